@@ -1,0 +1,95 @@
+import type * as z from 'zod/mini';
+import { AppError, errorEnvelope, okEnvelope, type Envelope, type Issue } from '../../core/envelope';
+import { mayAccess, type Access, type Caller } from '../../core/roles';
+import { resolveCaller, type UserRecord } from '../../core/users/use-cases';
+import { cloud, db } from './cloud';
+import { now } from './clock';
+
+export interface ActionContext {
+  caller: Caller;
+  now: Date;
+  /** The caller's stored record, when there is one (saves a second read in `users`). */
+  record: UserRecord | null;
+}
+
+export type AuthedContext = ActionContext & { caller: Caller & { openid: string } };
+
+export interface ActionDef<S extends z.ZodMiniType, R> {
+  access: Access;
+  input: S;
+  run: (ctx: AuthedContext, input: z.output<S>) => Promise<R>;
+}
+
+/** Keeps each action's input type tied to its schema. */
+export const action = <S extends z.ZodMiniType, R>(def: ActionDef<S, R>): ActionDef<S, R> => def;
+
+export interface FunctionDef {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action has its own input type
+  actions: Record<string, ActionDef<any, unknown>>;
+  /** Runs when the function's timer trigger fires (config.json). */
+  timer?: (now: Date) => Promise<unknown>;
+}
+
+// Fields WeChat adds to events from the mini-program; they are not part of any contract.
+const PLATFORM_KEYS = ['userInfo'];
+
+const adminOpenids = (): string[] =>
+  (process.env.ADMIN_OPENIDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+async function loadRecord(openid: string | null): Promise<UserRecord | null> {
+  if (!openid) return null;
+  // where() rather than doc().get(): a missing document is the normal case for a new resident.
+  const res = await db().collection('users').where({ _id: openid }).limit(1).get();
+  return (res.data[0] as UserRecord | undefined) ?? null;
+}
+
+const toIssues = (error: z.core.$ZodError): Issue[] =>
+  error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));
+
+function isTimerEvent(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+}
+
+/** The one entry point every cloud function exports as `main`. */
+export function createMain(def: FunctionDef) {
+  return async (event: unknown): Promise<Envelope<unknown>> => {
+    try {
+      if (isTimerEvent(event)) {
+        if (!def.timer) throw new AppError('INVALID_INPUT', '这个云函数没有定时任务');
+        return okEnvelope(await def.timer(now()));
+      }
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+        throw new AppError('INVALID_INPUT', '请求格式不正确');
+      }
+      const { action: name, ...rest } = event as Record<string, unknown>;
+      const actionDef = typeof name === 'string' && Object.hasOwn(def.actions, name) ? def.actions[name] : undefined;
+      if (!actionDef) {
+        throw new AppError('INVALID_INPUT', `没有这个操作：${String(name)}`, [
+          { path: ['action'], message: `可用的操作：${Object.keys(def.actions).join(', ')}`, code: 'invalid_value' },
+        ]);
+      }
+      for (const key of PLATFORM_KEYS) delete rest[key];
+      const parsed = actionDef.input.safeParse(rest);
+      if (!parsed.success) throw new AppError('INVALID_INPUT', '填写的内容有误，请检查后再提交', toIssues(parsed.error));
+
+      const openid = cloud.getWXContext().OPENID || null;
+      const record = await loadRecord(openid);
+      const caller = resolveCaller(openid, record, adminOpenids());
+      if (!mayAccess(caller, actionDef.access)) {
+        throw caller.openid
+          ? new AppError('FORBIDDEN', '您没有权限进行这个操作')
+          : new AppError('UNAUTHENTICATED', '请先登录');
+      }
+      const data = await actionDef.run({ caller: caller as AuthedContext['caller'], now: now(), record }, parsed.data);
+      return okEnvelope(data);
+    } catch (e) {
+      if (e instanceof AppError) return errorEnvelope(e.code, e.message, e.issues);
+      console.error(`[${def.name}] ${(event as { action?: unknown } | null)?.action ?? 'event'} failed`, e);
+      return errorEnvelope('INTERNAL', '系统开了个小差，请稍后再试');
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import { randomInt } from 'node:crypto';
+import { usersContract } from '../../core/contracts/users';
+import * as users from '../../core/users/use-cases';
+import { action, createMain } from '../_lib/router';
+import { usersStore } from './store';
+
+export const main = createMain({
+  name: 'users',
+  actions: {
+    me: action({
+      access: 'user',
+      input: usersContract.me,
+      run: async ({ caller, record }) => users.describeMe(caller, record),
+    }),
+    saveProfile: action({
+      access: 'user',
+      input: usersContract.saveProfile,
+      run: async ({ caller, now }, input) => users.saveProfile(usersStore(), caller, input, now),
+    }),
+    deleteMe: action({
+      access: 'user',
+      input: usersContract.deleteMe,
+      run: async ({ caller, now }) => users.deleteMe(usersStore(), caller, now),
+    }),
+    bindStaff: action({
+      access: 'user',
+      input: usersContract.bindStaff,
+      run: async ({ caller, now }, input) => users.bindStaff(usersStore(), caller, input.inviteCode, now),
+    }),
+    createInvite: action({
+      access: 'admin',
+      input: usersContract.createInvite,
+      run: async ({ caller, now }, input) => users.createInvite(usersStore(), caller, input, now, randomInt),
+    }),
+    removeStaff: action({
+      access: 'admin',
+      input: usersContract.removeStaff,
+      run: async ({ caller, now }, input) => users.removeStaff(usersStore(), caller, input.openid, now),
+    }),
+    listStaff: action({
+      access: 'admin',
+      input: usersContract.listStaff,
+      run: async ({ now }) => users.listStaff(usersStore(), now),
+    }),
+  },
+});

@@ -1,0 +1,22 @@
+import * as z from 'zod/mini';
+import type { Category } from '../data/categories';
+import type { Department } from '../data/departments';
+import type { IdentityType } from '../data/identity-types';
+import type { Region } from '../data/regions';
+import type { RoutingRule } from '../routing';
+
+export const metaContract = {
+  get: z.strictObject({}),
+};
+
+export interface MetaData {
+  categories: Category[];
+  departments: Department[];
+  regions: Region[];
+  identityTypes: IdentityType[];
+  routing: {
+    rules: { category: string; departmentId: string }[];
+    overrides: RoutingRule[];
+    fallbackDepartmentId: string;
+  };
+}

@@ -1,0 +1,148 @@
+import type { Me, Invite, ProfileInput, StaffMember } from '../contracts/users';
+import type { DepartmentId } from '../data/departments';
+import { AppError } from '../envelope';
+import type { Caller, Role } from '../roles';
+
+export interface UserRecord {
+  _id: string;
+  role: Role;
+  departmentId?: DepartmentId;
+  profile?: Me['profile'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InviteRecord extends Invite {
+  _id: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Everything the user use cases need from storage; the cloud function adapts wx-server-sdk to it. */
+export interface UsersPort {
+  findUser(openid: string): Promise<UserRecord | null>;
+  putUser(user: UserRecord): Promise<void>;
+  removeUser(openid: string): Promise<void>;
+  listStaff(): Promise<UserRecord[]>;
+  insertInvite(invite: InviteRecord): Promise<void>;
+  findInvite(code: string): Promise<InviteRecord | null>;
+  /** Marks the invite used only if nobody used it yet; false when someone else got there first. */
+  claimInvite(code: string, openid: string, at: string): Promise<boolean>;
+  listOpenInvites(now: string): Promise<InviteRecord[]>;
+  /** Removes what belongs to the person beyond the profile: favorites, and masks contact on closed cases. */
+  eraseFootprint(openid: string): Promise<void>;
+}
+
+/** The first admins come from a deploy-time list; everyone else from their stored record. */
+export function resolveCaller(openid: string | null, record: UserRecord | null, adminOpenids: readonly string[]): Caller {
+  if (!openid) return { openid: null, role: 'resident' };
+  if (adminOpenids.includes(openid)) return { openid, role: 'admin' };
+  if (!record) return { openid, role: 'resident' };
+  return record.departmentId
+    ? { openid, role: record.role, departmentId: record.departmentId }
+    : { openid, role: record.role };
+}
+
+export function describeMe(caller: Caller, record: UserRecord | null): Me {
+  const me: Me = { role: caller.role, profile: record?.profile ?? null };
+  if (caller.departmentId) me.departmentId = caller.departmentId;
+  return me;
+}
+
+export async function saveProfile(port: UsersPort, caller: Caller & { openid: string }, input: ProfileInput, now: Date): Promise<Me> {
+  const existing = await port.findUser(caller.openid);
+  const at = now.toISOString();
+  const profile = { ...(existing?.profile ?? {}), ...input };
+  const record: UserRecord = existing
+    ? { ...existing, profile, updatedAt: at }
+    : { _id: caller.openid, role: 'resident', profile, createdAt: at, updatedAt: at };
+  await port.putUser(record);
+  return describeMe(caller, record);
+}
+
+/** Staff and admins keep their role (an admin removes staff); residents leave no record behind. */
+export async function deleteMe(port: UsersPort, caller: Caller & { openid: string }, now: Date): Promise<{ deleted: true }> {
+  const existing = await port.findUser(caller.openid);
+  await port.eraseFootprint(caller.openid);
+  if (existing && existing.role !== 'resident') {
+    const { profile: _dropped, ...rest } = existing;
+    await port.putUser({ ...rest, updatedAt: now.toISOString() });
+  } else if (existing) {
+    await port.removeUser(caller.openid);
+  }
+  return { deleted: true };
+}
+
+// No 0/O/1/I: codes are read aloud and typed by hand.
+const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newInviteCode(randomInt: (maxExclusive: number) => number): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
+  return code;
+}
+
+export async function createInvite(
+  port: UsersPort,
+  caller: Caller & { openid: string },
+  input: { role?: 'staff' | 'dispatcher'; departmentId: DepartmentId; validDays?: number },
+  now: Date,
+  randomInt: (maxExclusive: number) => number,
+): Promise<Invite> {
+  const expiresAt = new Date(now.getTime() + (input.validDays ?? 7) * 86_400_000).toISOString();
+  const code = newInviteCode(randomInt);
+  const invite: InviteRecord = {
+    _id: code,
+    code,
+    role: input.role ?? 'staff',
+    departmentId: input.departmentId,
+    expiresAt,
+    createdBy: caller.openid,
+    createdAt: now.toISOString(),
+  };
+  await port.insertInvite(invite);
+  return { code, role: invite.role, departmentId: invite.departmentId, expiresAt };
+}
+
+export async function bindStaff(port: UsersPort, caller: Caller & { openid: string }, inviteCode: string, now: Date): Promise<Me> {
+  if (caller.role !== 'resident') throw new AppError('CONFLICT', '您已经是工作人员，无需再次绑定');
+  const invite = await port.findInvite(inviteCode);
+  if (!invite) throw new AppError('NOT_FOUND', '邀请码不存在，请核对后再试');
+  if (invite.usedBy) throw new AppError('CONFLICT', '这个邀请码已经用过了，请向管理员重新申请');
+  if (invite.expiresAt <= now.toISOString()) throw new AppError('CONFLICT', '这个邀请码已过期，请向管理员重新申请');
+  const at = now.toISOString();
+  if (!(await port.claimInvite(invite.code, caller.openid, at))) {
+    throw new AppError('CONFLICT', '这个邀请码已经用过了，请向管理员重新申请');
+  }
+  const existing = await port.findUser(caller.openid);
+  const record: UserRecord = {
+    ...(existing ?? { _id: caller.openid, createdAt: at }),
+    role: invite.role,
+    departmentId: invite.departmentId,
+    updatedAt: at,
+  };
+  await port.putUser(record);
+  return describeMe({ openid: caller.openid, role: record.role, departmentId: invite.departmentId }, record);
+}
+
+export async function removeStaff(port: UsersPort, caller: Caller & { openid: string }, openid: string, now: Date): Promise<{ openid: string; role: Role }> {
+  if (openid === caller.openid) throw new AppError('CONFLICT', '不能移除自己的管理权限');
+  const existing = await port.findUser(openid);
+  if (!existing || existing.role === 'resident') throw new AppError('NOT_FOUND', '没有这位工作人员');
+  const { departmentId: _dept, ...rest } = existing;
+  await port.putUser({ ...rest, role: 'resident', updatedAt: now.toISOString() });
+  return { openid, role: 'resident' };
+}
+
+export async function listStaff(port: UsersPort, now: Date): Promise<{ items: StaffMember[]; invites: Invite[] }> {
+  const [staff, invites] = await Promise.all([port.listStaff(), port.listOpenInvites(now.toISOString())]);
+  return {
+    items: staff.map((u) => {
+      const m: StaffMember = { openid: u._id, role: u.role, since: u.updatedAt };
+      if (u.departmentId) m.departmentId = u.departmentId;
+      if (u.profile?.name) m.name = u.profile.name;
+      return m;
+    }),
+    invites: invites.map(({ code, role, departmentId, expiresAt }) => ({ code, role, departmentId, expiresAt })),
+  };
+}
