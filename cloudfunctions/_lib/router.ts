@@ -1,4 +1,5 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { zhCN } from 'zod/locales';
 import { AppError, errorEnvelope, okEnvelope, type Envelope, type Issue } from '../../core/envelope';
 import { mayAccess, type Access, type Caller } from '../../core/roles';
 import { resolveCaller, type UserRecord } from '../../core/users/use-cases';
@@ -30,6 +31,9 @@ export interface FunctionDef {
   /** Runs when the function's timer trigger fires (config.json). */
   timer?: (now: Date) => Promise<unknown>;
 }
+
+// Field messages the schemas do not word themselves come out in Chinese.
+z.config(zhCN());
 
 // Fields WeChat adds to events from the mini-program; they are not part of any contract.
 const PLATFORM_KEYS = ['userInfo'];

@@ -1,0 +1,124 @@
+import { createRequire } from 'node:module';
+import { currentContext, runAs } from './context';
+import { checkText } from './data/sensitive-words';
+import type { LocalDatabase } from './engine/database';
+import { installDatabaseTransport } from './engine/transport';
+import { LocalStorage } from './storage';
+
+/** A cloud function as the host runs it: its `main` and its config.json. */
+export interface LoadedFunction {
+  main: (event: unknown, context: unknown) => Promise<unknown>;
+  config: FunctionConfig;
+}
+
+export interface FunctionConfig {
+  timeout?: number;
+  triggers?: { name: string; type: string; config: string }[];
+  permissions?: { openapi?: string[] };
+}
+
+export interface RuntimeDeps {
+  database: LocalDatabase;
+  storage: LocalStorage;
+  now: () => number;
+  invoke: (name: string, event: unknown, openid: string | null, source: string) => Promise<unknown>;
+}
+
+class WxApiError extends Error {
+  constructor(
+    readonly errCode: number,
+    readonly errMsg: string,
+  ) {
+    super(errMsg);
+  }
+}
+
+const requireHere = createRequire(__filename);
+
+/**
+ * Points the real wx-server-sdk at the local cloud: the database transport, the caller context,
+ * callFunction, storage and the two openapi services the functions use. Everything else stays the SDK's.
+ */
+export function patchSdk(deps: RuntimeDeps): void {
+  installDatabaseTransport(deps.database);
+  const cloud = requireHere('wx-server-sdk') as Record<string, unknown>;
+  const originalInit = cloud.init as (config?: Record<string, unknown>) => void;
+  // Placeholder credentials keep the SDK from looking for real ones; no request leaves the machine.
+  cloud.init = (config: Record<string, unknown> = {}) =>
+    originalInit({ ...config, env: 'local', secretId: 'local-secret-id', secretKey: 'local-secret-key' });
+  cloud.getWXContext = () => ({ ...currentContext() });
+
+  cloud.callFunction = async ({ name, data }: { name: string; data?: unknown }) => {
+    const caller = currentContext();
+    const result = await deps.invoke(name, data ?? {}, caller.OPENID || null, 'wx_server');
+    return { result, errMsg: 'cloud.callFunction:ok', requestID: `local-${Date.now()}` };
+  };
+
+  cloud.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer | string }) => ({
+    fileID: deps.storage.put(cloudPath, Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent)),
+    statusCode: 200,
+    errMsg: 'uploadFile:ok',
+  });
+  cloud.downloadFile = async ({ fileID }: { fileID: string }) => {
+    const content = deps.storage.get(fileID);
+    if (!content) throw new WxApiError(-503003, 'downloadFile:fail storage file not exists');
+    return { fileContent: content, statusCode: 200, errMsg: 'downloadFile:ok' };
+  };
+  cloud.getTempFileURL = async ({ fileList }: { fileList: (string | { fileID: string })[] }) => ({
+    fileList: fileList.map((f) => {
+      const fileID = typeof f === 'string' ? f : f.fileID;
+      const exists = deps.storage.get(fileID) !== null;
+      return { fileID, tempFileURL: exists ? LocalStorage.urlOf(fileID) : '', status: exists ? 0 : -503003, errMsg: exists ? 'ok' : 'file not exists' };
+    }),
+    errMsg: 'getTempFileURL:ok',
+  });
+  cloud.deleteFile = async ({ fileList }: { fileList: string[] }) => ({
+    fileList: fileList.map((fileID) => ({ fileID, status: deps.storage.remove(fileID) ? 0 : -503003 })),
+    errMsg: 'deleteFile:ok',
+  });
+
+  cloud.openapi = {
+    subscribeMessage: {
+      send: async (msg: { touser?: string; templateId: string; page?: string; data: Record<string, unknown>; miniprogramState?: string }) => {
+        const touser = msg.touser || currentContext().OPENID;
+        // One-time subscriptions: each consent the person gave allows exactly one message.
+        const grantId = `${touser}:${msg.templateId}`;
+        const grant = deps.database.read('subscriptions', grantId) as { remaining?: number } | null;
+        if (!grant || !grant.remaining) {
+          throw new WxApiError(43101, 'openapi.subscribeMessage.send:fail user refuse to accept the msg');
+        }
+        deps.database.write('subscriptions', grantId, { ...grant, remaining: grant.remaining - 1 });
+        deps.database.insert('outbox', {
+          touser,
+          templateId: msg.templateId,
+          page: msg.page ?? '',
+          data: msg.data,
+          sentAt: new Date(deps.now()),
+        });
+        return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
+      },
+    },
+    security: {
+      msgSecCheck: async ({ content }: { content: string; version?: number; scene?: number; openid?: string }) => {
+        const verdict = checkText(content ?? '');
+        return {
+          errCode: 0,
+          errMsg: 'openapi.security.msgSecCheck:ok',
+          result: { suggest: verdict.suggest, label: verdict.label },
+          detail: [{ strategy: 'keyword', errcode: 0, suggest: verdict.suggest, label: verdict.label, keyword: verdict.keyword ?? '' }],
+        };
+      },
+    },
+  };
+}
+
+/** Records a person's consent to one more message of each template (wx.requestSubscribeMessage). */
+export function grantSubscriptions(database: LocalDatabase, openid: string, templateIds: string[]): void {
+  for (const templateId of templateIds) {
+    const id = `${openid}:${templateId}`;
+    const grant = database.read('subscriptions', id) as { remaining?: number } | null;
+    database.write('subscriptions', id, { openid, templateId, remaining: (grant?.remaining ?? 0) + 1 });
+  }
+}
+
+export { runAs };

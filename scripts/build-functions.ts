@@ -1,0 +1,67 @@
+/**
+ * `npm run build:functions`: bundles each cloudfunctions/<name>/ into dist/cloudfunctions/<name>/ — a
+ * deployable folder with index.js, package.json (wx-server-sdk only) and config.json — that loads on
+ * its own. Folders starting with `_` hold shared plumbing and are not functions.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(__dirname, '..');
+const srcDir = path.join(root, 'cloudfunctions');
+const outDir = path.join(root, 'dist/cloudfunctions');
+const SDK_VERSION = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8')) as { version: string }).version;
+
+export const functionNames = (): string[] =>
+  fs
+    .readdirSync(srcDir)
+    .filter((n) => !n.startsWith('_') && fs.existsSync(path.join(srcDir, n, 'index.ts')))
+    .sort();
+
+export async function buildFunctions(): Promise<{ name: string; bytes: number }[]> {
+  const results: { name: string; bytes: number }[] = [];
+  for (const name of functionNames()) {
+    const dest = path.join(outDir, name);
+    fs.rmSync(dest, { recursive: true, force: true });
+    fs.mkdirSync(dest, { recursive: true });
+    await build({
+      entryPoints: [path.join(srcDir, name, 'index.ts')],
+      outfile: path.join(dest, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      // CloudBase offers Node 16 and later for cloud functions.
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      minify: true,
+      keepNames: true,
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    const config = path.join(srcDir, name, 'config.json');
+    fs.writeFileSync(
+      path.join(dest, 'config.json'),
+      fs.existsSync(config) ? fs.readFileSync(config) : `${JSON.stringify({ permissions: { openapi: [] }, timeout: 10 }, null, 2)}\n`,
+    );
+    fs.writeFileSync(
+      path.join(dest, 'package.json'),
+      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2)}\n`,
+    );
+    results.push({ name, bytes: fs.statSync(path.join(dest, 'index.js')).size });
+  }
+  return results;
+}
+
+if (require.main === module) {
+  const started = Date.now();
+  buildFunctions()
+    .then((results) => {
+      for (const r of results) console.log(`  ${r.name.padEnd(10)} ${(r.bytes / 1024).toFixed(1)} KB`);
+      console.log(`built ${results.length} cloud functions into dist/cloudfunctions in ${Date.now() - started} ms`);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
