@@ -12,8 +12,8 @@ export interface LocalCloudOptions {
   dataDir: string;
   /** Start the clock at this instant (LOCAL_NOW). */
   startAt?: string;
-  /** Where the deployable bundles are, or the functions themselves (tests load them from source). */
-  functions: string | Map<string, LoadedFunction>;
+  /** Where the deployable bundles are, or a loader of the functions (tests load them from source). */
+  functions: string | (() => Map<string, LoadedFunction>);
   adminOpenids?: string;
 }
 
@@ -36,7 +36,7 @@ export class LocalCloud {
     patchSdk({ database: this.database, storage: this.storage, now: this.clock.now, invoke: (n, e, o, s) => this.invoke(n, e, o, s) });
     seedIfEmpty(this.database, new Date(this.clock.now()));
     // Bundles are required after the SDK is patched: their module scope calls cloud.init().
-    this.functions = typeof options.functions === 'string' ? loadBundles(options.functions) : options.functions;
+    this.functions = typeof options.functions === 'string' ? loadBundles(options.functions) : options.functions();
     this.timers = new Timers(this.functions, this.clock.now, (fn, trigger, at) =>
       this.invoke(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date(at).toISOString() }, null, 'wx_timer'),
     );

@@ -43,7 +43,7 @@ export function usersStore(): UsersPort {
       const res = await invites.where({ usedBy: _.exists(false), expiresAt: _.gt(now) }).orderBy('expiresAt', 'asc').limit(MAX_LIST).get();
       return res.data as InviteRecord[];
     },
-    async eraseFootprint(openid) {
+    async eraseFootprint(openid, at) {
       await d.collection('favorites').where({ openid }).remove();
       const closed = await d
         .collection('cases')
@@ -58,7 +58,7 @@ export function usersStore(): UsersPort {
           .update({
             data: {
               contact: { name: maskName(c.contact?.name ?? ''), phone: maskPhone(c.contact?.phone ?? '') },
-              requesterErasedAt: new Date().toISOString(),
+              requesterErasedAt: at,
             },
           });
       }

@@ -30,7 +30,7 @@ export interface UsersPort {
   claimInvite(code: string, openid: string, at: string): Promise<boolean>;
   listOpenInvites(now: string): Promise<InviteRecord[]>;
   /** Removes what belongs to the person beyond the profile: favorites, and masks contact on closed cases. */
-  eraseFootprint(openid: string): Promise<void>;
+  eraseFootprint(openid: string, at: string): Promise<void>;
 }
 
 /** The first admins come from a deploy-time list; everyone else from their stored record. */
@@ -63,7 +63,7 @@ export async function saveProfile(port: UsersPort, caller: Caller & { openid: st
 /** Staff and admins keep their role (an admin removes staff); residents leave no record behind. */
 export async function deleteMe(port: UsersPort, caller: Caller & { openid: string }, now: Date): Promise<{ deleted: true }> {
   const existing = await port.findUser(caller.openid);
-  await port.eraseFootprint(caller.openid);
+  await port.eraseFootprint(caller.openid, now.toISOString());
   if (existing && existing.role !== 'resident') {
     const { profile: _dropped, ...rest } = existing;
     await port.putUser({ ...rest, updatedAt: now.toISOString() });

@@ -1,0 +1,109 @@
+import { AppError } from '../../core/envelope';
+import * as users from '../../core/users/use-cases';
+import type { InviteRecord, UserRecord, UsersPort } from '../../core/users/use-cases';
+
+/** An in-memory port: the use cases' rules, without a database. */
+function memoryPort() {
+  const userMap = new Map<string, UserRecord>();
+  const invites = new Map<string, InviteRecord>();
+  const erased: string[] = [];
+  const port: UsersPort = {
+    findUser: async (id) => userMap.get(id) ?? null,
+    putUser: async (u) => void userMap.set(u._id, structuredClone(u)),
+    removeUser: async (id) => void userMap.delete(id),
+    listStaff: async () => [...userMap.values()].filter((u) => u.role !== 'resident'),
+    insertInvite: async (i) => void invites.set(i._id, structuredClone(i)),
+    findInvite: async (code) => invites.get(code) ?? null,
+    claimInvite: async (code, openid, at) => {
+      const i = invites.get(code);
+      if (!i || i.usedBy) return false;
+      invites.set(code, { ...i, usedBy: openid, usedAt: at });
+      return true;
+    },
+    listOpenInvites: async (now) => [...invites.values()].filter((i) => !i.usedBy && i.expiresAt > now),
+    eraseFootprint: async (openid) => void erased.push(openid),
+  };
+  return { port, userMap, invites, erased };
+}
+
+const now = new Date('2026-11-28T02:00:00.000Z');
+const admin = { openid: 'admin', role: 'admin' as const };
+const resident = (openid: string) => ({ openid, role: 'resident' as const });
+const sequence = (values: number[]) => {
+  let i = 0;
+  return () => values[i++ % values.length]!;
+};
+
+const rejectsWith = async (p: Promise<unknown>, code: string) => {
+  await expect(p).rejects.toBeInstanceOf(AppError);
+  await expect(p).rejects.toMatchObject({ code });
+};
+
+test('resolveCaller: deploy-time admins, stored roles, new residents, anonymous', () => {
+  const staff: UserRecord = { _id: 's', role: 'staff', departmentId: 'edu', createdAt: '', updatedAt: '' };
+  expect(users.resolveCaller(null, null, ['admin'])).toEqual({ openid: null, role: 'resident' });
+  expect(users.resolveCaller('admin', null, ['admin'])).toEqual({ openid: 'admin', role: 'admin' });
+  expect(users.resolveCaller('s', staff, [])).toEqual({ openid: 's', role: 'staff', departmentId: 'edu' });
+  expect(users.resolveCaller('new', null, [])).toEqual({ openid: 'new', role: 'resident' });
+});
+
+test('saveProfile merges into the existing profile', async () => {
+  const { port, userMap } = memoryPort();
+  await users.saveProfile(port, resident('r1'), { name: '王建国', regionId: 'hekou' }, now);
+  const me = await users.saveProfile(port, resident('r1'), { phone: '13800000001' }, now);
+  expect(me.profile).toEqual({ name: '王建国', regionId: 'hekou', phone: '13800000001' });
+  expect(userMap.get('r1')?.createdAt).toBe(now.toISOString());
+});
+
+test('invite codes avoid characters people misread', () => {
+  const code = users.newInviteCode(sequence([0, 1, 2, 3, 4, 5, 6, 7]));
+  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+});
+
+describe('binding with an invite', () => {
+  test('a code binds once, to its department and role', async () => {
+    const { port, userMap } = memoryPort();
+    const invite = await users.createInvite(port, admin, { departmentId: 'edu' }, now, sequence([3]));
+    const me = await users.bindStaff(port, resident('new-clerk'), invite.code, now);
+    expect(me).toMatchObject({ role: 'staff', departmentId: 'edu' });
+    expect(userMap.get('new-clerk')).toMatchObject({ role: 'staff', departmentId: 'edu' });
+    await rejectsWith(users.bindStaff(port, resident('someone-else'), invite.code, now), 'CONFLICT');
+    expect(userMap.has('someone-else')).toBe(false);
+  });
+
+  test('an expired code is refused and binds nobody', async () => {
+    const { port, userMap } = memoryPort();
+    const invite = await users.createInvite(port, admin, { departmentId: 'hrss', validDays: 1 }, now, sequence([5]));
+    const later = new Date(now.getTime() + 86_400_000 + 1);
+    await rejectsWith(users.bindStaff(port, resident('late'), invite.code, later), 'CONFLICT');
+    expect(userMap.has('late')).toBe(false);
+  });
+
+  test('an unknown code is NOT_FOUND; staff cannot bind again', async () => {
+    const { port } = memoryPort();
+    await rejectsWith(users.bindStaff(port, resident('x'), 'ABCDEFGH', now), 'NOT_FOUND');
+    await rejectsWith(users.bindStaff(port, { openid: 's', role: 'staff', departmentId: 'edu' }, 'ABCDEFGH', now), 'CONFLICT');
+  });
+});
+
+test('removeStaff makes them a resident; an admin cannot remove themself', async () => {
+  const { port, userMap } = memoryPort();
+  await port.putUser({ _id: 's', role: 'staff', departmentId: 'edu', createdAt: '', updatedAt: '' });
+  await users.removeStaff(port, admin, 's', now);
+  expect(userMap.get('s')).toMatchObject({ role: 'resident' });
+  expect(userMap.get('s')?.departmentId).toBeUndefined();
+  await rejectsWith(users.removeStaff(port, admin, 'admin', now), 'CONFLICT');
+  await rejectsWith(users.removeStaff(port, admin, 'nobody', now), 'NOT_FOUND');
+});
+
+test('deleteMe removes a resident entirely and keeps a staff role without the profile', async () => {
+  const { port, userMap, erased } = memoryPort();
+  await users.saveProfile(port, resident('r'), { name: '张三' }, now);
+  await port.putUser({ _id: 's', role: 'staff', departmentId: 'edu', profile: { name: '李四' }, createdAt: '', updatedAt: '' });
+  await users.deleteMe(port, resident('r'), now);
+  await users.deleteMe(port, { openid: 's', role: 'staff', departmentId: 'edu' }, now);
+  expect(userMap.has('r')).toBe(false);
+  expect(userMap.get('s')).toMatchObject({ role: 'staff', departmentId: 'edu' });
+  expect(userMap.get('s')?.profile).toBeUndefined();
+  expect(erased).toEqual(['r', 's']);
+});

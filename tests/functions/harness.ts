@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Envelope } from '../../core/envelope';
+import { LocalCloud } from '../../local/cloud';
+import type { LoadedFunction } from '../../local/runtime';
+
+type SdkModule = typeof import('wx-server-sdk');
+
+export interface TestCloud {
+  cloud: LocalCloud;
+  dataDir: string;
+  /** The real wx-server-sdk, redirected to this cloud's engine, initialised. */
+  sdk: SdkModule;
+  db: ReturnType<SdkModule['database']>;
+  /** Calls a function as `openid` (null: anonymous) and returns its envelope. */
+  call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<Envelope<T>>;
+  close(): void;
+}
+
+/** The cloud functions, loaded from source: the same handlers the bundles are built from. */
+function sourceFunctions(names: string[]): Map<string, LoadedFunction> {
+  const functions = new Map<string, LoadedFunction>();
+  for (const name of names) {
+    const dir = path.resolve(__dirname, '../../cloudfunctions', name);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the SDK is patched
+    const mod = require(path.join(dir, 'index.ts')) as { main: LoadedFunction['main'] };
+    const configFile = path.join(dir, 'config.json');
+    const config = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
+    functions.set(name, { main: mod.main, config });
+  }
+  return functions;
+}
+
+export function startTestCloud(options: { functions?: string[]; startAt?: string } = {}): TestCloud {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuangyong-test-'));
+  const names = options.functions ?? [];
+  // LocalCloud patches the SDK before it loads the functions (their module scope calls cloud.init).
+  const cloud = new LocalCloud({ dataDir, startAt: options.startAt, functions: () => sourceFunctions(names) });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk') as SdkModule;
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  return {
+    cloud,
+    dataDir,
+    sdk,
+    db: sdk.database(),
+    call: (fn, event, openid = null) => cloud.invoke(fn, event, openid) as never,
+    close() {
+      cloud.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
