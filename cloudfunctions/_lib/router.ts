@@ -3,7 +3,7 @@ import { zhCN } from 'zod/locales';
 import { AppError, errorEnvelope, okEnvelope, type Envelope, type Issue } from '../../core/envelope';
 import { mayAccess, type Access, type Caller } from '../../core/roles';
 import { resolveCaller, type UserRecord } from '../../core/users/use-cases';
-import { cloud, db } from './cloud';
+import { cloud, db, firstRow } from './cloud';
 import { now } from './clock';
 
 export interface ActionContext {
@@ -47,8 +47,7 @@ const adminOpenids = (): string[] =>
 async function loadRecord(openid: string | null): Promise<UserRecord | null> {
   if (!openid) return null;
   // where() rather than doc().get(): a missing document is the normal case for a new resident.
-  const res = await db().collection('users').where({ _id: openid }).limit(1).get();
-  return (res.data[0] as UserRecord | undefined) ?? null;
+  return firstRow<UserRecord>(db().collection('users').where({ _id: openid }).limit(1));
 }
 
 const toIssues = (error: z.core.$ZodError): Issue[] =>

@@ -4,13 +4,12 @@ import { DEPARTMENTS } from '../../core/data/departments';
 import { IDENTITY_TYPES } from '../../core/data/identity-types';
 import { REGIONS } from '../../core/data/regions';
 import { DEFAULT_ROUTING, routingSummary, type RoutingRule } from '../../core/routing';
-import { db } from '../_lib/cloud';
+import { db, firstRow } from '../_lib/cloud';
 import { action, createMain } from '../_lib/router';
 
 /** The routing table lives in the `routing` collection once an admin edits it; until then the default. */
 async function loadRouting(): Promise<readonly RoutingRule[]> {
-  const res = await db().collection('routing').where({ _id: 'table' }).limit(1).get();
-  const stored = res.data[0] as { rules?: RoutingRule[] } | undefined;
+  const stored = await firstRow<{ rules?: RoutingRule[] }>(db().collection('routing').where({ _id: 'table' }).limit(1));
   return stored?.rules ?? DEFAULT_ROUTING;
 }
 

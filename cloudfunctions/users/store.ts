@@ -1,6 +1,6 @@
 import type { InviteRecord, UserRecord, UsersPort } from '../../core/users/use-cases';
 import { maskName, maskPhone } from '../../core/privacy';
-import { db } from '../_lib/cloud';
+import { db, firstRow, rows, updatedCount } from '../_lib/cloud';
 
 const MAX_LIST = 1000;
 
@@ -11,10 +11,7 @@ export function usersStore(): UsersPort {
   const users = d.collection('users');
   const invites = d.collection('invites');
   return {
-    async findUser(openid) {
-      const res = await users.where({ _id: openid }).limit(1).get();
-      return (res.data[0] as UserRecord | undefined) ?? null;
-    },
+    findUser: (openid) => firstRow<UserRecord>(users.where({ _id: openid }).limit(1)),
     async putUser(user) {
       const { _id, ...rest } = user;
       await users.doc(_id).set({ data: rest });
@@ -22,45 +19,30 @@ export function usersStore(): UsersPort {
     async removeUser(openid) {
       await users.where({ _id: openid }).remove();
     },
-    async listStaff() {
-      const res = await users.where({ role: _.in(['staff', 'dispatcher', 'admin']) }).orderBy('departmentId', 'asc').limit(MAX_LIST).get();
-      return res.data as UserRecord[];
-    },
+    listStaff: () => rows<UserRecord>(users.where({ role: _.in(['staff', 'dispatcher', 'admin']) }).orderBy('departmentId', 'asc').limit(MAX_LIST)),
     async insertInvite(invite) {
-      const { _id, ...rest } = invite;
-      await invites.add({ data: { _id, ...rest } });
+      await invites.add({ data: invite });
     },
-    async findInvite(code) {
-      const res = await invites.where({ _id: code }).limit(1).get();
-      return (res.data[0] as InviteRecord | undefined) ?? null;
-    },
-    async claimInvite(code, openid, at) {
-      // Conditional update: only one caller can turn an unused invite into a used one.
-      const res = await invites.where({ _id: code, usedBy: _.exists(false) }).update({ data: { usedBy: openid, usedAt: at } });
-      return res.stats.updated === 1;
-    },
-    async listOpenInvites(now) {
-      const res = await invites.where({ usedBy: _.exists(false), expiresAt: _.gt(now) }).orderBy('expiresAt', 'asc').limit(MAX_LIST).get();
-      return res.data as InviteRecord[];
-    },
+    findInvite: (code) => firstRow<InviteRecord>(invites.where({ _id: code }).limit(1)),
+    // Conditional update: only one caller can turn an unused invite into a used one.
+    claimInvite: async (code, openid, at) =>
+      (await updatedCount(invites.where({ _id: code, usedBy: _.exists(false) }).update({ data: { usedBy: openid, usedAt: at } }))) === 1,
+    listOpenInvites: (now) => rows<InviteRecord>(invites.where({ usedBy: _.exists(false), expiresAt: _.gt(now) }).orderBy('expiresAt', 'asc').limit(MAX_LIST)),
     async eraseFootprint(openid, at) {
       await d.collection('favorites').where({ openid }).remove();
-      const closed = await d
-        .collection('cases')
-        .where({ requesterOpenid: openid, status: _.in(['closed', 'withdrawn']) })
-        .field({ _id: true, contact: true })
-        .limit(MAX_LIST)
-        .get();
-      for (const c of closed.data as { _id: string; contact?: { name?: string; phone?: string } }[]) {
+      // Field names of the cases collection: the requester's OPENID and the contact they gave.
+      const closed = await rows<{ _id: string; contact?: { name?: string; phone?: string } }>(
+        d
+          .collection('cases')
+          .where({ requesterOpenid: openid, status: _.in(['closed', 'withdrawn']) })
+          .field({ _id: true, contact: true })
+          .limit(MAX_LIST),
+      );
+      for (const c of closed) {
         await d
           .collection('cases')
           .doc(c._id)
-          .update({
-            data: {
-              contact: { name: maskName(c.contact?.name ?? ''), phone: maskPhone(c.contact?.phone ?? '') },
-              requesterErasedAt: at,
-            },
-          });
+          .update({ data: { contact: { name: maskName(c.contact?.name ?? ''), phone: maskPhone(c.contact?.phone ?? '') }, requesterErasedAt: at } });
       }
     },
   };

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type WxServerSdk from 'wx-server-sdk';
 import type { Envelope } from '../../core/envelope';
 import { LocalCloud } from '../../local/cloud';
 import type { LoadedFunction } from '../../local/runtime';
 
-type SdkModule = typeof import('wx-server-sdk');
+type SdkModule = typeof WxServerSdk;
 
 export interface TestCloud {
   cloud: LocalCloud;
@@ -23,7 +24,7 @@ function sourceFunctions(names: string[]): Map<string, LoadedFunction> {
   const functions = new Map<string, LoadedFunction>();
   for (const name of names) {
     const dir = path.resolve(__dirname, '../../cloudfunctions', name);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the SDK is patched
+    // Loaded after the SDK is patched.
     const mod = require(path.join(dir, 'index.ts')) as { main: LoadedFunction['main'] };
     const configFile = path.join(dir, 'config.json');
     const config = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
@@ -37,9 +38,8 @@ export function startTestCloud(options: { functions?: string[]; startAt?: string
   const names = options.functions ?? [];
   // LocalCloud patches the SDK before it loads the functions (their module scope calls cloud.init).
   const cloud = new LocalCloud({ dataDir, startAt: options.startAt, functions: () => sourceFunctions(names) });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as SdkModule;
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
   return {
     cloud,
     dataDir,
