@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { LocalCloud } from './cloud';
 import { createHostServer } from './http';
-import { DEMO_IDENTITIES } from './seed';
+import { printBanner } from './banner';
 
 /**
  * `npm run host`: serves what is built — the H5 app and every cloud function — on 127.0.0.1:$PORT.
@@ -28,19 +28,12 @@ if (require.main === module) {
   // The SDK reports failed calls twice (rejection and a stray unhandled one); log, never die of it.
   process.on('unhandledRejection', (reason) => console.error('[host] unhandled rejection', reason));
   startHost()
-    .then(({ url, dataDir, cloud }) => {
-      console.log(`\n双拥服务 本地云已启动：${url}`);
-      console.log(`数据目录：${dataDir}    本地时钟：${new Date(cloud.clock.now()).toISOString()}`);
-      console.log(`云函数：${[...cloud.functions.keys()].join(', ')}`);
-      console.log('演示身份（请求头 x-openid，或在 H5「我的」页切换）：');
-      for (const i of DEMO_IDENTITIES) console.log(`  ${i.openid.padEnd(14)} ${i.label}`);
-      console.log('');
-    })
+    .then(printBanner)
     .catch((e: unknown) => {
       console.error('[host] could not start:', e instanceof Error ? e.message : e);
       process.exit(1);
     });
-  const stop = () => process.exit(0);
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
+
+// Ctrl-C and `kill` end the host cleanly: every acknowledged write is already on disk.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));

@@ -50,6 +50,8 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
     );
     results.push({ name, bytes: fs.statSync(path.join(dest, 'index.js')).size });
   }
+  // Marks when the bundles were last built, for `npm start` to tell whether they are stale.
+  fs.writeFileSync(path.join(outDir, '.built'), `${new Date().toISOString()}\n`);
   return results;
 }
 
