@@ -27,5 +27,10 @@ export const main = createMain({
         routing: routingSummary(await loadRouting()),
       }),
     }),
+    ping: action({
+      access: 'public',
+      input: metaContract.ping,
+      run: async ({ now }) => ({ pong: true, now: now.toISOString() }),
+    }),
   },
 });

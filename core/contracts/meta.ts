@@ -7,6 +7,8 @@ import type { RoutingRule } from '../routing';
 
 export const metaContract = {
   get: z.strictObject({}),
+  /** A no-op: the floor the benchmarks measure every other action against. */
+  ping: z.strictObject({}),
 };
 
 export interface MetaData {
