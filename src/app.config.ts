@@ -1,0 +1,35 @@
+const PRIMARY = '#b71c1c';
+
+export default defineAppConfig({
+  // Only the four tab pages live in the main package; every feature is a subpackage.
+  pages: ['pages/home/index', 'pages/policies/index', 'pages/services/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'subpackages/profile', pages: ['index', 'bind'] },
+    { root: 'subpackages/admin', pages: ['index'] },
+  ],
+  preloadRule: {
+    'pages/me/index': { network: 'all', packages: ['subpackages/profile', 'subpackages/admin'] },
+  },
+  lazyCodeLoading: 'requiredComponents',
+  window: {
+    navigationBarBackgroundColor: PRIMARY,
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '双拥服务',
+    backgroundColor: '#f4f4f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#5c5c5c',
+    selectedColor: PRIMARY,
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/policies/index', text: '政策', iconPath: 'assets/tab/policies.png', selectedIconPath: 'assets/tab/policies-active.png' },
+      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+  // WeChat calls wx.onNeedPrivacyAuthorization before any privacy API (the default since 2023-10).
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
+});

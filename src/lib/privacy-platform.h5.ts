@@ -1,0 +1,7 @@
+export const AGREE_BUTTON_ID = 'sy-privacy-agree';
+export const hasOfficialGuide = false;
+
+// In a browser there is no platform consent: ensurePrivacyConsent() asks before first use.
+export function onPlatformPrivacyRequest(_ask: () => Promise<'agree' | 'disagree'>): void {}
+
+export function openOfficialGuide(): void {}

@@ -1,0 +1,67 @@
+import { Button, Input, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { DEMO_IDENTITIES, getIdentity, identityLabel, newVisitorId, setIdentity, type DemoIdentity } from '../../services/identity';
+import type { IdentitySwitcherProps } from './identity-switcher';
+
+const GROUPS: DemoIdentity['group'][] = ['访客', '群众', '部门', '双拥办'];
+
+/** Local demo only: choose who the app calls the host as (the x-openid header). */
+export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
+  const [current, setCurrent] = useState<string | null>(getIdentity);
+  const [custom, setCustom] = useState('');
+
+  const choose = (id: string | null) => {
+    setIdentity(id);
+    setCurrent(getIdentity());
+    onChange();
+    void Taro.showToast({ title: `已切换为${identityLabel(id)}`, icon: 'none' });
+  };
+
+  return (
+    <View className="section" id="identity-switcher">
+      <View className="section__title">切换演示身份</View>
+      <View className="section__hint">只在本地演示版出现。选一个身份，就以这个身份使用本应用。</View>
+      <View className="card card--padded">
+        <View className="list-item__desc">
+          现在是：<View className="tag" style={{ display: 'inline-block' }}>{identityLabel(current)}</View>
+        </View>
+        {GROUPS.map((group) => (
+          <View key={group}>
+            <View className="field__label" style={{ marginTop: '12px' }}>{group}</View>
+            <View className="chips">
+              {DEMO_IDENTITIES.filter((d) => d.group === group).map((d) => (
+                <View
+                  key={d.id ?? 'anonymous'}
+                  className={`chip${d.id === current ? ' chip--on' : ''}`}
+                  data-openid={d.id ?? ''}
+                  onClick={() => choose(d.id)}
+                >
+                  {d.label}
+                </View>
+              ))}
+              {group === '群众' ? (
+                <View className="chip" data-openid="new" onClick={() => choose(newVisitorId())}>
+                  新用户
+                </View>
+              ) : null}
+            </View>
+          </View>
+        ))}
+        <View className="field__label" style={{ marginTop: '12px' }}>其他身份（输入任意编号）</View>
+        <View style={{ display: 'flex', alignItems: 'center' }}>
+          <Input
+            className="field__input"
+            style={{ flex: 1, borderBottom: '1px solid var(--c-border)' }}
+            value={custom}
+            placeholder="例如 resident-9"
+            onInput={(e) => setCustom(e.detail.value)}
+          />
+          <Button className="btn btn--ghost" style={{ marginLeft: '12px' }} disabled={!custom.trim()} onClick={() => choose(custom)}>
+            使用
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,97 @@
+import { Switch, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { setElderMode, useElderMode } from '../../lib/elder-mode';
+import { askPrivacy } from '../../lib/privacy';
+import { useAsync } from '../../lib/use-async';
+import { getMeta } from '../../services/meta';
+import { isServiceError } from '../../services/service-error';
+import { getMe } from '../../services/users';
+import { IdentitySwitcher } from './identity-switcher';
+import { MeCard } from './me-card';
+import './index.css';
+
+interface LinkRowProps {
+  title: string;
+  desc?: string;
+  id?: string;
+  onClick: () => void;
+}
+
+function LinkRow({ title, desc, id, onClick }: LinkRowProps) {
+  return (
+    <View className="list-item list-item--link" id={id} onClick={onClick} role="button">
+      <View className="list-item__main">
+        <View className="list-item__title">{title}</View>
+        {desc ? <View className="list-item__desc">{desc}</View> : null}
+      </View>
+      <View className="list-item__arrow" />
+    </View>
+  );
+}
+
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
+export default function MePage() {
+  const me = useAsync(getMe);
+  const meta = useAsync(getMeta);
+  const elder = useElderMode();
+  const shown = useRef(false);
+
+  // Coming back from the profile or bind page: show what changed without a spinner.
+  useDidShow(() => {
+    if (shown.current) me.reload({ silent: true });
+    shown.current = true;
+  });
+
+  const anonymous = me.status === 'error' && isServiceError(me.error) && me.error.code === 'UNAUTHENTICATED';
+  const role = me.status === 'ready' ? me.data.role : null;
+
+  return (
+    <PageShell>
+      {me.status === 'loading' ? <LoadingState /> : null}
+      {me.status === 'ready' ? <MeCard me={me.data} meta={meta.data} /> : null}
+      {anonymous ? (
+        <View className="hero">
+          <View className="hero__title">您好，访客</View>
+          <View className="hero__text">在微信里打开会自动识别您。现在可以先看看政策和办事指南。</View>
+        </View>
+      ) : null}
+      {me.status === 'error' && !anonymous ? <ErrorState error={me.error} onRetry={() => me.reload()} title="没能读到您的信息" /> : null}
+
+      <View className="section">
+        <View className="card">
+          {role ? (
+            <LinkRow id="link-profile" title="个人信息" desc="姓名、手机号、所在乡镇和身份类别" onClick={go('/subpackages/profile/index')} />
+          ) : null}
+          {role === 'resident' ? (
+            <LinkRow id="link-bind" title="我是工作人员" desc="用管理员给的邀请码绑定部门" onClick={go('/subpackages/profile/bind')} />
+          ) : null}
+          {role === 'admin' ? (
+            <LinkRow id="link-admin" title="管理后台" desc="工作人员和邀请码" onClick={go('/subpackages/admin/index')} />
+          ) : null}
+          <View className="list-item">
+            <View className="list-item__main">
+              <View className="list-item__title">长辈模式</View>
+              <View className="list-item__desc">字更大、颜色更深，每一页都生效</View>
+            </View>
+            <Switch
+              id="elder-switch"
+              className="me-switch"
+              checked={elder}
+              color="#b71c1c"
+              aria-label="长辈模式"
+              onChange={(e) => setElderMode(e.detail.value)}
+            />
+          </View>
+          <LinkRow id="link-privacy" title="隐私说明" desc="我们收集什么、怎么用" onClick={() => void askPrivacy('read')} />
+        </View>
+      </View>
+
+      <IdentitySwitcher onChange={() => me.reload()} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,60 @@
+import { DEPARTMENTS } from '../../core/data/departments';
+
+/**
+ * Who the H5 app calls the local host as (the `x-openid` header). H5 only: in WeChat the caller is
+ * always the person's OPENID. Kept in localStorage so a reload keeps the identity.
+ */
+const KEY = 'sy.openid';
+
+export interface DemoIdentity {
+  /** null = anonymous (no header). */
+  id: string | null;
+  label: string;
+  group: '访客' | '群众' | '部门' | '双拥办';
+}
+
+export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
+  { id: null, label: '匿名访客', group: '访客' },
+  { id: 'resident-1', label: '群众一', group: '群众' },
+  { id: 'resident-2', label: '群众二', group: '群众' },
+  ...DEPARTMENTS.map((d): DemoIdentity => ({ id: `staff-${d.id}`, label: `${d.shortName}工作人员`, group: '部门' })),
+  { id: 'dispatcher', label: '双拥办调度', group: '双拥办' },
+  { id: 'admin', label: '管理员', group: '双拥办' },
+];
+
+type Listener = (id: string | null) => void;
+const listeners = new Set<Listener>();
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function getIdentity(): string | null {
+  return storage()?.getItem(KEY) || null;
+}
+
+export function setIdentity(id: string | null): void {
+  const s = storage();
+  const clean = id?.trim() || null;
+  if (clean) s?.setItem(KEY, clean);
+  else s?.removeItem(KEY);
+  listeners.forEach((l) => l(clean));
+}
+
+export function subscribeIdentity(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A caller the host has never seen: a brand-new resident with no profile. */
+export function newVisitorId(): string {
+  return `visitor-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+export function identityLabel(id: string | null): string {
+  return DEMO_IDENTITIES.find((d) => d.id === id)?.label ?? (id ? `新用户 ${id}` : '匿名访客');
+}

@@ -1,0 +1,20 @@
+import type { Invite, Me, ProfileInput, StaffMember } from '../../core/contracts/users';
+import type { DepartmentId } from '../../core/data/departments';
+import type { Role } from '../../core/roles';
+import { callFunction } from './call';
+
+const call = <T>(action: string, payload: Record<string, unknown> = {}) => callFunction<T>('users', { action, ...payload });
+
+export const getMe = () => call<Me>('me');
+export const saveProfile = (profile: ProfileInput) => call<Me>('saveProfile', profile);
+export const deleteMe = () => call<{ deleted: true }>('deleteMe');
+export const bindStaff = (inviteCode: string) => call<Me>('bindStaff', { inviteCode });
+
+export interface CreateInviteInput {
+  departmentId: DepartmentId;
+  role?: 'staff' | 'dispatcher';
+  validDays?: number;
+}
+export const createInvite = (input: CreateInviteInput) => call<Invite>('createInvite', { ...input });
+export const removeStaff = (openid: string) => call<{ openid: string; role: Role }>('removeStaff', { openid });
+export const listStaff = () => call<{ items: StaffMember[]; invites: Invite[] }>('listStaff');

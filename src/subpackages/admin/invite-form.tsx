@@ -1,0 +1,75 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import type { MetaData } from '../../../core/contracts/meta';
+import { usersContract, type Invite } from '../../../core/contracts/users';
+import type { DepartmentId } from '../../../core/data/departments';
+import { errorMessage } from '../../components/error-state';
+import { validate } from '../../lib/validate';
+import { createInvite } from '../../services/users';
+
+interface InviteFormProps {
+  meta: MetaData;
+  onCreated: (invite: Invite) => void;
+}
+
+const ROLE_CHOICES = [
+  { id: 'staff', label: '部门工作人员' },
+  { id: 'dispatcher', label: '双拥办调度' },
+] as const;
+
+/** Pick a department and a role; the code comes back to be read out to the new colleague. */
+export function InviteForm({ meta, onCreated }: InviteFormProps) {
+  const [departmentId, setDepartmentId] = useState<DepartmentId | ''>('');
+  const [role, setRole] = useState<'staff' | 'dispatcher'>('staff');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const checked = validate(usersContract.createInvite, { departmentId, role });
+    if (!checked.ok) {
+      setError(checked.errors.departmentId ? '请先选择部门' : Object.values(checked.errors)[0]);
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    try {
+      onCreated(await createInvite(checked.data));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card card--padded">
+      <View className="field__label">部门</View>
+      <View className="chips">
+        {meta.departments.map((d) => (
+          <View key={d.id} className={`chip${departmentId === d.id ? ' chip--on' : ''}`} role="radio" aria-checked={departmentId === d.id} onClick={() => setDepartmentId(d.id)}>
+            {d.shortName}
+          </View>
+        ))}
+      </View>
+      <View className="field__label" style={{ marginTop: '12px' }}>身份</View>
+      <View className="chips">
+        {ROLE_CHOICES.map((r) => (
+          <View key={r.id} className={`chip${role === r.id ? ' chip--on' : ''}`} role="radio" aria-checked={role === r.id} onClick={() => setRole(r.id)}>
+            {r.label}
+          </View>
+        ))}
+      </View>
+      {error ? (
+        <View className="field__error" role="alert">
+          {error}
+        </View>
+      ) : null}
+      <View style={{ marginTop: '16px' }}>
+        <Button type="primary" block size="large" loading={busy} disabled={busy} onClick={() => void submit()} id="create-invite">
+          生成邀请码
+        </Button>
+      </View>
+    </View>
+  );
+}
