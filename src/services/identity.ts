@@ -22,6 +22,10 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   { id: 'admin', label: '管理员', group: '双拥办' },
 ];
 
+// What the local host accepts in x-openid.
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+export const isValidIdentity = (id: string): boolean => OPENID_PATTERN.test(id.trim());
+
 type Listener = (id: string | null) => void;
 const listeners = new Set<Listener>();
 

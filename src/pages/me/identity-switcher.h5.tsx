@@ -1,7 +1,7 @@
 import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { DEMO_IDENTITIES, getIdentity, identityLabel, newVisitorId, setIdentity, type DemoIdentity } from '../../services/identity';
+import { DEMO_IDENTITIES, getIdentity, identityLabel, isValidIdentity, newVisitorId, setIdentity, type DemoIdentity } from '../../services/identity';
 import type { IdentitySwitcherProps } from './identity-switcher';
 
 const GROUPS: DemoIdentity['group'][] = ['访客', '群众', '部门', '双拥办'];
@@ -10,12 +10,22 @@ const GROUPS: DemoIdentity['group'][] = ['访客', '群众', '部门', '双拥�
 export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
   const [current, setCurrent] = useState<string | null>(getIdentity);
   const [custom, setCustom] = useState('');
+  const [customError, setCustomError] = useState<string | null>(null);
 
   const choose = (id: string | null) => {
     setIdentity(id);
     setCurrent(getIdentity());
     onChange();
     void Taro.showToast({ title: `已切换为${identityLabel(id)}`, icon: 'none' });
+  };
+
+  const chooseCustom = () => {
+    if (!isValidIdentity(custom)) {
+      setCustomError('只能用字母、数字、下划线和连字符，最多 128 个字符');
+      return;
+    }
+    setCustomError(null);
+    choose(custom.trim());
   };
 
   return (
@@ -57,10 +67,15 @@ export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
             placeholder="例如 resident-9"
             onInput={(e) => setCustom(e.detail.value)}
           />
-          <Button className="btn btn--ghost" style={{ marginLeft: '12px' }} disabled={!custom.trim()} onClick={() => choose(custom)}>
+          <Button className="btn btn--ghost" style={{ marginLeft: '12px' }} disabled={!custom.trim()} onClick={chooseCustom}>
             使用
           </Button>
         </View>
+        {customError ? (
+          <View className="field__error" role="alert">
+            {customError}
+          </View>
+        ) : null}
       </View>
     </View>
   );

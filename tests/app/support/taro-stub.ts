@@ -1,0 +1,53 @@
+/**
+ * A hand-written stand-in for @tarojs/taro in jsdom: storage in memory, UI calls recorded as jest
+ * mocks, lifecycle hooks run on mount. Only what the app and NutUI touch.
+ */
+import { useEffect } from 'react';
+
+// On globalThis so a fresh module registry (jest.isolateModules, i.e. a relaunch) sees what was stored.
+const store = globalThis as { __taroStorage?: Map<string, unknown> };
+const storage = (store.__taroStorage ??= new Map<string, unknown>());
+
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD' } as const;
+export const getEnv = () => ENV_TYPE.WEB;
+
+const Taro = {
+  ENV_TYPE,
+  getEnv,
+  getStorageSync: (key: string): unknown => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown): void => {
+    storage.set(key, value);
+  },
+  removeStorageSync: (key: string): void => {
+    storage.delete(key);
+  },
+  showToast: jest.fn(async (_opts: { title: string; icon?: string }) => ({ errMsg: 'showToast:ok' })),
+  showModal: jest.fn(async (_opts: Record<string, unknown>) => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+  navigateTo: jest.fn(async (_opts: { url: string }) => ({ errMsg: 'navigateTo:ok' })),
+  navigateBack: jest.fn(async () => ({ errMsg: 'navigateBack:ok' })),
+  switchTab: jest.fn(async (_opts: { url: string }) => ({ errMsg: 'switchTab:ok' })),
+  pageScrollTo: jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
+  getCurrentPages: jest.fn(() => [] as unknown[]),
+  nextTick: (fn: () => void) => setTimeout(fn, 0),
+};
+
+/** Clears storage and recorded calls; the setup file runs it after every test. */
+export function resetTaroStub(): void {
+  storage.clear();
+  for (const value of Object.values(Taro)) {
+    if (jest.isMockFunction(value)) value.mockClear();
+  }
+}
+
+// In Taro these fire when the page is shown; in a test, the page is shown when it mounts.
+export function useDidShow(callback: () => void): void {
+  useEffect(() => {
+    callback();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount, like a first show
+  }, []);
+}
+export const useDidHide = (_callback: () => void): void => undefined;
+export const useLoad = useDidShow;
+export const useReady = useDidShow;
+
+export default Taro;
