@@ -28,7 +28,22 @@ interface Transaction {
 
 const key = (coll: string, id: string) => `${coll}\u0000${id}`;
 const newId = () => randomBytes(16).toString('hex');
-const clone = <T>(v: T): T => structuredClone(v);
+
+/**
+ * Deep copy of a document. Not structuredClone: it returns Dates of the main realm, and under jest (a
+ * separate vm realm) mingo's `instanceof Date` then fails, so dates of updated documents stop matching `$eq`.
+ */
+function clone<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const tag = Object.prototype.toString.call(value);
+  if (tag === '[object Date]') return new Date((value as unknown as Date).getTime()) as T;
+  // bson values (ObjectId, Decimal128, ...) and binary data are never modified in place: share them.
+  if (tag !== '[object Object]' || (value as { _bsontype?: unknown })._bsontype !== undefined) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = clone(v);
+  return out as T;
+}
 
 /**
  * The local cloud's document database: one SQLite row per document (WAL, synchronous=FULL, so an
@@ -204,13 +219,9 @@ export class LocalDatabase {
   }
 
   private writeInTransaction(tx: Transaction, coll: string, id: string, doc: Doc | null): void {
-    const k = key(coll, id);
-    for (const other of this.transactions.values()) {
-      if (other !== tx && other.writes.has(k)) {
-        throw new EngineError('DATABASE_TRANSACTION_CONFLICT', `document ${id} is being written by another transaction`);
-      }
-    }
-    tx.writes.set(k, { coll, id, doc });
+    // Conflicts are detected at commit: the SDK's runTransaction retries only a failed commit; a failed
+    // write inside the callback reaches it wrapped (no `code`) and would reject instead of retrying.
+    tx.writes.set(key(coll, id), { coll, id, doc });
   }
 
   private commit(tx: Transaction): void {
@@ -245,9 +256,11 @@ export class LocalDatabase {
     const offset = typeof params.offset === 'number' ? params.offset : 0;
     const order = this.revive(params.order) as Record<string, 1 | -1>;
     const projection = this.revive(params.projection);
-    let cursor = find(this.select(params), {}, Object.keys(projection).length ? projection : undefined);
+    let cursor = find(this.select(params), {});
     if (Object.keys(order).length) cursor = cursor.sort(order);
-    const list = cursor.skip(offset).limit(limit).all() as Doc[];
+    const page = cursor.skip(offset).limit(limit).all() as Doc[];
+    // mingo's nested exclusions ('a.b': 0) edit documents in place: project copies, never the cache.
+    const list = Object.keys(projection).length ? (find(page.map(clone), {}, projection).all() as Doc[]) : page;
     return { list: list.map(stringifyEJSON) };
   }
 
@@ -337,12 +350,18 @@ export class LocalDatabase {
   }
 
   private aggregateDocuments(params: Params): unknown[] {
-    const stages = (params.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
-      [s.stageKey]: revive(parseEJSON(s.stageValue), this.now),
-    }));
-    const docs = [...this.collection(String(params.collectionName)).values()];
-    return aggregate(docs, stages, {
-      collectionResolver: (name: string) => [...this.collection(name).values()],
+    // The stage name goes through revive too, so a $geoNear stage is refused explicitly.
+    const stages = (params.stages as { stageKey: string; stageValue: string }[]).map(
+      (s) => revive({ [s.stageKey]: parseEJSON(s.stageValue) }, this.now) as Record<string, unknown>,
+    );
+    // Stages may edit their input in place (nested $project exclusions do): hand mingo copies, never the
+    // cache; a leading $match is applied first so only the matching documents are copied.
+    const first = stages[0]?.$match as Record<string, unknown> | undefined;
+    const match = first ? new Query(first) : null;
+    const all = [...this.collection(String(params.collectionName)).values()];
+    const docs = match ? all.filter((d) => match.test(d)) : all;
+    return aggregate(docs.map(clone), match ? stages.slice(1) : stages, {
+      collectionResolver: (name: string) => [...this.collection(name).values()].map(clone),
     });
   }
 }
