@@ -3,15 +3,9 @@ import { CATEGORIES } from '../../core/data/categories';
 import { DEPARTMENTS } from '../../core/data/departments';
 import { IDENTITY_TYPES } from '../../core/data/identity-types';
 import { REGIONS } from '../../core/data/regions';
-import { DEFAULT_ROUTING, routingSummary, type RoutingRule } from '../../core/routing';
-import { db, firstRow } from '../_lib/cloud';
+import { routingSummary } from '../../core/routing';
+import { loadRoutingTable } from '../_lib/routing';
 import { action, createMain } from '../_lib/router';
-
-/** The routing table lives in the `routing` collection once an admin edits it; until then the default. */
-async function loadRouting(): Promise<readonly RoutingRule[]> {
-  const stored = await firstRow<{ rules?: RoutingRule[] }>(db().collection('routing').where({ _id: 'table' }).limit(1));
-  return stored?.rules ?? DEFAULT_ROUTING;
-}
 
 export const main = createMain({
   name: 'meta',
@@ -24,7 +18,7 @@ export const main = createMain({
         departments: [...DEPARTMENTS],
         regions: [...REGIONS],
         identityTypes: [...IDENTITY_TYPES],
-        routing: routingSummary(await loadRouting()),
+        routing: routingSummary(await loadRoutingTable()),
       }),
     }),
     ping: action({

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { casesContract } from '../../core/contracts/cases';
+import { inbox } from '../../core/cases/inbox';
+import { summarize } from '../../core/cases/present';
+import { runCaseTimer } from '../../core/cases/timer';
+import * as cases from '../../core/cases/use-cases';
+import { action, createMain, type AuthedContext } from '../_lib/router';
+import { casesStore } from './store';
+
+const deps = (ctx: AuthedContext): cases.CaseDeps => ({ port: casesStore(), now: ctx.now, newId: () => randomBytes(16).toString('hex') });
+const MAX_SCAN = 1000;
+
+export const main = createMain({
+  name: 'cases',
+  actions: {
+    submit: action({ access: 'user', input: casesContract.submit, run: (ctx, input) => cases.submitCase(deps(ctx), ctx.caller, input) }),
+    mine: action({
+      access: 'user',
+      input: casesContract.mine,
+      run: async (ctx, { page = 1, pageSize = 20 }) => {
+        const d = deps(ctx);
+        const [all, calendar] = await Promise.all([d.port.listCases({ requesterOpenid: ctx.caller.openid }, MAX_SCAN), d.port.calendar()]);
+        return { items: all.slice((page - 1) * pageSize, page * pageSize).map((c) => summarize(c, calendar, ctx.now)), total: all.length, page, pageSize };
+      },
+    }),
+    get: action({ access: 'user', input: casesContract.get, run: (ctx, input) => cases.getCase(deps(ctx), ctx.caller, input.caseId) }),
+    supplement: action({ access: 'user', input: casesContract.supplement, run: (ctx, input) => cases.supplementCase(deps(ctx), ctx.caller, input) }),
+    withdraw: action({ access: 'user', input: casesContract.withdraw, run: (ctx, input) => cases.withdrawCase(deps(ctx), ctx.caller, input.caseId, input.reason) }),
+    rate: action({ access: 'user', input: casesContract.rate, run: (ctx, input) => cases.rateCase(deps(ctx), ctx.caller, input) }),
+
+    inbox: action({
+      access: 'staff',
+      input: casesContract.inbox,
+      run: async (ctx, { filter = 'open', page, pageSize }) => {
+        const d = deps(ctx);
+        const departmentId = ctx.caller.departmentId;
+        if (!departmentId) return { items: [], total: 0, page: page ?? 1, pageSize: pageSize ?? 20 };
+        const [held, calendar] = await Promise.all([d.port.listCases({ departmentId }, MAX_SCAN), d.port.calendar()]);
+        return inbox(held, filter, calendar, ctx.now, page, pageSize);
+      },
+    }),
+    accept: action({ access: 'staff', input: casesContract.accept, run: (ctx, input) => cases.acceptCase(deps(ctx), ctx.caller, input.caseId) }),
+    reply: action({ access: 'staff', input: casesContract.reply, run: (ctx, input) => cases.replyCase(deps(ctx), ctx.caller, input) }),
+    requestInfo: action({ access: 'staff', input: casesContract.requestInfo, run: (ctx, input) => cases.requestInfo(deps(ctx), ctx.caller, input) }),
+    resolve: action({ access: 'staff', input: casesContract.resolve, run: (ctx, input) => cases.resolveCase(deps(ctx), ctx.caller, input) }),
+    return: action({ access: 'staff', input: casesContract.return, run: (ctx, input) => cases.returnCase(deps(ctx), ctx.caller, input) }),
+    note: action({ access: 'staff', input: casesContract.note, run: (ctx, input) => cases.noteCase(deps(ctx), ctx.caller, input) }),
+    lookup: action({ access: 'staff', input: casesContract.lookup, run: (ctx, input) => cases.lookupCase(deps(ctx), ctx.caller, input.trackingNo) }),
+
+    assign: action({ access: 'dispatcher', input: casesContract.assign, run: (ctx, input) => cases.assignCase(deps(ctx), ctx.caller, input) }),
+    urge: action({ access: 'dispatcher', input: casesContract.urge, run: (ctx, input) => cases.urgeCase(deps(ctx), ctx.caller, input) }),
+    record: action({ access: 'dispatcher', input: casesContract.record, run: (ctx, input) => cases.recordCase(deps(ctx), ctx.caller, input) }),
+    followUp: action({ access: 'dispatcher', input: casesContract.followUp, run: (ctx, input) => cases.followUpCase(deps(ctx), ctx.caller, input) }),
+  },
+  timer: (now) => runCaseTimer({ port: casesStore(), now, newId: () => randomBytes(16).toString('hex') }),
+});

@@ -1,0 +1,124 @@
+import type { Calendar } from '../../core/cases/calendar';
+import type { CaseRecord } from '../../core/cases/model';
+import type { CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
+import { WorkingCalendar, type CalendarOverrides } from '../../core/server/working-calendar';
+import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
+import { loadRoutingTable } from '../_lib/routing';
+
+const TEMPLATES: Record<Notice['kind'], string> = {
+  case_update: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',
+  case_new: process.env.TEMPLATE_CASE_NEW ?? 'case_new',
+};
+
+/** Subscribe-message fields are short: `thing` values take at most 20 characters. */
+const clip = (s: string, n = 20) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n - 1).join('')}…` : s);
+
+/** wx-server-sdk adapter for the case use cases. */
+export function casesStore(): CasesPort {
+  const d = db();
+  const _ = d.command;
+  const cases = d.collection('cases');
+
+  /** Inserts a document whose _id is the claim; false when that _id is already taken. */
+  async function claim(collection: string, doc: Record<string, unknown> & { _id: string }): Promise<boolean> {
+    try {
+      await d.collection(collection).add({ data: doc });
+      return true;
+    } catch (e) {
+      if (await firstRow(d.collection(collection).where({ _id: doc._id }).limit(1))) return false;
+      throw e;
+    }
+  }
+
+  return {
+    async calendar(): Promise<Calendar> {
+      const settings = await firstRow<{ overrides?: CalendarOverrides }>(d.collection('settings').where({ _id: 'calendar' }).limit(1));
+      return new WorkingCalendar(settings?.overrides ?? {});
+    },
+    routingTable: loadRoutingTable,
+    async checkContent(text, openid): Promise<ContentVerdict> {
+      try {
+        const res = (await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 1, openid })) as { result?: { suggest?: string } };
+        const suggest = res.result?.suggest;
+        return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
+      } catch (e) {
+        // The check itself failed: keep the person's request, and have a person look at it.
+        console.warn('[cases] msgSecCheck failed; flagging for review', e);
+        return 'review';
+      }
+    },
+    requestCase: async (key) => (await firstRow<{ caseId: string }>(d.collection('requests').where({ _id: key }).limit(1)))?.caseId ?? null,
+    async claimRequest(key, caseId, at) {
+      if (await claim('requests', { _id: key, caseId, at })) return null;
+      return (await firstRow<{ caseId: string }>(d.collection('requests').where({ _id: key }).limit(1)))?.caseId ?? null;
+    },
+    async releaseRequest(key) {
+      await d.collection('requests').where({ _id: key }).remove();
+    },
+    async claimTrackingNo(prefix, caseId) {
+      const taken = ((await d.collection('tracking').where({ _id: d.RegExp({ regexp: `^${prefix}` }) }).count()) as { total: number }).total;
+      for (let n = taken + 1; n <= 999; n++) {
+        const trackingNo = `${prefix}${String(n).padStart(3, '0')}`;
+        if (await claim('tracking', { _id: trackingNo, caseId })) return trackingNo;
+      }
+      throw new Error(`tracking numbers for ${prefix} are exhausted`);
+    },
+    countSubmittedSince: async (openid, since) =>
+      ((await cases.where({ requesterOpenid: openid, createdAt: _.gte(since) }).count()) as { total: number }).total,
+    async insertCase(c) {
+      await cases.add({ data: c });
+    },
+    getCase: (caseId) => firstRow<CaseRecord>(cases.where({ _id: caseId }).limit(1)),
+    findByTrackingNo: (trackingNo) => firstRow<CaseRecord>(cases.where({ trackingNo }).limit(1)),
+    async replaceCase(next, expectedVersion) {
+      const current = await firstRow<CaseRecord>(cases.where({ _id: next._id }).limit(1));
+      if (!current) return false;
+      // Whole-field writes: update() would merge nested objects, leaving stale keys behind.
+      const data: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(next)) if (k !== '_id') data[k] = v !== null && typeof v === 'object' ? _.set(v) : v;
+      for (const k of Object.keys(current)) if (k !== '_id' && !(k in next)) data[k] = _.remove();
+      return (await updatedCount(cases.where({ _id: next._id, version: expectedVersion }).update({ data }))) === 1;
+    },
+    listCases(query, limit) {
+      const where: Record<string, unknown> = {};
+      if (query.requesterOpenid !== undefined) where.requesterOpenid = query.requesterOpenid;
+      if (query.departmentId) where.departmentId = query.departmentId;
+      if (query.heldBy) where.departmentsHeld = query.heldBy;
+      if (query.statuses) where.status = _.in([...query.statuses]);
+      if (query.flagged !== undefined) where.flagged = query.flagged;
+      if (query.returned !== undefined) where.returned = query.returned;
+      if (query.routedFrom && query.routedTo) where.routedAt = _.and(_.gte(query.routedFrom), _.lt(query.routedTo));
+      return rows<CaseRecord>(cases.where(where).orderBy('createdAt', 'desc').limit(limit));
+    },
+    async staffOf(departmentId) {
+      const staff = await rows<{ _id: string }>(
+        d.collection('users').where({ role: _.in(['staff', 'dispatcher']), departmentId }).field({ _id: true }).limit(1000),
+      );
+      return staff.map((s) => s._id);
+    },
+    async notify(openids, notice) {
+      const page = notice.kind === 'case_update' ? `subpackages/cases/detail?id=${notice.caseId}` : `subpackages/workbench/case?id=${notice.caseId}`;
+      for (const touser of openids) {
+        try {
+          await cloud.openapi.subscribeMessage.send({
+            touser,
+            templateId: TEMPLATES[notice.kind],
+            page,
+            data: {
+              thing1: { value: clip(notice.title) },
+              thing2: { value: clip(notice.detail) },
+              character_string3: { value: notice.trackingNo || '-' },
+              time4: { value: notice.at.slice(0, 16).replace('T', ' ') },
+            },
+          });
+        } catch (e) {
+          // No consent (43101) or a quota reached: the timeline and the inbox still show it.
+          console.warn(`[cases] subscribe message to ${touser} not sent: ${(e as { errMsg?: string }).errMsg ?? e}`);
+        }
+      }
+    },
+    async audit(entry) {
+      await d.collection('audit').add({ data: entry });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import type { CategoryId } from '../data/categories';
+import type { DepartmentId } from '../data/departments';
+import type { Role } from '../roles';
+import type { RoutingRule } from '../routing';
+
+/**
+ * assigned (routed, waiting to be signed) → accepted (签收) → in_progress ⇄ waiting (for the requester;
+ * the resolve clock pauses) → resolved (办结) → closed (rated, or 7 days without a rating).
+ * withdrawn: the requester ended it before it was resolved.
+ */
+export const CASE_STATUSES = ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved', 'closed', 'withdrawn'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const OPEN_STATUSES: readonly CaseStatus[] = ['assigned', 'accepted', 'in_progress', 'waiting'];
+
+export type TimelineType =
+  | 'submitted'
+  | 'recorded'
+  | 'routed'
+  | 'accepted'
+  | 'replied'
+  | 'info_requested'
+  | 'supplemented'
+  | 'resolved'
+  | 'returned'
+  | 'reassigned'
+  | 'urged'
+  | 'note'
+  | 'rated'
+  | 'reopened'
+  | 'withdrawn'
+  | 'closed'
+  | 'followed_up';
+
+export interface Actor {
+  role: Role | 'system';
+  departmentId?: DepartmentId;
+  /** The OPENID of who acted; never shown to the requester. */
+  openid?: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: TimelineType;
+  actor: Actor;
+  /** What happened, in plain words, as the requester reads it. */
+  text: string;
+  /** Seen by staff and the dispatcher only (internal notes, routing detail). */
+  internal?: boolean;
+}
+
+export interface Rating {
+  /** 1-5 from the requester; absent for a 回访 call. */
+  score?: number;
+  solved: boolean;
+  /** A score of 4 or more, or a 回访 call recorded as satisfied (DESIGN.md, 满意率). */
+  satisfied: boolean;
+  comment?: string;
+  at: string;
+  /** A 回访 call recorded by the dispatcher rather than the requester's own rating. */
+  byFollowUp?: boolean;
+}
+
+export interface Urge {
+  at: string;
+  note: string;
+  by: string;
+  automatic: boolean;
+}
+
+export interface CaseRecord {
+  _id: string;
+  trackingNo: string;
+  requestId: string;
+  requesterOpenid: string;
+  /** The dispatcher who entered a request taken by phone. */
+  recordedBy?: string;
+  category: CategoryId;
+  description: string;
+  regionId: string;
+  contact: { name: string; phone: string };
+  urgent: boolean;
+  attachments: string[];
+  /** msgSecCheck asked for review: stored, and listed for the dispatcher. */
+  flagged: boolean;
+  status: CaseStatus;
+  departmentId: DepartmentId;
+  /** Every department that has held the case (they keep read access). */
+  departmentsHeld: DepartmentId[];
+  routing: { departmentId: DepartmentId; reason: string; rule: RoutingRule | null };
+  /** Set when a department handed the case back and the dispatcher has not reassigned it yet. */
+  returned: boolean;
+  createdAt: string;
+  routedAt: string;
+  signDueAt: string;
+  dueAt: string;
+  /** When the case started waiting for the requester (the resolve clock is paused meanwhile). */
+  waitingSince?: string;
+  signedAt?: string;
+  signedOnTime?: boolean;
+  resolvedAt?: string;
+  resolvedOnTime?: boolean;
+  resolution?: string;
+  closedAt?: string;
+  rating?: Rating;
+  reopenCount: number;
+  urges: Urge[];
+  timeline: TimelineEntry[];
+  updatedAt: string;
+  /** Optimistic concurrency: each write checks and bumps it. */
+  version: number;
+}

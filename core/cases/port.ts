@@ -1,0 +1,48 @@
+import type { DepartmentId } from '../data/departments';
+import type { RoutingRule } from '../routing';
+import type { Calendar } from './calendar';
+import type { CaseRecord } from './model';
+
+export type ContentVerdict = 'pass' | 'review' | 'risky';
+
+/** Messages people receive (subscribe messages in WeChat, the outbox locally). */
+export type Notice =
+  | { kind: 'case_update'; caseId: string; trackingNo: string; title: string; detail: string; at: string }
+  | { kind: 'case_new'; caseId: string; trackingNo: string; title: string; detail: string; at: string };
+
+export interface CaseQuery {
+  requesterOpenid?: string;
+  /** Cases a department holds now. */
+  departmentId?: DepartmentId;
+  /** Cases a department holds or has held. */
+  heldBy?: DepartmentId;
+  statuses?: readonly string[];
+  flagged?: boolean;
+  returned?: boolean;
+  routedFrom?: string;
+  routedTo?: string;
+}
+
+/** What the case use cases need from storage and the platform; cloudfunctions/cases adapts wx-server-sdk to it. */
+export interface CasesPort {
+  calendar(): Promise<Calendar>;
+  routingTable(): Promise<readonly RoutingRule[]>;
+  checkContent(text: string, openid: string): Promise<ContentVerdict>;
+  /** The case an earlier submission with this request key created, if any. */
+  requestCase(key: string): Promise<string | null>;
+  /** Claims the request key for `caseId`; answers the other case id when a concurrent retry claimed it first. */
+  claimRequest(key: string, caseId: string, at: string): Promise<string | null>;
+  releaseRequest(key: string): Promise<void>;
+  /** Claims the next free tracking number of the day (unique across concurrent submissions). */
+  claimTrackingNo(prefix: string, caseId: string): Promise<string>;
+  countSubmittedSince(openid: string, since: string): Promise<number>;
+  insertCase(c: CaseRecord): Promise<void>;
+  getCase(caseId: string): Promise<CaseRecord | null>;
+  findByTrackingNo(trackingNo: string): Promise<CaseRecord | null>;
+  /** Writes `next` only if the stored version is still `expectedVersion`; false when someone else wrote first. */
+  replaceCase(next: CaseRecord, expectedVersion: number): Promise<boolean>;
+  listCases(query: CaseQuery, limit: number): Promise<CaseRecord[]>;
+  staffOf(departmentId: DepartmentId): Promise<string[]>;
+  notify(openids: string[], notice: Notice): Promise<void>;
+  audit(entry: { caseId: string; openid: string; role: string; action: string; at: string }): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import { AUTO_CLOSE_DAYS } from './deadlines';
+import type { CaseRecord } from './model';
+import { closeUnrated, urgeCase, type CaseDeps } from './use-cases';
+
+const DAY_MS = 86_400_000;
+const SCAN_LIMIT = 1000;
+
+/** Overdue for signing while assigned, or for resolving while being handled. */
+export function isOverdue(c: CaseRecord, now: Date): boolean {
+  if (c.status === 'assigned') return +now > Date.parse(c.signDueAt);
+  if (c.status === 'accepted' || c.status === 'in_progress') return +now > Date.parse(c.dueAt);
+  return false;
+}
+
+/** At most one automatic 督办 a day for the same case. */
+const urgedRecently = (c: CaseRecord, now: Date) => c.urges.some((u) => u.automatic && +now - Date.parse(u.at) < DAY_MS);
+
+/**
+ * The cases function's timer: urges what is overdue (the department and the 双拥办 are told) and closes
+ * resolved cases left unrated for 7 days.
+ */
+export async function runCaseTimer(deps: CaseDeps): Promise<{ urged: number; closed: number }> {
+  const open = await deps.port.listCases({ statuses: ['assigned', 'accepted', 'in_progress'] }, SCAN_LIMIT);
+  let urged = 0;
+  for (const c of open) {
+    if (!isOverdue(c, deps.now) || urgedRecently(c, deps.now)) continue;
+    await urgeCase(deps, null, { caseId: c._id });
+    urged++;
+  }
+  if (urged) {
+    const office = await deps.port.staffOf('office');
+    await deps.port.notify(office, { kind: 'case_new', caseId: '', trackingNo: '', title: `今日自动督办 ${urged} 件超期求助`, detail: '请在督办台查看', at: deps.now.toISOString() });
+  }
+  const resolved = await deps.port.listCases({ statuses: ['resolved'] }, SCAN_LIMIT);
+  let closed = 0;
+  for (const c of resolved) {
+    if (c.resolvedAt && +deps.now - Date.parse(c.resolvedAt) >= AUTO_CLOSE_DAYS * DAY_MS) {
+      await closeUnrated(deps, c._id);
+      closed++;
+    }
+  }
+  return { urged, closed };
+}

@@ -1,0 +1,419 @@
+import type { SubmitInput } from '../contracts/cases';
+import { categoryById, type CategoryId } from '../data/categories';
+import { DISPATCH_DEPARTMENT, type DepartmentId } from '../data/departments';
+import { AppError } from '../envelope';
+import type { Caller } from '../roles';
+import { routeCase } from '../routing';
+import { chinaDay, chinaInstant, describeChina, formatChina } from '../time';
+import type { Calendar } from './calendar';
+import { deadlines, resumeDueAt } from './deadlines';
+import { transition, type CaseAction } from './lifecycle';
+import type { Actor, CaseRecord, TimelineEntry } from './model';
+import type { CasesPort, Notice } from './port';
+import { departmentName, requesterView, staffView } from './present';
+
+/** Submissions a person may make per day (UTC+8); the dispatcher's phone entries do not count. */
+export const DAILY_SUBMISSION_LIMIT = 5;
+const MAX_WRITE_ATTEMPTS = 4;
+
+export interface CaseDeps {
+  port: CasesPort;
+  now: Date;
+  newId: () => string;
+}
+
+type Authed = Caller & { openid: string };
+
+const actorOf = (caller: Caller): Actor => {
+  const actor: Actor = { role: caller.role };
+  if (caller.departmentId) actor.departmentId = caller.departmentId;
+  if (caller.openid) actor.openid = caller.openid;
+  return actor;
+};
+const SYSTEM: Actor = { role: 'system' };
+
+const entry = (at: Date, type: TimelineEntry['type'], actor: Actor, text: string, internal = false): TimelineEntry =>
+  internal ? { at: at.toISOString(), type, actor, text, internal } : { at: at.toISOString(), type, actor, text };
+
+const dueText = (c: Pick<CaseRecord, 'departmentId' | 'dueAt'>) => `${departmentName(c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复您`;
+
+// ---- submission ----
+
+interface NewCaseInput {
+  requestId: string;
+  category: CategoryId;
+  description: string;
+  region: string;
+  contact: { name: string; phone: string };
+  urgent?: boolean;
+  attachments?: string[];
+}
+
+async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, recorded: { callerNote?: string } | null) {
+  const { port, now } = deps;
+  const requestKey = `${caller.openid}:${input.requestId}`;
+  const earlier = await port.requestCase(requestKey);
+  if (earlier) return submissionResult(await mustGet(port, earlier));
+
+  const verdict = await port.checkContent(input.description, caller.openid);
+  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
+  if (!recorded) {
+    const since = chinaInstant(chinaDay(now)).toISOString();
+    if ((await port.countSubmittedSince(caller.openid, since)) >= DAILY_SUBMISSION_LIMIT) {
+      throw new AppError('RATE_LIMITED', `每人每天最多提交 ${DAILY_SUBMISSION_LIMIT} 件求助，请明天再来；紧急情况请拨打当地服务站电话`);
+    }
+  }
+
+  const caseId = deps.newId();
+  const winner = await port.claimRequest(requestKey, caseId, now.toISOString());
+  // A concurrent retry of the same request got there first: answer its case.
+  if (winner) return submissionResult(await waitForCase(port, winner));
+  try {
+    const calendar = await port.calendar();
+    const decision = routeCase(await port.routingTable(), input.category, input.region);
+    const due = deadlines(calendar, now, input.category, Boolean(input.urgent));
+    const day = chinaDay(now).replace(/-/g, '').slice(2);
+    const trackingNo = await port.claimTrackingNo(`SY${day}`, caseId);
+    const actor = actorOf(caller);
+    const record: CaseRecord = {
+      _id: caseId,
+      trackingNo,
+      requestId: input.requestId,
+      requesterOpenid: recorded ? '' : caller.openid,
+      category: input.category,
+      description: input.description,
+      regionId: input.region,
+      contact: input.contact,
+      urgent: Boolean(input.urgent),
+      attachments: input.attachments ?? [],
+      flagged: verdict === 'review',
+      status: 'assigned',
+      departmentId: decision.departmentId,
+      departmentsHeld: [decision.departmentId],
+      routing: decision,
+      returned: false,
+      createdAt: now.toISOString(),
+      routedAt: now.toISOString(),
+      signDueAt: due.signDueAt.toISOString(),
+      dueAt: due.dueAt.toISOString(),
+      reopenCount: 0,
+      urges: [],
+      timeline: [],
+      updatedAt: now.toISOString(),
+      version: 1,
+    };
+    if (recorded) {
+      record.recordedBy = caller.openid;
+      record.timeline.push(entry(now, 'recorded', actor, `双拥办接到来电，代为登记了您的求助，受理编号 ${trackingNo}`));
+      if (recorded.callerNote) record.timeline.push(entry(now, 'note', actor, `来电记录：${recorded.callerNote}`, true));
+    } else {
+      record.timeline.push(entry(now, 'submitted', actor, `已收到您的求助，受理编号 ${trackingNo}`));
+    }
+    record.timeline.push(entry(now, 'routed', SYSTEM, `已转给${departmentName(decision.departmentId)}办理，${dueText(record)}`));
+    record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
+    if (record.flagged) record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
+    await port.insertCase(record);
+    await notifyDepartment(port, record, `新求助：${categoryById(record.category)?.name ?? ''}`, `请在${describeChina(due.signDueAt)}前签收`, now);
+    return submissionResult(record);
+  } catch (e) {
+    await port.releaseRequest(requestKey);
+    throw e;
+  }
+}
+
+function submissionResult(c: CaseRecord) {
+  return {
+    caseId: c._id,
+    trackingNo: c.trackingNo,
+    departmentId: c.departmentId,
+    departmentName: departmentName(c.departmentId),
+    status: c.status,
+    signDueAt: formatChina(new Date(c.signDueAt)),
+    dueAt: formatChina(new Date(c.dueAt)),
+    message: `已收到您的求助，${departmentName(c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复`,
+  };
+}
+
+async function waitForCase(port: CasesPort, caseId: string): Promise<CaseRecord> {
+  for (let i = 0; i < 20; i++) {
+    const c = await port.getCase(caseId);
+    if (c) return c;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new AppError('CONFLICT', '这份求助正在提交中，请稍后在“我的求助”里查看');
+}
+
+export const submitCase = (deps: CaseDeps, caller: Authed, input: SubmitInput) => createCase(deps, caller, input, null);
+
+export const recordCase = (deps: CaseDeps, caller: Authed, input: NewCaseInput & { callerNote?: string }) =>
+  createCase(deps, caller, input, input.callerNote ? { callerNote: input.callerNote } : {});
+
+// ---- reading ----
+
+async function mustGet(port: CasesPort, caseId: string): Promise<CaseRecord> {
+  const c = await port.getCase(caseId);
+  if (!c) throw new AppError('NOT_FOUND', '没有找到这件求助');
+  return c;
+}
+
+/** Residents see their own cases; staff what their department holds or held; the dispatcher and admins all. */
+export function mayRead(caller: Caller, c: CaseRecord): boolean {
+  if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
+  if (caller.role === 'staff') return Boolean(caller.departmentId && c.departmentsHeld.includes(caller.departmentId));
+  return caller.openid !== null && c.requesterOpenid === caller.openid;
+}
+
+export async function getCase(deps: CaseDeps, caller: Authed, caseId: string) {
+  const c = await mustGet(deps.port, caseId);
+  return present(deps, caller, c, 'view');
+}
+
+export async function lookupCase(deps: CaseDeps, caller: Authed, trackingNo: string) {
+  const c = await deps.port.findByTrackingNo(trackingNo);
+  if (!c) throw new AppError('NOT_FOUND', `没有受理编号为 ${trackingNo} 的求助`);
+  return present(deps, caller, c, 'lookup');
+}
+
+async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: string) {
+  if (!mayRead(caller, c)) throw new AppError('FORBIDDEN', '您不能查看这件求助');
+  const calendar = await deps.port.calendar();
+  if (c.requesterOpenid === caller.openid && caller.role === 'resident') return requesterView(c, calendar, deps.now);
+  await deps.port.audit({ caseId: c._id, openid: caller.openid, role: caller.role, action: how, at: deps.now.toISOString() });
+  return staffView(c, caller, calendar, deps.now);
+}
+
+// ---- changes ----
+
+/** Read, change, write with a version check; retried when someone else wrote in between. */
+async function mutate(deps: CaseDeps, caseId: string, change: (c: CaseRecord, calendar: Calendar) => CaseRecord | Promise<CaseRecord>): Promise<CaseRecord> {
+  const calendar = await deps.port.calendar();
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+    const current = await mustGet(deps.port, caseId);
+    const next = await change(structuredClone(current), calendar);
+    next.version = current.version + 1;
+    next.updatedAt = deps.now.toISOString();
+    if (await deps.port.replaceCase(next, current.version)) return next;
+  }
+  throw new AppError('CONFLICT', '这件求助刚刚被其他人更新了，请刷新后再试');
+}
+
+function requireRequester(caller: Authed, c: CaseRecord): void {
+  if (c.requesterOpenid !== caller.openid) throw new AppError('FORBIDDEN', '只有提交求助的本人可以这样做');
+}
+
+/** Only the department holding the case acts on it (the dispatcher acts on what the 双拥办 holds). */
+function requireHolder(caller: Authed, c: CaseRecord): void {
+  if (!caller.departmentId || caller.departmentId !== c.departmentId) {
+    throw new AppError('FORBIDDEN', c.departmentsHeld.includes(caller.departmentId as DepartmentId) ? '这件求助已经转给其他部门了' : '这件求助不归您的部门办理');
+  }
+}
+
+const move = (c: CaseRecord, action: CaseAction) => {
+  c.status = transition(c.status, action);
+};
+
+async function tellRequester(port: CasesPort, c: CaseRecord, title: string, detail: string, now: Date): Promise<void> {
+  if (!c.requesterOpenid) return;
+  const notice: Notice = { kind: 'case_update', caseId: c._id, trackingNo: c.trackingNo, title, detail, at: formatChina(now) };
+  await port.notify([c.requesterOpenid], notice);
+}
+
+async function notifyDepartment(port: CasesPort, c: CaseRecord, title: string, detail: string, now: Date): Promise<void> {
+  const staff = await port.staffOf(c.departmentId);
+  const notice: Notice = { kind: 'case_new', caseId: c._id, trackingNo: c.trackingNo, title, detail, at: formatChina(now) };
+  if (staff.length) await port.notify(staff, notice);
+}
+
+export async function withdrawCase(deps: CaseDeps, caller: Authed, caseId: string, reason?: string) {
+  const c = await mutate(deps, caseId, (c) => {
+    requireRequester(caller, c);
+    move(c, 'withdraw');
+    c.closedAt = deps.now.toISOString();
+    c.timeline.push(entry(deps.now, 'withdrawn', actorOf(caller), reason ? `您撤回了这件求助：${reason}` : '您撤回了这件求助'));
+    return c;
+  });
+  return { caseId: c._id, status: c.status };
+}
+
+export async function supplementCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string; attachments?: string[] }) {
+  const verdict = await deps.port.checkContent(input.text, caller.openid);
+  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
+  const c = await mutate(deps, input.caseId, (c, calendar) => {
+    requireRequester(caller, c);
+    move(c, 'supplement');
+    if (c.waitingSince) c.dueAt = resumeDueAt(calendar, new Date(c.dueAt), new Date(c.waitingSince), deps.now).toISOString();
+    delete c.waitingSince;
+    c.attachments.push(...(input.attachments ?? []));
+    c.timeline.push(entry(deps.now, 'supplemented', actorOf(caller), `您补充了材料：${input.text}`));
+    c.timeline.push(entry(deps.now, 'note', SYSTEM, `办理继续计时，${dueText(c)}`));
+    return c;
+  });
+  await notifyDepartment(deps.port, c, '群众已补充材料', `受理编号 ${c.trackingNo}`, deps.now);
+  return requesterView(c, await deps.port.calendar(), deps.now);
+}
+
+export async function rateCase(deps: CaseDeps, caller: Authed, input: { caseId: string; score: number; solved: boolean; comment?: string }) {
+  const c = await mutate(deps, input.caseId, (c, calendar) => {
+    requireRequester(caller, c);
+    const at = deps.now.toISOString();
+    c.rating = { score: input.score, solved: input.solved, satisfied: input.score >= 4, at, ...(input.comment ? { comment: input.comment } : {}) };
+    const verdict = `${input.score} 分，${input.solved ? '问题已解决' : '问题没有解决'}`;
+    c.timeline.push(entry(deps.now, 'rated', actorOf(caller), `您评价了这次办理：${verdict}${input.comment ? `。“${input.comment}”` : ''}`));
+    return input.solved ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '您反映问题没有解决');
+  });
+  if (!input.solved) await notifyDepartment(deps.port, c, '群众反映问题没有解决，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
+  return requesterView(c, await deps.port.calendar(), deps.now);
+}
+
+function closeCase(c: CaseRecord, action: 'rateSolved' | 'autoClose', now: Date): CaseRecord {
+  move(c, action);
+  c.closedAt = now.toISOString();
+  c.timeline.push(entry(now, 'closed', SYSTEM, action === 'autoClose' ? '7 天内没有收到评价，这件求助已自动结束' : '这件求助已经结束，感谢您的评价'));
+  return c;
+}
+
+/** 重办: back to the same department with a fresh resolve-by deadline counted from now. */
+function reopenCase(c: CaseRecord, calendar: Calendar, now: Date, why: string): CaseRecord {
+  move(c, 'reopen');
+  c.reopenCount += 1;
+  c.dueAt = deadlines(calendar, now, c.category, c.urgent).dueAt.toISOString();
+  delete c.resolvedAt;
+  delete c.resolvedOnTime;
+  c.timeline.push(entry(now, 'reopened', SYSTEM, `${why}，已重新交给${departmentName(c.departmentId)}办理，${dueText(c)}`));
+  return c;
+}
+
+// ---- staff ----
+
+export async function acceptCase(deps: CaseDeps, caller: Authed, caseId: string) {
+  const c = await mutate(deps, caseId, (c) => {
+    requireHolder(caller, c);
+    move(c, 'accept');
+    c.signedAt = deps.now.toISOString();
+    c.signedOnTime = +deps.now <= Date.parse(c.signDueAt);
+    c.timeline.push(entry(deps.now, 'accepted', actorOf(caller), `${departmentName(c.departmentId)}已签收，正在办理。${dueText(c)}`));
+    return c;
+  });
+  await tellRequester(deps.port, c, '您的求助已签收', dueText(c), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+export async function replyCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
+  const c = await mutate(deps, input.caseId, (c) => {
+    requireHolder(caller, c);
+    move(c, 'reply');
+    c.timeline.push(entry(deps.now, 'replied', actorOf(caller), `${departmentName(c.departmentId)}答复：${input.text}`));
+    return c;
+  });
+  await tellRequester(deps.port, c, `${departmentName(c.departmentId)}答复了您`, input.text, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+export async function requestInfo(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
+  const c = await mutate(deps, input.caseId, (c) => {
+    requireHolder(caller, c);
+    move(c, 'requestInfo');
+    c.waitingSince = deps.now.toISOString();
+    c.timeline.push(entry(deps.now, 'info_requested', actorOf(caller), `${departmentName(c.departmentId)}需要您补充：${input.text}`));
+    return c;
+  });
+  await tellRequester(deps.port, c, '需要您补充材料', input.text, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+export async function resolveCase(deps: CaseDeps, caller: Authed, input: { caseId: string; summary: string }) {
+  const c = await mutate(deps, input.caseId, (c) => {
+    requireHolder(caller, c);
+    move(c, 'resolve');
+    c.resolvedAt = deps.now.toISOString();
+    c.resolvedOnTime = +deps.now <= Date.parse(c.dueAt);
+    c.resolution = input.summary;
+    c.timeline.push(entry(deps.now, 'resolved', actorOf(caller), `${departmentName(c.departmentId)}已办结：${input.summary}`));
+    return c;
+  });
+  await tellRequester(deps.port, c, '您的求助已办结，请评价', input.summary, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+export async function returnCase(deps: CaseDeps, caller: Authed, input: { caseId: string; reason: string }) {
+  const c = await mutate(deps, input.caseId, (c) => {
+    requireHolder(caller, c);
+    if (c.departmentId === DISPATCH_DEPARTMENT) throw new AppError('CONFLICT', '双拥办持有的求助请直接改派');
+    move(c, 'return');
+    const from = c.departmentId;
+    c.departmentId = DISPATCH_DEPARTMENT;
+    if (!c.departmentsHeld.includes(DISPATCH_DEPARTMENT)) c.departmentsHeld.push(DISPATCH_DEPARTMENT);
+    c.returned = true;
+    delete c.signedAt;
+    delete c.signedOnTime;
+    c.timeline.push(entry(deps.now, 'returned', actorOf(caller), `${departmentName(from)}退回双拥办：${input.reason}`, true));
+    c.timeline.push(entry(deps.now, 'note', SYSTEM, '您的求助正在转给更合适的部门，请稍候'));
+    return c;
+  });
+  await notifyDepartment(deps.port, c, '有部门退回了求助，请改派', input.reason, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+export async function noteCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
+  const c = await mutate(deps, input.caseId, (c) => {
+    if (!mayRead(caller, c) || caller.role === 'resident') throw new AppError('FORBIDDEN', '您不能为这件求助写备注');
+    if (c.status === 'closed' || c.status === 'withdrawn') throw new AppError('CONFLICT', '这件求助已经结束了');
+    c.timeline.push(entry(deps.now, 'note', actorOf(caller), input.text, true));
+    return c;
+  });
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+// ---- dispatcher ----
+
+export async function assignCase(deps: CaseDeps, caller: Authed, input: { caseId: string; departmentId: DepartmentId; reason: string }) {
+  const c = await mutate(deps, input.caseId, (c, calendar) => {
+    if (c.departmentId === input.departmentId && !c.returned) throw new AppError('CONFLICT', `这件求助已经在${departmentName(c.departmentId)}`);
+    move(c, 'assign');
+    const due = deadlines(calendar, deps.now, c.category, c.urgent);
+    c.departmentId = input.departmentId;
+    if (!c.departmentsHeld.includes(input.departmentId)) c.departmentsHeld.push(input.departmentId);
+    c.returned = false;
+    c.routedAt = deps.now.toISOString();
+    c.signDueAt = due.signDueAt.toISOString();
+    c.dueAt = due.dueAt.toISOString();
+    delete c.signedAt;
+    delete c.signedOnTime;
+    delete c.waitingSince;
+    c.timeline.push(entry(deps.now, 'reassigned', actorOf(caller), `双拥办改派：${input.reason}`, true));
+    c.timeline.push(entry(deps.now, 'routed', SYSTEM, `已转给${departmentName(c.departmentId)}办理，${dueText(c)}`));
+    return c;
+  });
+  await notifyDepartment(deps.port, c, '双拥办分派了一件求助', `请在${describeChina(new Date(c.signDueAt))}前签收`, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+export async function urgeCase(deps: CaseDeps, caller: Authed | null, input: { caseId: string; note?: string }) {
+  const automatic = caller === null;
+  const c = await mutate(deps, input.caseId, (c) => {
+    if (!['assigned', 'accepted', 'in_progress'].includes(c.status)) throw new AppError('CONFLICT', '只能督办正在办理的求助');
+    const note = input.note ?? '已超过办理时限，请尽快办理';
+    c.urges.push({ at: deps.now.toISOString(), note, by: caller?.openid ?? 'system', automatic });
+    c.timeline.push(entry(deps.now, 'urged', caller ? actorOf(caller) : SYSTEM, `双拥办督办：${note}`, true));
+    c.timeline.push(entry(deps.now, 'note', SYSTEM, `双拥办已督促${departmentName(c.departmentId)}尽快办理`));
+    return c;
+  });
+  await notifyDepartment(deps.port, c, '双拥办督办', input.note ?? `受理编号 ${c.trackingNo} 已超期`, deps.now);
+  return caller ? staffView(c, caller, await deps.port.calendar(), deps.now) : null;
+}
+
+export async function followUpCase(deps: CaseDeps, caller: Authed, input: { caseId: string; satisfied: boolean; note?: string }) {
+  const c = await mutate(deps, input.caseId, (c, calendar) => {
+    if (c.status !== 'resolved') throw new AppError('CONFLICT', '只能回访已办结、尚未评价的求助');
+    c.rating = { solved: input.satisfied, satisfied: input.satisfied, at: deps.now.toISOString(), byFollowUp: true, ...(input.note ? { comment: input.note } : {}) };
+    c.timeline.push(entry(deps.now, 'followed_up', actorOf(caller), `双拥办电话回访：${input.satisfied ? '满意' : '不满意，问题没有解决'}${input.note ? `（${input.note}）` : ''}`));
+    return input.satisfied ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '回访中您反映问题没有解决');
+  });
+  if (!input.satisfied) await notifyDepartment(deps.port, c, '回访不满意，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+/** The timer's close of a resolved case nobody rated within 7 days. */
+export async function closeUnrated(deps: CaseDeps, caseId: string): Promise<void> {
+  await mutate(deps, caseId, (c) => closeCase(c, 'autoClose', deps.now));
+}
