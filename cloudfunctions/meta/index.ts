@@ -18,6 +18,10 @@ export const main = createMain({
         departments: [...DEPARTMENTS],
         regions: [...REGIONS],
         identityTypes: [...IDENTITY_TYPES],
+        notifications: {
+          caseUpdate: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',
+          caseNew: process.env.TEMPLATE_CASE_NEW ?? 'case_new',
+        },
         routing: routingSummary(await loadRoutingTable()),
       }),
     }),

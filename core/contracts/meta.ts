@@ -16,6 +16,8 @@ export interface MetaData {
   departments: Department[];
   regions: Region[];
   identityTypes: IdentityType[];
+  /** Subscribe-message template ids the app asks consent for (wx.requestSubscribeMessage). */
+  notifications: { caseUpdate: string; caseNew: string };
   routing: {
     rules: { category: string; departmentId: string }[];
     overrides: RoutingRule[];

@@ -23,6 +23,7 @@ export const META: MetaData = {
   departments: [...DEPARTMENTS],
   regions: [...REGIONS],
   identityTypes: [...IDENTITY_TYPES],
+  notifications: { caseUpdate: 'case_update', caseNew: 'case_new' },
   routing: routingSummary(DEFAULT_ROUTING),
 };
 
