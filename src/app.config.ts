@@ -15,6 +15,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: PRIMARY,
     navigationBarTextStyle: 'white',
     navigationBarTitleText: '双拥服务',
+    // Explicit, so the H5 build also draws the title bar with its back button.
+    navigationStyle: 'default',
     backgroundColor: '#f4f4f5',
     backgroundTextStyle: 'dark',
   },

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '绑定工作人员' });
+export default definePageConfig({ navigationBarTitleText: '绑定部门' });
