@@ -2,13 +2,26 @@ import { randomBytes } from 'node:crypto';
 import { casesContract } from '../../core/contracts/cases';
 import { inbox } from '../../core/cases/inbox';
 import { summarize } from '../../core/cases/present';
+import { computeStats } from '../../core/cases/stats';
+import { queueCounts, supervisionQueue } from '../../core/cases/supervision';
 import { runCaseTimer } from '../../core/cases/timer';
+import { chinaInstant, nextDay } from '../../core/time';
 import * as cases from '../../core/cases/use-cases';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { casesStore } from './store';
+import { templatesStore } from './templates';
 
 const deps = (ctx: AuthedContext): cases.CaseDeps => ({ port: casesStore(), now: ctx.now, newId: () => randomBytes(16).toString('hex') });
 const MAX_SCAN = 1000;
+const MAX_PERIOD = 100_000;
+
+/** Cases routed within the period, UTC+8 days inclusive. */
+async function periodCases(ctx: AuthedContext, from: string, to: string) {
+  const port = casesStore();
+  const range = { routedFrom: chinaInstant(from).toISOString(), routedTo: chinaInstant(nextDay(to)).toISOString() };
+  const [cases, calendar] = await Promise.all([port.listCases(range, MAX_PERIOD), port.calendar()]);
+  return { cases, calendar, stats: computeStats(cases, from, to, calendar), port, now: ctx.now };
+}
 
 export const main = createMain({
   name: 'cases',
@@ -51,6 +64,42 @@ export const main = createMain({
     urge: action({ access: 'dispatcher', input: casesContract.urge, run: (ctx, input) => cases.urgeCase(deps(ctx), ctx.caller, input) }),
     record: action({ access: 'dispatcher', input: casesContract.record, run: (ctx, input) => cases.recordCase(deps(ctx), ctx.caller, input) }),
     followUp: action({ access: 'dispatcher', input: casesContract.followUp, run: (ctx, input) => cases.followUpCase(deps(ctx), ctx.caller, input) }),
+    queue: action({
+      access: 'dispatcher',
+      input: casesContract.queue,
+      run: async (ctx, { list }) => {
+        const port = casesStore();
+        const [open, calendar] = await Promise.all([port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_PERIOD), port.calendar()]);
+        return { ...supervisionQueue(open, list, calendar, ctx.now), counts: queueCounts(open, calendar, ctx.now) };
+      },
+    }),
+    stats: action({ access: 'staff', input: casesContract.stats, run: async (ctx, { from, to }) => (await periodCases(ctx, from, to)).stats }),
+    exportStats: action({
+      access: 'staff',
+      input: casesContract.exportStats,
+      run: async (ctx, { from, to }) => {
+        const { stats, cases: all, port } = await periodCases(ctx, from, to);
+        const { ledgerWorkbook } = await import('../../core/server/ledger-xlsx');
+        const file = await port.saveFile(`ledgers/三率台账-${from}-${to}-${Date.now()}.xlsx`, await ledgerWorkbook(stats, all));
+        return { ...file, name: `三率台账-${from}至${to}.xlsx` };
+      },
+    }),
+    audit: action({ access: 'admin', input: casesContract.audit, run: async (_ctx, { caseId }) => ({ items: await casesStore().auditTrail(caseId) }) }),
+    templates: action({ access: 'staff', input: casesContract.templates, run: async (_ctx, { category }) => ({ items: await templatesStore().list(category) }) }),
+    saveTemplate: action({
+      access: 'admin',
+      input: casesContract.saveTemplate,
+      run: (ctx, { id, ...t }) =>
+        templatesStore().save({ ...(id ? { _id: id } : {}), ...t, updatedAt: ctx.now.toISOString(), updatedBy: ctx.caller.openid }, () => randomBytes(8).toString('hex')),
+    }),
+    removeTemplate: action({
+      access: 'admin',
+      input: casesContract.removeTemplate,
+      run: async (_ctx, { id }) => {
+        await templatesStore().remove(id);
+        return { id, removed: true };
+      },
+    }),
   },
   timer: (now) => runCaseTimer({ port: casesStore(), now, newId: () => randomBytes(16).toString('hex') }),
 });

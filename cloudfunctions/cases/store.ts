@@ -1,6 +1,6 @@
 import type { Calendar } from '../../core/cases/calendar';
 import type { CaseRecord } from '../../core/cases/model';
-import type { CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
+import type { AuditEntry, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
 import { WorkingCalendar, type CalendarOverrides } from '../../core/server/working-calendar';
 import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
 import { loadRoutingTable } from '../_lib/routing';
@@ -12,6 +12,18 @@ const TEMPLATES: Record<Notice['kind'], string> = {
 
 /** Subscribe-message fields are short: `thing` values take at most 20 characters. */
 const clip = (s: string, n = 20) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n - 1).join('')}…` : s);
+
+/** Reads past the server's 1000-per-get cap, page by page, up to `limit` documents. */
+async function pagedRows<T>(query: (skip: number, n: number) => Parameters<typeof rows>[0], limit: number): Promise<T[]> {
+  const out: T[] = [];
+  while (out.length < limit) {
+    const n = Math.min(1000, limit - out.length);
+    const page = await rows<T>(query(out.length, n));
+    out.push(...page);
+    if (page.length < n) break;
+  }
+  return out;
+}
 
 /** wx-server-sdk adapter for the case use cases. */
 export function casesStore(): CasesPort {
@@ -88,7 +100,7 @@ export function casesStore(): CasesPort {
       if (query.flagged !== undefined) where.flagged = query.flagged;
       if (query.returned !== undefined) where.returned = query.returned;
       if (query.routedFrom && query.routedTo) where.routedAt = _.and(_.gte(query.routedFrom), _.lt(query.routedTo));
-      return rows<CaseRecord>(cases.where(where).orderBy('createdAt', 'desc').limit(limit));
+      return pagedRows<CaseRecord>((skip, n) => cases.where(where).orderBy('createdAt', 'desc').skip(skip).limit(n), limit);
     },
     async staffOf(departmentId) {
       const staff = await rows<{ _id: string }>(
@@ -119,6 +131,12 @@ export function casesStore(): CasesPort {
     },
     async audit(entry) {
       await d.collection('audit').add({ data: entry });
+    },
+    auditTrail: (caseId) => rows<AuditEntry>(d.collection('audit').where({ caseId }).orderBy('at', 'asc').limit(1000)),
+    async saveFile(cloudPath, content) {
+      const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
+      const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] };
+      return { fileID, url: res.fileList[0]?.tempFileURL ?? '' };
     },
   };
 }

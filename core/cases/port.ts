@@ -44,5 +44,25 @@ export interface CasesPort {
   listCases(query: CaseQuery, limit: number): Promise<CaseRecord[]>;
   staffOf(departmentId: DepartmentId): Promise<string[]>;
   notify(openids: string[], notice: Notice): Promise<void>;
-  audit(entry: { caseId: string; openid: string; role: string; action: string; at: string }): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+  auditTrail(caseId: string): Promise<AuditEntry[]>;
+  /** Stores a generated file and answers its file ID and a URL to fetch it. */
+  saveFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }>;
+}
+
+export interface AuditEntry {
+  caseId: string;
+  openid: string;
+  role: string;
+  action: string;
+  at: string;
+}
+
+export interface AnswerTemplate {
+  _id: string;
+  category: string;
+  title: string;
+  text: string;
+  updatedAt: string;
+  updatedBy: string;
 }

@@ -178,21 +178,33 @@ async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: strin
   if (!mayRead(caller, c)) throw new AppError('FORBIDDEN', '您不能查看这件求助');
   const calendar = await deps.port.calendar();
   if (c.requesterOpenid === caller.openid && caller.role === 'resident') return requesterView(c, calendar, deps.now);
-  await deps.port.audit({ caseId: c._id, openid: caller.openid, role: caller.role, action: how, at: deps.now.toISOString() });
+  await audit(deps, caller, c._id, how);
   return staffView(c, caller, calendar, deps.now);
 }
+
+const audit = (deps: CaseDeps, caller: Authed, caseId: string, action: string) =>
+  deps.port.audit({ caseId, openid: caller.openid, role: caller.role, action, at: deps.now.toISOString() });
 
 // ---- changes ----
 
 /** Read, change, write with a version check; retried when someone else wrote in between. */
-async function mutate(deps: CaseDeps, caseId: string, change: (c: CaseRecord, calendar: Calendar) => CaseRecord | Promise<CaseRecord>): Promise<CaseRecord> {
+async function mutate(
+  deps: CaseDeps,
+  caseId: string,
+  change: (c: CaseRecord, calendar: Calendar) => CaseRecord | Promise<CaseRecord>,
+  audited?: { caller: Authed | null; action: string },
+): Promise<CaseRecord> {
   const calendar = await deps.port.calendar();
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
     const current = await mustGet(deps.port, caseId);
     const next = await change(structuredClone(current), calendar);
     next.version = current.version + 1;
     next.updatedAt = deps.now.toISOString();
-    if (await deps.port.replaceCase(next, current.version)) return next;
+    if (await deps.port.replaceCase(next, current.version)) {
+      // Every staff or dispatcher change is on the audit trail (who, when, what).
+      if (audited?.caller && audited.caller.role !== 'resident') await audit(deps, audited.caller, caseId, audited.action);
+      return next;
+    }
   }
   throw new AppError('CONFLICT', '这件求助刚刚被其他人更新了，请刷新后再试');
 }
@@ -293,7 +305,7 @@ export async function acceptCase(deps: CaseDeps, caller: Authed, caseId: string)
     c.signedOnTime = +deps.now <= Date.parse(c.signDueAt);
     c.timeline.push(entry(deps.now, 'accepted', actorOf(caller), `${departmentName(c.departmentId)}已签收，正在办理。${dueText(c)}`));
     return c;
-  });
+  }, { caller, action: 'accept' });
   await tellRequester(deps.port, c, '您的求助已签收', dueText(c), deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
@@ -304,7 +316,7 @@ export async function replyCase(deps: CaseDeps, caller: Authed, input: { caseId:
     move(c, 'reply');
     c.timeline.push(entry(deps.now, 'replied', actorOf(caller), `${departmentName(c.departmentId)}答复：${input.text}`));
     return c;
-  });
+  }, { caller, action: 'reply' });
   await tellRequester(deps.port, c, `${departmentName(c.departmentId)}答复了您`, input.text, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
@@ -316,7 +328,7 @@ export async function requestInfo(deps: CaseDeps, caller: Authed, input: { caseI
     c.waitingSince = deps.now.toISOString();
     c.timeline.push(entry(deps.now, 'info_requested', actorOf(caller), `${departmentName(c.departmentId)}需要您补充：${input.text}`));
     return c;
-  });
+  }, { caller, action: 'requestInfo' });
   await tellRequester(deps.port, c, '需要您补充材料', input.text, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
@@ -330,7 +342,7 @@ export async function resolveCase(deps: CaseDeps, caller: Authed, input: { caseI
     c.resolution = input.summary;
     c.timeline.push(entry(deps.now, 'resolved', actorOf(caller), `${departmentName(c.departmentId)}已办结：${input.summary}`));
     return c;
-  });
+  }, { caller, action: 'resolve' });
   await tellRequester(deps.port, c, '您的求助已办结，请评价', input.summary, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
@@ -349,7 +361,7 @@ export async function returnCase(deps: CaseDeps, caller: Authed, input: { caseId
     c.timeline.push(entry(deps.now, 'returned', actorOf(caller), `${departmentName(from)}退回双拥办：${input.reason}`, true));
     c.timeline.push(entry(deps.now, 'note', SYSTEM, '您的求助正在转给更合适的部门，请稍候'));
     return c;
-  });
+  }, { caller, action: 'return' });
   await notifyDepartment(deps.port, c, '有部门退回了求助，请改派', input.reason, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
@@ -360,7 +372,7 @@ export async function noteCase(deps: CaseDeps, caller: Authed, input: { caseId: 
     if (c.status === 'closed' || c.status === 'withdrawn') throw new AppError('CONFLICT', '这件求助已经结束了');
     c.timeline.push(entry(deps.now, 'note', actorOf(caller), input.text, true));
     return c;
-  });
+  }, { caller, action: 'note' });
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
@@ -383,7 +395,7 @@ export async function assignCase(deps: CaseDeps, caller: Authed, input: { caseId
     c.timeline.push(entry(deps.now, 'reassigned', actorOf(caller), `双拥办改派：${input.reason}`, true));
     c.timeline.push(entry(deps.now, 'routed', SYSTEM, `已转给${departmentName(c.departmentId)}办理，${dueText(c)}`));
     return c;
-  });
+  }, { caller, action: 'assign' });
   await notifyDepartment(deps.port, c, '双拥办分派了一件求助', `请在${describeChina(new Date(c.signDueAt))}前签收`, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
@@ -397,7 +409,7 @@ export async function urgeCase(deps: CaseDeps, caller: Authed | null, input: { c
     c.timeline.push(entry(deps.now, 'urged', caller ? actorOf(caller) : SYSTEM, `双拥办督办：${note}`, true));
     c.timeline.push(entry(deps.now, 'note', SYSTEM, `双拥办已督促${departmentName(c.departmentId)}尽快办理`));
     return c;
-  });
+  }, { caller, action: 'urge' });
   await notifyDepartment(deps.port, c, '双拥办督办', input.note ?? `受理编号 ${c.trackingNo} 已超期`, deps.now);
   return caller ? staffView(c, caller, await deps.port.calendar(), deps.now) : null;
 }
@@ -408,7 +420,7 @@ export async function followUpCase(deps: CaseDeps, caller: Authed, input: { case
     c.rating = { solved: input.satisfied, satisfied: input.satisfied, at: deps.now.toISOString(), byFollowUp: true, ...(input.note ? { comment: input.note } : {}) };
     c.timeline.push(entry(deps.now, 'followed_up', actorOf(caller), `双拥办电话回访：${input.satisfied ? '满意' : '不满意，问题没有解决'}${input.note ? `（${input.note}）` : ''}`));
     return input.satisfied ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '回访中您反映问题没有解决');
-  });
+  }, { caller, action: 'followUp' });
   if (!input.satisfied) await notifyDepartment(deps.port, c, '回访不满意，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }

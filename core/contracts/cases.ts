@@ -38,6 +38,15 @@ export const submitSchema = z.strictObject({
   consent: z.literal(true, '请先阅读并同意隐私说明'),
 });
 
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD'));
+const period = z
+  .strictObject({ from: day, to: day })
+  .check(z.refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期', path: ['to'] }));
+
+/** The 双拥办's work lists (core/cases/supervision.ts says what belongs in each). */
+export const QUEUES = ['unrouted', 'returned', 'flagged', 'overdue', 'report', 'followup'] as const;
+export type Queue = (typeof QUEUES)[number];
+
 export const CASE_FILTERS = ['new', 'overdue', 'due_soon', 'waiting', 'resolved', 'open', 'all'] as const;
 
 export const casesContract = {
@@ -67,10 +76,19 @@ export const casesContract = {
   urge: z.strictObject({ caseId, note: z.optional(text('督办意见', 200)) }),
   record: z.strictObject({ requestId, ...requestFields, callerNote: z.optional(text('来电记录', 200)) }),
   followUp: z.strictObject({ caseId, satisfied: z.boolean(), note: z.optional(text('回访记录', 200)) }),
-  stats: z.strictObject({
-    from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD')),
-    to: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD')),
+  stats: period,
+  exportStats: period,
+  queue: z.strictObject({ list: z.enum(QUEUES) }),
+  audit: z.strictObject({ caseId }),
+  // Answer templates per category: staff read them, admins edit them.
+  templates: z.strictObject({ category: z.optional(z.enum(CATEGORY_IDS)) }),
+  saveTemplate: z.strictObject({
+    id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    category: z.enum(CATEGORY_IDS),
+    title: text('模板标题', 30),
+    text: text('模板内容'),
   }),
+  removeTemplate: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
 };
 
 export type SubmitInput = z.output<typeof submitSchema>;
