@@ -62,12 +62,12 @@ export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
         <View style={{ display: 'flex', alignItems: 'center' }}>
           <Input
             className="field__input"
-            style={{ flex: 1, borderBottom: '1px solid var(--c-border)' }}
+            style={{ flex: 1, minWidth: 0, borderBottom: '1px solid var(--c-border)' }}
             value={custom}
             placeholder="例如 resident-9"
             onInput={(e) => setCustom(e.detail.value)}
           />
-          <Button className="btn btn--ghost" style={{ marginLeft: '12px' }} disabled={!custom.trim()} onClick={chooseCustom}>
+          <Button className="btn btn--ghost" style={{ marginLeft: '12px' }} onClick={chooseCustom}>
             使用
           </Button>
         </View>
