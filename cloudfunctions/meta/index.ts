@@ -4,8 +4,12 @@ import { DEPARTMENTS } from '../../core/data/departments';
 import { IDENTITY_TYPES } from '../../core/data/identity-types';
 import { REGIONS } from '../../core/data/regions';
 import { routingSummary } from '../../core/routing';
-import { loadRoutingTable } from '../_lib/routing';
+import { chinaDay } from '../../core/time';
+import { db, firstRow } from '../_lib/cloud';
 import { action, createMain } from '../_lib/router';
+import { loadRoutingTable } from '../_lib/routing';
+
+const settings = () => db().collection('settings');
 
 export const main = createMain({
   name: 'meta',
@@ -29,6 +33,38 @@ export const main = createMain({
       access: 'public',
       input: metaContract.ping,
       run: async ({ now }) => ({ pong: true, now: now.toISOString() }),
+    }),
+    routing: action({ access: 'admin', input: metaContract.routing, run: async () => ({ rules: await loadRoutingTable() }) }),
+    saveRouting: action({
+      access: 'admin',
+      input: metaContract.saveRouting,
+      run: async ({ caller, now }, { rules }) => {
+        await db()
+          .collection('routing')
+          .doc('table')
+          .set({ data: { rules, updatedAt: now.toISOString(), updatedBy: caller.openid } });
+        return { rules, summary: routingSummary(rules) };
+      },
+    }),
+    calendar: action({
+      access: 'admin',
+      input: metaContract.calendar,
+      run: async ({ now }) => {
+        const { WorkingCalendar } = await import('../../core/server/working-calendar');
+        const stored = await firstRow<{ overrides?: Record<string, string> }>(settings().where({ _id: 'calendar' }).limit(1));
+        const year = Number(chinaDay(now).slice(0, 4));
+        const calendar = new WorkingCalendar();
+        // The State Council publishes next year's holidays late in the year: say which years still need them.
+        return { overrides: stored?.overrides ?? {}, years: [year, year + 1].map((y) => ({ year: y, hasOfficialData: calendar.hasData(y) })) };
+      },
+    }),
+    saveCalendar: action({
+      access: 'admin',
+      input: metaContract.saveCalendar,
+      run: async ({ caller, now }, { overrides }) => {
+        await settings().doc('calendar').set({ data: { overrides, updatedAt: now.toISOString(), updatedBy: caller.openid } });
+        return { overrides };
+      },
     }),
   },
 });

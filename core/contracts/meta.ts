@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { CATEGORY_IDS } from '../data/categories';
+import { DEPARTMENT_IDS } from '../data/departments';
+import { REGION_IDS } from '../data/regions';
 import type { Category } from '../data/categories';
 import type { Department } from '../data/departments';
 import type { IdentityType } from '../data/identity-types';
@@ -9,6 +12,28 @@ export const metaContract = {
   get: z.strictObject({}),
   /** A no-op: the floor the benchmarks measure every other action against. */
   ping: z.strictObject({}),
+  // Admin: the routing table (category × region → department) and the working-calendar overrides.
+  routing: z.strictObject({}),
+  saveRouting: z.strictObject({
+    rules: z
+      .array(
+        z.strictObject({
+          category: z.enum(CATEGORY_IDS),
+          regionId: z.optional(z.enum(REGION_IDS as [string, ...string[]])),
+          departmentId: z.enum(DEPARTMENT_IDS),
+        }),
+      )
+      .check(
+        z.maxLength(CATEGORY_IDS.length * (REGION_IDS.length + 1)),
+        z.refine((rules) => new Set(rules.map((r) => `${r.category}/${r.regionId ?? ''}`)).size === rules.length, '同一类别在同一地区只能有一条规则'),
+      ),
+  }),
+  calendar: z.strictObject({}),
+  saveCalendar: z.strictObject({
+    overrides: z
+      .record(z.string().check(z.regex(/^20\d{2}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD')), z.enum(['workday', 'holiday']))
+      .check(z.refine((o) => Object.keys(o).length <= 400, '一次最多设置 400 天')),
+  }),
 };
 
 export interface MetaData {
