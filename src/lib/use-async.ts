@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, type DependencyList } from 'react';
 
 export type AsyncState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -10,34 +10,30 @@ export interface ReloadOptions {
   silent?: boolean;
 }
 
-/** Runs `load` on mount and whenever `reload` is called; stale answers are dropped. */
+/** Runs `load` on mount, when `deps` change and whenever `reload` is called; stale answers are dropped. */
 export function useAsync<T>(
   load: () => Promise<T>,
-  deps: readonly unknown[] = [],
+  deps: DependencyList = [],
 ): AsyncState<T> & { reload: (options?: ReloadOptions) => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
-  const run = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `load` depends on
-  const stableLoad = useCallback(load, deps);
-
-  const reload = useCallback(
-    (options: ReloadOptions = {}) => {
-      const id = ++run.current;
-      if (!options.silent) setState((s) => (s.status === 'loading' ? s : { status: 'loading' }));
-      stableLoad().then(
-        (data) => id === run.current && setState({ status: 'ready', data }),
-        (error: unknown) => id === run.current && setState({ status: 'error', error }),
-      );
-    },
-    [stableLoad],
-  );
+  const [request, setRequest] = useState(0);
 
   useEffect(() => {
-    reload();
+    let current = true;
+    load().then(
+      (data) => current && setState({ status: 'ready', data }),
+      (error: unknown) => current && setState({ status: 'error', error }),
+    );
     return () => {
-      run.current++;
+      current = false;
     };
-  }, [reload]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `load` depends on
+  }, [request, ...deps]);
+
+  const reload = useCallback((options: ReloadOptions = {}) => {
+    if (!options.silent) setState((s) => (s.status === 'loading' ? s : { status: 'loading' }));
+    setRequest((n) => n + 1);
+  }, []);
 
   return { ...state, reload };
 }

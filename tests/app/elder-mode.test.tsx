@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro';
 import { PageShell } from '../../src/components/page-shell';
 import { ELDER_MODE_KEY, elderModeStore, setElderMode } from '../../src/lib/elder-mode';
+import type * as ElderMode from '../../src/lib/elder-mode';
 import MePage from '../../src/pages/me/index';
 import { META, mockApi, ok } from './support/api';
 
@@ -47,12 +48,12 @@ test('a new session starts with the stored choice', () => {
   Taro.setStorageSync(ELDER_MODE_KEY, true);
   jest.isolateModules(() => {
     // A fresh module registry is what a relaunch of the app looks like.
-    const fresh = require('../../src/lib/elder-mode') as typeof import('../../src/lib/elder-mode');
+    const fresh = require('../../src/lib/elder-mode') as typeof ElderMode;
     expect(fresh.elderModeStore.get()).toBe(true);
   });
   Taro.setStorageSync(ELDER_MODE_KEY, 'yes');
   jest.isolateModules(() => {
-    const fresh = require('../../src/lib/elder-mode') as typeof import('../../src/lib/elder-mode');
+    const fresh = require('../../src/lib/elder-mode') as typeof ElderMode;
     expect(fresh.elderModeStore.get()).toBe(false);
   });
 });

@@ -43,7 +43,6 @@ export function resetTaroStub(): void {
 export function useDidShow(callback: () => void): void {
   useEffect(() => {
     callback();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount, like a first show
   }, []);
 }
 export const useDidHide = (_callback: () => void): void => undefined;
