@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import { answerPrivacy, usePrivacyRequest } from '../lib/privacy';
-import { AGREE_BUTTON_ID, hasOfficialGuide, openOfficialGuide } from '../lib/privacy-platform';
+import { AGREE_BUTTON_ID, agreeViaOpenType, hasOfficialGuide, openOfficialGuide } from '../lib/privacy-platform';
 import { PrivacyNotice } from './privacy-notice';
 
 /** Our own consent sheet; in WeChat the agree button is the platform's agreePrivacyAuthorization button. */
@@ -9,6 +9,9 @@ export function PrivacySheet() {
   if (!request) return null;
   const asking = request.mode === 'ask';
   const agree = () => answerPrivacy('agree');
+  // WeChat answers a pending privacy request only from the agree event; the tap is a fallback for
+  // our own asks in case no event comes (answering twice changes nothing).
+  const onTap = agreeViaOpenType ? () => setTimeout(agree, 400) : agree;
   return (
     <View className="sheet" aria-modal="true" role="dialog">
       <View className="sheet__mask" onClick={asking ? undefined : () => answerPrivacy('disagree')} />
@@ -29,8 +32,8 @@ export function PrivacySheet() {
               id={AGREE_BUTTON_ID}
               className="btn btn--primary sheet__btn"
               openType="agreePrivacyAuthorization"
-              onAgreePrivacyAuthorization={agree}
-              onClick={agree}
+              onAgreePrivacyAuthorization={agreeViaOpenType ? agree : undefined}
+              onClick={onTap}
             >
               同意并继续
             </Button>

@@ -1,4 +1,5 @@
 export const AGREE_BUTTON_ID = 'sy-privacy-agree';
+export const agreeViaOpenType = false;
 export const hasOfficialGuide = false;
 
 // In a browser there is no platform consent: ensurePrivacyConsent() asks before first use.

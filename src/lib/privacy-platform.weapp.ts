@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 
 export const AGREE_BUTTON_ID = 'sy-privacy-agree';
+export const agreeViaOpenType = true;
 export const hasOfficialGuide = true;
 
 // https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html
