@@ -10,7 +10,13 @@ import { build } from 'esbuild';
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'cloudfunctions');
 const outDir = path.join(root, 'dist/cloudfunctions');
-const SDK_VERSION = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8')) as { version: string }).version;
+const rootDeps = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+
+/**
+ * Left out of the bundle and declared in the function's package.json instead (CloudBase installs them):
+ * the SDK, and libraries too big to parse on every cold start that an action requires only when it runs.
+ */
+const EXTERNAL = ['wx-server-sdk', 'exceljs'];
 
 export const functionNames = (): string[] =>
   fs
@@ -24,7 +30,7 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
     const dest = path.join(outDir, name);
     fs.rmSync(dest, { recursive: true, force: true });
     fs.mkdirSync(dest, { recursive: true });
-    await build({
+    const result = await build({
       entryPoints: [path.join(srcDir, name, 'index.ts')],
       outfile: path.join(dest, 'index.js'),
       bundle: true,
@@ -32,7 +38,8 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       // CloudBase offers Node 16 and later for cloud functions.
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      external: EXTERNAL,
+      metafile: true,
       minify: true,
       keepNames: true,
       sourcemap: false,
@@ -44,10 +51,9 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       path.join(dest, 'config.json'),
       fs.existsSync(config) ? fs.readFileSync(config) : `${JSON.stringify({ permissions: { openapi: [] }, timeout: 10 }, null, 2)}\n`,
     );
-    fs.writeFileSync(
-      path.join(dest, 'package.json'),
-      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2)}\n`,
-    );
+    const imported = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
+    const dependencies = Object.fromEntries(EXTERNAL.filter((e) => imported.has(e)).map((e) => [e, rootDeps[e] as string]));
+    fs.writeFileSync(path.join(dest, 'package.json'), `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies }, null, 2)}\n`);
     results.push({ name, bytes: fs.statSync(path.join(dest, 'index.js')).size });
   }
   // Marks when the bundles were last built, for `npm start` to tell whether they are stale.

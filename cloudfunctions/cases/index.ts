@@ -5,7 +5,9 @@ import { summarize } from '../../core/cases/present';
 import { computeStats } from '../../core/cases/stats';
 import { queueCounts, supervisionQueue } from '../../core/cases/supervision';
 import { runCaseTimer } from '../../core/cases/timer';
+import { suggestCategories } from '../../core/server/triage';
 import { chinaInstant, nextDay } from '../../core/time';
+import { loadRoutingTable } from '../_lib/routing';
 import * as cases from '../../core/cases/use-cases';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { casesStore } from './store';
@@ -26,6 +28,13 @@ async function periodCases(ctx: AuthedContext, from: string, to: string) {
 export const main = createMain({
   name: 'cases',
   actions: {
+    suggest: action({
+      access: 'user',
+      input: casesContract.suggest,
+      run: async (ctx, { text }) => ({
+        candidates: suggestCategories(text, { routing: await loadRoutingTable(), regionId: ctx.record?.profile?.regionId }),
+      }),
+    }),
     submit: action({ access: 'user', input: casesContract.submit, run: (ctx, input) => cases.submitCase(deps(ctx), ctx.caller, input) }),
     mine: action({
       access: 'user',

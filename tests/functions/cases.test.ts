@@ -176,3 +176,11 @@ test('lookup by tracking number for phone enquiries, and a request recorded by p
   expect(recorded).toMatchObject({ departmentId: 'housing', dueAt: '2026-10-27T10:00:00+08:00' });
   expect(t.cloud.database.read('cases', recorded.caseId)).toMatchObject({ recordedBy: 'dispatcher', requesterOpenid: '' });
 });
+
+test('suggest: people’s own words, best first, with the department', async () => {
+  const res = await ok(cases({ action: 'suggest', text: '孩子明年上小学，听说军人子女有优待' }, 'resident-1'));
+  expect(res.candidates[0]).toMatchObject({ category: 'children', departmentId: 'edu', score: expect.any(Number) });
+  const wages = await ok(cases({ action: 'suggest', text: '老闆拖欠工資三個月了' }, 'resident-1'));
+  expect(wages.candidates.slice(0, 2).map((c: Data) => c.category)).toContain('legal');
+  expect(await cases({ action: 'suggest', text: '孩子上学' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+});
