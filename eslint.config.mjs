@@ -20,7 +20,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
@@ -32,7 +35,17 @@ export default tseslint.config(
   // One role's subpackage never imports another's pages: shared code lives in src/components or src/services.
   ...['profile', 'admin', 'cases', 'workbench', 'office', 'fairs', 'places', 'ledger', 'policy'].map((pkg) => ({
     files: [`src/subpackages/${pkg}/**/*.{ts,tsx}`],
-    rules: forbid(NOT_FUNCTIONS, NOT_LOCAL, NOT_CORE_SERVER, [`(^|/)subpackages/(?!${pkg}/)[^/]+/`, 'a subpackage does not import another subpackage; move shared code to src/components']),
+    rules: forbid(NOT_FUNCTIONS, NOT_LOCAL, NOT_CORE_SERVER, [
+      `(^|/)subpackages/(?!${pkg}/)[^/]+/`,
+      'a subpackage does not import another subpackage; move shared code to src/components',
+    ]),
   })),
-  { files: ['tests/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },
+  {
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
 );

@@ -95,7 +95,10 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
     const p = url.pathname;
 
     if (req.method === 'GET' && p === '/healthz') {
-      return send(res, 200, { ok: true, data: { status: 'ready', now: new Date(cloud.clock.now()).toISOString(), functions: [...cloud.functions.keys()] } });
+      return send(res, 200, {
+        ok: true,
+        data: { status: 'ready', now: new Date(cloud.clock.now()).toISOString(), functions: [...cloud.functions.keys()] },
+      });
     }
 
     const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(p);
@@ -153,14 +156,22 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
       const name = timer[1] as string;
       if (!cloud.has(name) || !cloud.timers.hasTimer(name)) throw new HttpFailure(404, 'NOT_FOUND', `${name} 没有定时触发器`);
       const at = new Date(cloud.clock.now()).toISOString();
-      return sendEnvelope(res, (await cloud.invoke(name, { Type: 'Timer', TriggerName: 'manual', Time: at }, null, 'wx_timer')) as Envelope<unknown>);
+      return sendEnvelope(
+        res,
+        (await cloud.invoke(name, { Type: 'Timer', TriggerName: 'manual', Time: at }, null, 'wx_timer')) as Envelope<unknown>,
+      );
     }
     if (req.method === 'POST' && p === '/__local/subscribe') {
       const openid = callerOf(req);
       if (!openid) throw new HttpFailure(401, 'UNAUTHENTICATED', '请先登录');
       const body = (await readJson(req)) as { templateIds?: unknown } | null;
       const ids = body?.templateIds;
-      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 3 || !ids.every((t) => typeof t === 'string' && t.length > 0 && t.length <= 64)) {
+      if (
+        !Array.isArray(ids) ||
+        ids.length === 0 ||
+        ids.length > 3 ||
+        !ids.every((t) => typeof t === 'string' && t.length > 0 && t.length <= 64)
+      ) {
         throw new HttpFailure(400, 'INVALID_INPUT', 'templateIds 是 1 到 3 个模板 ID');
       }
       grantSubscriptions(cloud.database, openid, ids as string[]);

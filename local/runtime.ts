@@ -68,7 +68,12 @@ export function patchSdk(deps: RuntimeDeps): void {
     fileList: fileList.map((f) => {
       const fileID = typeof f === 'string' ? f : f.fileID;
       const exists = deps.storage.get(fileID) !== null;
-      return { fileID, tempFileURL: exists ? LocalStorage.urlOf(fileID) : '', status: exists ? 0 : -503003, errMsg: exists ? 'ok' : 'file not exists' };
+      return {
+        fileID,
+        tempFileURL: exists ? LocalStorage.urlOf(fileID) : '',
+        status: exists ? 0 : -503003,
+        errMsg: exists ? 'ok' : 'file not exists',
+      };
     }),
     errMsg: 'getTempFileURL:ok',
   });
@@ -79,7 +84,13 @@ export function patchSdk(deps: RuntimeDeps): void {
 
   cloud.openapi = {
     subscribeMessage: {
-      send: async (msg: { touser?: string; templateId: string; page?: string; data: Record<string, unknown>; miniprogramState?: string }) => {
+      send: async (msg: {
+        touser?: string;
+        templateId: string;
+        page?: string;
+        data: Record<string, unknown>;
+        miniprogramState?: string;
+      }) => {
         const touser = msg.touser || currentContext().OPENID;
         // One-time subscriptions: each consent the person gave allows exactly one message.
         const grantId = `${touser}:${msg.templateId}`;

@@ -29,9 +29,21 @@ export const SEEDERS: { name: string; run: (db: LocalDatabase, now: Date) => voi
         updatedAt: at,
       });
       for (const d of DEPARTMENTS) {
-        db.write('users', `staff-${d.id}`, { role: 'staff', departmentId: d.id, profile: { name: `${d.shortName}值班员` }, createdAt: at, updatedAt: at });
+        db.write('users', `staff-${d.id}`, {
+          role: 'staff',
+          departmentId: d.id,
+          profile: { name: `${d.shortName}值班员` },
+          createdAt: at,
+          updatedAt: at,
+        });
       }
-      db.write('users', 'dispatcher', { role: 'dispatcher', departmentId: 'office', profile: { name: '双拥办调度员' }, createdAt: at, updatedAt: at });
+      db.write('users', 'dispatcher', {
+        role: 'dispatcher',
+        departmentId: 'office',
+        profile: { name: '双拥办调度员' },
+        createdAt: at,
+        updatedAt: at,
+      });
       db.write('users', 'admin', { role: 'admin', profile: { name: '系统管理员' }, createdAt: at, updatedAt: at });
     },
   },

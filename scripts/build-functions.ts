@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'cloudfunctions');
 const outDir = path.join(root, 'dist/cloudfunctions');
-const rootDeps = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+const rootDeps = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
+  .dependencies;
 
 /**
  * Left out of the bundle and declared in the function's package.json instead (CloudBase installs them):
@@ -53,7 +54,10 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
     );
     const imported = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
     const dependencies = Object.fromEntries(EXTERNAL.filter((e) => imported.has(e)).map((e) => [e, rootDeps[e] as string]));
-    fs.writeFileSync(path.join(dest, 'package.json'), `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(dest, 'package.json'),
+      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies }, null, 2)}\n`,
+    );
     results.push({ name, bytes: fs.statSync(path.join(dest, 'index.js')).size });
   }
   // Marks when the bundles were last built, for `npm start` to tell whether they are stale.

@@ -56,7 +56,11 @@ for (const [name, result] of results) console.log(`  ${result.padEnd(8)} ${name}
 let passed = [...results.values()].filter((r) => r === 'passed').length;
 let failed = [...results.values()].filter((r) => r !== 'passed').length;
 if (fs.existsSync(jestReport)) {
-  const report = JSON.parse(fs.readFileSync(jestReport, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  const report = JSON.parse(fs.readFileSync(jestReport, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
   console.log(`  jest: ${report.numPassedTests} tests passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
   // Count jest's tests one by one rather than as one step.
   passed += report.numPassedTests - (results.get('jest') === 'passed' ? 1 : 0);

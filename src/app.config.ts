@@ -27,8 +27,18 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/policies/index', text: '政策', iconPath: 'assets/tab/policies.png', selectedIconPath: 'assets/tab/policies-active.png' },
-      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-active.png' },
+      {
+        pagePath: 'pages/policies/index',
+        text: '政策',
+        iconPath: 'assets/tab/policies.png',
+        selectedIconPath: 'assets/tab/policies-active.png',
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '办事',
+        iconPath: 'assets/tab/services.png',
+        selectedIconPath: 'assets/tab/services-active.png',
+      },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },

@@ -83,9 +83,7 @@ export function createMain(def: FunctionDef) {
       const record = await loadRecord(openid);
       const caller = resolveCaller(openid, record, adminOpenids());
       if (!mayAccess(caller, actionDef.access)) {
-        throw caller.openid
-          ? new AppError('FORBIDDEN', '您没有权限进行这个操作')
-          : new AppError('UNAUTHENTICATED', '请先登录');
+        throw caller.openid ? new AppError('FORBIDDEN', '您没有权限进行这个操作') : new AppError('UNAUTHENTICATED', '请先登录');
       }
       const data = await actionDef.run({ caller: caller as AuthedContext['caller'], now: now(), record }, parsed.data);
       return okEnvelope(data);

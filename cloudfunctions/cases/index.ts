@@ -42,12 +42,25 @@ export const main = createMain({
       run: async (ctx, { page = 1, pageSize = 20 }) => {
         const d = deps(ctx);
         const [all, calendar] = await Promise.all([d.port.listCases({ requesterOpenid: ctx.caller.openid }, MAX_SCAN), d.port.calendar()]);
-        return { items: all.slice((page - 1) * pageSize, page * pageSize).map((c) => summarize(c, calendar, ctx.now)), total: all.length, page, pageSize };
+        return {
+          items: all.slice((page - 1) * pageSize, page * pageSize).map((c) => summarize(c, calendar, ctx.now)),
+          total: all.length,
+          page,
+          pageSize,
+        };
       },
     }),
     get: action({ access: 'user', input: casesContract.get, run: (ctx, input) => cases.getCase(deps(ctx), ctx.caller, input.caseId) }),
-    supplement: action({ access: 'user', input: casesContract.supplement, run: (ctx, input) => cases.supplementCase(deps(ctx), ctx.caller, input) }),
-    withdraw: action({ access: 'user', input: casesContract.withdraw, run: (ctx, input) => cases.withdrawCase(deps(ctx), ctx.caller, input.caseId, input.reason) }),
+    supplement: action({
+      access: 'user',
+      input: casesContract.supplement,
+      run: (ctx, input) => cases.supplementCase(deps(ctx), ctx.caller, input),
+    }),
+    withdraw: action({
+      access: 'user',
+      input: casesContract.withdraw,
+      run: (ctx, input) => cases.withdrawCase(deps(ctx), ctx.caller, input.caseId, input.reason),
+    }),
     rate: action({ access: 'user', input: casesContract.rate, run: (ctx, input) => cases.rateCase(deps(ctx), ctx.caller, input) }),
 
     inbox: action({
@@ -61,28 +74,63 @@ export const main = createMain({
         return inbox(held, filter, calendar, ctx.now, page, pageSize);
       },
     }),
-    accept: action({ access: 'staff', input: casesContract.accept, run: (ctx, input) => cases.acceptCase(deps(ctx), ctx.caller, input.caseId) }),
+    accept: action({
+      access: 'staff',
+      input: casesContract.accept,
+      run: (ctx, input) => cases.acceptCase(deps(ctx), ctx.caller, input.caseId),
+    }),
     reply: action({ access: 'staff', input: casesContract.reply, run: (ctx, input) => cases.replyCase(deps(ctx), ctx.caller, input) }),
-    requestInfo: action({ access: 'staff', input: casesContract.requestInfo, run: (ctx, input) => cases.requestInfo(deps(ctx), ctx.caller, input) }),
-    resolve: action({ access: 'staff', input: casesContract.resolve, run: (ctx, input) => cases.resolveCase(deps(ctx), ctx.caller, input) }),
+    requestInfo: action({
+      access: 'staff',
+      input: casesContract.requestInfo,
+      run: (ctx, input) => cases.requestInfo(deps(ctx), ctx.caller, input),
+    }),
+    resolve: action({
+      access: 'staff',
+      input: casesContract.resolve,
+      run: (ctx, input) => cases.resolveCase(deps(ctx), ctx.caller, input),
+    }),
     return: action({ access: 'staff', input: casesContract.return, run: (ctx, input) => cases.returnCase(deps(ctx), ctx.caller, input) }),
     note: action({ access: 'staff', input: casesContract.note, run: (ctx, input) => cases.noteCase(deps(ctx), ctx.caller, input) }),
-    lookup: action({ access: 'staff', input: casesContract.lookup, run: (ctx, input) => cases.lookupCase(deps(ctx), ctx.caller, input.trackingNo) }),
+    lookup: action({
+      access: 'staff',
+      input: casesContract.lookup,
+      run: (ctx, input) => cases.lookupCase(deps(ctx), ctx.caller, input.trackingNo),
+    }),
 
-    assign: action({ access: 'dispatcher', input: casesContract.assign, run: (ctx, input) => cases.assignCase(deps(ctx), ctx.caller, input) }),
+    assign: action({
+      access: 'dispatcher',
+      input: casesContract.assign,
+      run: (ctx, input) => cases.assignCase(deps(ctx), ctx.caller, input),
+    }),
     urge: action({ access: 'dispatcher', input: casesContract.urge, run: (ctx, input) => cases.urgeCase(deps(ctx), ctx.caller, input) }),
-    record: action({ access: 'dispatcher', input: casesContract.record, run: (ctx, input) => cases.recordCase(deps(ctx), ctx.caller, input) }),
-    followUp: action({ access: 'dispatcher', input: casesContract.followUp, run: (ctx, input) => cases.followUpCase(deps(ctx), ctx.caller, input) }),
+    record: action({
+      access: 'dispatcher',
+      input: casesContract.record,
+      run: (ctx, input) => cases.recordCase(deps(ctx), ctx.caller, input),
+    }),
+    followUp: action({
+      access: 'dispatcher',
+      input: casesContract.followUp,
+      run: (ctx, input) => cases.followUpCase(deps(ctx), ctx.caller, input),
+    }),
     queue: action({
       access: 'dispatcher',
       input: casesContract.queue,
       run: async (ctx, { list }) => {
         const port = casesStore();
-        const [open, calendar] = await Promise.all([port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_PERIOD), port.calendar()]);
+        const [open, calendar] = await Promise.all([
+          port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_PERIOD),
+          port.calendar(),
+        ]);
         return { ...supervisionQueue(open, list, calendar, ctx.now), counts: queueCounts(open, calendar, ctx.now) };
       },
     }),
-    stats: action({ access: 'staff', input: casesContract.stats, run: async (ctx, { from, to }) => (await periodCases(ctx, from, to)).stats }),
+    stats: action({
+      access: 'staff',
+      input: casesContract.stats,
+      run: async (ctx, { from, to }) => (await periodCases(ctx, from, to)).stats,
+    }),
     exportStats: action({
       access: 'staff',
       input: casesContract.exportStats,
@@ -93,13 +141,23 @@ export const main = createMain({
         return { ...file, name: `三率台账-${from}至${to}.xlsx` };
       },
     }),
-    audit: action({ access: 'admin', input: casesContract.audit, run: async (_ctx, { caseId }) => ({ items: await casesStore().auditTrail(caseId) }) }),
-    templates: action({ access: 'staff', input: casesContract.templates, run: async (_ctx, { category }) => ({ items: await templatesStore().list(category) }) }),
+    audit: action({
+      access: 'admin',
+      input: casesContract.audit,
+      run: async (_ctx, { caseId }) => ({ items: await casesStore().auditTrail(caseId) }),
+    }),
+    templates: action({
+      access: 'staff',
+      input: casesContract.templates,
+      run: async (_ctx, { category }) => ({ items: await templatesStore().list(category) }),
+    }),
     saveTemplate: action({
       access: 'admin',
       input: casesContract.saveTemplate,
       run: (ctx, { id, ...t }) =>
-        templatesStore().save({ ...(id ? { _id: id } : {}), ...t, updatedAt: ctx.now.toISOString(), updatedBy: ctx.caller.openid }, () => randomBytes(8).toString('hex')),
+        templatesStore().save({ ...(id ? { _id: id } : {}), ...t, updatedAt: ctx.now.toISOString(), updatedBy: ctx.caller.openid }, () =>
+          randomBytes(8).toString('hex'),
+        ),
     }),
     removeTemplate: action({
       access: 'admin',

@@ -11,7 +11,12 @@ const TEMPLATES: Record<Notice['kind'], string> = {
 };
 
 /** Subscribe-message fields are short: `thing` values take at most 20 characters. */
-const clip = (s: string, n = 20) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n - 1).join('')}…` : s);
+const clip = (s: string, n = 20) =>
+  Array.from(s).length > n
+    ? `${Array.from(s)
+        .slice(0, n - 1)
+        .join('')}…`
+    : s;
 
 /** Reads past the server's 1000-per-get cap, page by page, up to `limit` documents. */
 async function pagedRows<T>(query: (skip: number, n: number) => Parameters<typeof rows>[0], limit: number): Promise<T[]> {
@@ -50,7 +55,9 @@ export function casesStore(): CasesPort {
     routingTable: loadRoutingTable,
     async checkContent(text, openid): Promise<ContentVerdict> {
       try {
-        const res = (await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 1, openid })) as { result?: { suggest?: string } };
+        const res = (await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 1, openid })) as {
+          result?: { suggest?: string };
+        };
         const suggest = res.result?.suggest;
         return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
       } catch (e) {
@@ -68,7 +75,12 @@ export function casesStore(): CasesPort {
       await d.collection('requests').where({ _id: key }).remove();
     },
     async claimTrackingNo(prefix, caseId) {
-      const taken = ((await d.collection('tracking').where({ _id: d.RegExp({ regexp: `^${prefix}` }) }).count()) as { total: number }).total;
+      const taken = (
+        (await d
+          .collection('tracking')
+          .where({ _id: d.RegExp({ regexp: `^${prefix}` }) })
+          .count()) as { total: number }
+      ).total;
       for (let n = taken + 1; n <= 999; n++) {
         const trackingNo = `${prefix}${String(n).padStart(3, '0')}`;
         if (await claim('tracking', { _id: trackingNo, caseId })) return trackingNo;
@@ -104,12 +116,17 @@ export function casesStore(): CasesPort {
     },
     async staffOf(departmentId) {
       const staff = await rows<{ _id: string }>(
-        d.collection('users').where({ role: _.in(['staff', 'dispatcher']), departmentId }).field({ _id: true }).limit(1000),
+        d
+          .collection('users')
+          .where({ role: _.in(['staff', 'dispatcher']), departmentId })
+          .field({ _id: true })
+          .limit(1000),
       );
       return staff.map((s) => s._id);
     },
     async notify(openids, notice) {
-      const page = notice.kind === 'case_update' ? `subpackages/cases/detail?id=${notice.caseId}` : `subpackages/workbench/case?id=${notice.caseId}`;
+      const page =
+        notice.kind === 'case_update' ? `subpackages/cases/detail?id=${notice.caseId}` : `subpackages/workbench/case?id=${notice.caseId}`;
       for (const touser of openids) {
         try {
           await cloud.openapi.subscribeMessage.send({

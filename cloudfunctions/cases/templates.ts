@@ -6,11 +6,15 @@ import { db, rows, updatedCount } from '../_lib/cloud';
 export function templatesStore() {
   const collection = db().collection('templates');
   return {
-    list: (category?: string) => rows<AnswerTemplate>((category ? collection.where({ category }) : collection.where({})).orderBy('category', 'asc').limit(1000)),
+    list: (category?: string) =>
+      rows<AnswerTemplate>((category ? collection.where({ category }) : collection.where({})).orderBy('category', 'asc').limit(1000)),
     async save(t: Omit<AnswerTemplate, '_id'> & { _id?: string }, newId: () => string): Promise<AnswerTemplate> {
       const { _id, ...data } = t;
       if (_id) {
-        if ((await updatedCount(collection.where({ _id }).update({ data }))) === 0 && (await rows(collection.where({ _id }).limit(1))).length === 0) {
+        if (
+          (await updatedCount(collection.where({ _id }).update({ data }))) === 0 &&
+          (await rows(collection.where({ _id }).limit(1))).length === 0
+        ) {
           throw new AppError('NOT_FOUND', '没有这个答复模板');
         }
         return { _id, ...data };

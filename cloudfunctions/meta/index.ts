@@ -55,14 +55,19 @@ export const main = createMain({
         const year = Number(chinaDay(now).slice(0, 4));
         const calendar = new WorkingCalendar();
         // The State Council publishes next year's holidays late in the year: say which years still need them.
-        return { overrides: stored?.overrides ?? {}, years: [year, year + 1].map((y) => ({ year: y, hasOfficialData: calendar.hasData(y) })) };
+        return {
+          overrides: stored?.overrides ?? {},
+          years: [year, year + 1].map((y) => ({ year: y, hasOfficialData: calendar.hasData(y) })),
+        };
       },
     }),
     saveCalendar: action({
       access: 'admin',
       input: metaContract.saveCalendar,
       run: async ({ caller, now }, { overrides }) => {
-        await settings().doc('calendar').set({ data: { overrides, updatedAt: now.toISOString(), updatedBy: caller.openid } });
+        await settings()
+          .doc('calendar')
+          .set({ data: { overrides, updatedAt: now.toISOString(), updatedBy: caller.openid } });
         return { overrides };
       },
     }),

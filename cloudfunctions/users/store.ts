@@ -19,7 +19,13 @@ export function usersStore(): UsersPort {
     async removeUser(openid) {
       await users.where({ _id: openid }).remove();
     },
-    listStaff: () => rows<UserRecord>(users.where({ role: _.in(['staff', 'dispatcher', 'admin']) }).orderBy('departmentId', 'asc').limit(MAX_LIST)),
+    listStaff: () =>
+      rows<UserRecord>(
+        users
+          .where({ role: _.in(['staff', 'dispatcher', 'admin']) })
+          .orderBy('departmentId', 'asc')
+          .limit(MAX_LIST),
+      ),
     async insertInvite(invite) {
       await invites.add({ data: invite });
     },
@@ -27,7 +33,13 @@ export function usersStore(): UsersPort {
     // Conditional update: only one caller can turn an unused invite into a used one.
     claimInvite: async (code, openid, at) =>
       (await updatedCount(invites.where({ _id: code, usedBy: _.exists(false) }).update({ data: { usedBy: openid, usedAt: at } }))) === 1,
-    listOpenInvites: (now) => rows<InviteRecord>(invites.where({ usedBy: _.exists(false), expiresAt: _.gt(now) }).orderBy('expiresAt', 'asc').limit(MAX_LIST)),
+    listOpenInvites: (now) =>
+      rows<InviteRecord>(
+        invites
+          .where({ usedBy: _.exists(false), expiresAt: _.gt(now) })
+          .orderBy('expiresAt', 'asc')
+          .limit(MAX_LIST),
+      ),
     async eraseFootprint(openid, at) {
       await d.collection('favorites').where({ openid }).remove();
       // Field names of the cases collection: the requester's OPENID and the contact they gave.
@@ -42,7 +54,9 @@ export function usersStore(): UsersPort {
         await d
           .collection('cases')
           .doc(c._id)
-          .update({ data: { contact: { name: maskName(c.contact?.name ?? ''), phone: maskPhone(c.contact?.phone ?? '') }, requesterErasedAt: at } });
+          .update({
+            data: { contact: { name: maskName(c.contact?.name ?? ''), phone: maskPhone(c.contact?.phone ?? '') }, requesterErasedAt: at },
+          });
       }
     },
   };

@@ -32,7 +32,11 @@ export function resumeDueAt(calendar: Calendar, dueAt: Date, waitingSince: Date,
 export type SlaLevel = 'ok' | 'amber' | 'red' | 'paused' | 'done';
 
 /** Amber at 80% of the working time, red when overdue; paused while waiting; done once resolved. */
-export function slaLevel(calendar: Calendar, c: Pick<CaseRecord, 'status' | 'routedAt' | 'dueAt' | 'signDueAt' | 'signedAt'>, now: Date): SlaLevel {
+export function slaLevel(
+  calendar: Calendar,
+  c: Pick<CaseRecord, 'status' | 'routedAt' | 'dueAt' | 'signDueAt' | 'signedAt'>,
+  now: Date,
+): SlaLevel {
   if (c.status === 'resolved' || c.status === 'closed' || c.status === 'withdrawn') return 'done';
   if (c.status === 'waiting') return 'paused';
   const routedAt = new Date(c.routedAt);

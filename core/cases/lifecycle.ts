@@ -35,4 +35,5 @@ export function transition(from: CaseStatus, action: CaseAction): CaseStatus {
   return t.to;
 }
 
-export const canTransition = (from: CaseStatus, action: CaseAction): boolean => (TRANSITIONS[action].from as readonly CaseStatus[]).includes(from);
+export const canTransition = (from: CaseStatus, action: CaseAction): boolean =>
+  (TRANSITIONS[action].from as readonly CaseStatus[]).includes(from);

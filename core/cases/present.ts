@@ -64,16 +64,27 @@ export function nextSteps(c: CaseRecord): { now: string; needFromYou?: string; n
   const dept = departmentName(c.departmentId);
   switch (c.status) {
     case 'assigned':
-      return { now: `${dept}将在${describeChina(new Date(c.signDueAt))}前签收`, next: `签收后，${dept}将在${describeChina(new Date(c.dueAt))}前答复您` };
+      return {
+        now: `${dept}将在${describeChina(new Date(c.signDueAt))}前签收`,
+        next: `签收后，${dept}将在${describeChina(new Date(c.dueAt))}前答复您`,
+      };
     case 'accepted':
     case 'in_progress':
       return { now: `${dept}正在办理`, next: `${dept}将在${describeChina(new Date(c.dueAt))}前答复您` };
     case 'waiting': {
       const asked = [...c.timeline].reverse().find((e) => e.type === 'info_requested');
-      return { now: `${dept}在等您补充材料，办理时限暂停`, needFromYou: asked?.text.replace(/^.*?需要您补充：/, '') ?? '请补充材料', next: '您补充后，办理继续计时' };
+      return {
+        now: `${dept}在等您补充材料，办理时限暂停`,
+        needFromYou: asked?.text.replace(/^.*?需要您补充：/, '') ?? '请补充材料',
+        next: '您补充后，办理继续计时',
+      };
     }
     case 'resolved':
-      return { now: `${dept}已办结`, needFromYou: '请您评价办理结果；如果问题没有解决，可以选择“没有解决”，我们会重新办理', next: '7 天内没有评价将自动结束' };
+      return {
+        now: `${dept}已办结`,
+        needFromYou: '请您评价办理结果；如果问题没有解决，可以选择“没有解决”，我们会重新办理',
+        next: '7 天内没有评价将自动结束',
+      };
     case 'closed':
       return { now: '这件求助已经结束，感谢您的评价' };
     case 'withdrawn':

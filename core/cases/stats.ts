@@ -89,7 +89,21 @@ export function computeStats(all: CaseRecord[], from: string, to: string, calend
     from,
     to,
     total: figuresOf(cases, calendar),
-    departments: DEPARTMENTS.map((d) => ({ departmentId: d.id, name: d.name, ...figuresOf(cases.filter((c) => c.departmentId === d.id), calendar) })),
-    categories: CATEGORIES.map((k) => ({ category: k.id, name: k.name, ...figuresOf(cases.filter((c) => c.category === k.id), calendar) })),
+    departments: DEPARTMENTS.map((d) => ({
+      departmentId: d.id,
+      name: d.name,
+      ...figuresOf(
+        cases.filter((c) => c.departmentId === d.id),
+        calendar,
+      ),
+    })),
+    categories: CATEGORIES.map((k) => ({
+      category: k.id,
+      name: k.name,
+      ...figuresOf(
+        cases.filter((c) => c.category === k.id),
+        calendar,
+      ),
+    })),
   };
 }

@@ -7,7 +7,6 @@ import { summarize } from './present';
 import { isOverdue } from './timer';
 import { maskPhone } from '../privacy';
 
-
 const open = (c: CaseRecord) => OPEN_STATUSES.includes(c.status);
 
 const belongs: Record<Queue, (c: CaseRecord, calendar: Calendar, now: Date) => boolean> = {
@@ -19,7 +18,11 @@ const belongs: Record<Queue, (c: CaseRecord, calendar: Calendar, now: Date) => b
   // 通报: 5 working days or more past the resolve-by deadline.
   report: (c, cal, now) => open(c) && c.status !== 'waiting' && workdaysOverdue(cal, new Date(c.dueAt), now) >= REPORT_AFTER_WORKDAYS,
   // 回访: resolved, not rated by the requester 2 working days later.
-  followup: (c, cal, now) => c.status === 'resolved' && !c.rating && Boolean(c.resolvedAt) && +cal.addWorkdays(new Date(c.resolvedAt as string), FOLLOW_UP_AFTER_WORKDAYS) <= +now,
+  followup: (c, cal, now) =>
+    c.status === 'resolved' &&
+    !c.rating &&
+    Boolean(c.resolvedAt) &&
+    +cal.addWorkdays(new Date(c.resolvedAt as string), FOLLOW_UP_AFTER_WORKDAYS) <= +now,
 };
 
 export function supervisionQueue(cases: CaseRecord[], queue: Queue, calendar: Calendar, now: Date) {

@@ -29,7 +29,14 @@ export async function runCaseTimer(deps: CaseDeps): Promise<{ urged: number; clo
   }
   if (urged) {
     const office = await deps.port.staffOf('office');
-    await deps.port.notify(office, { kind: 'case_new', caseId: '', trackingNo: '', title: `今日自动督办 ${urged} 件超期求助`, detail: '请在督办台查看', at: deps.now.toISOString() });
+    await deps.port.notify(office, {
+      kind: 'case_new',
+      caseId: '',
+      trackingNo: '',
+      title: `今日自动督办 ${urged} 件超期求助`,
+      detail: '请在督办台查看',
+      at: deps.now.toISOString(),
+    });
   }
   const resolved = await deps.port.listCases({ statuses: ['resolved'] }, SCAN_LIMIT);
   let closed = 0;

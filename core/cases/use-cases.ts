@@ -35,7 +35,8 @@ const SYSTEM: Actor = { role: 'system' };
 const entry = (at: Date, type: TimelineEntry['type'], actor: Actor, text: string, internal = false): TimelineEntry =>
   internal ? { at: at.toISOString(), type, actor, text, internal } : { at: at.toISOString(), type, actor, text };
 
-const dueText = (c: Pick<CaseRecord, 'departmentId' | 'dueAt'>) => `${departmentName(c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复您`;
+const dueText = (c: Pick<CaseRecord, 'departmentId' | 'dueAt'>) =>
+  `${departmentName(c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复您`;
 
 // ---- submission ----
 
@@ -113,7 +114,13 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
     record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
     if (record.flagged) record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
     await port.insertCase(record);
-    await notifyDepartment(port, record, `新求助：${categoryById(record.category)?.name ?? ''}`, `请在${describeChina(due.signDueAt)}前签收`, now);
+    await notifyDepartment(
+      port,
+      record,
+      `新求助：${categoryById(record.category)?.name ?? ''}`,
+      `请在${describeChina(due.signDueAt)}前签收`,
+      now,
+    );
     return submissionResult(record);
   } catch (e) {
     await port.releaseRequest(requestKey);
@@ -216,7 +223,10 @@ function requireRequester(caller: Authed, c: CaseRecord): void {
 /** Only the department holding the case acts on it (the dispatcher acts on what the 双拥办 holds). */
 function requireHolder(caller: Authed, c: CaseRecord): void {
   if (!caller.departmentId || caller.departmentId !== c.departmentId) {
-    throw new AppError('FORBIDDEN', c.departmentsHeld.includes(caller.departmentId as DepartmentId) ? '这件求助已经转给其他部门了' : '这件求助不归您的部门办理');
+    throw new AppError(
+      'FORBIDDEN',
+      c.departmentsHeld.includes(caller.departmentId as DepartmentId) ? '这件求助已经转给其他部门了' : '这件求助不归您的部门办理',
+    );
   }
 }
 
@@ -264,23 +274,38 @@ export async function supplementCase(deps: CaseDeps, caller: Authed, input: { ca
   return requesterView(c, await deps.port.calendar(), deps.now);
 }
 
-export async function rateCase(deps: CaseDeps, caller: Authed, input: { caseId: string; score: number; solved: boolean; comment?: string }) {
+export async function rateCase(
+  deps: CaseDeps,
+  caller: Authed,
+  input: { caseId: string; score: number; solved: boolean; comment?: string },
+) {
   const c = await mutate(deps, input.caseId, (c, calendar) => {
     requireRequester(caller, c);
     const at = deps.now.toISOString();
-    c.rating = { score: input.score, solved: input.solved, satisfied: input.score >= 4, at, ...(input.comment ? { comment: input.comment } : {}) };
+    c.rating = {
+      score: input.score,
+      solved: input.solved,
+      satisfied: input.score >= 4,
+      at,
+      ...(input.comment ? { comment: input.comment } : {}),
+    };
     const verdict = `${input.score} 分，${input.solved ? '问题已解决' : '问题没有解决'}`;
-    c.timeline.push(entry(deps.now, 'rated', actorOf(caller), `您评价了这次办理：${verdict}${input.comment ? `。“${input.comment}”` : ''}`));
+    c.timeline.push(
+      entry(deps.now, 'rated', actorOf(caller), `您评价了这次办理：${verdict}${input.comment ? `。“${input.comment}”` : ''}`),
+    );
     return input.solved ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '您反映问题没有解决');
   });
-  if (!input.solved) await notifyDepartment(deps.port, c, '群众反映问题没有解决，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
+  if (!input.solved)
+    await notifyDepartment(deps.port, c, '群众反映问题没有解决，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
   return requesterView(c, await deps.port.calendar(), deps.now);
 }
 
 function closeCase(c: CaseRecord, action: 'rateSolved' | 'autoClose', now: Date): CaseRecord {
   move(c, action);
   c.closedAt = now.toISOString();
-  c.timeline.push(entry(now, 'closed', SYSTEM, action === 'autoClose' ? '7 天内没有收到评价，这件求助已自动结束' : '这件求助已经结束，感谢您的评价'));
+  c.timeline.push(
+    entry(now, 'closed', SYSTEM, action === 'autoClose' ? '7 天内没有收到评价，这件求助已自动结束' : '这件求助已经结束，感谢您的评价'),
+  );
   return c;
 }
 
@@ -298,130 +323,190 @@ function reopenCase(c: CaseRecord, calendar: Calendar, now: Date, why: string): 
 // ---- staff ----
 
 export async function acceptCase(deps: CaseDeps, caller: Authed, caseId: string) {
-  const c = await mutate(deps, caseId, (c) => {
-    requireHolder(caller, c);
-    move(c, 'accept');
-    c.signedAt = deps.now.toISOString();
-    c.signedOnTime = +deps.now <= Date.parse(c.signDueAt);
-    c.timeline.push(entry(deps.now, 'accepted', actorOf(caller), `${departmentName(c.departmentId)}已签收，正在办理。${dueText(c)}`));
-    return c;
-  }, { caller, action: 'accept' });
+  const c = await mutate(
+    deps,
+    caseId,
+    (c) => {
+      requireHolder(caller, c);
+      move(c, 'accept');
+      c.signedAt = deps.now.toISOString();
+      c.signedOnTime = +deps.now <= Date.parse(c.signDueAt);
+      c.timeline.push(entry(deps.now, 'accepted', actorOf(caller), `${departmentName(c.departmentId)}已签收，正在办理。${dueText(c)}`));
+      return c;
+    },
+    { caller, action: 'accept' },
+  );
   await tellRequester(deps.port, c, '您的求助已签收', dueText(c), deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
 export async function replyCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
-  const c = await mutate(deps, input.caseId, (c) => {
-    requireHolder(caller, c);
-    move(c, 'reply');
-    c.timeline.push(entry(deps.now, 'replied', actorOf(caller), `${departmentName(c.departmentId)}答复：${input.text}`));
-    return c;
-  }, { caller, action: 'reply' });
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c) => {
+      requireHolder(caller, c);
+      move(c, 'reply');
+      c.timeline.push(entry(deps.now, 'replied', actorOf(caller), `${departmentName(c.departmentId)}答复：${input.text}`));
+      return c;
+    },
+    { caller, action: 'reply' },
+  );
   await tellRequester(deps.port, c, `${departmentName(c.departmentId)}答复了您`, input.text, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
 export async function requestInfo(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
-  const c = await mutate(deps, input.caseId, (c) => {
-    requireHolder(caller, c);
-    move(c, 'requestInfo');
-    c.waitingSince = deps.now.toISOString();
-    c.timeline.push(entry(deps.now, 'info_requested', actorOf(caller), `${departmentName(c.departmentId)}需要您补充：${input.text}`));
-    return c;
-  }, { caller, action: 'requestInfo' });
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c) => {
+      requireHolder(caller, c);
+      move(c, 'requestInfo');
+      c.waitingSince = deps.now.toISOString();
+      c.timeline.push(entry(deps.now, 'info_requested', actorOf(caller), `${departmentName(c.departmentId)}需要您补充：${input.text}`));
+      return c;
+    },
+    { caller, action: 'requestInfo' },
+  );
   await tellRequester(deps.port, c, '需要您补充材料', input.text, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
 export async function resolveCase(deps: CaseDeps, caller: Authed, input: { caseId: string; summary: string }) {
-  const c = await mutate(deps, input.caseId, (c) => {
-    requireHolder(caller, c);
-    move(c, 'resolve');
-    c.resolvedAt = deps.now.toISOString();
-    c.resolvedOnTime = +deps.now <= Date.parse(c.dueAt);
-    c.resolution = input.summary;
-    c.timeline.push(entry(deps.now, 'resolved', actorOf(caller), `${departmentName(c.departmentId)}已办结：${input.summary}`));
-    return c;
-  }, { caller, action: 'resolve' });
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c) => {
+      requireHolder(caller, c);
+      move(c, 'resolve');
+      c.resolvedAt = deps.now.toISOString();
+      c.resolvedOnTime = +deps.now <= Date.parse(c.dueAt);
+      c.resolution = input.summary;
+      c.timeline.push(entry(deps.now, 'resolved', actorOf(caller), `${departmentName(c.departmentId)}已办结：${input.summary}`));
+      return c;
+    },
+    { caller, action: 'resolve' },
+  );
   await tellRequester(deps.port, c, '您的求助已办结，请评价', input.summary, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
 export async function returnCase(deps: CaseDeps, caller: Authed, input: { caseId: string; reason: string }) {
-  const c = await mutate(deps, input.caseId, (c) => {
-    requireHolder(caller, c);
-    if (c.departmentId === DISPATCH_DEPARTMENT) throw new AppError('CONFLICT', '双拥办持有的求助请直接改派');
-    move(c, 'return');
-    const from = c.departmentId;
-    c.departmentId = DISPATCH_DEPARTMENT;
-    if (!c.departmentsHeld.includes(DISPATCH_DEPARTMENT)) c.departmentsHeld.push(DISPATCH_DEPARTMENT);
-    c.returned = true;
-    delete c.signedAt;
-    delete c.signedOnTime;
-    c.timeline.push(entry(deps.now, 'returned', actorOf(caller), `${departmentName(from)}退回双拥办：${input.reason}`, true));
-    c.timeline.push(entry(deps.now, 'note', SYSTEM, '您的求助正在转给更合适的部门，请稍候'));
-    return c;
-  }, { caller, action: 'return' });
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c) => {
+      requireHolder(caller, c);
+      if (c.departmentId === DISPATCH_DEPARTMENT) throw new AppError('CONFLICT', '双拥办持有的求助请直接改派');
+      move(c, 'return');
+      const from = c.departmentId;
+      c.departmentId = DISPATCH_DEPARTMENT;
+      if (!c.departmentsHeld.includes(DISPATCH_DEPARTMENT)) c.departmentsHeld.push(DISPATCH_DEPARTMENT);
+      c.returned = true;
+      delete c.signedAt;
+      delete c.signedOnTime;
+      c.timeline.push(entry(deps.now, 'returned', actorOf(caller), `${departmentName(from)}退回双拥办：${input.reason}`, true));
+      c.timeline.push(entry(deps.now, 'note', SYSTEM, '您的求助正在转给更合适的部门，请稍候'));
+      return c;
+    },
+    { caller, action: 'return' },
+  );
   await notifyDepartment(deps.port, c, '有部门退回了求助，请改派', input.reason, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
 export async function noteCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
-  const c = await mutate(deps, input.caseId, (c) => {
-    if (!mayRead(caller, c) || caller.role === 'resident') throw new AppError('FORBIDDEN', '您不能为这件求助写备注');
-    if (c.status === 'closed' || c.status === 'withdrawn') throw new AppError('CONFLICT', '这件求助已经结束了');
-    c.timeline.push(entry(deps.now, 'note', actorOf(caller), input.text, true));
-    return c;
-  }, { caller, action: 'note' });
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c) => {
+      if (!mayRead(caller, c) || caller.role === 'resident') throw new AppError('FORBIDDEN', '您不能为这件求助写备注');
+      if (c.status === 'closed' || c.status === 'withdrawn') throw new AppError('CONFLICT', '这件求助已经结束了');
+      c.timeline.push(entry(deps.now, 'note', actorOf(caller), input.text, true));
+      return c;
+    },
+    { caller, action: 'note' },
+  );
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
 // ---- dispatcher ----
 
 export async function assignCase(deps: CaseDeps, caller: Authed, input: { caseId: string; departmentId: DepartmentId; reason: string }) {
-  const c = await mutate(deps, input.caseId, (c, calendar) => {
-    if (c.departmentId === input.departmentId && !c.returned) throw new AppError('CONFLICT', `这件求助已经在${departmentName(c.departmentId)}`);
-    move(c, 'assign');
-    const due = deadlines(calendar, deps.now, c.category, c.urgent);
-    c.departmentId = input.departmentId;
-    if (!c.departmentsHeld.includes(input.departmentId)) c.departmentsHeld.push(input.departmentId);
-    c.returned = false;
-    c.routedAt = deps.now.toISOString();
-    c.signDueAt = due.signDueAt.toISOString();
-    c.dueAt = due.dueAt.toISOString();
-    delete c.signedAt;
-    delete c.signedOnTime;
-    delete c.waitingSince;
-    c.timeline.push(entry(deps.now, 'reassigned', actorOf(caller), `双拥办改派：${input.reason}`, true));
-    c.timeline.push(entry(deps.now, 'routed', SYSTEM, `已转给${departmentName(c.departmentId)}办理，${dueText(c)}`));
-    return c;
-  }, { caller, action: 'assign' });
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c, calendar) => {
+      if (c.departmentId === input.departmentId && !c.returned)
+        throw new AppError('CONFLICT', `这件求助已经在${departmentName(c.departmentId)}`);
+      move(c, 'assign');
+      const due = deadlines(calendar, deps.now, c.category, c.urgent);
+      c.departmentId = input.departmentId;
+      if (!c.departmentsHeld.includes(input.departmentId)) c.departmentsHeld.push(input.departmentId);
+      c.returned = false;
+      c.routedAt = deps.now.toISOString();
+      c.signDueAt = due.signDueAt.toISOString();
+      c.dueAt = due.dueAt.toISOString();
+      delete c.signedAt;
+      delete c.signedOnTime;
+      delete c.waitingSince;
+      c.timeline.push(entry(deps.now, 'reassigned', actorOf(caller), `双拥办改派：${input.reason}`, true));
+      c.timeline.push(entry(deps.now, 'routed', SYSTEM, `已转给${departmentName(c.departmentId)}办理，${dueText(c)}`));
+      return c;
+    },
+    { caller, action: 'assign' },
+  );
   await notifyDepartment(deps.port, c, '双拥办分派了一件求助', `请在${describeChina(new Date(c.signDueAt))}前签收`, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
 export async function urgeCase(deps: CaseDeps, caller: Authed | null, input: { caseId: string; note?: string }) {
   const automatic = caller === null;
-  const c = await mutate(deps, input.caseId, (c) => {
-    if (!['assigned', 'accepted', 'in_progress'].includes(c.status)) throw new AppError('CONFLICT', '只能督办正在办理的求助');
-    const note = input.note ?? '已超过办理时限，请尽快办理';
-    c.urges.push({ at: deps.now.toISOString(), note, by: caller?.openid ?? 'system', automatic });
-    c.timeline.push(entry(deps.now, 'urged', caller ? actorOf(caller) : SYSTEM, `双拥办督办：${note}`, true));
-    c.timeline.push(entry(deps.now, 'note', SYSTEM, `双拥办已督促${departmentName(c.departmentId)}尽快办理`));
-    return c;
-  }, { caller, action: 'urge' });
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c) => {
+      if (!['assigned', 'accepted', 'in_progress'].includes(c.status)) throw new AppError('CONFLICT', '只能督办正在办理的求助');
+      const note = input.note ?? '已超过办理时限，请尽快办理';
+      c.urges.push({ at: deps.now.toISOString(), note, by: caller?.openid ?? 'system', automatic });
+      c.timeline.push(entry(deps.now, 'urged', caller ? actorOf(caller) : SYSTEM, `双拥办督办：${note}`, true));
+      c.timeline.push(entry(deps.now, 'note', SYSTEM, `双拥办已督促${departmentName(c.departmentId)}尽快办理`));
+      return c;
+    },
+    { caller, action: 'urge' },
+  );
   await notifyDepartment(deps.port, c, '双拥办督办', input.note ?? `受理编号 ${c.trackingNo} 已超期`, deps.now);
   return caller ? staffView(c, caller, await deps.port.calendar(), deps.now) : null;
 }
 
 export async function followUpCase(deps: CaseDeps, caller: Authed, input: { caseId: string; satisfied: boolean; note?: string }) {
-  const c = await mutate(deps, input.caseId, (c, calendar) => {
-    if (c.status !== 'resolved') throw new AppError('CONFLICT', '只能回访已办结、尚未评价的求助');
-    c.rating = { solved: input.satisfied, satisfied: input.satisfied, at: deps.now.toISOString(), byFollowUp: true, ...(input.note ? { comment: input.note } : {}) };
-    c.timeline.push(entry(deps.now, 'followed_up', actorOf(caller), `双拥办电话回访：${input.satisfied ? '满意' : '不满意，问题没有解决'}${input.note ? `（${input.note}）` : ''}`));
-    return input.satisfied ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '回访中您反映问题没有解决');
-  }, { caller, action: 'followUp' });
-  if (!input.satisfied) await notifyDepartment(deps.port, c, '回访不满意，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c, calendar) => {
+      if (c.status !== 'resolved') throw new AppError('CONFLICT', '只能回访已办结、尚未评价的求助');
+      c.rating = {
+        solved: input.satisfied,
+        satisfied: input.satisfied,
+        at: deps.now.toISOString(),
+        byFollowUp: true,
+        ...(input.note ? { comment: input.note } : {}),
+      };
+      c.timeline.push(
+        entry(
+          deps.now,
+          'followed_up',
+          actorOf(caller),
+          `双拥办电话回访：${input.satisfied ? '满意' : '不满意，问题没有解决'}${input.note ? `（${input.note}）` : ''}`,
+        ),
+      );
+      return input.satisfied ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '回访中您反映问题没有解决');
+    },
+    { caller, action: 'followUp' },
+  );
+  if (!input.satisfied)
+    await notifyDepartment(deps.port, c, '回访不满意，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 

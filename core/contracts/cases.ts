@@ -10,7 +10,8 @@ export const TEXT_MAX = 500;
 
 const caseId = z.string().check(z.minLength(1), z.maxLength(64));
 const requestId = z.string().check(z.minLength(8, '缺少请求编号'), z.maxLength(64));
-const text = (label: string, max = TEXT_MAX) => z.string().check(z.trim(), z.minLength(1, `请填写${label}`), z.maxLength(max, `${label}最多 ${max} 个字`));
+const text = (label: string, max = TEXT_MAX) =>
+  z.string().check(z.trim(), z.minLength(1, `请填写${label}`), z.maxLength(max, `${label}最多 ${max} 个字`));
 const page = {
   page: z.optional(z.int().check(z.minimum(1))),
   pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
@@ -23,12 +24,20 @@ export const contactSchema = z.strictObject({
 
 const requestFields = {
   category: z.enum(CATEGORY_IDS, '请选择事项类别'),
-  description: z.string().check(z.trim(), z.minLength(5, '请用几句话说说遇到的困难（至少 5 个字）'), z.maxLength(DESCRIPTION_MAX, `情况说明最多 ${DESCRIPTION_MAX} 个字`)),
+  description: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(5, '请用几句话说说遇到的困难（至少 5 个字）'),
+      z.maxLength(DESCRIPTION_MAX, `情况说明最多 ${DESCRIPTION_MAX} 个字`),
+    ),
   region: z.enum(REGION_IDS as [string, ...string[]], '请选择所在乡镇/街道'),
   contact: contactSchema,
   urgent: z.optional(z.boolean()),
   attachments: z.optional(
-    z.array(z.string().check(z.regex(/^cloud:\/\/\S+$/, '附件上传后才能提交'), z.maxLength(512))).check(z.maxLength(ATTACHMENTS_MAX, `最多 ${ATTACHMENTS_MAX} 个附件`)),
+    z
+      .array(z.string().check(z.regex(/^cloud:\/\/\S+$/, '附件上传后才能提交'), z.maxLength(512)))
+      .check(z.maxLength(ATTACHMENTS_MAX, `最多 ${ATTACHMENTS_MAX} 个附件`)),
   ),
 };
 

@@ -25,7 +25,10 @@ export const metaContract = {
       )
       .check(
         z.maxLength(CATEGORY_IDS.length * (REGION_IDS.length + 1)),
-        z.refine((rules) => new Set(rules.map((r) => `${r.category}/${r.regionId ?? ''}`)).size === rules.length, '同一类别在同一地区只能有一条规则'),
+        z.refine(
+          (rules) => new Set(rules.map((r) => `${r.category}/${r.regionId ?? ''}`)).size === rules.length,
+          '同一类别在同一地区只能有一条规则',
+        ),
       ),
   }),
   calendar: z.strictObject({}),

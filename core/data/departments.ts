@@ -13,7 +13,12 @@ export interface Department {
 
 /** Legal basis: 退役军人保障法 (2020), 军人地位和权益保障法 (2021), 军人抚恤优待条例 (2024). */
 export const DEPARTMENTS: readonly Department[] = [
-  { id: 'vab', name: '退役军人事务局', shortName: '退役军人局', defaultCategories: ['placement', 'education', 'pension', 'preferential', 'honor'] },
+  {
+    id: 'vab',
+    name: '退役军人事务局',
+    shortName: '退役军人局',
+    defaultCategories: ['placement', 'education', 'pension', 'preferential', 'honor'],
+  },
   { id: 'hrss', name: '人力资源和社会保障局', shortName: '人社局', defaultCategories: ['employment', 'social_insurance'] },
   { id: 'edu', name: '教育局', shortName: '教育局', defaultCategories: ['children'] },
   { id: 'civil', name: '民政局', shortName: '民政局', defaultCategories: ['relief'] },

@@ -63,7 +63,19 @@ export async function ledgerWorkbook(stats: Stats, cases: CaseRecord[]): Promise
 
   for (const d of stats.departments) {
     const sheet = book.addWorksheet(d.name.replace(/[\\/?*[\]:]/g, '').slice(0, 31));
-    const caseHeaders = ['受理编号', '类别', '状态', '派单时间', '签收时限', '是否按时签收', '办结时限', '办结时间', '是否按时办结', '重办次数', '评价'];
+    const caseHeaders = [
+      '受理编号',
+      '类别',
+      '状态',
+      '派单时间',
+      '签收时限',
+      '是否按时签收',
+      '办结时限',
+      '办结时间',
+      '是否按时办结',
+      '重办次数',
+      '评价',
+    ];
     title(sheet, `${d.name} 三率台账（${period}）`, caseHeaders.length);
     for (const c of FIGURE_COLUMNS) sheet.addRow([c.header, c.value(d)]);
     sheet.addRow([]);

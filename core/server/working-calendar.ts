@@ -47,7 +47,7 @@ export class WorkingCalendar implements Calendar {
 
   addWorkdays(from: Date, n: number): Date {
     let day = chinaDay(from);
-    for (let found = 0; found < n; ) {
+    for (let found = 0; found < n;) {
       day = nextDay(day);
       if (this.isWorkday(day)) found++;
     }

@@ -38,9 +38,7 @@ export function resolveCaller(openid: string | null, record: UserRecord | null, 
   if (!openid) return { openid: null, role: 'resident' };
   if (adminOpenids.includes(openid)) return { openid, role: 'admin' };
   if (!record) return { openid, role: 'resident' };
-  return record.departmentId
-    ? { openid, role: record.role, departmentId: record.departmentId }
-    : { openid, role: record.role };
+  return record.departmentId ? { openid, role: record.role, departmentId: record.departmentId } : { openid, role: record.role };
 }
 
 export function describeMe(caller: Caller, record: UserRecord | null): Me {
@@ -125,7 +123,12 @@ export async function bindStaff(port: UsersPort, caller: Caller & { openid: stri
   return describeMe({ openid: caller.openid, role: record.role, departmentId: invite.departmentId }, record);
 }
 
-export async function removeStaff(port: UsersPort, caller: Caller & { openid: string }, openid: string, now: Date): Promise<{ openid: string; role: Role }> {
+export async function removeStaff(
+  port: UsersPort,
+  caller: Caller & { openid: string },
+  openid: string,
+  now: Date,
+): Promise<{ openid: string; role: Role }> {
   if (openid === caller.openid) throw new AppError('CONFLICT', '不能移除自己的管理权限');
   const existing = await port.findUser(openid);
   if (!existing || existing.role === 'resident') throw new AppError('NOT_FOUND', '没有这位工作人员');

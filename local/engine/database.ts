@@ -10,7 +10,8 @@ export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
 type Params = Record<string, unknown>;
-export type EngineReply = { requestId: string; data?: unknown; transactionId?: string } | { code: string; message: string; requestId: string };
+export type EngineReply =
+  { requestId: string; data?: unknown; transactionId?: string } | { code: string; message: string; requestId: string };
 
 interface PendingWrite {
   coll: string;
@@ -70,7 +71,9 @@ export class LocalDatabase {
     this.sql = new Database(file);
     this.sql.pragma('journal_mode = WAL');
     this.sql.pragma('synchronous = FULL');
-    this.sql.exec('CREATE TABLE IF NOT EXISTS documents (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID');
+    this.sql.exec(
+      'CREATE TABLE IF NOT EXISTS documents (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID',
+    );
     this.stmt = {
       all: this.sql.prepare('SELECT id, body FROM documents WHERE coll = ?'),
       put: this.sql.prepare('INSERT OR REPLACE INTO documents (coll, id, body) VALUES (?, ?, ?)'),

@@ -20,7 +20,9 @@ export function checkPinnedSdk(): RequesterModule & { TcbDBApiHttpRequester: { p
   };
   for (const [name, version] of Object.entries(PINNED)) {
     if (found[name as keyof typeof found] !== version) {
-      throw new Error(`local cloud: ${name} is ${found[name as keyof typeof found]}, but the database redirection is written for ${version}`);
+      throw new Error(
+        `local cloud: ${name} is ${found[name as keyof typeof found]}, but the database redirection is written for ${version}`,
+      );
     }
   }
   const mod = requireFromNodeSdk('./dist/utils/tcbdbapirequester') as RequesterModule;

@@ -35,9 +35,11 @@ export const suggest = (text: string) => call<{ candidates: Suggestion[] }>('sug
 export const submit = (input: SubmitInput) => call<Submitted>('submit', { ...input });
 export const mine = (page = 1) => call<Page<CaseSummary>>('mine', { page });
 export const getCase = <T = RequesterCase>(caseId: string) => call<T>('get', { caseId });
-export const supplement = (caseId: string, text: string, attachments?: string[]) => call<RequesterCase>('supplement', { caseId, text, attachments });
+export const supplement = (caseId: string, text: string, attachments?: string[]) =>
+  call<RequesterCase>('supplement', { caseId, text, attachments });
 export const withdraw = (caseId: string, reason?: string) => call<{ caseId: string; status: string }>('withdraw', { caseId, reason });
-export const rate = (caseId: string, score: number, solved: boolean, comment?: string) => call<RequesterCase>('rate', { caseId, score, solved, comment });
+export const rate = (caseId: string, score: number, solved: boolean, comment?: string) =>
+  call<RequesterCase>('rate', { caseId, score, solved, comment });
 
 // Department staff
 export const inbox = (filter: CaseFilter = 'open', page = 1) => call<Page<InboxItem>>('inbox', { filter, page });
@@ -50,7 +52,8 @@ export const addNote = (caseId: string, text: string) => call<StaffCase>('note',
 export const lookup = (trackingNo: string) => call<StaffCase>('lookup', { trackingNo });
 
 // The 双拥办
-export const assign = (caseId: string, departmentId: DepartmentId, reason: string) => call<StaffCase>('assign', { caseId, departmentId, reason });
+export const assign = (caseId: string, departmentId: DepartmentId, reason: string) =>
+  call<StaffCase>('assign', { caseId, departmentId, reason });
 export const urge = (caseId: string, note?: string) => call<StaffCase>('urge', { caseId, note });
 export const followUp = (caseId: string, satisfied: boolean, note?: string) => call<StaffCase>('followUp', { caseId, satisfied, note });
 export const record = (input: Omit<SubmitInput, 'consent'> & { callerNote?: string }) => call<Submitted>('record', { ...input });

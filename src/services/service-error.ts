@@ -19,8 +19,7 @@ export class ServiceError extends Error {
 
 export const isServiceError = (e: unknown): e is ServiceError => e instanceof ServiceError;
 
-const isErrorCode = (code: unknown): code is ErrorCode =>
-  typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
 
 function toIssues(raw: unknown): Issue[] {
   if (!Array.isArray(raw)) return [];
@@ -40,7 +39,11 @@ export function unwrapEnvelope<T>(raw: unknown): T {
     if (body.ok === true) return body.data as T;
     if (body.ok === false && typeof body.error === 'object' && body.error !== null) {
       const { code, message, issues } = body.error as { code?: unknown; message?: unknown; issues?: unknown };
-      return fail(isErrorCode(code) ? code : 'INTERNAL', typeof message === 'string' && message ? message : '系统开了个小差，请稍后再试', toIssues(issues));
+      return fail(
+        isErrorCode(code) ? code : 'INTERNAL',
+        typeof message === 'string' && message ? message : '系统开了个小差，请稍后再试',
+        toIssues(issues),
+      );
     }
   }
   return fail('INTERNAL', '服务返回的内容无法识别，请稍后再试');

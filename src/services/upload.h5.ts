@@ -16,7 +16,12 @@ export async function uploadFile(tempFilePath: string, name: string): Promise<st
   } catch {
     throw new ServiceError('NETWORK', NETWORK_MESSAGE);
   }
-  const envelope = (await res.json().catch(() => null)) as { ok?: boolean; data?: { fileID: string }; error?: { code: string; message: string } } | null;
-  if (!envelope?.ok || !envelope.data) throw new ServiceError((envelope?.error?.code as never) ?? 'NETWORK', envelope?.error?.message ?? NETWORK_MESSAGE);
+  const envelope = (await res.json().catch(() => null)) as {
+    ok?: boolean;
+    data?: { fileID: string };
+    error?: { code: string; message: string };
+  } | null;
+  if (!envelope?.ok || !envelope.data)
+    throw new ServiceError((envelope?.error?.code as never) ?? 'NETWORK', envelope?.error?.message ?? NETWORK_MESSAGE);
   return envelope.data.fileID;
 }

@@ -21,12 +21,20 @@ function adminHost() {
           case 'listStaff':
             return ok({ items: [...staff], invites: [...invites] });
           case 'createInvite': {
-            const invite: Invite = { code: 'K7M2Q9XB', role: event.role as Invite['role'], departmentId: event.departmentId as Invite['departmentId'], expiresAt: '2026-12-05T10:00:00+08:00' };
+            const invite: Invite = {
+              code: 'K7M2Q9XB',
+              role: event.role as Invite['role'],
+              departmentId: event.departmentId as Invite['departmentId'],
+              expiresAt: '2026-12-05T10:00:00+08:00',
+            };
             invites.push(invite);
             return ok(invite);
           }
           case 'removeStaff':
-            staff.splice(staff.findIndex((s) => s.openid === event.openid), 1);
+            staff.splice(
+              staff.findIndex((s) => s.openid === event.openid),
+              1,
+            );
             return ok({ openid: event.openid, role: 'resident' });
           default:
             return { ok: false, error: { code: 'INVALID_INPUT', message: '没有这个操作' } };
@@ -49,7 +57,11 @@ test('an invite needs a department, then shows the code to read out', async () =
   fireEvent.click(screen.getByText('双拥办调度'));
   fireEvent.click(screen.getByText('生成邀请码'));
   await waitFor(() => expect(container.querySelector('#invite-code')?.textContent).toBe('K7M2Q9XB'));
-  expect(calls.find((c) => c.event.action === 'createInvite')?.event).toEqual({ action: 'createInvite', departmentId: 'edu', role: 'dispatcher' });
+  expect(calls.find((c) => c.event.action === 'createInvite')?.event).toEqual({
+    action: 'createInvite',
+    departmentId: 'edu',
+    role: 'dispatcher',
+  });
   // The list of open invites is read again and carries the new code.
   await waitFor(() => expect(screen.getAllByText('K7M2Q9XB').length).toBe(2));
 });

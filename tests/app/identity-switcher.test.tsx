@@ -16,7 +16,9 @@ function hostWithPeople() {
   return mockApi({
     meta: () => ok(META),
     users: (_event, openid) =>
-      openid ? ok(people[openid] ?? { role: 'resident', profile: null }) : { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+      openid
+        ? ok(people[openid] ?? { role: 'resident', profile: null })
+        : { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
   });
 }
 

@@ -35,7 +35,10 @@ test('bad input shows the contract’s message under each field and sends nothin
 });
 
 test('good input asks for consent once, then saves exactly what was entered', async () => {
-  const saved: Me = { role: 'resident', profile: { name: '张三', phone: '13800001111', regionId: 'hekou', identities: ['retired_soldier'] } };
+  const saved: Me = {
+    role: 'resident',
+    profile: { name: '张三', phone: '13800001111', regionId: 'hekou', identities: ['retired_soldier'] },
+  };
   const { calls } = mockApi({ users: () => ok(saved) });
   const { container, onSaved } = renderForm();
 
@@ -75,7 +78,11 @@ test('issues the cloud returns land under their fields', async () => {
   mockApi({
     users: () => ({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: '填写的内容有误，请检查后再提交', issues: [{ path: ['regionId'], message: '请选择所在乡镇/街道' }] },
+      error: {
+        code: 'INVALID_INPUT',
+        message: '填写的内容有误，请检查后再提交',
+        issues: [{ path: ['regionId'], message: '请选择所在乡镇/街道' }],
+      },
     }),
   });
   const { container, onSaved } = renderForm({ role: 'resident', profile: { name: '王五' } });

@@ -19,12 +19,20 @@ describe('callFunction', () => {
     mockApi({
       users: () => ({
         ok: false,
-        error: { code: 'INVALID_INPUT', message: '填写的内容有误', issues: [{ path: ['phone'], message: '请填写 11 位手机号', code: 'invalid_format' }] },
+        error: {
+          code: 'INVALID_INPUT',
+          message: '填写的内容有误',
+          issues: [{ path: ['phone'], message: '请填写 11 位手机号', code: 'invalid_format' }],
+        },
       }),
     });
     const error = await saveProfile({ phone: '123' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: '填写的内容有误', issues: [{ path: ['phone'], message: '请填写 11 位手机号' }] });
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '填写的内容有误',
+      issues: [{ path: ['phone'], message: '请填写 11 位手机号' }],
+    });
     expect(fieldErrors((error as ServiceError).issues)).toEqual({ phone: '请填写 11 位手机号' });
   });
 
@@ -41,16 +49,24 @@ describe('callFunction', () => {
     global.fetch = jest.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    await expect(callFunction('meta', { action: 'get' })).rejects.toMatchObject({ name: 'ServiceError', code: 'NETWORK', message: expect.stringContaining('网络') });
+    await expect(callFunction('meta', { action: 'get' })).rejects.toMatchObject({
+      name: 'ServiceError',
+      code: 'NETWORK',
+      message: expect.stringContaining('网络'),
+    });
   });
 
   test('a body that is not JSON is a ServiceError, not a crash', async () => {
-    global.fetch = jest.fn(async () => ({ status: 502, json: async () => JSON.parse('<html>') }) as unknown as Response) as unknown as typeof fetch;
+    global.fetch = jest.fn(
+      async () => ({ status: 502, json: async () => JSON.parse('<html>') }) as unknown as Response,
+    ) as unknown as typeof fetch;
     await expect(callFunction('meta', { action: 'get' })).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
   test('an answer that is not an envelope, or an unknown code, is INTERNAL', async () => {
-    global.fetch = jest.fn(async () => ({ status: 200, json: async () => ({ hello: 1 }) }) as unknown as Response) as unknown as typeof fetch;
+    global.fetch = jest.fn(
+      async () => ({ status: 200, json: async () => ({ hello: 1 }) }) as unknown as Response,
+    ) as unknown as typeof fetch;
     await expect(callFunction('meta', { action: 'get' })).rejects.toMatchObject({ code: 'INTERNAL' });
     mockApi({ meta: () => ({ ok: false, error: { code: 'TEAPOT' as never, message: '' } }) });
     await expect(callFunction('meta', { action: 'get' })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.any(String) });

@@ -56,7 +56,12 @@ test('waiting for the requester pauses the resolve clock by the working time spe
 });
 
 test('amber at 80% of the working time, red when overdue, paused while waiting', () => {
-  const c = { status: 'accepted' as const, routedAt: '2026-11-23T02:00:00.000Z', signDueAt: '2026-11-24T02:00:00.000Z', dueAt: '2026-11-30T02:00:00.000Z' };
+  const c = {
+    status: 'accepted' as const,
+    routedAt: '2026-11-23T02:00:00.000Z',
+    signDueAt: '2026-11-24T02:00:00.000Z',
+    dueAt: '2026-11-30T02:00:00.000Z',
+  };
   expect(slaLevel(cal, c, at('2026-11-24T10:00:00+08:00'))).toBe('ok');
   expect(slaLevel(cal, c, at('2026-11-27T11:00:00+08:00'))).toBe('amber');
   expect(slaLevel(cal, c, at('2026-11-30T10:00:01+08:00'))).toBe('red');

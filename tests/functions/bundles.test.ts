@@ -29,7 +29,8 @@ test.each(functionNames())('%s loads on its own with only its declared dependenc
   try {
     for (const f of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, f), path.join(alone, f));
     fs.mkdirSync(path.join(alone, 'node_modules'));
-    for (const dep of Object.keys(pkg.dependencies)) fs.symlinkSync(path.join(root, 'node_modules', dep), path.join(alone, 'node_modules', dep), 'dir');
+    for (const dep of Object.keys(pkg.dependencies))
+      fs.symlinkSync(path.join(root, 'node_modules', dep), path.join(alone, 'node_modules', dep), 'dir');
     const out = execFileSync(process.execPath, ['-e', "const m = require('./index.js'); process.stdout.write(typeof m.main)"], {
       cwd: alone,
       env: { PATH: process.env.PATH ?? '', NODE_PATH: '' },

@@ -77,7 +77,10 @@ test.each([
 
 test('risky text is CONTENT_REJECTED and stores nothing; text for review is stored and flagged', async () => {
   const before = written();
-  expect(await cases(aSubmission({ description: '有人拉我去赌博，输了很多钱' }), 'resident-1')).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+  expect(await cases(aSubmission({ description: '有人拉我去赌博，输了很多钱' }), 'resident-1')).toMatchObject({
+    ok: false,
+    error: { code: 'CONTENT_REJECTED' },
+  });
   expect(written()).toBe(before);
   const flagged = await ok(cases(aSubmission({ category: 'relief', description: '家里实在困难，我都想轻生了' }), 'resident-1'));
   expect(t.cloud.database.read('cases', flagged.caseId)?.flagged).toBe(true);
@@ -93,14 +96,22 @@ test('a person may submit five requests a day', async () => {
 test('the whole way: sign, ask for information (clock pauses), supplement, resolve, rate', async () => {
   const { caseId } = await ok(cases(aSubmission(), 'resident-1'));
   expect(await cases({ action: 'accept', caseId }, 'staff-hrss')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await cases({ action: 'resolve', caseId, summary: '已办' }, 'staff-edu')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await cases({ action: 'resolve', caseId, summary: '已办' }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
   await ok(cases({ action: 'accept', caseId }, 'staff-edu'));
   expect(await cases({ action: 'accept', caseId }, 'staff-edu')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
   t.cloud.clock.set('2026-10-09T10:00:00+08:00');
   await ok(cases({ action: 'requestInfo', caseId, text: '请上传户口本和入伍证明的照片' }, 'staff-edu'));
   let view = await ok(cases({ action: 'get', caseId }, 'resident-1'));
-  expect(view).toMatchObject({ status: 'waiting', sla: 'paused', can: { supplement: true }, steps: { needFromYou: '请上传户口本和入伍证明的照片' } });
+  expect(view).toMatchObject({
+    status: 'waiting',
+    sla: 'paused',
+    can: { supplement: true },
+    steps: { needFromYou: '请上传户口本和入伍证明的照片' },
+  });
 
   // Friday 10:00 → Monday 10:00 spans the 调休 Saturday: two working days of waiting, so 10-13 becomes 10-15.
   t.cloud.clock.set('2026-10-12T10:00:00+08:00');
@@ -112,7 +123,16 @@ test('the whole way: sign, ask for information (clock pauses), supplement, resol
   view = await ok(cases({ action: 'rate', caseId, score: 5, solved: true, comment: '谢谢' }, 'resident-1'));
   expect(view.status).toBe('closed');
   expect(view.timeline.map((e: Data) => e.type)).toEqual([
-    'submitted', 'routed', 'accepted', 'info_requested', 'supplemented', 'note', 'replied', 'resolved', 'rated', 'closed',
+    'submitted',
+    'routed',
+    'accepted',
+    'info_requested',
+    'supplemented',
+    'note',
+    'replied',
+    'resolved',
+    'rated',
+    'closed',
   ]);
   const stored = t.cloud.database.read('cases', caseId)!;
   expect(stored).toMatchObject({ signedOnTime: true, resolvedOnTime: true, rating: { score: 5, satisfied: true } });
@@ -137,7 +157,10 @@ test('a department returns a case; the dispatcher reassigns it with fresh deadli
   await ok(cases({ action: 'return', caseId, reason: '属于就业问题，请转人社局' }, 'staff-edu'));
   const officeInbox = await ok(cases({ action: 'inbox', filter: 'new' }, 'dispatcher'));
   expect(officeInbox.items.map((i: Data) => [i.caseId, i.returned])).toEqual([[caseId, true]]);
-  expect(await cases({ action: 'assign', caseId, departmentId: 'hrss', reason: '就业' }, 'staff-edu')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await cases({ action: 'assign', caseId, departmentId: 'hrss', reason: '就业' }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
   t.cloud.clock.set('2026-10-09T15:00:00+08:00');
   const assigned = await ok(cases({ action: 'assign', caseId, departmentId: 'hrss', reason: '属于就业创业' }, 'dispatcher'));
   expect(assigned).toMatchObject({ departmentId: 'hrss', status: 'assigned', signDueAt: '2026-10-10T15:00:00+08:00' });
@@ -157,11 +180,19 @@ test('the timer urges what is overdue (on top of the inbox, the dispatcher told)
   for (const who of ['staff-edu', 'dispatcher']) t.cloud.database.write('subscriptions', `${who}:case_new`, { remaining: 5 });
 
   t.cloud.clock.set('2026-10-08T10:30:00+08:00');
-  expect(await t.call('cases', { Type: 'Timer', TriggerName: 'hourly-supervision', Time: '' })).toEqual({ ok: true, data: { urged: 1, closed: 1 } });
+  expect(await t.call('cases', { Type: 'Timer', TriggerName: 'hourly-supervision', Time: '' })).toEqual({
+    ok: true,
+    data: { urged: 1, closed: 1 },
+  });
   const inbox = await ok(cases({ action: 'inbox', filter: 'overdue' }, 'staff-edu'));
   expect(inbox.items[0]).toMatchObject({ caseId: late.caseId, urged: true, sla: 'red' });
   expect(t.cloud.database.read('cases', done.caseId)).toMatchObject({ status: 'closed' });
-  expect(t.cloud.database.all('outbox').map((m) => m.touser).sort()).toEqual(['dispatcher', 'staff-edu']);
+  expect(
+    t.cloud.database
+      .all('outbox')
+      .map((m) => m.touser)
+      .sort(),
+  ).toEqual(['dispatcher', 'staff-edu']);
   // Not urged twice the same day.
   expect(await t.call('cases', { Type: 'Timer' })).toEqual({ ok: true, data: { urged: 0, closed: 0 } });
 });
@@ -170,7 +201,10 @@ test('lookup by tracking number for phone enquiries, and a request recorded by p
   const { trackingNo, caseId } = await ok(cases(aSubmission(), 'resident-1'));
   expect(await ok(cases({ action: 'lookup', trackingNo: trackingNo.toLowerCase() }, 'dispatcher'))).toMatchObject({ caseId });
   expect(await cases({ action: 'lookup', trackingNo }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await cases({ action: 'lookup', trackingNo: 'SY000000000' }, 'dispatcher')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await cases({ action: 'lookup', trackingNo: 'SY000000000' }, 'dispatcher')).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
   const { consent: _consent, ...phoned } = aSubmission({ category: 'housing', action: 'record', callerNote: '老人电话反映房屋漏雨' });
   const recorded = await ok(cases(phoned, 'dispatcher'));
   expect(recorded).toMatchObject({ departmentId: 'housing', dueAt: '2026-10-27T10:00:00+08:00' });

@@ -69,7 +69,11 @@ test('a non-JSON content type is 415 and a body over 1 MB is 413', async () => {
 test('storage: upload as a caller, read back by file ID', async () => {
   const anonymous = await fetch(`${base}/storage/upload?name=a.txt`, { method: 'POST', body: 'hi' });
   expect(anonymous.status).toBe(401);
-  const up = await fetch(`${base}/storage/upload?name=note.txt`, { method: 'POST', body: '证明材料', headers: { 'x-openid': 'resident-1' } });
+  const up = await fetch(`${base}/storage/upload?name=note.txt`, {
+    method: 'POST',
+    body: '证明材料',
+    headers: { 'x-openid': 'resident-1' },
+  });
   const { data } = (await up.json()) as { data: { fileID: string; url: string } };
   expect(data.fileID).toMatch(/^cloud:\/\/.+\/uploads\/resident-1\//);
   const down = await fetch(base + data.url);
@@ -88,9 +92,9 @@ test('the local clock moves forward only, and answers the new time', async () =>
 
 test('subscribe-message consent is one message per grant', async () => {
   const send = (openid: string) =>
-    t.cloud.invoke('users', { action: 'me' }, openid).then(() =>
-      t.sdk.openapi.subscribeMessage.send({ touser: openid, templateId: 'tpl-case', data: { thing1: { value: '测试' } } }),
-    );
+    t.cloud
+      .invoke('users', { action: 'me' }, openid)
+      .then(() => t.sdk.openapi.subscribeMessage.send({ touser: openid, templateId: 'tpl-case', data: { thing1: { value: '测试' } } }));
   await expect(send('resident-1')).rejects.toMatchObject({ errCode: 43101 });
   expect((await post('/__local/subscribe', '{"templateIds":["tpl-case"]}', { 'x-openid': 'resident-1' })).status).toBe(200);
   await expect(send('resident-1')).resolves.toMatchObject({ errCode: 0 });

@@ -27,7 +27,11 @@ test('a timer trigger fires once when the clock passes its time (cron in UTC+8)'
   const functions = new Map([
     ['cases', { main: async () => null, config: { triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }] } }],
   ]);
-  const timers = new Timers(functions, clock.now, async (fn, trigger, at) => void fired.push(`${fn}/${trigger}@${new Date(at).toISOString().slice(0, 13)}`));
+  const timers = new Timers(
+    functions,
+    clock.now,
+    async (fn, trigger, at) => void fired.push(`${fn}/${trigger}@${new Date(at).toISOString().slice(0, 13)}`),
+  );
   expect(timers.list()).toEqual([{ fn: 'cases', trigger: 'nightly', next: '2026-11-28T18:00:00.000Z' }]);
   await timers.tick();
   expect(fired).toEqual([]);

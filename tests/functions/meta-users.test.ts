@@ -26,19 +26,43 @@ test('an admin edits the routing table: a region override routes that region els
   expect(rules.length).toBe(14);
   expect(await t.call('meta', { action: 'routing' }, 'dispatcher')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   const withOverride = [...rules, { category: 'medical', regionId: 'hekou', departmentId: 'medins' }];
-  expect(await t.call('meta', { action: 'saveRouting', rules: [...withOverride, { category: 'medical', regionId: 'hekou', departmentId: 'health' }] }, 'admin')).toMatchObject({
+  expect(
+    await t.call(
+      'meta',
+      { action: 'saveRouting', rules: [...withOverride, { category: 'medical', regionId: 'hekou', departmentId: 'health' }] },
+      'admin',
+    ),
+  ).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
   expect(await t.call('meta', { action: 'saveRouting', rules: withOverride }, 'admin')).toMatchObject({ ok: true });
   const meta = await t.call<{ routing: { overrides: object[] } }>('meta', { action: 'get' });
-  expect(meta).toMatchObject({ ok: true, data: { routing: { overrides: [{ category: 'medical', regionId: 'hekou', departmentId: 'medins' }] } } });
+  expect(meta).toMatchObject({
+    ok: true,
+    data: { routing: { overrides: [{ category: 'medical', regionId: 'hekou', departmentId: 'medins' }] } },
+  });
 });
 
 test('an admin enters holidays for a year the calendar has no data for', async () => {
   const before = await t.call('meta', { action: 'calendar' }, 'admin');
-  expect(before).toMatchObject({ ok: true, data: { overrides: {}, years: [{ year: 2026, hasOfficialData: true }, { year: 2027, hasOfficialData: false }] } });
-  expect(await t.call('meta', { action: 'saveCalendar', overrides: { '2027-01-01': 'someday' } }, 'admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(before).toMatchObject({
+    ok: true,
+    data: {
+      overrides: {},
+      years: [
+        { year: 2026, hasOfficialData: true },
+        { year: 2027, hasOfficialData: false },
+      ],
+    },
+  });
+  expect(await t.call('meta', { action: 'saveCalendar', overrides: { '2027-01-01': 'someday' } }, 'admin')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
   expect(await t.call('meta', { action: 'saveCalendar', overrides: { '2027-01-01': 'holiday' } }, 'admin')).toMatchObject({ ok: true });
-  expect(await t.call('meta', { action: 'calendar' }, 'admin')).toMatchObject({ ok: true, data: { overrides: { '2027-01-01': 'holiday' } } });
+  expect(await t.call('meta', { action: 'calendar' }, 'admin')).toMatchObject({
+    ok: true,
+    data: { overrides: { '2027-01-01': 'holiday' } },
+  });
 });

@@ -23,7 +23,12 @@ const ok = async (p: Promise<{ ok: boolean; data?: Data }>) => {
 beforeAll(async () => {
   t = startTestCloud({ functions: ['cases'], startAt: '2026-11-02T09:00:00+08:00' });
   const submit = (who: string, category: string) => ok(cases(aSubmission({ category }), who)).then((r) => r.caseId as string);
-  const [A, B, C, F] = [await submit('a', 'children'), await submit('b', 'children'), await submit('c', 'children'), await submit('f', 'children')];
+  const [A, B, C, F] = [
+    await submit('a', 'children'),
+    await submit('b', 'children'),
+    await submit('c', 'children'),
+    await submit('f', 'children'),
+  ];
   const [D, E] = [await submit('d', 'employment'), await submit('e', 'employment')];
   void C;
   t.cloud.clock.set('2026-11-02T10:00:00+08:00');
@@ -45,7 +50,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const rate = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator ? Math.round((numerator / denominator) * 1000) / 1000 : null });
+const rate = (numerator: number, denominator: number) => ({
+  numerator,
+  denominator,
+  value: denominator ? Math.round((numerator / denominator) * 1000) / 1000 : null,
+});
 
 test('the 三率 per department match a hand count', async () => {
   const stats = await ok(cases({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'dispatcher'));
@@ -60,7 +69,14 @@ test('the 三率 per department match a hand count', async () => {
     reopened: 1,
     open: 1,
   });
-  expect(hrss).toMatchObject({ received: 2, withdrawn: 1, responseRate: rate(1, 2), resolutionRate: rate(1, 1), satisfactionRate: rate(1, 1), onTimeRate: rate(1, 1) });
+  expect(hrss).toMatchObject({
+    received: 2,
+    withdrawn: 1,
+    responseRate: rate(1, 2),
+    resolutionRate: rate(1, 1),
+    satisfactionRate: rate(1, 1),
+    onTimeRate: rate(1, 1),
+  });
   // A: 2 working days; B: Mon 09:00 → Tue 11-10 10:00 is 6 days 1 hour; F: 3 days 1 hour. Mean of 2, 6.04, 3.04.
   expect(edu.avgWorkdaysToResolve).toBeCloseTo(3.7, 1);
   expect(stats.total).toMatchObject({ received: 6, responseRate: rate(3, 6) });
@@ -70,8 +86,14 @@ test('the 三率 per department match a hand count', async () => {
 test('a period before the cases is empty, and a reversed period is INVALID_INPUT', async () => {
   const empty = await ok(cases({ action: 'stats', from: '2026-10-01', to: '2026-10-31' }, 'dispatcher'));
   expect(empty.total).toMatchObject({ received: 0, responseRate: { value: null } });
-  expect(await cases({ action: 'stats', from: '2026-11-30', to: '2026-11-01' }, 'dispatcher')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  expect(await cases({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await cases({ action: 'stats', from: '2026-11-30', to: '2026-11-01' }, 'dispatcher')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+  expect(await cases({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'resident-1')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 });
 
 test('the .xlsx ledger opens in a spreadsheet reader and holds the same figures', async () => {

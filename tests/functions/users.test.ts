@@ -11,7 +11,10 @@ const snapshot = () => JSON.stringify([t.cloud.database.all('users'), t.cloud.da
 
 test('anonymous callers are UNAUTHENTICATED; residents are FORBIDDEN from admin actions', async () => {
   expect(await users({ action: 'me' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-  expect(await users({ action: 'createInvite', departmentId: 'edu' }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await users({ action: 'createInvite', departmentId: 'edu' }, 'resident-1')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
   expect(await users({ action: 'listStaff' }, 'staff-edu')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
 
@@ -35,7 +38,10 @@ test('bad input is INVALID_INPUT with issues and writes nothing', async () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!res.ok) expect(res.error.issues?.length).toBeGreaterThan(0);
   }
-  expect(await users({ action: 'createInvite', departmentId: 'mars' }, 'admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(await users({ action: 'createInvite', departmentId: 'mars' }, 'admin')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
   expect(snapshot()).toBe(before);
 });
 
@@ -88,14 +94,25 @@ test('an invite expires after its days', async () => {
   const created = await users({ action: 'createInvite', departmentId: 'edu', validDays: 2 }, 'admin');
   if (!created.ok) throw new Error(created.error.message);
   t.cloud.clock.advance('P2DT1M');
-  expect(await users({ action: 'bindStaff', inviteCode: created.data.code }, 'late')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await users({ action: 'bindStaff', inviteCode: created.data.code }, 'late')).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
 });
 
 test('deleteMe removes the profile and favorites and masks contact on closed cases only', async () => {
   t.cloud.database.write('favorites', 'f1', { openid: 'resident-1', policyId: 'p1' });
   t.cloud.database.write('favorites', 'f2', { openid: 'resident-2', policyId: 'p1' });
-  t.cloud.database.write('cases', 'c1', { requesterOpenid: 'resident-1', status: 'closed', contact: { name: '王建国', phone: '13800000001' } });
-  t.cloud.database.write('cases', 'c2', { requesterOpenid: 'resident-1', status: 'accepted', contact: { name: '王建国', phone: '13800000001' } });
+  t.cloud.database.write('cases', 'c1', {
+    requesterOpenid: 'resident-1',
+    status: 'closed',
+    contact: { name: '王建国', phone: '13800000001' },
+  });
+  t.cloud.database.write('cases', 'c2', {
+    requesterOpenid: 'resident-1',
+    status: 'accepted',
+    contact: { name: '王建国', phone: '13800000001' },
+  });
   expect(await users({ action: 'deleteMe' }, 'resident-1')).toEqual({ ok: true, data: { deleted: true } });
   expect(await users({ action: 'me' }, 'resident-1')).toEqual({ ok: true, data: { role: 'resident', profile: null } });
   expect(t.cloud.database.all('favorites').map((f) => f._id)).toEqual(['f2']);

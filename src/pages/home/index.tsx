@@ -47,9 +47,24 @@ export default function HomePage() {
       <View className="section">
         <View className="card entries">
           <Entry icon="政" title="查政策" desc="看看有哪些优待政策" onClick={() => void Taro.switchTab({ url: '/pages/policies/index' })} />
-          <Entry icon="办" title="找部门办事" desc="什么事找哪个部门" onClick={() => void Taro.switchTab({ url: '/pages/services/index' })} />
-          <Entry icon="我" title="我的信息" desc="填一次，办事少跑腿" onClick={() => void Taro.navigateTo({ url: '/subpackages/profile/index' })} />
-          <Entry icon="大" title={elder ? '长辈模式：已开' : '长辈模式'} desc={elder ? '再点一下恢复标准字号' : '字更大，看得更清楚'} onClick={() => setElderMode(!elder)} />
+          <Entry
+            icon="办"
+            title="找部门办事"
+            desc="什么事找哪个部门"
+            onClick={() => void Taro.switchTab({ url: '/pages/services/index' })}
+          />
+          <Entry
+            icon="我"
+            title="我的信息"
+            desc="填一次，办事少跑腿"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/profile/index' })}
+          />
+          <Entry
+            icon="大"
+            title={elder ? '长辈模式：已开' : '长辈模式'}
+            desc={elder ? '再点一下恢复标准字号' : '字更大，看得更清楚'}
+            onClick={() => setElderMode(!elder)}
+          />
         </View>
       </View>
 

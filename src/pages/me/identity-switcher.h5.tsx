@@ -1,7 +1,15 @@
 import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { DEMO_IDENTITIES, getIdentity, identityLabel, isValidIdentity, newVisitorId, setIdentity, type DemoIdentity } from '../../services/identity';
+import {
+  DEMO_IDENTITIES,
+  getIdentity,
+  identityLabel,
+  isValidIdentity,
+  newVisitorId,
+  setIdentity,
+  type DemoIdentity,
+} from '../../services/identity';
 import type { IdentitySwitcherProps } from './identity-switcher';
 
 const GROUPS: DemoIdentity['group'][] = ['访客', '群众', '部门', '双拥办'];
@@ -34,11 +42,16 @@ export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
       <View className="section__hint">只在本地演示版出现。选一个身份，就以这个身份使用本应用。</View>
       <View className="card card--padded">
         <View className="list-item__desc">
-          现在是：<View className="tag" style={{ display: 'inline-block' }}>{identityLabel(current)}</View>
+          现在是：
+          <View className="tag" style={{ display: 'inline-block' }}>
+            {identityLabel(current)}
+          </View>
         </View>
         {GROUPS.map((group) => (
           <View key={group}>
-            <View className="field__label" style={{ marginTop: '12px' }}>{group}</View>
+            <View className="field__label" style={{ marginTop: '12px' }}>
+              {group}
+            </View>
             <View className="chips">
               {DEMO_IDENTITIES.filter((d) => d.group === group).map((d) => (
                 <View
@@ -58,7 +71,9 @@ export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
             </View>
           </View>
         ))}
-        <View className="field__label" style={{ marginTop: '12px' }}>其他身份（输入任意编号）</View>
+        <View className="field__label" style={{ marginTop: '12px' }}>
+          其他身份（输入任意编号）
+        </View>
         <View style={{ display: 'flex', alignItems: 'center' }}>
           <Input
             className="field__input"

@@ -65,7 +65,12 @@ export default function MePage() {
       <View className="section">
         <View className="card">
           {role ? (
-            <LinkRow id="link-profile" title="个人信息" desc="姓名、手机号、所在乡镇和身份类别" onClick={go('/subpackages/profile/index')} />
+            <LinkRow
+              id="link-profile"
+              title="个人信息"
+              desc="姓名、手机号、所在乡镇和身份类别"
+              onClick={go('/subpackages/profile/index')}
+            />
           ) : null}
           {role === 'resident' ? (
             <LinkRow id="link-bind" title="我是工作人员" desc="用管理员给的邀请码绑定部门" onClick={go('/subpackages/profile/bind')} />

@@ -22,10 +22,18 @@ export function MeCard({ me, meta }: MeCardProps) {
       <View className="me-card__row">
         <View className="me-card__avatar">{name ? Array.from(name)[0] : '我'}</View>
         <View className="me-card__main">
-          <View className="hero__title" id="me-name">{name ?? '您好'}</View>
+          <View className="hero__title" id="me-name">
+            {name ?? '您好'}
+          </View>
           <View>
-            <View className="tag tag--on-primary" id="me-role">{ROLE_NAMES[me.role]}</View>
-            {department ? <View className="tag tag--on-primary" id="me-department">{department}</View> : null}
+            <View className="tag tag--on-primary" id="me-role">
+              {ROLE_NAMES[me.role]}
+            </View>
+            {department ? (
+              <View className="tag tag--on-primary" id="me-department">
+                {department}
+              </View>
+            ) : null}
           </View>
         </View>
       </View>

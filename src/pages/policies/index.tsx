@@ -28,7 +28,9 @@ export default function PoliciesPage() {
     <PageShell>
       <View className="section">
         <View className="section__title">政策类别</View>
-        <View className="section__hint">国家和本县给退役军人、军属的优待政策，按下面的类别整理。具体条文正在录入，录好后就能在这里按类别查看。</View>
+        <View className="section__hint">
+          国家和本县给退役军人、军属的优待政策，按下面的类别整理。具体条文正在录入，录好后就能在这里按类别查看。
+        </View>
         {meta.status === 'loading' ? <LoadingState /> : null}
         {meta.status === 'error' ? <ErrorState error={meta.error} onRetry={() => meta.reload()} /> : null}
         {meta.status === 'ready' && meta.data.categories.length === 0 ? <EmptyState title="暂时没有政策类别" /> : null}

@@ -14,9 +14,17 @@ function whoHandles(meta: MetaData) {
   const regionName = (id: string | undefined) => meta.regions.find((r) => r.id === id)?.name ?? id ?? '';
   const rows = meta.categories.map((c) => {
     const rule = meta.routing.rules.find((r) => r.category === c.id);
-    return { id: c.id, name: c.name, description: c.description, department: deptName(rule?.departmentId ?? meta.routing.fallbackDepartmentId), days: c.resolveWorkdays };
+    return {
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      department: deptName(rule?.departmentId ?? meta.routing.fallbackDepartmentId),
+      days: c.resolveWorkdays,
+    };
   });
-  const overrides = meta.routing.overrides.map((o) => `${regionName(o.regionId)}的「${catName(o.category)}」由${deptName(o.departmentId)}办理`);
+  const overrides = meta.routing.overrides.map(
+    (o) => `${regionName(o.regionId)}的「${catName(o.category)}」由${deptName(o.departmentId)}办理`,
+  );
   return { rows, overrides, fallback: deptName(meta.routing.fallbackDepartmentId) };
 }
 
@@ -52,9 +60,7 @@ export default function ServicesPage() {
       {table ? (
         <View className="section">
           <View className="card card--padded">
-            {table.overrides.length > 0 ? (
-              <View className="section__hint">有些乡镇另有安排：{table.overrides.join('；')}。</View>
-            ) : null}
+            {table.overrides.length > 0 ? <View className="section__hint">有些乡镇另有安排：{table.overrides.join('；')}。</View> : null}
             <View className="list-item__desc">不知道属于哪一类、或者上面都不合适的事，由{table.fallback}帮您转给合适的部门。</View>
           </View>
         </View>

@@ -22,8 +22,7 @@ export default function AdminPage() {
   const data = useAsync(() => Promise.all([listStaff(), getMeta()]));
   const [created, setCreated] = useState<Invite | null>(null);
 
-  const deptName = (id: string | undefined) =>
-    id ? (data.data?.[1].departments.find((d) => d.id === id)?.name ?? id) : '';
+  const deptName = (id: string | undefined) => (id ? (data.data?.[1].departments.find((d) => d.id === id)?.name ?? id) : '');
 
   const onCreated = (invite: Invite) => {
     setCreated(invite);

@@ -47,15 +47,29 @@ export function InviteForm({ meta, onCreated }: InviteFormProps) {
       <View className="field__label">部门</View>
       <View className="chips">
         {meta.departments.map((d) => (
-          <View key={d.id} className={`chip${departmentId === d.id ? ' chip--on' : ''}`} role="radio" aria-checked={departmentId === d.id} onClick={() => setDepartmentId(d.id)}>
+          <View
+            key={d.id}
+            className={`chip${departmentId === d.id ? ' chip--on' : ''}`}
+            role="radio"
+            aria-checked={departmentId === d.id}
+            onClick={() => setDepartmentId(d.id)}
+          >
             {d.shortName}
           </View>
         ))}
       </View>
-      <View className="field__label" style={{ marginTop: '12px' }}>身份</View>
+      <View className="field__label" style={{ marginTop: '12px' }}>
+        身份
+      </View>
       <View className="chips">
         {ROLE_CHOICES.map((r) => (
-          <View key={r.id} className={`chip${role === r.id ? ' chip--on' : ''}`} role="radio" aria-checked={role === r.id} onClick={() => setRole(r.id)}>
+          <View
+            key={r.id}
+            className={`chip${role === r.id ? ' chip--on' : ''}`}
+            role="radio"
+            aria-checked={role === r.id}
+            onClick={() => setRole(r.id)}
+          >
             {r.label}
           </View>
         ))}

@@ -16,10 +16,18 @@ export function Field({ label, required, error, hint, name, children }: FieldPro
     <View className={`field${error ? ' field--invalid' : ''}`} id={`field-${name}`}>
       <View className="field__label">
         {label}
-        {required ? <View className="field__required" style={{ display: 'inline' }}>*</View> : null}
+        {required ? (
+          <View className="field__required" style={{ display: 'inline' }}>
+            *
+          </View>
+        ) : null}
       </View>
       {children}
-      {hint && !error ? <View className="form-note" style={{ margin: '4px 0 0' }}>{hint}</View> : null}
+      {hint && !error ? (
+        <View className="form-note" style={{ margin: '4px 0 0' }}>
+          {hint}
+        </View>
+      ) : null}
       {error ? (
         <View className="field__error" role="alert" id={`error-${name}`}>
           {error}

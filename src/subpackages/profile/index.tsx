@@ -53,7 +53,15 @@ export default function ProfilePage() {
           <ProfileForm me={data.data[0]} meta={data.data[1]} onSaved={() => setTimeout(backToMe, 800)} />
           {data.data[0].profile ? (
             <View className="actions">
-              <Button block size="large" fill="outline" type="danger" loading={deleting} disabled={deleting} onClick={() => void confirmDelete()}>
+              <Button
+                block
+                size="large"
+                fill="outline"
+                type="danger"
+                loading={deleting}
+                disabled={deleting}
+                onClick={() => void confirmDelete()}
+              >
                 删除我的信息
               </Button>
             </View>

@@ -63,15 +63,36 @@ export function ProfileForm({ me, meta, onSaved }: ProfileFormProps) {
       <View className="section">
         <View className="card">
           <Field name="name" label="姓名" required error={errors.name}>
-            <Input className="field__input" placeholderClass="field__placeholder" value={name} maxlength={20} placeholder="怎么称呼您" onInput={(e) => setName(e.detail.value)} />
+            <Input
+              className="field__input"
+              placeholderClass="field__placeholder"
+              value={name}
+              maxlength={20}
+              placeholder="怎么称呼您"
+              onInput={(e) => setName(e.detail.value)}
+            />
           </Field>
           <Field name="phone" label="手机号" error={errors.phone} hint="办理部门联系您时使用，其他地方只显示前三位和后四位">
-            <Input className="field__input" placeholderClass="field__placeholder" type="number" value={phone} maxlength={11} placeholder="11 位手机号" onInput={(e) => setPhone(e.detail.value)} />
+            <Input
+              className="field__input"
+              placeholderClass="field__placeholder"
+              type="number"
+              value={phone}
+              maxlength={11}
+              placeholder="11 位手机号"
+              onInput={(e) => setPhone(e.detail.value)}
+            />
           </Field>
           <Field name="regionId" label="所在乡镇/街道" error={errors.regionId}>
             <View className="chips">
               {meta.regions.map((r) => (
-                <View key={r.id} className={`chip${regionId === r.id ? ' chip--on' : ''}`} role="radio" aria-checked={regionId === r.id} onClick={() => setRegionId(regionId === r.id ? '' : r.id)}>
+                <View
+                  key={r.id}
+                  className={`chip${regionId === r.id ? ' chip--on' : ''}`}
+                  role="radio"
+                  aria-checked={regionId === r.id}
+                  onClick={() => setRegionId(regionId === r.id ? '' : r.id)}
+                >
                   {r.name}
                 </View>
               ))}
@@ -80,7 +101,13 @@ export function ProfileForm({ me, meta, onSaved }: ProfileFormProps) {
           <Field name="identities" label="身份类别（可多选）" error={errors.identities}>
             <View className="chips">
               {meta.identityTypes.map((t) => (
-                <View key={t.id} className={`chip${identities.includes(t.id) ? ' chip--on' : ''}`} role="checkbox" aria-checked={identities.includes(t.id)} onClick={() => toggleIdentity(t.id)}>
+                <View
+                  key={t.id}
+                  className={`chip${identities.includes(t.id) ? ' chip--on' : ''}`}
+                  role="checkbox"
+                  aria-checked={identities.includes(t.id)}
+                  onClick={() => toggleIdentity(t.id)}
+                >
                   {t.name}
                 </View>
               ))}
