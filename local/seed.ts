@@ -1,5 +1,6 @@
 import { DEPARTMENTS } from '../core/data/departments';
 import type { LocalDatabase } from './engine/database';
+import { seedFairs } from './seed-fairs';
 
 /** The identities anyone can try on the local host (DESIGN.md, "Who is calling"). */
 export const DEMO_IDENTITIES: { openid: string; label: string }[] = [
@@ -47,6 +48,7 @@ export const SEEDERS: { name: string; run: (db: LocalDatabase, now: Date) => voi
       db.write('users', 'admin', { role: 'admin', profile: { name: '系统管理员' }, createdAt: at, updatedAt: at });
     },
   },
+  { name: 'fairs', run: seedFairs },
 ];
 
 export function seedIfEmpty(db: LocalDatabase, now: Date): boolean {

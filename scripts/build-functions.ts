@@ -17,7 +17,7 @@ const rootDeps = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'u
  * Left out of the bundle and declared in the function's package.json instead (CloudBase installs them):
  * the SDK, and libraries too big to parse on every cold start that an action requires only when it runs.
  */
-const EXTERNAL = ['wx-server-sdk', 'exceljs'];
+const EXTERNAL = ['wx-server-sdk', 'exceljs', 'opencc-js'];
 
 export const functionNames = (): string[] =>
   fs
@@ -53,7 +53,8 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       fs.existsSync(config) ? fs.readFileSync(config) : `${JSON.stringify({ permissions: { openapi: [] }, timeout: 10 }, null, 2)}\n`,
     );
     const imported = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
-    const dependencies = Object.fromEntries(EXTERNAL.filter((e) => imported.has(e)).map((e) => [e, rootDeps[e] as string]));
+    const uses = (pkg: string) => [...imported].some((i) => i === pkg || i.startsWith(`${pkg}/`));
+    const dependencies = Object.fromEntries(EXTERNAL.filter(uses).map((e) => [e, rootDeps[e] as string]));
     fs.writeFileSync(
       path.join(dest, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies }, null, 2)}\n`,

@@ -20,7 +20,7 @@ test.each(functionNames())('%s loads on its own with only its declared dependenc
   const dir = path.join(root, 'dist/cloudfunctions', name);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
   expect(pkg).toMatchObject({ main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } });
-  expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs'].includes(d))).toBe(true);
+  expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'opencc-js'].includes(d))).toBe(true);
   const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { timeout?: number };
   expect(config.timeout).toBeGreaterThan(0);
 
@@ -40,4 +40,10 @@ test.each(functionNames())('%s loads on its own with only its declared dependenc
   } finally {
     fs.rmSync(alone, { recursive: true, force: true });
   }
+});
+
+test('the cases function declares the libraries it requires lazily, and its bundle uses them', () => {
+  const dir = path.join(root, 'dist/cloudfunctions/cases');
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  expect(Object.keys(pkg.dependencies).sort()).toEqual(['exceljs', 'opencc-js', 'wx-server-sdk']);
 });

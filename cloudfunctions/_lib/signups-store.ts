@@ -1,0 +1,60 @@
+import type { EventSeats, SignupRecord, SignupsPort } from '../../core/signups/port';
+import { cloud, db, firstRow, rows, updatedCount } from './cloud';
+
+/**
+ * wx-server-sdk adapter of the sign-up engine for one kind of event: `events` holds the seats and the
+ * waitlist (job fairs, volunteer activities), `signups` the people.
+ */
+export function signupsStore(events: string, template: string, page: (eventId: string) => string): SignupsPort {
+  const d = db();
+  const _ = d.command;
+  const signups = d.collection('signups');
+  const ev = d.collection(events);
+  return {
+    getSeats: (eventId) =>
+      firstRow<EventSeats>(ev.where({ _id: eventId }).field({ capacity: true, confirmedCount: true, waitQueue: true }).limit(1)),
+    claimSeat: async (eventId, capacity) =>
+      (await updatedCount(ev.where({ _id: eventId, confirmedCount: _.lt(capacity) }).update({ data: { confirmedCount: _.inc(1) } }))) === 1,
+    async releaseSeat(eventId) {
+      await ev.where({ _id: eventId, confirmedCount: _.gt(0) }).update({ data: { confirmedCount: _.inc(-1) } });
+    },
+    async pushWaitlist(eventId, signupId) {
+      await ev.where({ _id: eventId }).update({ data: { waitQueue: _.push(signupId) } });
+    },
+    popWaitlistHead: async (eventId, signupId) =>
+      (await updatedCount(ev.where({ _id: eventId, 'waitQueue.0': signupId }).update({ data: { waitQueue: _.pull(signupId) } }))) === 1,
+    async removeFromWaitlist(eventId, signupId) {
+      await ev.where({ _id: eventId }).update({ data: { waitQueue: _.pull(signupId) } });
+    },
+    async insertSignup(s) {
+      try {
+        await signups.add({ data: s });
+        return true;
+      } catch (e) {
+        if (await firstRow(signups.where({ _id: s._id }).limit(1))) return false;
+        throw e;
+      }
+    },
+    getSignup: (id) => firstRow<SignupRecord>(signups.where({ _id: id }).limit(1)),
+    updateSignupIf: async (id, from, patch) => (await updatedCount(signups.where({ _id: id, status: from }).update({ data: patch }))) === 1,
+    findByCode: (code) => firstRow<SignupRecord>(signups.where({ checkinCode: code }).limit(1)),
+    listSignups: (eventId) => rows<SignupRecord>(signups.where({ eventId }).orderBy('createdAt', 'asc').limit(1000)),
+    listMine: (openid) => rows<SignupRecord>(signups.where({ openid }).orderBy('createdAt', 'desc').limit(100)),
+    async notify(openid, message) {
+      try {
+        await cloud.openapi.subscribeMessage.send({
+          touser: openid,
+          templateId: template,
+          page: page(message.eventId),
+          data: {
+            thing1: { value: message.title.slice(0, 20) },
+            thing2: { value: message.detail.slice(0, 20) },
+            time3: { value: message.at.slice(0, 16).replace('T', ' ') },
+          },
+        });
+      } catch (e) {
+        console.warn(`[signups] message to ${openid} not sent: ${(e as { errMsg?: string }).errMsg ?? e}`);
+      }
+    },
+  };
+}

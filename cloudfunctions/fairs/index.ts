@@ -1,0 +1,244 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { fairsContract } from '../../core/contracts/fairs';
+import { AppError } from '../../core/envelope';
+import { fairPhase, isDayBefore, isFairDay, ORGANIZER_DEPARTMENTS, type FairRecord } from '../../core/fairs/model';
+import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
+import { cancelSignup, checkIn, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
+import type { Caller } from '../../core/roles';
+import { db, firstRow, rows } from '../_lib/cloud';
+import { action, createMain, type AuthedContext } from '../_lib/router';
+import { signupsStore } from '../_lib/signups-store';
+
+const TEMPLATE = process.env.TEMPLATE_FAIR_UPDATE ?? 'fair_update';
+const port = () => signupsStore('fairs', TEMPLATE, (id) => `subpackages/fairs/detail?id=${id}`);
+const deps = (now: Date): SignupDeps => ({ port: port(), now, randomInt, noun: '招聘会' });
+const fairs = () => db().collection('fairs');
+
+const isOrganizer = (c: Caller) =>
+  c.role === 'admin' || (c.role === 'staff' && c.departmentId !== undefined && ORGANIZER_DEPARTMENTS.includes(c.departmentId));
+
+async function loadFair(id: string, caller: Caller | null): Promise<FairRecord> {
+  const f = await firstRow<FairRecord>(fairs().where({ _id: id }).limit(1));
+  // Drafts are the organizers' business: to everyone else they do not exist.
+  if (!f || (f.status === 'draft' && !(caller && isOrganizer(caller)))) throw new AppError('NOT_FOUND', '没有找到这场招聘会');
+  return f;
+}
+
+function requireOrganizer(ctx: AuthedContext): void {
+  if (!isOrganizer(ctx.caller)) throw new AppError('FORBIDDEN', '只有人社局、退役军人事务局的工作人员和管理员可以管理招聘会');
+}
+
+export const main = createMain({
+  name: 'fairs',
+  actions: {
+    list: action({
+      access: 'public',
+      input: fairsContract.list,
+      run: async ({ now }, { when = 'all', page = 1, pageSize = 20 }) => {
+        const all = await rows<FairRecord>(fairs().where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000));
+        const upcoming = all.filter((f) => fairPhase(f, now) !== 'ended');
+        const past = all.filter((f) => fairPhase(f, now) === 'ended').reverse();
+        const chosen = when === 'upcoming' ? upcoming : when === 'past' ? past : [...upcoming, ...past];
+        return {
+          items: chosen.slice((page - 1) * pageSize, page * pageSize).map((f) => fairSummary(f, now)),
+          total: chosen.length,
+          page,
+          pageSize,
+        };
+      },
+    }),
+    get: action({
+      access: 'public',
+      input: fairsContract.get,
+      run: async ({ caller, now }, { id }) => {
+        const f = await loadFair(id, caller);
+        const mine = caller.openid ? await port().getSignup(`${id}:${caller.openid}`) : null;
+        const position = mine?.status === 'waitlisted' ? await waitlistPosition(port(), id, mine._id) : undefined;
+        return { ...fairSummary(f, now), description: f.description, employers: f.employers, mySignup: mySignupView(mine, position) };
+      },
+    }),
+    signup: action({
+      access: 'user',
+      input: fairsContract.signup,
+      run: async ({ caller, now }, input) => {
+        const f = await loadFair(input.fairId, caller);
+        const existing = await port().getSignup(`${f._id}:${caller.openid}`);
+        // A repeat by the same person changes nothing, even after sign-up closed.
+        if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
+          return { ...(await outcomeOf(port(), existing)), existing: true };
+        const phase = fairPhase(f, now);
+        if (phase !== 'open')
+          throw new AppError(
+            'CONFLICT',
+            phase === 'closed' ? '报名已经截止了' : phase === 'cancelled' ? '这场招聘会已取消' : '招聘会已经开始，不能再报名了',
+          );
+        const known = new Set(f.employers.flatMap((e) => e.positions.map((p) => p.id)));
+        const unknown = (input.positions ?? []).filter((p) => !known.has(p));
+        if (unknown.length)
+          throw new AppError('INVALID_INPUT', '选择的岗位不在这场招聘会里', [
+            { path: ['positions'], message: `未知岗位：${unknown.join(', ')}` },
+          ]);
+        return signUp(deps(now), {
+          eventId: f._id,
+          capacity: f.capacity,
+          openid: caller.openid,
+          requestId: input.requestId,
+          name: input.name,
+          phone: input.phone,
+          interests: input.positions ?? [],
+          consentToRemind: input.remind ?? false,
+        });
+      },
+    }),
+    cancel: action({
+      access: 'user',
+      input: fairsContract.cancel,
+      run: async ({ caller, now }, { fairId }) => {
+        const f = await loadFair(fairId, caller);
+        if (fairPhase(f, now) === 'ended') throw new AppError('CONFLICT', '招聘会已经结束了');
+        return cancelSignup(deps(now), fairId, caller.openid);
+      },
+    }),
+    mine: action({
+      access: 'user',
+      input: fairsContract.mine,
+      run: async ({ caller, now }) => {
+        const p = port();
+        const mine = (await p.listMine(caller.openid)).filter((s) => s.status !== 'pending');
+        const items = [];
+        for (const s of mine) {
+          const f = await firstRow<FairRecord>(fairs().where({ _id: s.eventId }).limit(1));
+          if (!f) continue;
+          const position = s.status === 'waitlisted' ? await waitlistPosition(p, s.eventId, s._id) : undefined;
+          items.push({ fairId: f._id, fair: fairSummary(f, now), ...mySignupView(s, position) });
+        }
+        return { items, total: items.length };
+      },
+    }),
+    roster: action({
+      access: 'staff',
+      input: fairsContract.roster,
+      run: async (ctx, { fairId }) => {
+        requireOrganizer(ctx);
+        const f = await loadFair(fairId, ctx.caller);
+        const signups = await port().listSignups(fairId);
+        const rowsOut = signups
+          .filter((s) => s.status !== 'pending')
+          .map((s) => rosterRow(s, s.status === 'waitlisted' ? f.waitQueue.indexOf(s._id) + 1 : undefined));
+        const count = (st: string) => signups.filter((s) => s.status === st).length;
+        return {
+          fair: fairSummary(f, ctx.now),
+          items: rowsOut,
+          summary: {
+            confirmed: count('confirmed') + count('checkedIn'),
+            checkedIn: count('checkedIn'),
+            waitlisted: count('waitlisted'),
+            cancelled: count('cancelled'),
+            intent: signups.filter((s) => s.outcome === 'intent').length,
+            hired: signups.filter((s) => s.outcome === 'hired').length,
+          },
+        };
+      },
+    }),
+    checkin: action({
+      access: 'staff',
+      input: fairsContract.checkin,
+      run: async (ctx, { fairId, code }) => {
+        requireOrganizer(ctx);
+        const f = await loadFair(fairId, ctx.caller);
+        const s = await checkIn(deps(ctx.now), fairId, code, isFairDay(f, ctx.now));
+        return { signupId: s._id, name: s.name, status: s.status, checkedInAt: s.checkedInAt };
+      },
+    }),
+    outcome: action({
+      access: 'staff',
+      input: fairsContract.outcome,
+      run: async (ctx, { fairId, openid, outcome }) => {
+        requireOrganizer(ctx);
+        const f = await loadFair(fairId, ctx.caller);
+        if (Date.parse(f.startAt) > +ctx.now) throw new AppError('CONFLICT', '招聘会开始后才能记录结果');
+        const id = `${fairId}:${openid}`;
+        const s = await port().getSignup(id);
+        if (!s || s.status === 'cancelled' || s.status === 'pending') throw new AppError('NOT_FOUND', '没有这个人的报名');
+        await db().collection('signups').where({ _id: id }).update({ data: { outcome } });
+        return { signupId: id, outcome };
+      },
+    }),
+    exportRoster: action({
+      access: 'staff',
+      input: fairsContract.exportRoster,
+      run: async (ctx, { fairId }) => {
+        requireOrganizer(ctx);
+        const f = await loadFair(fairId, ctx.caller);
+        const signups = (await port().listSignups(fairId)).filter((s) => s.status !== 'pending');
+        const { rosterWorkbook } = await import('../../core/server/roster-xlsx');
+        const content = await rosterWorkbook(f, signups);
+        const { cloud } = await import('../_lib/cloud');
+        const { fileID } = (await cloud.uploadFile({ cloudPath: `rosters/${fairId}-${Date.now()}.xlsx`, fileContent: content })) as {
+          fileID: string;
+        };
+        const url =
+          ((await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] }).fileList[0]?.tempFileURL ?? '';
+        return { fileID, url, name: `${f.title}-报名名单.xlsx` };
+      },
+    }),
+    save: action({
+      access: 'staff',
+      input: fairsContract.save,
+      run: async (ctx, { id, ...input }) => {
+        requireOrganizer(ctx);
+        const at = ctx.now.toISOString();
+        const positionId = () => randomBytes(4).toString('hex');
+        const employers = input.employers.map((e) => ({ ...e, positions: e.positions.map((p) => ({ ...p, id: p.id ?? positionId() })) }));
+        const fields = {
+          ...input,
+          employers,
+          startAt: new Date(input.startAt).toISOString(),
+          endAt: new Date(input.endAt).toISOString(),
+          signupDeadline: new Date(input.signupDeadline).toISOString(),
+          status: input.status ?? 'published',
+          updatedAt: at,
+        };
+        if (!id) {
+          const fairId = randomBytes(8).toString('hex');
+          await fairs().add({ data: { _id: fairId, ...fields, confirmedCount: 0, waitQueue: [], createdAt: at } });
+          return { id: fairId };
+        }
+        const current = await loadFair(id, ctx.caller);
+        if (input.capacity < current.confirmedCount)
+          throw new AppError('CONFLICT', `已有 ${current.confirmedCount} 人报名成功，名额不能少于这个数`);
+        const _ = db().command;
+        await fairs()
+          .where({ _id: id })
+          .update({ data: { ...fields, venue: _.set(fields.venue), employers: _.set(employers) } });
+        // More seats: the waitlist moves up at once.
+        if (input.capacity > current.capacity) {
+          const { fillSeats } = await import('../../core/signups/engine');
+          await fillSeats(deps(ctx.now), id);
+        }
+        return { id };
+      },
+    }),
+  },
+  // Every morning: remind confirmed people who agreed, the day before their fair.
+  timer: async (now) => {
+    const upcoming = await rows<FairRecord>(fairs().where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000));
+    let reminded = 0;
+    const p = port();
+    for (const f of upcoming.filter((f) => isDayBefore(f, now))) {
+      for (const s of await p.listSignups(f._id)) {
+        if (s.status !== 'confirmed' || !s.consentToRemind || s.remindedAt) continue;
+        if (await p.updateSignupIf(s._id, 'confirmed', { remindedAt: now.toISOString() })) {
+          await p.notify(s.openid, {
+            title: `明天参加：${f.title}`,
+            detail: `${f.venue.name}，请带好签到码`,
+            eventId: f._id,
+            at: f.startAt,
+          });
+          reminded++;
+        }
+      }
+    }
+    return { reminded };
+  },
+});

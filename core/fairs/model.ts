@@ -1,0 +1,48 @@
+import type { FairInput } from '../contracts/fairs';
+import type { DepartmentId } from '../data/departments';
+import type { EventSeats } from '../signups/port';
+import { chinaDay } from '../time';
+
+export interface Position {
+  id: string;
+  title: string;
+  count: number;
+  salary?: string;
+  requirements?: string;
+}
+
+export interface FairRecord extends EventSeats {
+  title: string;
+  startAt: string;
+  endAt: string;
+  signupDeadline: string;
+  venue: FairInput['venue'];
+  organizerDepartmentId: DepartmentId;
+  description?: string;
+  employers: { name: string; intro?: string; positions: Position[] }[];
+  status: 'draft' | 'published' | 'cancelled';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Organizers: staff of 人社局 and 退役军人事务局, and admins. */
+export const ORGANIZER_DEPARTMENTS: readonly DepartmentId[] = ['hrss', 'vab'];
+
+export type FairPhase = 'open' | 'closed' | 'ongoing' | 'ended' | 'cancelled';
+
+/** Sign-up closes at the deadline or when the fair starts, whichever comes first. */
+export function fairPhase(f: Pick<FairRecord, 'startAt' | 'endAt' | 'signupDeadline' | 'status'>, now: Date): FairPhase {
+  if (f.status === 'cancelled') return 'cancelled';
+  const t = +now;
+  if (t >= Date.parse(f.endAt)) return 'ended';
+  if (t >= Date.parse(f.startAt)) return 'ongoing';
+  if (t >= Date.parse(f.signupDeadline)) return 'closed';
+  return 'open';
+}
+
+/** Check-in works on the fair's day only (UTC+8). */
+export const isFairDay = (f: Pick<FairRecord, 'startAt'>, now: Date): boolean => chinaDay(now) === chinaDay(new Date(f.startAt));
+
+/** The day before the fair, when reminders go out. */
+export const isDayBefore = (f: Pick<FairRecord, 'startAt'>, now: Date): boolean =>
+  chinaDay(new Date(Date.parse(f.startAt) - 86_400_000)) === chinaDay(now);

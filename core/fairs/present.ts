@@ -1,0 +1,56 @@
+import { departmentById } from '../data/departments';
+import type { SignupRecord } from '../signups/port';
+import { formatChina } from '../time';
+import { fairPhase, type FairRecord } from './model';
+
+export const PHASE_TEXT = { open: '报名中', closed: '报名已截止', ongoing: '正在进行', ended: '已结束', cancelled: '已取消' } as const;
+
+export function fairSummary(f: FairRecord, now: Date) {
+  const phase = fairPhase(f, now);
+  return {
+    id: f._id,
+    title: f.title,
+    startAt: formatChina(new Date(f.startAt)),
+    endAt: formatChina(new Date(f.endAt)),
+    signupDeadline: formatChina(new Date(f.signupDeadline)),
+    capacity: f.capacity,
+    venue: f.venue,
+    organizerDepartmentId: f.organizerDepartmentId,
+    organizerName: departmentById(f.organizerDepartmentId)?.name ?? f.organizerDepartmentId,
+    seatsLeft: Math.max(0, f.capacity - f.confirmedCount),
+    waitlistCount: f.waitQueue.length,
+    phase,
+    phaseText: PHASE_TEXT[phase],
+    employerCount: f.employers.length,
+    positionCount: f.employers.reduce((n, e) => n + e.positions.reduce((m, p) => m + p.count, 0), 0),
+    status: f.status,
+  };
+}
+
+export function mySignupView(s: SignupRecord | null, position: number | undefined) {
+  if (!s || s.status === 'pending') return null;
+  return {
+    signupId: s._id,
+    status: s.status,
+    ...(position ? { waitlistPosition: position } : {}),
+    ...(s.checkinCode && (s.status === 'confirmed' || s.status === 'checkedIn') ? { checkinCode: s.checkinCode } : {}),
+    interests: s.interests,
+    promoted: Boolean(s.promotedAt),
+  };
+}
+
+/** A roster row: the organizer sees names and phones of the people who signed up for their fair. */
+export function rosterRow(s: SignupRecord, position: number | undefined) {
+  return {
+    signupId: s._id,
+    openid: s.openid,
+    name: s.name,
+    phone: s.phone,
+    status: s.status,
+    ...(position ? { waitlistPosition: position } : {}),
+    interests: s.interests,
+    signedUpAt: formatChina(new Date(s.createdAt)),
+    checkedInAt: s.checkedInAt ? formatChina(new Date(s.checkedInAt)) : undefined,
+    outcome: s.outcome ?? null,
+  };
+}
