@@ -1,11 +1,27 @@
-import type { CaseFilter, SubmitInput } from '../../core/contracts/cases';
+import type { CaseFilter, Queue, SubmitInput } from '../../core/contracts/cases';
+import type { AnswerTemplate, AuditEntry } from '../../core/cases/port';
 import type { CaseSummary, requesterView, staffView } from '../../core/cases/present';
+import type { Stats } from '../../core/cases/stats';
+import type { supervisionQueue } from '../../core/cases/supervision';
+import type { CategoryId } from '../../core/data/categories';
 import type { DepartmentId } from '../../core/data/departments';
 import { callFunction } from './call';
 
 export type RequesterCase = ReturnType<typeof requesterView>;
 export type StaffCase = ReturnType<typeof staffView>;
 export type InboxItem = CaseSummary & { urged: boolean; lastUrge?: string; returned: boolean; flagged: boolean };
+export type QueueItem = ReturnType<typeof supervisionQueue>['items'][number];
+export interface QueueAnswer {
+  items: QueueItem[];
+  total: number;
+  counts: Record<Queue, number>;
+}
+export interface LedgerFile {
+  fileID: string;
+  url: string;
+  name: string;
+}
+export type { AnswerTemplate, AuditEntry, Stats };
 export interface Page<T> {
   items: T[];
   total: number;
@@ -57,3 +73,14 @@ export const assign = (caseId: string, departmentId: DepartmentId, reason: strin
 export const urge = (caseId: string, note?: string) => call<StaffCase>('urge', { caseId, note });
 export const followUp = (caseId: string, satisfied: boolean, note?: string) => call<StaffCase>('followUp', { caseId, satisfied, note });
 export const record = (input: Omit<SubmitInput, 'consent'> & { callerNote?: string }) => call<Submitted>('record', { ...input });
+export const queue = (list: Queue) => call<QueueAnswer>('queue', { list });
+/** The 三率 for cases routed from `from` to `to` (YYYY-MM-DD, UTC+8, inclusive). */
+export const stats = (from: string, to: string) => call<Stats>('stats', { from, to });
+export const exportStats = (from: string, to: string) => call<LedgerFile>('exportStats', { from, to });
+
+// Admins
+export const auditTrail = (caseId: string) => call<{ items: AuditEntry[] }>('audit', { caseId });
+export const templates = (category?: CategoryId) => call<{ items: AnswerTemplate[] }>('templates', category ? { category } : {});
+export const saveTemplate = (input: { id?: string; category: CategoryId; title: string; text: string }) =>
+  call<AnswerTemplate>('saveTemplate', { ...input });
+export const removeTemplate = (id: string) => call<{ id: string; removed: true }>('removeTemplate', { id });
