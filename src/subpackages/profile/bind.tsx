@@ -10,7 +10,7 @@ import { validate } from '../../lib/validate';
 import { usersContract } from '../../../core/contracts/users';
 import { departmentById } from '../../../core/data/departments';
 import { bindStaff } from '../../services/users';
-import { Field } from './field';
+import { Field } from '../../components/field';
 
 /** Staff join by the invite code an admin read out to them. */
 export default function BindStaffPage() {

@@ -10,7 +10,7 @@ import { ensurePrivacyConsent } from '../../lib/privacy';
 import { validate } from '../../lib/validate';
 import { fieldErrors, isServiceError } from '../../services/service-error';
 import { saveProfile } from '../../services/users';
-import { Field } from './field';
+import { Field } from '../../components/field';
 
 interface ProfileFormProps {
   me: Me;
