@@ -1,6 +1,7 @@
 import { DEPARTMENTS } from '../core/data/departments';
 import type { LocalDatabase } from './engine/database';
 import { seedFairs } from './seed-fairs';
+import { seedPlaces } from './seed-places';
 
 /** The identities anyone can try on the local host (DESIGN.md, "Who is calling"). */
 export const DEMO_IDENTITIES: { openid: string; label: string }[] = [
@@ -49,6 +50,7 @@ export const SEEDERS: { name: string; run: (db: LocalDatabase, now: Date) => voi
     },
   },
   { name: 'fairs', run: seedFairs },
+  { name: 'places', run: seedPlaces },
 ];
 
 export function seedIfEmpty(db: LocalDatabase, now: Date): boolean {

@@ -1,0 +1,241 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { placesContract } from '../../core/contracts/places';
+import { AppError } from '../../core/envelope';
+import { fairPhase } from '../../core/fairs/model';
+import { nearby, placeView, type PlaceRecord } from '../../core/places/present';
+import { cancelSignup, fillSeats, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
+import type { EventSeats } from '../../core/signups/port';
+import { formatChina } from '../../core/time';
+import { db, firstRow, rows } from '../_lib/cloud';
+import { action, createMain } from '../_lib/router';
+import { signupsStore } from '../_lib/signups-store';
+
+interface StoryRecord {
+  _id: string;
+  title: string;
+  kind: string;
+  summary: string;
+  body: string;
+  cover?: string;
+  status: 'draft' | 'published';
+  publishedAt?: string;
+  updatedAt: string;
+}
+
+interface ActivityRecord extends EventSeats {
+  title: string;
+  startAt: string;
+  endAt: string;
+  signupDeadline: string;
+  place: string;
+  regionId: string;
+  description: string;
+  status: 'published' | 'cancelled';
+}
+
+const TEMPLATE = process.env.TEMPLATE_ACTIVITY_UPDATE ?? 'activity_update';
+// Volunteer activities use the job fairs' sign-up engine, with their own collection of events.
+const activityPort = () => signupsStore('activities', TEMPLATE, (id) => `subpackages/places/activity?id=${id}`);
+const activityDeps = (now: Date): SignupDeps => ({ port: activityPort(), now, randomInt, noun: '志愿活动' });
+const newId = () => randomBytes(8).toString('hex');
+
+async function mustFind<T>(collection: string, id: string, what: string): Promise<T> {
+  const doc = await firstRow<T>(db().collection(collection).where({ _id: id }).limit(1));
+  if (!doc) throw new AppError('NOT_FOUND', `没有找到这个${what}`);
+  return doc;
+}
+
+async function upsert(collection: string, id: string | undefined, data: Record<string, unknown>): Promise<string> {
+  const target = id ?? newId();
+  if (id) await mustFind(collection, id, '内容');
+  await db().collection(collection).doc(target).set({ data });
+  return target;
+}
+
+function activityView(a: ActivityRecord, now: Date) {
+  const phase = fairPhase({ ...a, status: a.status === 'cancelled' ? 'cancelled' : 'published' }, now);
+  return {
+    id: a._id,
+    title: a.title,
+    startAt: formatChina(new Date(a.startAt)),
+    endAt: formatChina(new Date(a.endAt)),
+    signupDeadline: formatChina(new Date(a.signupDeadline)),
+    place: a.place,
+    regionId: a.regionId,
+    description: a.description,
+    capacity: a.capacity,
+    seatsLeft: Math.max(0, a.capacity - a.confirmedCount),
+    waitlistCount: a.waitQueue.length,
+    phase,
+  };
+}
+
+export const main = createMain({
+  name: 'places',
+  actions: {
+    list: action({
+      access: 'public',
+      input: placesContract.list,
+      run: async (_ctx, { lat, lng, page = 1, pageSize = 20, ...filter }) => {
+        const all = await rows<PlaceRecord>(db().collection('places').limit(1000));
+        const items = nearby(all, filter, lat !== undefined && lng !== undefined ? { lat, lng } : undefined);
+        return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+      },
+    }),
+    get: action({
+      access: 'public',
+      input: placesContract.get,
+      run: async (_ctx, { id, lat, lng }) =>
+        placeView(await mustFind<PlaceRecord>('places', id, '地点'), lat !== undefined && lng !== undefined ? { lat, lng } : undefined),
+    }),
+    save: action({
+      access: 'admin',
+      input: placesContract.save,
+      run: async ({ now }, { id, ...place }) => ({ id: await upsert('places', id, { ...place, updatedAt: now.toISOString() }) }),
+    }),
+
+    stories: action({
+      access: 'public',
+      input: placesContract.stories,
+      run: async (_ctx, { kind, page = 1, pageSize = 20 }) => {
+        const all = await rows<StoryRecord>(
+          db()
+            .collection('stories')
+            .where(kind ? { status: 'published', kind } : { status: 'published' })
+            .orderBy('publishedAt', 'desc')
+            .limit(1000),
+        );
+        const items = all.slice((page - 1) * pageSize, page * pageSize).map(({ body: _body, _id, ...s }) => ({ id: _id, ...s }));
+        return { items, total: all.length, page, pageSize };
+      },
+    }),
+    story: action({
+      access: 'public',
+      input: placesContract.story,
+      run: async ({ caller }, { id }) => {
+        const s = await mustFind<StoryRecord>('stories', id, '故事');
+        if (s.status !== 'published' && caller.role !== 'admin') throw new AppError('NOT_FOUND', '没有找到这个故事');
+        const { _id, ...rest } = s;
+        return { id: _id, ...rest };
+      },
+    }),
+    saveStory: action({
+      access: 'admin',
+      input: placesContract.saveStory,
+      run: async ({ now }, { id, status = 'published', ...story }) => {
+        const at = now.toISOString();
+        const previous = id ? await mustFind<StoryRecord>('stories', id, '故事') : null;
+        const publishedAt = status === 'published' ? (previous?.publishedAt ?? at) : undefined;
+        return { id: await upsert('stories', id, { ...story, status, ...(publishedAt ? { publishedAt } : {}), updatedAt: at }) };
+      },
+    }),
+
+    activities: action({
+      access: 'public',
+      input: placesContract.activities,
+      run: async ({ now }) => {
+        const all = await rows<ActivityRecord>(
+          db().collection('activities').where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000),
+        );
+        return { items: all.map((a) => activityView(a, now)), total: all.length };
+      },
+    }),
+    activity: action({
+      access: 'public',
+      input: placesContract.activity,
+      run: async ({ caller, now }, { id }) => {
+        const a = await mustFind<ActivityRecord>('activities', id, '活动');
+        const mine = caller.openid ? await activityPort().getSignup(`${id}:${caller.openid}`) : null;
+        const mySignup = mine && mine.status !== 'pending' && mine.status !== 'cancelled' ? await outcomeOf(activityPort(), mine) : null;
+        return { ...activityView(a, now), mySignup };
+      },
+    }),
+    activitySignup: action({
+      access: 'user',
+      input: placesContract.activitySignup,
+      run: async ({ caller, now }, input) => {
+        const a = await mustFind<ActivityRecord>('activities', input.activityId, '活动');
+        const existing = await activityPort().getSignup(`${a._id}:${caller.openid}`);
+        if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
+          return { ...(await outcomeOf(activityPort(), existing)), existing: true };
+        const phase = activityView(a, now).phase;
+        if (phase !== 'open') throw new AppError('CONFLICT', phase === 'closed' ? '报名已经截止了' : '活动已经开始或结束，不能再报名了');
+        return signUp(activityDeps(now), {
+          eventId: a._id,
+          capacity: a.capacity,
+          openid: caller.openid,
+          requestId: input.requestId,
+          name: input.name,
+          phone: input.phone,
+          consentToRemind: input.remind ?? false,
+        });
+      },
+    }),
+    activityCancel: action({
+      access: 'user',
+      input: placesContract.activityCancel,
+      run: async ({ caller, now }, { activityId }) => {
+        await mustFind<ActivityRecord>('activities', activityId, '活动');
+        return cancelSignup(activityDeps(now), activityId, caller.openid);
+      },
+    }),
+    activityRoster: action({
+      access: 'admin',
+      input: placesContract.activityRoster,
+      run: async (_ctx, { activityId }) => {
+        await mustFind<ActivityRecord>('activities', activityId, '活动');
+        const port = activityPort();
+        const signups = (await port.listSignups(activityId)).filter((s) => s.status !== 'pending');
+        const items = [];
+        for (const s of signups) {
+          items.push({
+            signupId: s._id,
+            name: s.name,
+            phone: s.phone,
+            status: s.status,
+            waitlistPosition: s.status === 'waitlisted' ? await waitlistPosition(port, activityId, s._id) : undefined,
+          });
+        }
+        return { items, total: items.length };
+      },
+    }),
+    saveActivity: action({
+      access: 'admin',
+      input: placesContract.saveActivity,
+      run: async ({ now }, { id, ...a }) => {
+        const times = {
+          startAt: new Date(a.startAt).toISOString(),
+          endAt: new Date(a.endAt).toISOString(),
+          signupDeadline: new Date(a.signupDeadline).toISOString(),
+        };
+        if (!id) {
+          const activityId = newId();
+          await db()
+            .collection('activities')
+            .add({
+              data: {
+                _id: activityId,
+                ...a,
+                ...times,
+                status: 'published',
+                confirmedCount: 0,
+                waitQueue: [],
+                createdAt: now.toISOString(),
+              },
+            });
+          return { id: activityId };
+        }
+        const current = await mustFind<ActivityRecord>('activities', id, '活动');
+        if (a.capacity < current.confirmedCount)
+          throw new AppError('CONFLICT', `已有 ${current.confirmedCount} 人报名成功，名额不能少于这个数`);
+        await db()
+          .collection('activities')
+          .where({ _id: id })
+          .update({ data: { ...a, ...times } });
+        // More places: the waitlist moves up at once, as at a job fair.
+        if (a.capacity > current.capacity) await fillSeats(activityDeps(now), id);
+        return { id };
+      },
+    }),
+  },
+});
