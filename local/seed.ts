@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { DEPARTMENTS } from '../core/data/departments';
+import { seedPolicyRecords } from '../core/policies/seed';
 import type { LocalDatabase } from './engine/database';
 import { seedFairs } from './seed-fairs';
+import { seedLedger } from './seed-ledger';
 import { seedPlaces } from './seed-places';
 
 /** The identities anyone can try on the local host (DESIGN.md, "Who is calling"). */
@@ -51,6 +54,15 @@ export const SEEDERS: { name: string; run: (db: LocalDatabase, now: Date) => voi
   },
   { name: 'fairs', run: seedFairs },
   { name: 'places', run: seedPlaces },
+  { name: 'ledger', run: seedLedger },
+  {
+    name: 'policies',
+    run(db, now) {
+      for (const { _id, ...policy } of seedPolicyRecords(now)) db.write('policies', _id, policy);
+      // Warm instances rebuild their search index when this revision moves.
+      db.write('settings', 'policyCatalog', { revision: `seed-${randomUUID()}`, updatedAt: now.toISOString() });
+    },
+  },
 ];
 
 export function seedIfEmpty(db: LocalDatabase, now: Date): boolean {
