@@ -1,13 +1,16 @@
 /** One movable clock for the handlers, the engine's `db.serverDate()` and the timers. */
 export class LocalClock {
   private offsetMs: number;
+  /** Set when the clock stands still (tests): it then moves only when told. */
+  private frozenAt: number | null = null;
 
-  constructor(startAt?: string) {
+  constructor(startAt?: string, options: { frozen?: boolean } = {}) {
     this.offsetMs = startAt ? Date.parse(startAt) - Date.now() : 0;
     if (Number.isNaN(this.offsetMs)) throw new Error(`LOCAL_NOW is not an ISO time: ${startAt}`);
+    if (options.frozen) this.frozenAt = Date.now() + this.offsetMs;
   }
 
-  now = (): number => Date.now() + this.offsetMs;
+  now = (): number => this.frozenAt ?? Date.now() + this.offsetMs;
 
   /** Moves the clock to `iso`; it only goes forward, as time does for the deadlines it drives. */
   set(iso: string): number {
@@ -15,11 +18,14 @@ export class LocalClock {
     if (Number.isNaN(target)) throw new RangeError(`不是有效的时间：${iso}`);
     if (target < this.now()) throw new RangeError('本地时钟只能向前拨');
     this.offsetMs = target - Date.now();
+    if (this.frozenAt !== null) this.frozenAt = target;
     return this.now();
   }
 
   advance(duration: string): number {
-    this.offsetMs += parseDuration(duration);
+    const ms = parseDuration(duration);
+    this.offsetMs += ms;
+    if (this.frozenAt !== null) this.frozenAt += ms;
     return this.now();
   }
 }

@@ -15,6 +15,8 @@ export interface LocalCloudOptions {
   /** Where the deployable bundles are, or a loader of the functions (tests load them from source). */
   functions: string | (() => Map<string, LoadedFunction>);
   adminOpenids?: string;
+  /** A clock that moves only when told (tests); the host's clock runs. */
+  frozenClock?: boolean;
 }
 
 const LOCAL_CLOCK = Symbol.for('shuangyong.localClock');
@@ -28,7 +30,7 @@ export class LocalCloud {
   readonly timers: Timers;
 
   constructor(options: LocalCloudOptions) {
-    this.clock = new LocalClock(options.startAt);
+    this.clock = new LocalClock(options.startAt, { frozen: options.frozenClock ?? false });
     (globalThis as Record<symbol, unknown>)[LOCAL_CLOCK] = this.clock.now;
     process.env.ADMIN_OPENIDS ??= options.adminOpenids ?? 'admin';
     this.database = new LocalDatabase(path.join(options.dataDir, 'db.sqlite'), this.clock.now);

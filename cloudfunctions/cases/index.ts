@@ -6,7 +6,7 @@ import { computeStats } from '../../core/cases/stats';
 import { queueCounts, supervisionQueue } from '../../core/cases/supervision';
 import { runCaseTimer } from '../../core/cases/timer';
 import { suggestCategories } from '../../core/server/triage';
-import { chinaInstant, nextDay } from '../../core/time';
+import { casesRoutedBetween } from '../_lib/case-records';
 import { loadRoutingTable } from '../_lib/routing';
 import * as cases from '../../core/cases/use-cases';
 import { action, createMain, type AuthedContext } from '../_lib/router';
@@ -15,14 +15,13 @@ import { templatesStore } from './templates';
 
 const deps = (ctx: AuthedContext): cases.CaseDeps => ({ port: casesStore(), now: ctx.now, newId: () => randomBytes(16).toString('hex') });
 const MAX_SCAN = 1000;
-const MAX_PERIOD = 100_000;
+const MAX_OPEN = 100_000;
 
-/** Cases routed within the period, UTC+8 days inclusive. */
-async function periodCases(ctx: AuthedContext, from: string, to: string) {
+/** Cases routed within the period, UTC+8 days inclusive, with the 三率 computed over them. */
+async function periodCases(from: string, to: string) {
   const port = casesStore();
-  const range = { routedFrom: chinaInstant(from).toISOString(), routedTo: chinaInstant(nextDay(to)).toISOString() };
-  const [cases, calendar] = await Promise.all([port.listCases(range, MAX_PERIOD), port.calendar()]);
-  return { cases, calendar, stats: computeStats(cases, from, to, calendar), port, now: ctx.now };
+  const [cases, calendar] = await Promise.all([casesRoutedBetween(from, to), port.calendar()]);
+  return { cases, stats: computeStats(cases, from, to, calendar), port };
 }
 
 export const main = createMain({
@@ -120,7 +119,7 @@ export const main = createMain({
       run: async (ctx, { list }) => {
         const port = casesStore();
         const [open, calendar] = await Promise.all([
-          port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_PERIOD),
+          port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_OPEN),
           port.calendar(),
         ]);
         return { ...supervisionQueue(open, list, calendar, ctx.now), counts: queueCounts(open, calendar, ctx.now) };
@@ -129,13 +128,13 @@ export const main = createMain({
     stats: action({
       access: 'staff',
       input: casesContract.stats,
-      run: async (ctx, { from, to }) => (await periodCases(ctx, from, to)).stats,
+      run: async (ctx, { from, to }) => (await periodCases(from, to)).stats,
     }),
     exportStats: action({
       access: 'staff',
       input: casesContract.exportStats,
       run: async (ctx, { from, to }) => {
-        const { stats, cases: all, port } = await periodCases(ctx, from, to);
+        const { stats, cases: all, port } = await periodCases(from, to);
         const { ledgerWorkbook } = await import('../../core/server/ledger-xlsx');
         const file = await port.saveFile(`ledgers/三率台账-${from}-${to}-${Date.now()}.xlsx`, await ledgerWorkbook(stats, all));
         return { ...file, name: `三率台账-${from}至${to}.xlsx` };

@@ -40,10 +40,8 @@ test('300 concurrent sign-ups at 50 seats: exactly 50 confirmed, waitlist 1..250
   const fairId = await aFair(50);
   const people = Array.from({ length: 300 }, (_, i) => `p${i}`);
   const requestIds = new Map(people.map((p) => [p, randomUUID()]));
-  const started = Date.now();
+  // How fast they settle is measured by `npm run bench` (the < 5 s budget), not here.
   const results = await Promise.all(people.map((p) => ok(signup(fairId, p, requestIds.get(p)))));
-  const settledMs = Date.now() - started;
-  expect(settledMs).toBeLessThan(5000);
 
   const confirmed = results.filter((r) => r.status === 'confirmed');
   const waitlisted = results.filter((r) => r.status === 'waitlisted');

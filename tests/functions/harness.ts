@@ -37,7 +37,7 @@ export function startTestCloud(options: { functions?: string[]; startAt?: string
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuangyong-test-'));
   const names = options.functions ?? [];
   // LocalCloud patches the SDK before it loads the functions (their module scope calls cloud.init).
-  const cloud = new LocalCloud({ dataDir, startAt: options.startAt, functions: () => sourceFunctions(names) });
+  const cloud = new LocalCloud({ dataDir, startAt: options.startAt, frozenClock: true, functions: () => sourceFunctions(names) });
   const sdk = require('wx-server-sdk') as SdkModule;
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
   return {

@@ -1,0 +1,67 @@
+import { DEPARTMENTS } from '../data/departments';
+import type { AreaRecord, ProblemRecord, TaskRecord } from './model';
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The score a task counts toward now: the accepted score, else the department's own assessment of a ready task. */
+export function expectedScore(t: TaskRecord): number {
+  if (t.status === 'accepted') return t.acceptedScore ?? t.points;
+  if (t.status === 'ready') return t.selfScore ?? 0;
+  return 0;
+}
+
+const progressOf = (tasks: TaskRecord[]) => ({
+  tasks: tasks.length,
+  accepted: tasks.filter((t) => t.status === 'accepted').length,
+  ready: tasks.filter((t) => t.status === 'ready').length,
+  inProgress: tasks.filter((t) => t.status === 'in_progress').length,
+  notStarted: tasks.filter((t) => t.status === 'not_started').length,
+  points: round1(tasks.reduce((n, t) => n + t.points, 0)),
+  expected: round1(tasks.reduce((n, t) => n + expectedScore(t), 0)),
+  /** Share of tasks done (accepted counts whole, ready half): what the bars show. */
+  progress: tasks.length
+    ? round1(
+        ((tasks.filter((t) => t.status === 'accepted').length + tasks.filter((t) => t.status === 'ready').length / 2) / tasks.length) * 100,
+      )
+    : 0,
+});
+
+/** The 双拥办's board: progress by area and by department, what is overdue, the expected score against the total. */
+export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: ProblemRecord[], today: string) {
+  const overdueTasks = tasks.filter((t) => t.status !== 'accepted' && t.deadline < today);
+  const overdueProblems = problems.filter((p) => p.state !== 'done' && p.deadline < today);
+  return {
+    today,
+    total: progressOf(tasks),
+    areas: [...areas]
+      .sort((a, b) => a.order - b.order)
+      .map((a) => ({ areaId: a._id, name: a.name, areaPoints: a.points, ...progressOf(tasks.filter((t) => t.areaId === a._id)) })),
+    departments: DEPARTMENTS.map((d) => {
+      const mine = tasks.filter((t) => t.ownerDepartments.includes(d.id));
+      return {
+        departmentId: d.id,
+        name: d.name,
+        ...progressOf(mine),
+        overdue: mine.filter((t) => overdueTasks.includes(t)).length,
+        openProblems: problems.filter((p) => p.ownerDepartmentId === d.id && p.state !== 'done').length,
+      };
+    }).filter((d) => d.tasks > 0),
+    overdueTasks: overdueTasks.map((t) => ({
+      id: t._id,
+      code: t.code,
+      content: t.content,
+      deadline: t.deadline,
+      ownerDepartments: t.ownerDepartments,
+      status: t.status,
+      urged: t.urges.length,
+    })),
+    overdueProblems: overdueProblems.map((p) => ({
+      id: p._id,
+      taskId: p.taskId,
+      description: p.description,
+      deadline: p.deadline,
+      ownerDepartmentId: p.ownerDepartmentId,
+      state: p.state,
+    })),
+  };
+}

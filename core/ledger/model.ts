@@ -1,0 +1,89 @@
+import type { DepartmentId } from '../data/departments';
+
+export const EVIDENCE_KINDS = ['档案资料', '基础设施', '政策落实', '活动'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'ready', 'accepted'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_STATUS_TEXT: Record<TaskStatus, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  ready: '自评达标',
+  accepted: '双拥办验收',
+};
+
+export const PROBLEM_STATES = ['open', 'in_progress', 'done'] as const;
+export type ProblemState = (typeof PROBLEM_STATES)[number];
+export const PROBLEM_STATE_TEXT: Record<ProblemState, string> = { open: '待整改', in_progress: '整改中', done: '已整改' };
+
+/** Figures this system already knows that can prove a task, for the period asked. */
+export const LIVE_METRICS = ['rates', 'cases_resolved', 'fairs', 'policies_published'] as const;
+export type LiveMetric = (typeof LIVE_METRICS)[number];
+export const LIVE_METRIC_TEXT: Record<LiveMetric, string> = {
+  rates: '求助办理三率',
+  cases_resolved: '办结求助件数',
+  fairs: '退役军人专场招聘会',
+  policies_published: '已发布的优待政策',
+};
+
+export interface AreaRecord {
+  _id: string;
+  order: number;
+  name: string;
+  points: number;
+}
+
+export interface Evidence {
+  name: string;
+  description: string;
+  fileID?: string;
+  at: string;
+  by: string;
+  departmentId?: DepartmentId;
+}
+
+export interface TaskRecord {
+  _id: string;
+  areaId: string;
+  order: number;
+  /** 序号 as the standard numbers it, e.g. 1.2. */
+  code: string;
+  content: string;
+  points: number;
+  criteria: string;
+  evidenceKind: EvidenceKind;
+  ownerDepartments: DepartmentId[];
+  /** YYYY-MM-DD (UTC+8). */
+  deadline: string;
+  status: TaskStatus;
+  selfScore?: number;
+  acceptedScore?: number;
+  evidence: Evidence[];
+  link?: { metric: LiveMetric; departmentId?: DepartmentId };
+  urges: { at: string; note: string; by: string }[];
+  notes: { at: string; text: string; by: string }[];
+  updatedAt: string;
+}
+
+export interface ProblemRecord {
+  _id: string;
+  taskId: string;
+  description: string;
+  measure: string;
+  ownerDepartmentId: DepartmentId;
+  ownerPerson?: string;
+  deadline: string;
+  state: ProblemState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Departments edit their own tasks; the 双拥办 (dispatcher) and admins edit all. */
+export function mayEditTask(caller: { role: string; departmentId?: string }, task: Pick<TaskRecord, 'ownerDepartments'>): boolean {
+  if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
+  return (
+    caller.role === 'staff' && caller.departmentId !== undefined && task.ownerDepartments.includes(caller.departmentId as DepartmentId)
+  );
+}
+
+export const isSupervisor = (caller: { role: string }) => caller.role === 'dispatcher' || caller.role === 'admin';

@@ -1,0 +1,148 @@
+import type { Workbook } from 'exceljs';
+import { DEPARTMENTS, type DepartmentId } from '../data/departments';
+import { AppError, type Issue } from '../envelope';
+import {
+  EVIDENCE_KINDS,
+  TASK_STATUS_TEXT,
+  TASK_STATUSES,
+  type AreaRecord,
+  type EvidenceKind,
+  type TaskRecord,
+  type TaskStatus,
+} from '../ledger/model';
+
+const NUMERALS = '一二三四五六七八九十';
+const numeral = (n: number) => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11]}` : String(n));
+const HEADERS = ['序号', '考评内容', '分值', '评分标准', '证据类型', '责任单位', '完成时限', '考评得分', '状态', '自评分'];
+const AREA_ROW = /^[一二三四五六七八九十]+[、.．]\s*(.+?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/;
+
+const departmentNames = (ids: DepartmentId[]) => ids.map((id) => DEPARTMENTS.find((d) => d.id === id)?.name ?? id).join('、');
+
+function departmentIds(text: string): DepartmentId[] | null {
+  const parts = text
+    .split(/[、,，;；]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const ids = parts.map((p) => DEPARTMENTS.find((d) => d.name === p || d.shortName === p || d.id === p)?.id);
+  return ids.every(Boolean) && ids.length > 0 ? (ids as DepartmentId[]) : null;
+}
+
+const exceljs = () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- heavy: loaded only for import and export
+  return require('exceljs') as { Workbook: new () => Workbook };
+};
+
+/** The standard as the office's sheet: areas as headings, tasks as rows, with status and scores filled in. */
+export async function standardWorkbook(title: string, note: string, areas: AreaRecord[], tasks: TaskRecord[]): Promise<Buffer> {
+  const book = new (exceljs().Workbook)();
+  const sheet = book.addWorksheet('考评标准');
+  sheet.addRow([title]).font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, HEADERS.length);
+  sheet.addRow([note]).font = { italic: true, color: { argb: 'FF8A1C1C' } };
+  sheet.mergeCells(2, 1, 2, HEADERS.length);
+  sheet.addRow(HEADERS).font = { bold: true };
+  [...areas]
+    .sort((a, b) => a.order - b.order)
+    .forEach((area, i) => {
+      const row = sheet.addRow([`${numeral(i + 1)}、${area.name}（${area.points}分）`]);
+      row.font = { bold: true };
+      sheet.mergeCells(row.number, 1, row.number, HEADERS.length);
+      for (const t of tasks.filter((t) => t.areaId === area._id).sort((a, b) => a.order - b.order)) {
+        sheet.addRow([
+          t.code,
+          t.content,
+          t.points,
+          t.criteria,
+          t.evidenceKind,
+          departmentNames(t.ownerDepartments),
+          t.deadline,
+          t.acceptedScore ?? '',
+          TASK_STATUS_TEXT[t.status],
+          t.selfScore ?? '',
+        ]);
+      }
+    });
+  sheet.columns.forEach((c, i) => (c.width = [8, 40, 6, 36, 10, 24, 12, 10, 10, 8][i] ?? 10));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export interface ParsedTask {
+  code: string;
+  content: string;
+  points: number;
+  criteria: string;
+  evidenceKind: EvidenceKind;
+  ownerDepartments: DepartmentId[];
+  deadline: string;
+  status?: TaskStatus;
+  selfScore?: number;
+  acceptedScore?: number;
+}
+
+export interface ParsedStandard {
+  title: string;
+  areas: { name: string; points: number; tasks: ParsedTask[] }[];
+}
+
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'richText' in (v as object))
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'result' in (v as object)) return cellText((v as { result: unknown }).result);
+  return String(v).trim();
+};
+
+/** Reads the office's sheet back. Every problem is reported with its row, and nothing is imported then. */
+export async function parseStandard(content: Buffer): Promise<ParsedStandard> {
+  const book = new (exceljs().Workbook)();
+  try {
+    await book.xlsx.load(content as never);
+  } catch {
+    throw new AppError('INVALID_INPUT', '文件不是有效的 .xlsx 表格');
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new AppError('INVALID_INPUT', '表格里没有工作表');
+  const issues: Issue[] = [];
+  const parsed: ParsedStandard = { title: cellText(sheet.getCell(1, 1).value), areas: [] };
+  const statusByText = new Map(TASK_STATUSES.map((s) => [TASK_STATUS_TEXT[s], s]));
+  sheet.eachRow((row, n) => {
+    const first = cellText(row.getCell(1).value);
+    const area = AREA_ROW.exec(first);
+    if (area) {
+      parsed.areas.push({ name: area[1] as string, points: Number(area[2]), tasks: [] });
+      return;
+    }
+    if (!/^\d+(\.\d+)*$/.test(first)) return;
+    const at = (i: number) => cellText(row.getCell(i).value);
+    const current = parsed.areas.at(-1);
+    const problem = (message: string) => issues.push({ path: ['row', n], message: `第 ${n} 行：${message}` });
+    if (!current) return void problem('考评项目前面要有“一、……（N分）”这样的大项');
+    const points = Number(at(3));
+    const owners = departmentIds(at(6));
+    const evidenceKind = at(5) as EvidenceKind;
+    const deadline = at(7);
+    if (!at(2)) problem('缺少考评内容');
+    if (!Number.isFinite(points) || points <= 0) problem('分值要是正数');
+    if (!EVIDENCE_KINDS.includes(evidenceKind)) problem(`证据类型只能是 ${EVIDENCE_KINDS.join('、')}`);
+    if (!owners) problem(`责任单位不认识：${at(6) || '（空）'}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) problem('完成时限的格式是 YYYY-MM-DD');
+    const task: ParsedTask = {
+      code: first,
+      content: at(2),
+      points,
+      criteria: at(4),
+      evidenceKind,
+      ownerDepartments: owners ?? [],
+      deadline,
+    };
+    const status = statusByText.get(at(9) as never);
+    if (status) task.status = status;
+    if (at(8) !== '') task.acceptedScore = Number(at(8));
+    if (at(10) !== '') task.selfScore = Number(at(10));
+    current.tasks.push(task);
+  });
+  if (parsed.areas.length === 0) issues.push({ path: [], message: '没有找到任何大项（例如“一、组织领导坚强有力（6分）”）' });
+  if (issues.length) throw new AppError('INVALID_INPUT', `表格有 ${issues.length} 处需要修改，什么都没有导入`, issues);
+  return parsed;
+}

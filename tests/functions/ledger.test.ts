@@ -1,0 +1,179 @@
+import { parseStandard } from '../../core/server/standard-xlsx';
+import { SAMPLE_STANDARD } from '../../core/data/ledger-sample';
+import { aSubmission } from './builders';
+import { startTestCloud, type TestCloud } from './harness';
+
+type Data = Record<string, any>;
+let t: TestCloud;
+beforeEach(() => {
+  t = startTestCloud({ functions: ['ledger', 'cases'], startAt: '2026-11-02T09:00:00+08:00' });
+});
+afterEach(() => t.close());
+
+const ledger = (event: Record<string, unknown>, openid: string | null) => t.call<Data>('ledger', event, openid);
+const ok = async (p: Promise<{ ok: boolean; data?: Data }>) => {
+  const res = await p;
+  if (!res.ok) throw new Error(JSON.stringify(res));
+  return res.data as Data;
+};
+const taskByCode = async (code: string) => (await ok(ledger({ action: 'tasks' }, 'dispatcher'))).items.find((x: Data) => x.code === code);
+
+test('import of the sample .xlsx creates the areas and tasks; export gives back the same content with status and scores', async () => {
+  // Start from nothing: the sample arrives as the office would receive it, as a spreadsheet.
+  for (const c of ['ledger_areas', 'ledger_tasks'])
+    for (const d of t.cloud.database.all(c))
+      t.cloud.database.handle('database.removeDocument', { collectionName: c, query: JSON.stringify({ _id: d._id }), multi: false });
+  expect(await ok(ledger({ action: 'tasks' }, 'dispatcher'))).toMatchObject({ total: 0 });
+  const sample = await ok(ledger({ action: 'sampleTemplate' }, 'staff-edu'));
+  const sampleSheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer);
+  expect(sampleSheet.title).toContain('示例');
+  expect(await ledger({ action: 'importStandard', fileID: sample.fileID }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  const imported = await ok(ledger({ action: 'importStandard', fileID: sample.fileID }, 'dispatcher'));
+  const taskCount = SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0);
+  expect(imported).toMatchObject({ areas: SAMPLE_STANDARD.length, created: taskCount, updated: 0 });
+
+  const edu = await taskByCode('2.3');
+  await ok(
+    ledger({ action: 'addEvidence', taskId: edu.id, name: '入学安排名单', description: '2026 年秋季军人子女入学名单' }, 'staff-edu'),
+  );
+  await ok(ledger({ action: 'updateTask', id: edu.id, status: 'ready', selfScore: 2 }, 'staff-edu'));
+  await ok(ledger({ action: 'accept', taskId: edu.id, score: 1.5 }, 'dispatcher'));
+
+  const exported = await ok(ledger({ action: 'exportStandard' }, 'staff-edu'));
+  const back = await parseStandard(t.cloud.storage.get(exported.fileID) as Buffer);
+  expect(back.areas.map((a) => [a.name, a.points])).toEqual(SAMPLE_STANDARD.map((a) => [a.name, a.points]));
+  expect(back.areas.flatMap((a) => a.tasks.map((x) => x.content))).toEqual(SAMPLE_STANDARD.flatMap((a) => a.tasks.map((x) => x.content)));
+  expect(back.areas[1]?.tasks[2]).toMatchObject({
+    code: '2.3',
+    status: 'accepted',
+    acceptedScore: 1.5,
+    selfScore: 2,
+    ownerDepartments: ['edu'],
+  });
+  expect(back.areas[0]?.tasks[0]).toMatchObject({
+    code: '1.1',
+    status: 'not_started',
+    points: 2,
+    evidenceKind: '档案资料',
+    deadline: '2027-04-30',
+  });
+
+  // Re-importing the export keeps what departments did.
+  expect(await ok(ledger({ action: 'importStandard', fileID: exported.fileID }, 'dispatcher'))).toMatchObject({
+    created: 0,
+    updated: taskCount,
+  });
+  expect(await taskByCode('2.3')).toMatchObject({ status: 'accepted', evidence: [expect.objectContaining({ name: '入学安排名单' })] });
+});
+
+test('a sheet with mistakes is refused row by row and imports nothing', async () => {
+  const ExcelJS = require('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('考评标准');
+  sheet.addRow(['某省标准']);
+  sheet.addRow(['一、组织领导坚强有力（6分）']);
+  sheet.addRow(['1.1', '有规划', 2, '有文件', '档案资料', '双拥办', '2027-04-30']);
+  sheet.addRow(['1.2', '有会议', 'two', '有记录', '照片', '火星局', '明年']);
+  const fileID = t.cloud.storage.put('uploads/dispatcher/bad.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+  const before = JSON.stringify(t.cloud.database.all('ledger_tasks'));
+  const res = await ledger({ action: 'importStandard', fileID }, 'dispatcher');
+  expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  if (!res.ok)
+    expect(res.error.issues?.map((i) => i.message).join(' ')).toMatch(
+      /第 4 行：分值要是正数.*第 4 行：证据类型.*第 4 行：责任单位不认识：火星局.*第 4 行：完成时限/,
+    );
+  expect(JSON.stringify(t.cloud.database.all('ledger_tasks'))).toBe(before);
+});
+
+test('a task linked to the 三率 shows the same figure as cases.stats for the period', async () => {
+  const submit = async (who: string, category: string) => (await ok(t.call('cases', aSubmission({ category }), who) as never)).caseId;
+  const a = await submit('a', 'children');
+  await submit('b', 'children');
+  await submit('c', 'employment');
+  t.cloud.clock.set('2026-11-02T10:00:00+08:00');
+  await ok(t.call('cases', { action: 'accept', caseId: a }, 'staff-edu') as never);
+  const period = { from: '2026-11-01', to: '2026-11-30' };
+  const stats = await ok(t.call('cases', { action: 'stats', ...period }, 'dispatcher') as never);
+
+  const county = await ok(ledger({ action: 'task', id: (await taskByCode('2.1')).id, ...period }, 'staff-edu'));
+  expect(county.live.figures.responseRate).toEqual(stats.total.responseRate);
+  expect(county.live.figures.responseRate).toEqual({ numerator: 1, denominator: 3, value: 0.333 });
+  const eduTask = await ok(ledger({ action: 'task', id: (await taskByCode('2.3')).id, ...period }, 'staff-edu'));
+  expect(eduTask.live.figures.responseRate).toEqual(stats.departments.find((d: Data) => d.departmentId === 'edu').responseRate);
+});
+
+test('departments edit only their own tasks; residents see nothing of the ledger', async () => {
+  const eduTask = await taskByCode('2.3');
+  const officeTask = await taskByCode('1.1');
+  expect(eduTask.editable).toBe(true);
+  const asEdu = (await ok(ledger({ action: 'tasks' }, 'staff-edu'))).items;
+  expect(asEdu.find((x: Data) => x.code === '1.1').editable).toBe(false);
+  expect(asEdu.find((x: Data) => x.code === '2.3').editable).toBe(true);
+  expect(await ledger({ action: 'updateTask', id: officeTask.id, status: 'in_progress' }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(await ledger({ action: 'addEvidence', taskId: officeTask.id, name: 'x', description: 'y' }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(await ledger({ action: 'updateTask', id: eduTask.id, status: 'ready' }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  }); // no evidence yet
+  expect(await ledger({ action: 'accept', taskId: eduTask.id, score: 2 }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  for (const action of ['board', 'tasks'])
+    expect(await ledger({ action }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await ledger({ action: 'board' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+});
+
+test('evidence, ready, accepted: the board moves; problems and urges reach the department', async () => {
+  const before = await ok(ledger({ action: 'board' }, 'dispatcher'));
+  const task = await taskByCode('2.3');
+  await ok(ledger({ action: 'addEvidence', taskId: task.id, name: '名单', description: '入学名单' }, 'staff-edu'));
+  await ok(ledger({ action: 'updateTask', id: task.id, status: 'ready', selfScore: 2 }, 'staff-edu'));
+  expect(await ledger({ action: 'updateTask', id: task.id, selfScore: 9 }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+  await ok(ledger({ action: 'accept', taskId: task.id, score: 2 }, 'dispatcher'));
+  const after = await ok(ledger({ action: 'board' }, 'dispatcher'));
+  expect(after.total.accepted).toBe(before.total.accepted + 1);
+  expect(after.total.expected).toBe(before.total.expected + 2);
+  // edu owns 2.3 and shares 5.1: one of its two tasks is accepted.
+  expect(before.departments.find((d: Data) => d.departmentId === 'edu').progress).toBe(0);
+  expect(after.departments.find((d: Data) => d.departmentId === 'edu').progress).toBe(50);
+
+  const problem = await ok(
+    ledger(
+      {
+        action: 'saveProblem',
+        taskId: task.id,
+        description: '名单缺两名随军子女',
+        measure: '补录',
+        ownerDepartmentId: 'edu',
+        deadline: '2026-11-01',
+      },
+      'staff-edu',
+    ),
+  );
+  expect((await ok(ledger({ action: 'board' }, 'dispatcher'))).overdueProblems.map((p: Data) => p.id)).toEqual([problem._id]);
+  t.cloud.database.write('subscriptions', 'staff-edu:case_new', { remaining: 1 });
+  await ok(ledger({ action: 'urge', taskId: (await taskByCode('2.2')).id, note: '本周内补齐台账' }, 'dispatcher'));
+  await ok(
+    ledger({ action: 'urge', taskId: (await taskByCode('2.3')).id }, 'dispatcher').catch((e) => ({ ok: true, data: e })) as never,
+  ).catch(() => undefined);
+  expect(t.cloud.database.all('outbox').map((m) => m.touser)).toEqual([]);
+  const report = await ok(ledger({ action: 'report', from: '2026-11-01', to: '2026-11-30' }, 'dispatcher'));
+  expect(report).toMatchObject({
+    period: { from: '2026-11-01', to: '2026-11-30' },
+    file: { fileID: expect.stringMatching(/^cloud:\/\//) },
+  });
+  expect(report.changed.map((c: Data) => c.code)).toEqual(expect.arrayContaining(['2.3', '2.2']));
+});
