@@ -164,12 +164,11 @@ test('evidence, ready, accepted: the board moves; problems and urges reach the d
     ),
   );
   expect((await ok(ledger({ action: 'board' }, 'dispatcher'))).overdueProblems.map((p: Data) => p.id)).toEqual([problem._id]);
-  t.cloud.database.write('subscriptions', 'staff-edu:case_new', { remaining: 1 });
-  await ok(ledger({ action: 'urge', taskId: (await taskByCode('2.2')).id, note: '本周内补齐台账' }, 'dispatcher'));
-  await ok(
-    ledger({ action: 'urge', taskId: (await taskByCode('2.3')).id }, 'dispatcher').catch((e) => ({ ok: true, data: e })) as never,
-  ).catch(() => undefined);
-  expect(t.cloud.database.all('outbox').map((m) => m.touser)).toEqual([]);
+  t.cloud.database.write('subscriptions', 'staff-civil:case_new', { remaining: 1 });
+  const urged = await ok(ledger({ action: 'urge', taskId: (await taskByCode('2.2')).id, note: '本周内补齐台账' }, 'dispatcher'));
+  expect(urged.urges).toEqual([expect.objectContaining({ note: '本周内补齐台账' })]);
+  expect(t.cloud.database.all('outbox').map((m) => m.touser)).toEqual(['staff-civil']);
+  expect(await ledger({ action: 'urge', taskId: task.id }, 'dispatcher')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   const report = await ok(ledger({ action: 'report', from: '2026-11-01', to: '2026-11-30' }, 'dispatcher'));
   expect(report).toMatchObject({
     period: { from: '2026-11-01', to: '2026-11-30' },
