@@ -75,3 +75,8 @@ test('working days overdue, for the 通报 list', () => {
   expect(workdaysOverdue(cal, dueAt, at('2026-11-23T10:00:00+08:00'))).toBe(1);
   expect(workdaysOverdue(cal, dueAt, at('2026-11-27T10:00:00+08:00'))).toBe(5);
 });
+
+test('deadlines are to the minute: a case routed at 10:00:37 is due at 10:00', () => {
+  const due = deadlines(cal, at('2026-09-30T10:00:37+08:00'), 'children', false);
+  expect(formatChina(due.dueAt)).toBe('2026-10-13T10:00:00+08:00');
+});
