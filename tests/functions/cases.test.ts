@@ -218,3 +218,14 @@ test('suggest: people’s own words, best first, with the department', async () 
   expect(wages.candidates.slice(0, 2).map((c: Data) => c.category)).toContain('legal');
   expect(await cases({ action: 'suggest', text: '孩子上学' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 });
+
+test('a staff member removed from a department loses access at once', async () => {
+  const { caseId } = await ok(cases(aSubmission(), 'resident-1'));
+  const invite = await ok(t.call('users', { action: 'createInvite', departmentId: 'edu' }, 'admin') as never);
+  await ok(t.call('users', { action: 'bindStaff', inviteCode: invite.code }, 'new-clerk') as never);
+  await ok(cases({ action: 'get', caseId }, 'new-clerk'));
+  await ok(t.call('users', { action: 'removeStaff', openid: 'new-clerk' }, 'admin') as never);
+  expect(await cases({ action: 'get', caseId }, 'new-clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await cases({ action: 'inbox' }, 'new-clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await cases({ action: 'accept', caseId }, 'new-clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
