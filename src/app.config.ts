@@ -6,8 +6,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'subpackages/profile', pages: ['index', 'bind'] },
     { root: 'subpackages/admin', pages: ['index'] },
+    { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },
   ],
   preloadRule: {
+    'pages/services/index': { network: 'all', packages: ['subpackages/cases'] },
     'pages/me/index': { network: 'all', packages: ['subpackages/profile', 'subpackages/admin'] },
   },
   lazyCodeLoading: 'requiredComponents',

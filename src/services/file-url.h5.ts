@@ -1,0 +1,1 @@
+export const fileUrl = (fileID: string): string => `/storage/${encodeURIComponent(fileID)}`;

@@ -1,0 +1,131 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { CaseSummary } from '../../../core/cases/present';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState, errorMessage } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { mine } from '../../services/cases';
+import { SlaMark, StatusTag } from './case-marks';
+import { dayText } from './dates';
+import { LocalOutbox } from './local-outbox';
+import { openCase, openNewRequest } from './params';
+import './cases.css';
+
+const OPEN = new Set(['assigned', 'accepted', 'in_progress']);
+
+function CaseRow({ c }: { c: CaseSummary }) {
+  return (
+    <View className="list-item list-item--link cs-row" role="button" onClick={() => openCase(c.caseId)} id={`case-${c.trackingNo}`}>
+      <View className="list-item__main">
+        <View className="cs-row__head">
+          <View className="list-item__title">
+            {c.categoryName}
+            {c.urgent ? <View className="tag cs-urgent">紧急</View> : null}
+          </View>
+          <StatusTag status={c.status} text={c.statusText} />
+        </View>
+        <View className="list-item__desc cs-row__excerpt">{c.excerpt}</View>
+        <View className="cs-row__meta">
+          {c.departmentName}
+          {OPEN.has(c.status) ? ` · ${dayText(c.dueAt)}前答复` : ''}
+          <SlaMark sla={c.sla} />
+        </View>
+        <View className="cs-row__no">受理编号 {c.trackingNo}</View>
+      </View>
+      <View className="list-item__arrow" />
+    </View>
+  );
+}
+
+/** 我的求助: every request this person made, newest first, with where each one stands. */
+export function MyCases() {
+  const first = useAsync(() => mine(1));
+  const [more, setMore] = useState<{ items: CaseSummary[]; page: number; loading: boolean; error?: string }>({
+    items: [],
+    page: 1,
+    loading: false,
+  });
+  const shown = useRef(false);
+
+  const refresh = () => {
+    setMore({ items: [], page: 1, loading: false });
+    first.reload({ silent: true });
+  };
+  // Back from a case page: the status may have changed.
+  useDidShow(() => {
+    if (shown.current) refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    refresh();
+    setTimeout(() => void Taro.stopPullDownRefresh(), 300);
+  });
+
+  if (first.status === 'loading') return <LoadingState />;
+  if (first.status === 'error') return <ErrorState error={first.error} onRetry={() => first.reload()} title="没能读到您的求助" />;
+
+  const items = [...first.data.items, ...more.items];
+  const loadMore = () => {
+    setMore((m) => ({ ...m, loading: true, error: undefined }));
+    mine(more.page + 1).then(
+      (answer) => setMore((m) => ({ items: [...m.items, ...answer.items], page: m.page + 1, loading: false })),
+      (e: unknown) => setMore((m) => ({ ...m, loading: false, error: errorMessage(e) })),
+    );
+  };
+
+  if (items.length === 0) {
+    return (
+      <View>
+        <EmptyState
+          title="您还没有提交过求助"
+          description="遇到困难不知道找谁，说一说就行，我们帮您转给负责的部门，并且一直跟到办好。"
+          action={
+            <Button type="primary" size="large" onClick={() => openNewRequest()} id="empty-new-request">
+              我要求助
+            </Button>
+          }
+        />
+        <LocalOutbox />
+      </View>
+    );
+  }
+
+  return (
+    <View>
+      <View className="section">
+        <View className="cs-mine-head">
+          <View className="section__hint cs-mine-head__text">共 {first.data.total} 件。点开能看到办到哪一步、下一步是什么。</View>
+          <Button type="primary" onClick={() => openNewRequest()} id="mine-new-request">
+            我要求助
+          </Button>
+        </View>
+        <View className="card" id="my-cases">
+          {items.map((c) => (
+            <CaseRow key={c.caseId} c={c} />
+          ))}
+        </View>
+        {items.length < first.data.total ? (
+          <View className="actions cs-buttons">
+            <Button block fill="outline" type="primary" loading={more.loading} disabled={more.loading} onClick={loadMore}>
+              加载更多
+            </Button>
+            {more.error ? <View className="field__error">{more.error}</View> : null}
+          </View>
+        ) : null}
+      </View>
+      <LocalOutbox />
+    </View>
+  );
+}
+
+export default function MyCasesPage() {
+  return (
+    <PageShell>
+      <MyCases />
+    </PageShell>
+  );
+}

@@ -1,0 +1,14 @@
+import { useRouter } from '@tarojs/taro';
+import { PageShell } from '../../components/page-shell';
+import { NewRequest } from './new-request';
+import { param } from './params';
+import './cases.css';
+
+export default function NewRequestPage() {
+  const { params } = useRouter();
+  return (
+    <PageShell>
+      <NewRequest initialCategory={param(params.category) || undefined} />
+    </PageShell>
+  );
+}
