@@ -32,9 +32,15 @@ export default function HomePage() {
   const meta = useAsync(getMeta);
   const elder = useElderMode();
 
-  const openCategory = (id: string) => {
-    categoryFocusStore.set(id);
-    void Taro.switchTab({ url: '/pages/policies/index' });
+  const openCategory = async (id: string) => {
+    // Either read what applies, or ask for help with it right away (the form opens on this category).
+    const choice = await Taro.showActionSheet({ itemList: ['看看相关政策', '就这件事求助'] }).catch(() => null);
+    if (choice?.tapIndex === 1) {
+      void Taro.navigateTo({ url: `/subpackages/cases/new?category=${id}` });
+    } else if (choice?.tapIndex === 0) {
+      categoryFocusStore.set(id);
+      void Taro.switchTab({ url: '/pages/policies/index' });
+    }
   };
 
   return (
@@ -52,6 +58,13 @@ export default function HomePage() {
             title="找部门办事"
             desc="什么事找哪个部门"
             onClick={() => void Taro.switchTab({ url: '/pages/services/index' })}
+          />
+          <Entry icon="助" title="我要求助" desc="说说遇到的困难" onClick={() => void Taro.navigateTo({ url: '/subpackages/cases/new' })} />
+          <Entry
+            icon="进"
+            title="我的求助"
+            desc="看看办到哪一步"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/cases/mine' })}
           />
           <Entry
             icon="我"
@@ -78,7 +91,7 @@ export default function HomePage() {
         {meta.status === 'ready' && meta.data.categories.length > 0 ? (
           <View className="card">
             {meta.data.categories.map((c) => (
-              <View key={c.id} className="list-item list-item--link" onClick={() => openCategory(c.id)}>
+              <View key={c.id} className="list-item list-item--link" onClick={() => void openCategory(c.id)}>
                 <View className="list-item__main">
                   <View className="list-item__title">{c.name}</View>
                   <View className="list-item__desc">{c.description}</View>

@@ -65,6 +65,9 @@ export default function MePage() {
       <View className="section">
         <View className="card">
           {role ? (
+            <LinkRow id="link-my-cases" title="我的求助" desc="提交过的求助办到哪一步了" onClick={go('/subpackages/cases/mine')} />
+          ) : null}
+          {role ? (
             <LinkRow
               id="link-profile"
               title="个人信息"

@@ -1,4 +1,5 @@
-import { View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { MetaData } from '../../../core/contracts/meta';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -28,6 +29,11 @@ function whoHandles(meta: MetaData) {
   return { rows, overrides, fallback: deptName(meta.routing.fallbackDepartmentId) };
 }
 
+// The request form and 我的求助 live in their own subpackage, preloaded from this tab.
+const openNewRequest = (category?: string) =>
+  void Taro.navigateTo({ url: `/subpackages/cases/new${category ? `?category=${category}` : ''}` });
+const openMyCases = () => void Taro.navigateTo({ url: '/subpackages/cases/mine' });
+
 export default function ServicesPage() {
   const meta = useAsync(getMeta);
   const table = meta.status === 'ready' ? whoHandles(meta.data) : null;
@@ -35,15 +41,31 @@ export default function ServicesPage() {
   return (
     <PageShell>
       <View className="section">
+        <View className="card card--padded">
+          <View className="list-item__title">遇到困难，在这里求助</View>
+          <View className="list-item__desc">说说遇到了什么事，我们帮您转给负责的部门，办到哪一步随时能看。</View>
+          <View className="actions" style={{ margin: '12px 0 0' }}>
+            <Button className="btn btn--primary btn--block" id="link-new-request" onClick={() => openNewRequest()}>
+              我要求助
+            </Button>
+            <Button className="btn btn--ghost btn--block" id="link-my-cases" onClick={openMyCases}>
+              我的求助
+            </Button>
+          </View>
+        </View>
+      </View>
+      <View className="section">
         <View className="section__title">什么事找哪个部门</View>
-        <View className="section__hint">您提出的求助，会按类别直接转给负责的部门。部门一般 1 个工作日内签收，并在下面写的时间内办好。</View>
+        <View className="section__hint">
+          您提出的求助，会按类别直接转给负责的部门。部门一般 1 个工作日内签收，并在下面写的时间内办好。点一类就能直接求助。
+        </View>
         {meta.status === 'loading' ? <LoadingState /> : null}
         {meta.status === 'error' ? <ErrorState error={meta.error} onRetry={() => meta.reload()} /> : null}
         {table && table.rows.length === 0 ? <EmptyState title="暂时没有办事类别" /> : null}
         {table && table.rows.length > 0 ? (
           <View className="card">
             {table.rows.map((row) => (
-              <View key={row.id} className="list-item">
+              <View key={row.id} className="list-item list-item--link" onClick={() => openNewRequest(row.id)}>
                 <View className="list-item__main">
                   <View className="list-item__title">{row.name}</View>
                   <View className="list-item__desc">{row.description}</View>
@@ -52,6 +74,7 @@ export default function ServicesPage() {
                     <View className="tag tag--plain">{row.days} 个工作日内办好</View>
                   </View>
                 </View>
+                <View className="list-item__arrow" />
               </View>
             ))}
           </View>
