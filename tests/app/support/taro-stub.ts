@@ -28,12 +28,24 @@ const Taro = {
   switchTab: jest.fn(async (_opts: { url: string }) => ({ errMsg: 'switchTab:ok' })),
   pageScrollTo: jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
   getCurrentPages: jest.fn(() => [] as unknown[]),
+  redirectTo: jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' })),
+  showActionSheet: jest.fn(async (_opts: { itemList: string[] }) => ({ tapIndex: 0, errMsg: 'showActionSheet:ok' })),
+  /** A test sets what the picker answers: `Taro.chooseImage.mockResolvedValueOnce({ tempFiles: [...] })`. */
+  chooseImage: jest.fn(
+    async (_opts: Record<string, unknown>): Promise<{ tempFilePaths: string[]; tempFiles: { path: string; size: number }[] }> => {
+      throw { errMsg: 'chooseImage:fail cancel' };
+    },
+  ),
+  previewImage: jest.fn(async (_opts: { current?: string; urls: string[] }) => ({ errMsg: 'previewImage:ok' })),
+  setClipboardData: jest.fn(async (_opts: { data: string }) => ({ errMsg: 'setClipboardData:ok' })),
+  stopPullDownRefresh: jest.fn(async () => ({ errMsg: 'stopPullDownRefresh:ok' })),
   nextTick: (fn: () => void) => setTimeout(fn, 0),
 };
 
 /** Clears storage and recorded calls; the setup file runs it after every test. */
 export function resetTaroStub(): void {
   storage.clear();
+  routerParams = {};
   for (const value of Object.values(Taro)) {
     if (jest.isMockFunction(value)) value.mockClear();
   }
@@ -46,6 +58,13 @@ export function useDidShow(callback: () => void): void {
   }, []);
 }
 export const useDidHide = (_callback: () => void): void => undefined;
+export const usePullDownRefresh = (_callback: () => void): void => undefined;
+/** The page's query; a test sets it with `setRouterParams` before rendering the page. */
+let routerParams: Record<string, string> = {};
+export const setRouterParams = (params: Record<string, string>): void => {
+  routerParams = params;
+};
+export const useRouter = () => ({ params: routerParams, path: '' });
 export const useLoad = useDidShow;
 export const useReady = useDidShow;
 
