@@ -1,5 +1,6 @@
 import type { EventSeats, SignupRecord, SignupsPort } from '../../core/signups/port';
-import { cloud, db, firstRow, rows, updatedCount } from './cloud';
+import { db, firstRow, rows, updatedCount } from './cloud';
+import { messageTime, sendSubscribeMessage } from './notify';
 
 /**
  * wx-server-sdk adapter of the sign-up engine for one kind of event: `events` holds the seats and the
@@ -41,20 +42,11 @@ export function signupsStore(events: string, template: string, page: (eventId: s
     listSignups: (eventId) => rows<SignupRecord>(signups.where({ eventId }).orderBy('createdAt', 'asc').limit(1000)),
     listMine: (openid) => rows<SignupRecord>(signups.where({ openid }).orderBy('createdAt', 'desc').limit(100)),
     async notify(openid, message) {
-      try {
-        await cloud.openapi.subscribeMessage.send({
-          touser: openid,
-          templateId: template,
-          page: page(message.eventId),
-          data: {
-            thing1: { value: message.title.slice(0, 20) },
-            thing2: { value: message.detail.slice(0, 20) },
-            time3: { value: message.at.slice(0, 16).replace('T', ' ') },
-          },
-        });
-      } catch (e) {
-        console.warn(`[signups] message to ${openid} not sent: ${(e as { errMsg?: string }).errMsg ?? e}`);
-      }
+      await sendSubscribeMessage(openid, template, page(message.eventId), {
+        thing1: message.title,
+        thing2: message.detail,
+        time3: messageTime(message.at),
+      });
     },
   };
 }

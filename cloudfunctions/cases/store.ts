@@ -3,20 +3,14 @@ import type { CaseRecord } from '../../core/cases/model';
 import type { AuditEntry, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
 import { WorkingCalendar, type CalendarOverrides } from '../../core/server/working-calendar';
 import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
+import { saveGeneratedFile } from '../_lib/files';
+import { messageTime, sendSubscribeMessage } from '../_lib/notify';
 import { loadRoutingTable } from '../_lib/routing';
 
 const TEMPLATES: Record<Notice['kind'], string> = {
   case_update: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',
   case_new: process.env.TEMPLATE_CASE_NEW ?? 'case_new',
 };
-
-/** Subscribe-message fields are short: `thing` values take at most 20 characters. */
-const clip = (s: string, n = 20) =>
-  Array.from(s).length > n
-    ? `${Array.from(s)
-        .slice(0, n - 1)
-        .join('')}…`
-    : s;
 
 /** Reads past the server's 1000-per-get cap, page by page, up to `limit` documents. */
 async function pagedRows<T>(query: (skip: number, n: number) => Parameters<typeof rows>[0], limit: number): Promise<T[]> {
@@ -128,32 +122,18 @@ export function casesStore(): CasesPort {
       const page =
         notice.kind === 'case_update' ? `subpackages/cases/detail?id=${notice.caseId}` : `subpackages/workbench/case?id=${notice.caseId}`;
       for (const touser of openids) {
-        try {
-          await cloud.openapi.subscribeMessage.send({
-            touser,
-            templateId: TEMPLATES[notice.kind],
-            page,
-            data: {
-              thing1: { value: clip(notice.title) },
-              thing2: { value: clip(notice.detail) },
-              character_string3: { value: notice.trackingNo || '-' },
-              time4: { value: notice.at.slice(0, 16).replace('T', ' ') },
-            },
-          });
-        } catch (e) {
-          // No consent (43101) or a quota reached: the timeline and the inbox still show it.
-          console.warn(`[cases] subscribe message to ${touser} not sent: ${(e as { errMsg?: string }).errMsg ?? e}`);
-        }
+        await sendSubscribeMessage(touser, TEMPLATES[notice.kind], page, {
+          thing1: notice.title,
+          thing2: notice.detail,
+          character_string3: notice.trackingNo || '-',
+          time4: messageTime(notice.at),
+        });
       }
     },
     async audit(entry) {
       await d.collection('audit').add({ data: entry });
     },
     auditTrail: (caseId) => rows<AuditEntry>(d.collection('audit').where({ caseId }).orderBy('at', 'asc').limit(1000)),
-    async saveFile(cloudPath, content) {
-      const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
-      const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] };
-      return { fileID, url: res.fileList[0]?.tempFileURL ?? '' };
-    },
+    saveFile: (cloudPath, content) => saveGeneratedFile(cloudPath, content, cloudPath.split('/').pop() ?? 'file'),
   };
 }

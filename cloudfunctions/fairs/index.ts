@@ -6,6 +6,7 @@ import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
 import { cancelSignup, checkIn, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
 import type { Caller } from '../../core/roles';
 import { db, firstRow, rows } from '../_lib/cloud';
+import { saveGeneratedFile } from '../_lib/files';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { signupsStore } from '../_lib/signups-store';
 
@@ -172,14 +173,7 @@ export const main = createMain({
         const f = await loadFair(fairId, ctx.caller);
         const signups = (await port().listSignups(fairId)).filter((s) => s.status !== 'pending');
         const { rosterWorkbook } = await import('../../core/server/roster-xlsx');
-        const content = await rosterWorkbook(f, signups);
-        const { cloud } = await import('../_lib/cloud');
-        const { fileID } = (await cloud.uploadFile({ cloudPath: `rosters/${fairId}-${Date.now()}.xlsx`, fileContent: content })) as {
-          fileID: string;
-        };
-        const url =
-          ((await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] }).fileList[0]?.tempFileURL ?? '';
-        return { fileID, url, name: `${f.title}-报名名单.xlsx` };
+        return saveGeneratedFile(`rosters/${fairId}-${Date.now()}.xlsx`, await rosterWorkbook(f, signups), `${f.title}-报名名单.xlsx`);
       },
     }),
     save: action({

@@ -6,6 +6,8 @@ import { board } from '../../core/ledger/board';
 import { isSupervisor, mayEditTask, type AreaRecord, type ProblemRecord, type TaskRecord } from '../../core/ledger/model';
 import { chinaDay } from '../../core/time';
 import { cloud } from '../_lib/cloud';
+import { saveGeneratedFile } from '../_lib/files';
+import { messageTime, sendSubscribeMessage } from '../_lib/notify';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { liveEvidence } from './evidence';
 import { ledgerStore } from './store';
@@ -30,12 +32,7 @@ function requireSupervisor(ctx: AuthedContext): void {
 /** Default period for live figures: the year so far (UTC+8). */
 const yearSoFar = (now: Date) => ({ from: `${chinaDay(now).slice(0, 4)}-01-01`, to: chinaDay(now) });
 
-async function saveFile(name: string, content: Buffer) {
-  const { fileID } = (await cloud.uploadFile({ cloudPath: `ledger/${Date.now()}-${name}`, fileContent: content })) as { fileID: string };
-  const url =
-    ((await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] }).fileList[0]?.tempFileURL ?? '';
-  return { fileID, url, name };
-}
+const saveFile = (name: string, content: Buffer) => saveGeneratedFile(`ledger/${Date.now()}-${name}`, content, name);
 
 /** Upserts the standard by task code: a re-import keeps each task's status, scores and evidence. */
 async function importAreas(
@@ -231,21 +228,12 @@ export const main = createMain({
         await ledgerStore().putTask(next);
         // The same 督办 message staff get for overdue cases.
         for (const touser of await ledgerStore().staffOf(t.ownerDepartments)) {
-          try {
-            await cloud.openapi.subscribeMessage.send({
-              touser,
-              templateId: TEMPLATE,
-              page: `subpackages/ledger/task?id=${t._id}`,
-              data: {
-                thing1: { value: `创建任务督办 ${t.code}`.slice(0, 20) },
-                thing2: { value: text.slice(0, 20) },
-                character_string3: { value: t.code },
-                time4: { value: ctx.now.toISOString().slice(0, 16).replace('T', ' ') },
-              },
-            });
-          } catch (e) {
-            console.warn(`[ledger] urge to ${touser} not sent: ${(e as { errMsg?: string }).errMsg ?? e}`);
-          }
+          await sendSubscribeMessage(touser, TEMPLATE, `subpackages/ledger/task?id=${t._id}`, {
+            thing1: `创建任务督办 ${t.code}`,
+            thing2: text,
+            character_string3: t.code,
+            time4: messageTime(ctx.now.toISOString()),
+          });
         }
         return { ...next, id: next._id };
       },

@@ -14,9 +14,12 @@ interface WarmCatalog {
   index?: PolicySearchIndex;
 }
 
-// Kept for the warm instance's lifetime and rebuilt when the revision moves: one small read per call
-// tells a stale instance (another instance's admin edit) from a current one.
+// Kept for the warm instance's lifetime and rebuilt when the revision moves. An edit in this instance
+// drops it at once; another instance's edit is seen at the next revision check, at most a second later
+// (checking on every call would cost a read per search, a third of the latency budget).
+const REVALIDATE_MS = 1000;
 let warm: WarmCatalog | null = null;
+let checkedAt = 0;
 let loading: { revision: string; promise: Promise<WarmCatalog> } | null = null;
 
 const newRevision = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -45,7 +48,9 @@ export function policiesStore(): PoliciesPort {
   }
 
   async function catalog(): Promise<WarmCatalog> {
+    if (warm && Date.now() - checkedAt < REVALIDATE_MS) return warm;
     const current = await revision();
+    checkedAt = Date.now();
     if (warm?.revision === current) return warm;
     if (loading?.revision !== current) {
       const promise = loadPublished().then((list) => (warm = { revision: current, policies: list }));

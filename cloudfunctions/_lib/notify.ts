@@ -1,0 +1,36 @@
+import { cloud } from './cloud';
+
+/** Subscribe-message `thing` values take at most 20 characters. */
+export const clip = (s: string, n = 20): string =>
+  Array.from(s).length > n
+    ? `${Array.from(s)
+        .slice(0, n - 1)
+        .join('')}…`
+    : s;
+
+/**
+ * Sends one subscribe message. A refusal (no consent: 43101, or a quota) is logged and swallowed: the
+ * timeline, the inbox and the lists still show what happened.
+ */
+export async function sendSubscribeMessage(
+  touser: string,
+  templateId: string,
+  page: string,
+  data: Record<string, string>,
+): Promise<boolean> {
+  try {
+    await cloud.openapi.subscribeMessage.send({
+      touser,
+      templateId,
+      page,
+      data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: k.startsWith('thing') ? clip(v) : v }])),
+    });
+    return true;
+  } catch (e) {
+    console.warn(`[notify] ${templateId} to ${touser} not sent: ${(e as { errMsg?: string }).errMsg ?? e}`);
+    return false;
+  }
+}
+
+/** 2026-10-13 10:00 — the form `time` fields take. */
+export const messageTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
