@@ -6,6 +6,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'subpackages/profile', pages: ['index', 'bind'] },
     { root: 'subpackages/admin', pages: ['index'] },
+    { root: 'subpackages/workbench', pages: ['index', 'case'] },
     { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },
   ],
   preloadRule: {

@@ -78,6 +78,14 @@ export default function MePage() {
           {role === 'resident' ? (
             <LinkRow id="link-bind" title="我是工作人员" desc="用管理员给的邀请码绑定部门" onClick={go('/subpackages/profile/bind')} />
           ) : null}
+          {role === 'staff' || role === 'dispatcher' ? (
+            <LinkRow
+              id="link-workbench"
+              title="工作台"
+              desc="签收、答复、办结转到本部门的求助"
+              onClick={go('/subpackages/workbench/index')}
+            />
+          ) : null}
           {role === 'admin' ? (
             <LinkRow id="link-admin" title="管理后台" desc="工作人员和邀请码" onClick={go('/subpackages/admin/index')} />
           ) : null}

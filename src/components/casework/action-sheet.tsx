@@ -1,0 +1,71 @@
+import { Button, Textarea, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './casework.css';
+
+interface ActionSheetProps {
+  /** e.g. 「答复群众」 */
+  title: string;
+  /** What this does and what comes next, in one or two sentences. */
+  hint?: string;
+  label: string;
+  placeholder?: string;
+  value: string;
+  onChange: (value: string) => void;
+  optional?: boolean;
+  maxLength?: number;
+  error?: string | null;
+  busy?: boolean;
+  submitLabel: string;
+  danger?: boolean;
+  onSubmit: () => void;
+  onCancel: () => void;
+  /** Above the text: a template picker, a department picker, two choices… */
+  children?: ReactNode;
+  id?: string;
+}
+
+/** A bottom sheet for one action that takes a few words: the text, its error in plain words, send or cancel. */
+export function ActionSheet(props: ActionSheetProps) {
+  const { title, hint, label, placeholder, value, onChange, optional, maxLength = 500, error, busy, submitLabel, danger } = props;
+  return (
+    <View className="action-sheet" aria-modal="true" role="dialog" id={props.id}>
+      <View className="action-sheet__mask" onClick={busy ? undefined : props.onCancel} />
+      <View className="action-sheet__panel">
+        <View className="sheet__title">{title}</View>
+        {hint ? <View className="action-sheet__hint">{hint}</View> : null}
+        {props.children}
+        <View className="field__label action-sheet__label">
+          {label}
+          {optional ? '（可不填）' : ''}
+        </View>
+        <Textarea
+          className="action-sheet__text"
+          value={value}
+          maxlength={maxLength}
+          placeholder={placeholder}
+          placeholderClass="field__placeholder"
+          onInput={(e) => onChange(e.detail.value)}
+        />
+        <View className="action-sheet__count">
+          {Array.from(value).length}/{maxLength}
+        </View>
+        {error ? (
+          <View className="field__error" role="alert">
+            {error}
+          </View>
+        ) : null}
+        <View className="sheet__actions">
+          <Button className={`btn btn--ghost sheet__btn${busy ? ' btn--disabled' : ''}`} onClick={busy ? undefined : props.onCancel}>
+            取消
+          </Button>
+          <Button
+            className={`btn ${danger ? 'btn--danger-solid' : 'btn--primary'} sheet__btn${busy ? ' btn--disabled' : ''}`}
+            onClick={busy ? undefined : props.onSubmit}
+          >
+            {busy ? '正在提交…' : submitLabel}
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,44 @@
+import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { CaseFilter } from '../../../core/contracts/cases';
+import { departmentById } from '../../../core/data/departments';
+import { FilterTabs } from '../../components/casework/filter-tabs';
+import { LookupBox } from '../../components/casework/lookup-box';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { getMe } from '../../services/users';
+import { INBOX_TABS, InboxList } from './inbox-list';
+
+/** The department's inbox: what to sign, answer and resolve, the most pressing first. */
+export default function WorkbenchPage() {
+  const me = useAsync(getMe);
+  const [filter, setFilter] = useState<CaseFilter>('open');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const shown = useRef(false);
+
+  // Back from a case: the list may have changed.
+  useDidShow(() => {
+    if (shown.current) setRefreshKey((k) => k + 1);
+    shown.current = true;
+  });
+
+  const department = me.data?.departmentId ? departmentById(me.data.departmentId)?.name : undefined;
+  return (
+    <PageShell>
+      <View className="hero">
+        <View className="hero__title" id="workbench-title">
+          {department ? `${department} · 工作台` : '工作台'}
+        </View>
+        <View className="hero__text">转到本部门的求助都在这里。请 1 个工作日内签收，按期限办结；超期的双拥办会督办。</View>
+      </View>
+      <View className="section">
+        <LookupBox casePath="/subpackages/workbench/case" />
+      </View>
+      <View className="section">
+        <FilterTabs tabs={INBOX_TABS} value={filter} onChange={setFilter} id="inbox-tabs" />
+        <InboxList key={filter} filter={filter} refreshKey={refreshKey} />
+      </View>
+    </PageShell>
+  );
+}
