@@ -8,8 +8,10 @@ export default defineAppConfig({
     { root: 'subpackages/admin', pages: ['index'] },
     { root: 'subpackages/workbench', pages: ['index', 'case'] },
     { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },
+    { root: 'subpackages/policy', pages: ['detail', 'favorites', 'for-me', 'admin/index', 'admin/edit'] },
   ],
   preloadRule: {
+    'pages/policies/index': { network: 'all', packages: ['subpackages/policy'] },
     'pages/services/index': { network: 'all', packages: ['subpackages/cases'] },
     'pages/me/index': { network: 'all', packages: ['subpackages/profile', 'subpackages/admin'] },
   },

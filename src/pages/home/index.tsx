@@ -8,6 +8,7 @@ import { categoryFocusStore } from '../../lib/category-focus';
 import { setElderMode, useElderMode } from '../../lib/elder-mode';
 import { useAsync } from '../../lib/use-async';
 import { getMeta } from '../../services/meta';
+import { RecommendedPolicies } from './recommended';
 
 interface EntryProps {
   icon: string;
@@ -80,6 +81,8 @@ export default function HomePage() {
           />
         </View>
       </View>
+
+      <RecommendedPolicies />
 
       <View className="section">
         <View className="section__title">我们能帮您办这些事</View>

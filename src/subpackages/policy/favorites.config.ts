@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我收藏的政策' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '适合我的政策' });
