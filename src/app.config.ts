@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'subpackages/profile', pages: ['index', 'bind'] },
     { root: 'subpackages/admin', pages: ['index'] },
     { root: 'subpackages/workbench', pages: ['index', 'case'] },
+    { root: 'subpackages/office', pages: ['index', 'case', 'record', 'stats'] },
     { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },
     { root: 'subpackages/policy', pages: ['detail', 'favorites', 'for-me', 'admin/index', 'admin/edit'] },
   ],

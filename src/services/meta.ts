@@ -19,3 +19,9 @@ export function getMeta(): Promise<MetaData> {
 export function clearMetaCache(): void {
   cached = null;
 }
+
+/** The cloud's clock (`meta.ping`): "this month" is the county's month, even when a device's clock is off. */
+export async function serverNow(): Promise<Date> {
+  const { now } = await callFunction<{ pong: true; now: string }>('meta', { action: 'ping' });
+  return new Date(now);
+}

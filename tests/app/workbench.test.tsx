@@ -5,6 +5,7 @@ import WorkbenchPage from '../../src/subpackages/workbench/index';
 import { StaffCaseView } from '../../src/subpackages/workbench/case-view';
 import type { StaffCase } from '../../src/services/cases';
 import { mockApi, ok, type ApiCall } from './support/api';
+import { nativeInput } from './support/dom';
 import { aStaffCase, anInboxItem, nativeTextarea, typeInTextarea } from './support/casework';
 
 const staffEdu = { role: 'staff', departmentId: 'edu', profile: { name: '教育局值班员' } };
@@ -81,7 +82,7 @@ describe('the inbox', () => {
     const { calls } = mockApi({ users: () => ok(staffEdu), cases: () => ok({ items: [], total: 0, page: 1, pageSize: 20 }) });
     const { container } = render(<WorkbenchPage />);
     expect(await screen.findByText('没有待办的事项')).toBeTruthy();
-    const input = await waitFor(() => container.querySelector('#lookup input') as HTMLInputElement);
+    const input = await nativeInput(container, '#lookup');
     input.value = 'sy12';
     fireEvent.input(input);
     fireEvent.click(screen.getByText('查询'));

@@ -86,6 +86,9 @@ export default function MePage() {
               onClick={go('/subpackages/workbench/index')}
             />
           ) : null}
+          {role === 'dispatcher' || role === 'admin' ? (
+            <LinkRow id="link-office" title="双拥办督办台" desc="分派、督办、回访和三率统计" onClick={go('/subpackages/office/index')} />
+          ) : null}
           {role === 'admin' ? (
             <LinkRow id="link-admin" title="管理后台" desc="工作人员和邀请码" onClick={go('/subpackages/admin/index')} />
           ) : null}

@@ -1,0 +1,59 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { Queue } from '../../../core/contracts/cases';
+import { FilterTabs } from '../../components/casework/filter-tabs';
+import { LookupBox } from '../../components/casework/lookup-box';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { queue } from '../../services/cases';
+import { QUEUE_TABS, QueueList } from './queue-list';
+import './office.css';
+
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/** The 双拥办's console: what needs dispatching, urging, reporting and a follow-up call; the 三率; phone requests. */
+export default function OfficePage() {
+  const [list, setList] = useState<Queue>('unrouted');
+  const answer = useAsync(() => queue(list), [list]);
+  const shown = useRef(false);
+
+  useDidShow(() => {
+    if (shown.current) answer.reload({ silent: true });
+    shown.current = true;
+  });
+
+  const tab = QUEUE_TABS.find((t) => t.id === list);
+  return (
+    <PageShell>
+      <View className="hero">
+        <View className="hero__title">双拥办督办台</View>
+        <View className="hero__text">分派、督办、回访，都在这里。各部门的三率按月统计，可以导出台账。</View>
+      </View>
+      <View className="section">
+        <View className="card office-links">
+          <View className="office-links__item" onClick={go('/subpackages/office/stats')} role="button" id="link-stats">
+            <View className="office-links__title">三率统计</View>
+            <View className="office-links__desc">各部门响应、解决、满意</View>
+          </View>
+          <View className="office-links__item" onClick={go('/subpackages/office/record')} role="button" id="link-record">
+            <View className="office-links__title">代为登记</View>
+            <View className="office-links__desc">接到电话，替群众登记</View>
+          </View>
+        </View>
+      </View>
+      <View className="section">
+        <LookupBox casePath="/subpackages/office/case" />
+      </View>
+      <View className="section">
+        <FilterTabs tabs={QUEUE_TABS} value={list} onChange={setList} counts={answer.data?.counts} id="queue-tabs" wrap />
+        {tab ? <View className="section__hint">{tab.hint}</View> : null}
+        {answer.status === 'loading' ? <LoadingState /> : null}
+        {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} /> : null}
+        {answer.status === 'ready' ? <QueueList items={answer.data.items} list={list} /> : null}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,253 @@
+import { Button, Picker, View } from '@tarojs/components';
+import { useState } from 'react';
+import { casesContract } from '../../../core/contracts/cases';
+import type { Figures, Stats } from '../../../core/cases/stats';
+import { departmentById } from '../../../core/data/departments';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState, errorMessage } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { dayText, lastMonth, thisMonth, thisYear, type Period } from '../../lib/period';
+import { useAsync } from '../../lib/use-async';
+import { validate } from '../../lib/validate';
+import { exportStats, stats, type LedgerFile } from '../../services/cases';
+import { LedgerLink } from './ledger-link';
+import { percent, RateBar } from './rate-bar';
+import './office.css';
+
+const RATES = [
+  { key: 'responseRate', label: '响应率', means: '按时签收 ÷ 收到' },
+  { key: 'resolutionRate', label: '解决率', means: '办结且没有重办 ÷ 办结' },
+  { key: 'satisfactionRate', label: '满意率', means: '满意 ÷ 已评价（4 分以上或回访满意）' },
+  { key: 'onTimeRate', label: '按时办结率', means: '按期办结 ÷ 办结' },
+] as const;
+
+const PRESETS: { id: string; label: string; period: (now: Date) => Period }[] = [
+  { id: 'month', label: '本月', period: thisMonth },
+  { id: 'last', label: '上月', period: lastMonth },
+  { id: 'year', label: '今年', period: thisYear },
+];
+
+const same = (a: Period, b: Period) => a.from === b.from && a.to === b.to;
+
+function Totals({ total }: { total: Figures }) {
+  return (
+    <View className="card card--padded" id="stats-total">
+      <View className="list-item__desc">
+        收到 {total.received} 件 · 办结 {total.resolved} 件 · 在办 {total.open} 件
+        {total.avgWorkdaysToResolve !== null ? ` · 平均 ${total.avgWorkdaysToResolve} 个工作日办结` : ''}
+        {total.reopened > 0 ? ` · 重办 ${total.reopened} 件` : ''}
+      </View>
+      <View className="rate-tiles">
+        {RATES.map((r) => {
+          const rate = total[r.key];
+          return (
+            <View key={r.key} className="rate-tile">
+              <View className="rate-tile__value">{rate.value === null ? '—' : percent(rate.value)}</View>
+              <View className="rate-tile__label">{r.label}</View>
+              <View className="rate-tile__nd">
+                {rate.numerator}/{rate.denominator}
+              </View>
+            </View>
+          );
+        })}
+      </View>
+    </View>
+  );
+}
+
+function Departments({ data }: { data: Stats }) {
+  const active = data.departments.filter((d) => d.received > 0).sort((a, b) => b.received - a.received);
+  const idle = data.departments.filter((d) => d.received === 0);
+  return (
+    <View id="stats-departments">
+      {active.map((d) => (
+        <View key={d.departmentId} className="card card--padded dept" id={`dept-${d.departmentId}`}>
+          <View className="dept__head">
+            <View className="dept__name">{d.name}</View>
+            <View className="dept__meta">
+              收到 {d.received} 件{d.avgWorkdaysToResolve !== null ? ` · 平均 ${d.avgWorkdaysToResolve} 个工作日办结` : ''}
+            </View>
+          </View>
+          {RATES.map((r) => (
+            <RateBar key={r.key} label={r.label} rate={d[r.key]} />
+          ))}
+        </View>
+      ))}
+      {idle.length > 0 ? (
+        <View className="section__hint">
+          本期没有收到求助：{idle.map((d) => departmentById(d.departmentId)?.shortName ?? d.name).join('、')}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function Categories({ data }: { data: Stats }) {
+  const rows = data.categories.filter((c) => c.received > 0);
+  const cell = (f: Figures, key: (typeof RATES)[number]['key']) => (f[key].value === null ? '—' : percent(f[key].value as number));
+  return (
+    <View className="card" id="stats-categories">
+      <View className="table__row table__row--head">
+        <View className="table__name">类别</View>
+        <View className="table__cell">收到</View>
+        <View className="table__cell">响应</View>
+        <View className="table__cell">解决</View>
+        <View className="table__cell">满意</View>
+        <View className="table__cell">按时</View>
+      </View>
+      {rows.map((c) => (
+        <View key={c.category} className="table__row">
+          <View className="table__name">{c.name}</View>
+          <View className="table__cell">{c.received}</View>
+          {RATES.map((r) => (
+            <View key={r.key} className="table__cell">
+              {cell(c, r.key)}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Export({ period }: { period: Period }) {
+  const [file, setFile] = useState<LedgerFile | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setFile(await exportStats(period.from, period.to));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card card--padded" id="stats-export">
+      <View className="list-item__desc">
+        导出这段时间的台账（Excel）：一张汇总表，每个部门一张明细表，标题写明统计时段。可以直接用于双拥模范县的申报材料。
+      </View>
+      <Button
+        className={`btn btn--primary btn--block export__btn${busy ? ' btn--disabled' : ''}`}
+        onClick={busy ? undefined : () => void run()}
+        id="export-ledger"
+      >
+        {busy ? '正在生成台账…' : '导出台账'}
+      </Button>
+      {file ? <LedgerLink file={file} /> : null}
+      {error ? (
+        <View className="field__error" role="alert">
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** The 三率 of a period: per department as bars, per category as a table, and the ledger to export. */
+export function StatsView({ now }: { now: Date }) {
+  const [period, setPeriod] = useState<Period>(() => thisMonth(now));
+  const checked = validate(casesContract.stats, period);
+  const answer = useAsync(() => (checked.ok ? stats(period.from, period.to) : Promise.resolve(null)), [period.from, period.to]);
+  const key = `${period.from}/${period.to}`;
+
+  return (
+    <View>
+      <View className="section">
+        <View className="card card--padded" id="stats-period">
+          <View className="field__label">统计时段（按转到部门的日期）</View>
+          <View className="chips">
+            {PRESETS.map((p) => {
+              const on = same(p.period(now), period);
+              return (
+                <View
+                  key={p.id}
+                  className={`chip${on ? ' chip--on' : ''}`}
+                  role="radio"
+                  aria-checked={on}
+                  onClick={() => setPeriod(p.period(now))}
+                >
+                  {p.label}
+                </View>
+              );
+            })}
+          </View>
+          <View className="period__row">
+            <Picker
+              mode="date"
+              value={period.from}
+              onChange={(e) => setPeriod({ ...period, from: String(e.detail.value) })}
+              className="period__picker"
+            >
+              <View className="period__value" id="period-from">
+                {period.from}
+              </View>
+            </Picker>
+            <View className="period__sep">至</View>
+            <Picker
+              mode="date"
+              value={period.to}
+              onChange={(e) => setPeriod({ ...period, to: String(e.detail.value) })}
+              className="period__picker"
+            >
+              <View className="period__value" id="period-to">
+                {period.to}
+              </View>
+            </Picker>
+          </View>
+          {!checked.ok ? (
+            <View className="field__error" role="alert">
+              {Object.values(checked.errors)[0]}
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      {answer.status === 'loading' ? <LoadingState text="正在统计…" /> : null}
+      {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} title="没能统计出来" /> : null}
+      {answer.status === 'ready' && answer.data ? (
+        answer.data.total.received === 0 ? (
+          <EmptyState title="这段时间没有收到求助" description={`${dayText(period.from)}至${dayText(period.to)}，没有转到部门的求助`} />
+        ) : (
+          <View>
+            <View className="section">
+              <View className="section__title">
+                {dayText(period.from)}至{dayText(period.to)}
+              </View>
+              <Totals total={answer.data.total} />
+            </View>
+            <View className="section">
+              <View className="section__title">各部门</View>
+              <Departments data={answer.data} />
+            </View>
+            <View className="section">
+              <View className="section__title">各类别</View>
+              <Categories data={answer.data} />
+            </View>
+          </View>
+        )
+      ) : null}
+
+      {checked.ok ? (
+        <View className="section">
+          <View className="section__title">台账</View>
+          <Export key={key} period={period} />
+        </View>
+      ) : null}
+
+      <View className="section">
+        <View className="legend">
+          {RATES.map((r) => (
+            <View key={r.key}>
+              {r.label} = {r.means}
+            </View>
+          ))}
+          <View>绿色 90% 以上，橙色 70%–90%，红色 70% 以下。</View>
+        </View>
+      </View>
+    </View>
+  );
+}
