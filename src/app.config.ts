@@ -10,8 +10,10 @@ export default defineAppConfig({
     { root: 'subpackages/office', pages: ['index', 'case', 'record', 'stats'] },
     { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },
     { root: 'subpackages/policy', pages: ['detail', 'favorites', 'for-me', 'admin/index', 'admin/edit'] },
+    { root: 'subpackages/fairs', pages: ['index', 'detail', 'mine', 'manage', 'roster', 'checkin', 'edit'] },
   ],
   preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['subpackages/fairs'] },
     'pages/policies/index': { network: 'all', packages: ['subpackages/policy'] },
     'pages/services/index': { network: 'all', packages: ['subpackages/cases'] },
     'pages/me/index': { network: 'all', packages: ['subpackages/profile', 'subpackages/admin'] },

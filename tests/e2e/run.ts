@@ -25,9 +25,11 @@ import {
   type Host,
 } from './harness';
 import { platformJourney } from './journeys/platform';
+import { fairsJourney } from './journeys/fairs';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
   { name: 'platform: tabs, profile, 长辈模式, invite and binding', run: platformJourney },
+  { name: 'fairs: sign up, QR code in 我的报名, cancel; the organizer’s roster, door and export', run: fairsJourney },
 ];
 
 async function main(): Promise<number> {

@@ -68,6 +68,12 @@ export default function HomePage() {
             onClick={() => void Taro.navigateTo({ url: '/subpackages/cases/mine' })}
           />
           <Entry
+            icon="聘"
+            title="招聘会"
+            desc="退役军人专场，在线报名"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/fairs/index' })}
+          />
+          <Entry
             icon="我"
             title="我的信息"
             desc="填一次，办事少跑腿"

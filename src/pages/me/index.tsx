@@ -7,6 +7,7 @@ import { PageShell } from '../../components/page-shell';
 import { setElderMode, useElderMode } from '../../lib/elder-mode';
 import { askPrivacy } from '../../lib/privacy';
 import { useAsync } from '../../lib/use-async';
+import { isFairOrganizer } from '../../services/fairs';
 import { getMeta } from '../../services/meta';
 import { isServiceError } from '../../services/service-error';
 import { getMe } from '../../services/users';
@@ -66,6 +67,17 @@ export default function MePage() {
         <View className="card">
           {role ? (
             <LinkRow id="link-my-cases" title="我的求助" desc="提交过的求助办到哪一步了" onClick={go('/subpackages/cases/mine')} />
+          ) : null}
+          {role ? (
+            <LinkRow id="link-my-fairs" title="我的报名" desc="招聘会的签到码和候补进度" onClick={go('/subpackages/fairs/mine')} />
+          ) : null}
+          {isFairOrganizer(me.data) ? (
+            <LinkRow
+              id="link-fair-admin"
+              title="招聘会管理"
+              desc="发布招聘会、报名名单、现场签到"
+              onClick={go('/subpackages/fairs/manage')}
+            />
           ) : null}
           {role ? (
             <LinkRow

@@ -1,0 +1,58 @@
+import { Button, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { listFairs } from '../../services/fairs';
+import { FairCard } from './fair-card';
+import { openEditor, openRoster } from './links';
+import { OrganizerGate } from './organizer-gate';
+import './fairs.css';
+
+function FairManagement() {
+  const fairs = useAsync(() => listFairs('all'));
+  const shown = useRef(false);
+
+  // Back from the editor or the door: the list shows what changed.
+  useDidShow(() => {
+    if (shown.current) fairs.reload({ silent: true });
+    shown.current = true;
+  });
+
+  const items = fairs.data?.items ?? [];
+  return (
+    <PageShell>
+      <View className="actions">
+        <Button className="btn btn--primary btn--block" id="new-fair" onClick={() => openEditor()}>
+          发布新的招聘会
+        </Button>
+      </View>
+      <View className="section">
+        <View className="section__title">全部场次</View>
+        <View className="section__hint">点一场招聘会，看报名名单、现场签到、导出名单和记录结果</View>
+        {fairs.status === 'loading' ? <LoadingState /> : null}
+        {fairs.status === 'error' ? <ErrorState error={fairs.error} onRetry={() => fairs.reload()} /> : null}
+        {fairs.status === 'ready' && items.length === 0 ? <EmptyState title="还没有招聘会" description="点上面的按钮发布第一场" /> : null}
+        {items.length > 0 ? (
+          <View className="card">
+            {items.map((f) => (
+              <FairCard key={f.id} fair={f} onClick={() => openRoster(f.id)} />
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}
+
+/** 招聘会管理: every fair, for its organizers. */
+export default function FairManagementPage() {
+  return (
+    <OrganizerGate>
+      <FairManagement />
+    </OrganizerGate>
+  );
+}
