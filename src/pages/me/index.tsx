@@ -102,7 +102,12 @@ export default function MePage() {
             <LinkRow id="link-office" title="双拥办督办台" desc="分派、督办、回访和三率统计" onClick={go('/subpackages/office/index')} />
           ) : null}
           {role === 'admin' ? (
-            <LinkRow id="link-admin" title="管理后台" desc="工作人员和邀请码" onClick={go('/subpackages/admin/index')} />
+            <LinkRow
+              id="link-admin"
+              title="管理后台"
+              desc="工作人员、答复模板、分派规则和工作日历"
+              onClick={go('/subpackages/admin/index')}
+            />
           ) : null}
           <View className="list-item">
             <View className="list-item__main">

@@ -18,6 +18,13 @@ const formatDate = (iso: string) => {
   return Number.isNaN(d.getTime()) ? iso : `${d.getMonth() + 1}月${d.getDate()}日`;
 };
 
+const SETTINGS = [
+  { title: '答复模板', desc: '各类事项的常用答复，工作人员答复时选用', url: '/subpackages/admin/templates' },
+  { title: '分派规则', desc: '哪类事项转给哪个部门，乡镇另有安排的', url: '/subpackages/admin/routing' },
+  { title: '工作日历', desc: '节假日和调休，办理期限按它计算', url: '/subpackages/admin/calendar' },
+  { title: '操作记录', desc: '谁在什么时候查看、办理了某件求助', url: '/subpackages/admin/audit' },
+];
+
 export default function AdminPage() {
   const data = useAsync(() => Promise.all([listStaff(), getMeta()]));
   const [created, setCreated] = useState<Invite | null>(null);
@@ -66,6 +73,21 @@ export default function AdminPage() {
   const [{ items, invites }, meta] = data.data;
   return (
     <PageShell>
+      <View className="section">
+        <View className="section__title">办理设置</View>
+        <View className="card" id="admin-settings">
+          {SETTINGS.map((l) => (
+            <View key={l.url} className="list-item list-item--link" role="button" onClick={() => void Taro.navigateTo({ url: l.url })}>
+              <View className="list-item__main">
+                <View className="list-item__title">{l.title}</View>
+                <View className="list-item__desc">{l.desc}</View>
+              </View>
+              <View className="list-item__arrow" />
+            </View>
+          ))}
+        </View>
+      </View>
+
       <View className="section">
         <View className="section__title">邀请新同事</View>
         <View className="section__hint">生成邀请码后念给对方，请他在「我的 → 我是工作人员」里输入。每个码只能用一次。</View>

@@ -1,0 +1,226 @@
+import { Button, Picker, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { metaContract } from '../../../core/contracts/meta';
+import { CATEGORIES, categoryById, type CategoryId } from '../../../core/data/categories';
+import { DEPARTMENTS, DISPATCH_DEPARTMENT, departmentById, type DepartmentId } from '../../../core/data/departments';
+import { REGIONS, regionById } from '../../../core/data/regions';
+import type { RoutingRule } from '../../../core/routing';
+import { ErrorState, errorMessage } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { validate } from '../../lib/validate';
+import { getRouting, saveRouting } from '../../services/admin-settings';
+import './settings.css';
+
+const deptName = (id: string | undefined) => (id ? (departmentById(id)?.name ?? id) : '');
+const shortName = (id: string) => departmentById(id)?.shortName ?? id;
+const DEPT_NAMES = DEPARTMENTS.map((d) => d.name);
+const CATEGORY_NAMES = CATEGORIES.map((c) => c.name);
+const REGION_NAMES = REGIONS.map((r) => r.name);
+const sameKey = (a: RoutingRule, b: { category: string; regionId?: string }) => a.category === b.category && a.regionId === b.regionId;
+
+/** A Picker over a fixed list, showing the chosen name or a placeholder. */
+function Choose({
+  names,
+  index,
+  placeholder,
+  onPick,
+  id,
+}: {
+  names: string[];
+  index: number;
+  placeholder: string;
+  onPick: (i: number) => void;
+  id?: string;
+}) {
+  return (
+    <Picker
+      mode="selector"
+      range={names}
+      value={Math.max(index, 0)}
+      onChange={(e) => onPick(Number(e.detail.value))}
+      className="settings-form__picker"
+    >
+      <View className={`settings-picker${index < 0 ? ' settings-picker--empty' : ''}`} id={id}>
+        {index < 0 ? placeholder : names[index]}
+      </View>
+    </Picker>
+  );
+}
+
+function OverrideForm({ onAdd }: { onAdd: (rule: RoutingRule) => string | null }) {
+  const [category, setCategory] = useState(-1);
+  const [region, setRegion] = useState(-1);
+  const [dept, setDept] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+  const add = () => {
+    const c = CATEGORIES[category];
+    const r = REGIONS[region];
+    const d = DEPARTMENTS[dept];
+    if (!c || !r || !d) {
+      setError('请选好类别、乡镇和部门');
+      return;
+    }
+    const problem = onAdd({ category: c.id, regionId: r.id, departmentId: d.id });
+    setError(problem);
+    if (!problem) {
+      setCategory(-1);
+      setRegion(-1);
+      setDept(-1);
+    }
+  };
+  return (
+    <View className="card card--padded" id="override-form">
+      <View className="field__label">添加一条：某个乡镇的某类事项，交给另一个部门</View>
+      <View className="settings-form__row">
+        <Choose names={REGION_NAMES} index={region} placeholder="选乡镇" onPick={setRegion} />
+        <Choose names={CATEGORY_NAMES} index={category} placeholder="选类别" onPick={setCategory} />
+      </View>
+      <View className="settings-form__row">
+        <Choose names={DEPT_NAMES} index={dept} placeholder="交给哪个部门" onPick={setDept} />
+        <Button className="btn btn--ghost btn--small" onClick={add} style={{ marginLeft: '8px' }}>
+          添加
+        </Button>
+      </View>
+      {error ? (
+        <View className="field__error" role="alert">
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** The routing table: who takes each category county-wide, and where a 乡镇 differs. Saved as one table. */
+export default function RoutingPage() {
+  const loaded = useAsync(getRouting);
+  const [edited, setEdited] = useState<RoutingRule[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (loaded.status === 'loading') {
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
+  }
+  if (loaded.status === 'error') {
+    return (
+      <PageShell>
+        <ErrorState error={loaded.error} onRetry={() => loaded.reload()} title="没能读出分派规则" />
+      </PageShell>
+    );
+  }
+
+  const rules = edited ?? loaded.data.rules;
+  const dirty = edited !== null;
+  const general = (category: CategoryId) => rules.find((r) => sameKey(r, { category }));
+  const overrides = rules.filter((r) => r.regionId !== undefined);
+
+  const setGeneral = (category: CategoryId, departmentId: DepartmentId) =>
+    setEdited([...rules.filter((r) => !sameKey(r, { category })), { category, departmentId }]);
+  const addOverride = (rule: RoutingRule): string | null => {
+    if (rules.some((r) => sameKey(r, rule)))
+      return `${regionById(rule.regionId ?? '')?.name}的「${categoryById(rule.category)?.name}」已经有一条了，请先删除`;
+    setEdited([...rules, rule]);
+    return null;
+  };
+  const removeOverride = (rule: RoutingRule) => setEdited(rules.filter((r) => !sameKey(r, rule)));
+
+  const save = async () => {
+    const checked = validate(metaContract.saveRouting, { rules });
+    if (!checked.ok) {
+      void Taro.showModal({ title: '不能保存', content: Object.values(checked.errors)[0] ?? '规则有误', showCancel: false });
+      return;
+    }
+    const { confirm } = await Taro.showModal({
+      title: '保存分派规则',
+      content: '保存后，新提交的求助按新规则转给部门；已经转出的不变。确定保存吗？',
+      confirmText: '保存',
+      cancelText: '再看看',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await saveRouting(checked.data.rules);
+      setEdited(null);
+      loaded.reload({ silent: true });
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+    } catch (e) {
+      void Taro.showModal({ title: '没能保存', content: errorMessage(e), showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell>
+      <View className="section">
+        <View className="section__title">各类事项由谁办</View>
+        <View className="section__hint">点部门名可以改。没有规则的类别，由{deptName(DISPATCH_DEPARTMENT)}分派。</View>
+        <View className="card" id="routing-table">
+          {CATEGORIES.map((c) => {
+            const rule = general(c.id);
+            const index = rule ? DEPARTMENTS.findIndex((d) => d.id === rule.departmentId) : -1;
+            return (
+              <View key={c.id} className="settings-row" id={`route-${c.id}`}>
+                <View className="settings-row__main">
+                  <View className="settings-row__title">{c.name}</View>
+                  <View className="settings-row__desc">{c.resolveWorkdays} 个工作日办结</View>
+                </View>
+                <Picker
+                  mode="selector"
+                  range={DEPT_NAMES}
+                  value={Math.max(index, 0)}
+                  onChange={(e) => setGeneral(c.id, DEPARTMENTS[Number(e.detail.value)]?.id ?? DISPATCH_DEPARTMENT)}
+                >
+                  <View className="settings-row__value">
+                    {rule ? shortName(rule.departmentId) : `（${shortName(DISPATCH_DEPARTMENT)}分派）`}
+                  </View>
+                </Picker>
+              </View>
+            );
+          })}
+        </View>
+      </View>
+
+      <View className="section">
+        <View className="section__title">乡镇另有安排</View>
+        <View className="section__hint">某个乡镇的某类事项交给别的部门时，在这里加一条；它优先于上面的规则。</View>
+        {overrides.length > 0 ? (
+          <View className="card" id="routing-overrides" style={{ marginBottom: '12px' }}>
+            {overrides.map((r) => (
+              <View key={`${r.category}/${r.regionId}`} className="settings-row">
+                <View className="settings-row__main">
+                  <View className="settings-row__title">
+                    {regionById(r.regionId ?? '')?.name ?? r.regionId} ·「{categoryById(r.category)?.name ?? r.category}」
+                  </View>
+                  <View className="settings-row__desc">由{deptName(r.departmentId)}办理</View>
+                </View>
+                <View className="settings-btns">
+                  <Button className="btn btn--danger" onClick={() => removeOverride(r)}>
+                    删除
+                  </Button>
+                </View>
+              </View>
+            ))}
+          </View>
+        ) : null}
+        <OverrideForm onAdd={addOverride} />
+      </View>
+
+      <View className="save-bar">
+        {dirty ? <View className="save-bar__note">有改动还没保存</View> : null}
+        <Button
+          className={`btn btn--primary btn--block${!dirty || busy ? ' btn--disabled' : ''}`}
+          onClick={!dirty || busy ? undefined : () => void save()}
+          id="routing-save"
+        >
+          {busy ? '正在保存…' : '保存分派规则'}
+        </Button>
+      </View>
+    </PageShell>
+  );
+}
