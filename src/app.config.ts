@@ -11,9 +11,10 @@ export default defineAppConfig({
     { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },
     { root: 'subpackages/policy', pages: ['detail', 'favorites', 'for-me', 'admin/index', 'admin/edit'] },
     { root: 'subpackages/fairs', pages: ['index', 'detail', 'mine', 'manage', 'roster', 'checkin', 'edit'] },
+    { root: 'subpackages/places', pages: ['index', 'place', 'stories', 'story', 'activities', 'activity'] },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['subpackages/fairs'] },
+    'pages/home/index': { network: 'all', packages: ['subpackages/fairs', 'subpackages/places'] },
     'pages/policies/index': { network: 'all', packages: ['subpackages/policy'] },
     'pages/services/index': { network: 'all', packages: ['subpackages/cases'] },
     'pages/me/index': { network: 'all', packages: ['subpackages/profile', 'subpackages/admin'] },
@@ -52,4 +53,12 @@ export default defineAppConfig({
   },
   // WeChat calls wx.onNeedPrivacyAuthorization before any privacy API (the default since 2023-10).
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
+  // 身边 sorts places by distance from the person's location (declared, and asked for with a reason).
+  // https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#requiredPrivateInfos
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        requiredPrivateInfos: ['getLocation'],
+        permission: { 'scope.userLocation': { desc: '按远近为您排出身边的退役军人服务站和优待场所' } },
+      }
+    : {}),
 });

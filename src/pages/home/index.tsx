@@ -8,6 +8,7 @@ import { categoryFocusStore } from '../../lib/category-focus';
 import { setElderMode, useElderMode } from '../../lib/elder-mode';
 import { useAsync } from '../../lib/use-async';
 import { getMeta } from '../../services/meta';
+import { NearbyCard } from './nearby-card';
 import { RecommendedPolicies } from './recommended';
 
 interface EntryProps {
@@ -74,6 +75,12 @@ export default function HomePage() {
             onClick={() => void Taro.navigateTo({ url: '/subpackages/fairs/index' })}
           />
           <Entry
+            icon="故"
+            title="双拥故事"
+            desc="身边的拥军优属故事"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/places/stories' })}
+          />
+          <Entry
             icon="我"
             title="我的信息"
             desc="填一次，办事少跑腿"
@@ -87,6 +94,8 @@ export default function HomePage() {
           />
         </View>
       </View>
+
+      <NearbyCard />
 
       <RecommendedPolicies />
 

@@ -1,0 +1,65 @@
+import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { listActivities, type Activity } from '../../services/places';
+import { spanText } from './dates';
+import { openActivity } from './links';
+import './places.css';
+
+function seatsText(a: Activity): { text: string; open: boolean } {
+  if (a.phase === 'cancelled') return { text: '活动已取消', open: false };
+  if (a.phase === 'ended') return { text: '已结束', open: false };
+  if (a.phase === 'ongoing') return { text: '正在进行', open: false };
+  if (a.phase === 'closed') return { text: '报名已截止', open: false };
+  if (a.seatsLeft > 0) return { text: `还有 ${a.seatsLeft} 个名额`, open: true };
+  return { text: `名额已满，${a.waitlistCount} 人候补`, open: true };
+}
+
+/** 志愿服务: activities anyone can join, soonest first. */
+export function ActivityList() {
+  const list = useAsync(listActivities);
+  const shown = useRef(false);
+  // Back from an activity: seats may have changed.
+  useDidShow(() => {
+    if (shown.current) list.reload({ silent: true });
+    shown.current = true;
+  });
+
+  if (list.status === 'loading') return <LoadingState />;
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => list.reload()} />;
+  if (list.data.items.length === 0) return <EmptyState title="近期没有志愿活动" description="有新活动时会在这里发布" />;
+  return (
+    <View className="section">
+      <View className="section__hint">一起为军人军属做点实事。报名后按时到集合地点，去不了请提前取消。</View>
+      <View className="card" id="activities">
+        {list.data.items.map((a) => {
+          const seats = seatsText(a);
+          return (
+            <View key={a.id} className="list-item list-item--link" role="button" id={`activity-${a.id}`} onClick={() => openActivity(a.id)}>
+              <View className="list-item__main">
+                <View className="list-item__title">{a.title}</View>
+                <View className="pl-act__when">{spanText(a.startAt, a.endAt)}</View>
+                <View className="list-item__desc">{a.place}</View>
+                <View className={`pl-act__seats${seats.open ? '' : ' pl-act__seats--closed'}`}>{seats.text}</View>
+              </View>
+              <View className="list-item__arrow" />
+            </View>
+          );
+        })}
+      </View>
+    </View>
+  );
+}
+
+export default function ActivitiesPage() {
+  return (
+    <PageShell>
+      <ActivityList />
+    </PageShell>
+  );
+}

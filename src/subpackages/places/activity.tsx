@@ -1,0 +1,132 @@
+import { Button, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState, errorMessage } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { cancelActivitySignup, getActivity, type ActivityDetail, type ActivitySignupResult } from '../../services/places';
+import { getMe } from '../../services/users';
+import { activityState, ActivityStateView } from './activity-state';
+import { ActivitySignupSheet } from './activity-signup-sheet';
+import { spanText, timeText } from './dates';
+import { param } from './links';
+import './places.css';
+
+/** What cancelling does, said before it is done. */
+export function cancelWarning(a: Pick<ActivityDetail, 'waitlistCount' | 'mySignup'>): string {
+  if (a.mySignup?.status === 'waitlisted') return '取消后您就退出候补了，排在您后面的人往前移一位。确定取消吗？';
+  const seat = a.waitlistCount > 0 ? '取消后，您的名额会马上让给候补第 1 位的人。' : '取消后名额会空出来留给别人。';
+  return `${seat}想再参加需要重新报名。确定取消吗？`;
+}
+
+// Name and phone come from the profile when there is one; without one the sheet starts empty.
+const loadContact = () =>
+  getMe().then(
+    (me) => me.profile ?? {},
+    () => ({}) as { name?: string; phone?: string },
+  );
+
+export function ActivityView({ id }: { id: string }) {
+  const activity = useAsync(() => getActivity(id), [id]);
+  const [signing, setSigning] = useState<{ name?: string; phone?: string } | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+
+  if (!id) return <EmptyState title="没有找到这个活动" />;
+  if (activity.status === 'loading') return <LoadingState />;
+  if (activity.status === 'error') return <ErrorState error={activity.error} onRetry={() => activity.reload()} />;
+  const a = activity.data;
+  const state = activityState(a, a.mySignup);
+
+  const openSheet = async () => {
+    if (opening) return;
+    setOpening(true);
+    setSigning(await loadContact());
+    setOpening(false);
+  };
+
+  const done = (result: ActivitySignupResult) => {
+    setSigning(null);
+    const title =
+      result.status === 'waitlisted' ? `已候补第 ${result.waitlistPosition ?? ''} 位` : result.existing ? '您已经报过名了' : '报名成功';
+    void Taro.showToast({ title, icon: result.status === 'confirmed' ? 'success' : 'none' });
+    activity.reload({ silent: true });
+  };
+
+  const cancel = async () => {
+    if (cancelling) return;
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: cancelWarning(a),
+      confirmText: '确定取消',
+      confirmColor: '#c62828',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
+    setCancelling(true);
+    try {
+      await cancelActivitySignup(a.id);
+      void Taro.showToast({ title: '已取消报名', icon: 'success' });
+      activity.reload({ silent: true });
+    } catch (e) {
+      void Taro.showModal({ title: '没能取消', content: errorMessage(e), showCancel: false });
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  return (
+    <View>
+      <View className="section">
+        <View className="card card--padded">
+          <View className="pl-article__title" id="activity-title">
+            {a.title}
+          </View>
+          <View className="pl-act__when">{spanText(a.startAt, a.endAt)}</View>
+          <View className="list-item__desc">集合地点：{a.place}</View>
+          <View className="list-item__desc">
+            共 {a.capacity} 个名额 · {timeText(a.signupDeadline)}截止报名
+          </View>
+        </View>
+      </View>
+      <View className="section">
+        <ActivityStateView state={state} />
+      </View>
+      <View className="actions">
+        {state.canSignUp ? (
+          <Button className="btn btn--primary btn--block" id="signup" disabled={opening || undefined} onClick={() => void openSheet()}>
+            {a.seatsLeft > 0 ? '我要报名' : '报名候补'}
+          </Button>
+        ) : null}
+        {state.canCancel ? (
+          <Button
+            className="btn btn--danger btn--block"
+            id="cancel-signup"
+            disabled={cancelling || undefined}
+            onClick={() => void cancel()}
+          >
+            {cancelling ? '正在取消…' : '取消报名'}
+          </Button>
+        ) : null}
+      </View>
+      <View className="section">
+        <View className="section__title">活动内容</View>
+        <View className="card card--padded pl-intro">{a.description}</View>
+      </View>
+      {signing ? (
+        <ActivitySignupSheet activity={a} name={signing.name} phone={signing.phone} onDone={done} onClose={() => setSigning(null)} />
+      ) : null}
+    </View>
+  );
+}
+
+export default function ActivityPage() {
+  const { params } = useRouter();
+  return (
+    <PageShell>
+      <ActivityView id={param(params.id)} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,77 @@
+import { Image, View } from '@tarojs/components';
+import { useState } from 'react';
+import { STORY_KINDS, type StoryKind } from '../../../core/data/place-kinds';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { listStories, type StorySummary } from '../../services/places';
+import { dayText } from './dates';
+import { openStory } from './links';
+import { coverUrl } from './platform';
+import './places.css';
+
+export const storyKindName = (id: string): string => STORY_KINDS.find((k) => k.id === id)?.name ?? '';
+
+function StoryCard({ story: s }: { story: StorySummary }) {
+  return (
+    <View className="card pl-story" role="button" id={`story-${s.id}`} onClick={() => openStory(s.id)}>
+      {s.cover ? <Image className="pl-story__cover" src={coverUrl(s.cover)} mode="aspectFill" lazyLoad /> : null}
+      <View className="pl-story__body">
+        <View className="pl-story__title">{s.title}</View>
+        <View className="pl-story__summary">{s.summary}</View>
+        <View className="pl-story__meta">
+          <View className="tag">{storyKindName(s.kind)}</View> {dayText(s.publishedAt)}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+/** 双拥故事: the people and deeds the county holds up, newest first. */
+export function StoriesFeed() {
+  const [kind, setKind] = useState<StoryKind | null>(null);
+  const stories = useAsync(() => listStories(kind ?? undefined), [kind]);
+
+  return (
+    <View className="section">
+      <View className="chips" style={{ marginTop: '-8px', marginBottom: '12px' }} id="story-kinds">
+        <View className={`chip${kind === null ? ' chip--on' : ''}`} role="radio" aria-checked={kind === null} onClick={() => setKind(null)}>
+          全部
+        </View>
+        {STORY_KINDS.map((k) => (
+          <View
+            key={k.id}
+            className={`chip${kind === k.id ? ' chip--on' : ''}`}
+            role="radio"
+            aria-checked={kind === k.id}
+            onClick={() => setKind(k.id)}
+          >
+            {k.name}
+          </View>
+        ))}
+      </View>
+      {stories.status === 'loading' ? <LoadingState /> : null}
+      {stories.status === 'error' ? <ErrorState error={stories.error} onRetry={() => stories.reload()} /> : null}
+      {stories.status === 'ready' && stories.data.items.length === 0 ? (
+        <EmptyState title="这里还没有故事" description="县里发布后会第一时间出现在这里" />
+      ) : null}
+      {stories.status === 'ready' && stories.data.items.length > 0 ? (
+        <View id="stories">
+          {stories.data.items.map((s) => (
+            <StoryCard key={s.id} story={s} />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function StoriesPage() {
+  return (
+    <PageShell>
+      <StoriesFeed />
+    </PageShell>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '双拥故事', enableShareAppMessage: true });

@@ -1,0 +1,66 @@
+import { Image, View } from '@tarojs/components';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { getStory } from '../../services/places';
+import { dayText } from './dates';
+import { PLACES, param } from './links';
+import { coverUrl } from './platform';
+import { ShareButton } from './share';
+import { storyKindName } from './stories';
+import './places.css';
+
+export function StoryArticle({ id }: { id: string }) {
+  const story = useAsync(() => getStory(id), [id]);
+
+  // WeChat's share card: the story's own title, opening this page.
+  useShareAppMessage(() => ({
+    title: story.status === 'ready' ? story.data.title : '双拥故事',
+    path: `${PLACES}/story?id=${encodeURIComponent(id)}`,
+  }));
+
+  if (!id) return <EmptyState title="没有找到这篇故事" />;
+  if (story.status === 'loading') return <LoadingState />;
+  if (story.status === 'error') return <ErrorState error={story.error} onRetry={() => story.reload()} />;
+  const s = story.data;
+  const paragraphs = s.body.split(/\n+/).filter((p) => p.trim());
+
+  return (
+    <View>
+      <View className="section">
+        <View className="card card--padded">
+          <View className="pl-article__title" id="story-title">
+            {s.title}
+          </View>
+          <View className="pl-story__meta">
+            <View className="tag">{storyKindName(s.kind)}</View> {dayText(s.publishedAt)}
+          </View>
+          {s.cover ? <Image className="pl-article__cover" src={coverUrl(s.cover)} mode="aspectFill" /> : null}
+          <View className="pl-article__summary">{s.summary}</View>
+          <View id="story-body">
+            {paragraphs.map((p, i) => (
+              <View key={i} className="pl-article__p">
+                {p}
+              </View>
+            ))}
+          </View>
+        </View>
+      </View>
+      <View className="actions">
+        <ShareButton title={s.title} />
+      </View>
+    </View>
+  );
+}
+
+export default function StoryPage() {
+  const { params } = useRouter();
+  return (
+    <PageShell>
+      <StoryArticle id={param(params.id)} />
+    </PageShell>
+  );
+}
