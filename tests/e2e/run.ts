@@ -26,10 +26,12 @@ import {
 } from './harness';
 import { platformJourney } from './journeys/platform';
 import { fairsJourney } from './journeys/fairs';
+import { workbenchJourney } from './journeys/workbench';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
   { name: 'platform: tabs, profile, 长辈模式, invite and binding', run: platformJourney },
   { name: 'fairs: sign up, QR code in 我的报名, cancel; the organizer’s roster, door and export', run: fairsJourney },
+  { name: 'workbench: 教育局 signs, replies and resolves; the 双拥办 sees the 三率 chart', run: workbenchJourney },
 ];
 
 async function main(): Promise<number> {
