@@ -27,11 +27,13 @@ import {
 import { platformJourney } from './journeys/platform';
 import { fairsJourney } from './journeys/fairs';
 import { workbenchJourney } from './journeys/workbench';
+import { casesJourney } from './journeys/cases';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
   { name: 'platform: tabs, profile, 长辈模式, invite and binding', run: platformJourney },
   { name: 'fairs: sign up, QR code in 我的报名, cancel; the organizer’s roster, door and export', run: fairsJourney },
   { name: 'workbench: 教育局 signs, replies and resolves; the 双拥办 sees the 三率 chart', run: workbenchJourney },
+  { name: 'cases: a resident asks in their own words, gets a tracking number, supplements, rates 没有解决', run: casesJourney },
 ];
 
 async function main(): Promise<number> {
