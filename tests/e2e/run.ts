@@ -28,12 +28,17 @@ import { platformJourney } from './journeys/platform';
 import { fairsJourney } from './journeys/fairs';
 import { workbenchJourney } from './journeys/workbench';
 import { casesJourney } from './journeys/cases';
+import { placesJourney } from './journeys/places';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
   { name: 'platform: tabs, profile, 长辈模式, invite and binding', run: platformJourney },
   { name: 'fairs: sign up, QR code in 我的报名, cancel; the organizer’s roster, door and export', run: fairsJourney },
   { name: 'workbench: 教育局 signs, replies and resolves; the 双拥办 sees the 三率 chart', run: workbenchJourney },
   { name: 'cases: a resident asks in their own words, gets a tracking number, supplements, rates 没有解决', run: casesJourney },
+  {
+    name: 'places: 身边 by 城关街道, 优待证 filter, a place’s offer; 首页 nearest; stories; volunteer sign-up; 长辈模式',
+    run: placesJourney,
+  },
 ];
 
 async function main(): Promise<number> {
