@@ -258,7 +258,7 @@ export function OfficeCaseView({ caseRef }: { caseRef: CaseRef }) {
         },
         followUp: {
           title: '记录回访结果',
-          hint: `请打电话问群众对办理结果是否满意。${c.contactUnmasked ? '' : '号码只对承办部门显示，可请承办部门提供，或按登记的联系方式回访。'}`,
+          hint: `请打电话问群众对办理结果是否满意。${c.contactUnmasked ? '' : '完整手机号只对承办部门显示，请向承办部门要号码。'}`,
           label: '回访记录',
           placeholder: '例如：家长说孩子已入学，很满意',
           maxLength: 200,
