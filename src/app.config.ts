@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'subpackages/policy', pages: ['detail', 'favorites', 'for-me', 'admin/index', 'admin/edit'] },
     { root: 'subpackages/fairs', pages: ['index', 'detail', 'mine', 'manage', 'roster', 'checkin', 'edit'] },
     { root: 'subpackages/places', pages: ['index', 'place', 'stories', 'story', 'activities', 'activity'] },
+    { root: 'subpackages/ledger', pages: ['index', 'task', 'board', 'report', 'standard'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['subpackages/fairs', 'subpackages/places'] },

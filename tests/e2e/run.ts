@@ -29,6 +29,7 @@ import { fairsJourney } from './journeys/fairs';
 import { workbenchJourney } from './journeys/workbench';
 import { casesJourney } from './journeys/cases';
 import { placesJourney } from './journeys/places';
+import { ledgerJourney } from './journeys/ledger';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
   { name: 'platform: tabs, profile, 长辈模式, invite and binding', run: platformJourney },
@@ -39,6 +40,7 @@ const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) =
     name: 'places: 身边 by 城关街道, 优待证 filter, a place’s offer; 首页 nearest; stories; volunteer sign-up; 长辈模式',
     run: placesJourney,
   },
+  { name: 'ledger: 教育局 adds evidence and marks 2.3 ready; the 双拥办 accepts it and the board moves', run: ledgerJourney },
 ];
 
 async function main(): Promise<number> {

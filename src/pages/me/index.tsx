@@ -101,6 +101,14 @@ export default function MePage() {
           {role === 'dispatcher' || role === 'admin' ? (
             <LinkRow id="link-office" title="双拥办督办台" desc="分派、督办、回访和三率统计" onClick={go('/subpackages/office/index')} />
           ) : null}
+          {role === 'staff' || role === 'dispatcher' || role === 'admin' ? (
+            <LinkRow
+              id="link-ledger"
+              title="创建台账"
+              desc="双拥模范县考评任务、佐证材料和进度"
+              onClick={go('/subpackages/ledger/index')}
+            />
+          ) : null}
           {role === 'admin' ? (
             <LinkRow
               id="link-admin"

@@ -1,0 +1,234 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { Me } from '../../../core/contracts/users';
+import { departmentById } from '../../../core/data/departments';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { useAsync } from '../../lib/use-async';
+import { getBoard, listTasks, type Board, type LedgerTask, type OverdueTask } from '../../services/ledger';
+import { shortDay } from './dates';
+import { ownersText, StatusTag } from './marks';
+import { ProgressBar } from './progress-bar';
+import { AcceptSheet, SendBackSheet, UrgeSheet } from './review';
+import { taskUrl } from './task-row';
+import { supervises } from './use-me';
+
+const open = (id: string) => () => void Taro.navigateTo({ url: taskUrl(id) });
+
+function Total({ board }: { board: Board }) {
+  const t = board.total;
+  const share = t.points ? Math.round((t.expected / t.points) * 1000) / 10 : 0;
+  return (
+    <View className="card card--padded" id="board-total">
+      <View className="lg-score">
+        <View className="lg-score__main">
+          <View className="lg-score__value" id="board-expected">
+            {t.expected}
+          </View>
+          <View className="lg-score__of">/ {t.points} 分</View>
+        </View>
+        <View className="lg-score__label">预计得分（已验收按验收分，自评达标按自评分）</View>
+      </View>
+      <ProgressBar
+        id="board-progress"
+        label="全县完成进度"
+        progress={t.progress}
+        detail={`共 ${t.tasks} 项：已验收 ${t.accepted}，自评达标 ${t.ready}，推进中 ${t.inProgress}，未开始 ${t.notStarted}`}
+      />
+      <ProgressBar id="board-score" label="预计得分占满分" progress={share} detail={`${t.expected} / ${t.points} 分`} />
+      <View className="lg-legend">完成进度：已验收的任务算一项，自评达标的算半项。</View>
+    </View>
+  );
+}
+
+function Areas({ board }: { board: Board }) {
+  return (
+    <View className="card card--padded" id="board-areas">
+      {board.areas.map((a, i) => (
+        <ProgressBar
+          key={a.areaId}
+          id={`bar-area-${a.areaId}`}
+          label={`${i + 1}. ${a.name}`}
+          progress={a.progress}
+          detail={`已验收 ${a.accepted}/${a.tasks} 项 · 预计 ${a.expected}/${a.areaPoints} 分`}
+        />
+      ))}
+    </View>
+  );
+}
+
+function Departments({ board }: { board: Board }) {
+  return (
+    <View className="card card--padded" id="board-departments">
+      {board.departments.map((d) => {
+        const alerts = [d.overdue ? `逾期 ${d.overdue} 项` : '', d.openProblems ? `问题 ${d.openProblems} 条未改` : '']
+          .filter(Boolean)
+          .join(' · ');
+        return (
+          <ProgressBar
+            key={d.departmentId}
+            id={`bar-dept-${d.departmentId}`}
+            label={departmentById(d.departmentId)?.shortName ?? d.name}
+            progress={d.progress}
+            detail={`已验收 ${d.accepted}/${d.tasks} 项，自评达标 ${d.ready} 项 · 预计 ${d.expected}/${d.points} 分`}
+            alert={alerts || undefined}
+          />
+        );
+      })}
+    </View>
+  );
+}
+
+type Sheet = { kind: 'accept' | 'sendBack'; task: LedgerTask } | { kind: 'urge'; task: OverdueTask | LedgerTask } | null;
+
+/** The 双拥办's board: progress by area and by department, the score to expect, what waits for review and what is late. */
+export function BoardView({ me }: { me: Me }) {
+  const office = supervises(me);
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [sheet, setSheet] = useState<Sheet>(null);
+  const answer = useAsync(() => Promise.all([getBoard(), office ? listTasks() : Promise.resolve(null)]), [version]);
+
+  const done = (message: string) => {
+    setSheet(null);
+    setNotice(message);
+    setVersion((v) => v + 1);
+  };
+
+  if (answer.status === 'loading') return <LoadingState text="正在汇总进度…" />;
+  if (answer.status === 'error') return <ErrorState error={answer.error} onRetry={() => answer.reload()} title="没能汇总出进度" />;
+  if (!answer.data) return <LoadingState />;
+  const [board, tasks] = answer.data;
+  const ready = (tasks?.items ?? []).filter((t) => t.status === 'ready');
+  const thisYear = board.today.slice(0, 4);
+
+  return (
+    <View>
+      <View className="hero">
+        <View className="hero__title">创建进度</View>
+        <View className="hero__text">截至{shortDay(board.today)}，按考评标准逐项统计。</View>
+      </View>
+      <View className="section">
+        <Total board={board} />
+      </View>
+      {notice ? (
+        <View className="section">
+          <View className="lg-notice" role="status" id="board-notice">
+            {notice}
+          </View>
+        </View>
+      ) : null}
+
+      {office ? (
+        <View className="section" id="board-ready">
+          <View className="section__title">等待验收（{ready.length}）</View>
+          {ready.length === 0 ? (
+            <View className="card card--padded lg-empty-line">部门标记自评达标的任务会出现在这里。</View>
+          ) : (
+            <View className="card">
+              {ready.map((t) => (
+                <View key={t.id} className="lg-item" id={`ready-${t.code}`}>
+                  <View className="lg-item__main" role="button" onClick={open(t.id)}>
+                    <View className="lg-item__title">
+                      {t.code} {t.content}
+                    </View>
+                    <View className="lg-item__desc">
+                      {ownersText(t.ownerDepartments)} · 自评 {t.selfScore ?? '—'}/{t.points} 分 · 材料 {t.evidence.length} 份
+                    </View>
+                  </View>
+                  <View className="lg-item__actions">
+                    <Button
+                      className="btn btn--primary lg-btn--small"
+                      id={`accept-${t.code}`}
+                      onClick={() => setSheet({ kind: 'accept', task: t })}
+                    >
+                      验收
+                    </Button>
+                    <Button
+                      className="btn lg-btn--danger-ghost lg-btn--small"
+                      id={`sendback-${t.code}`}
+                      onClick={() => setSheet({ kind: 'sendBack', task: t })}
+                    >
+                      退回
+                    </Button>
+                  </View>
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      ) : null}
+
+      <View className="section">
+        <View className="section__title">按大项</View>
+        <Areas board={board} />
+      </View>
+      <View className="section">
+        <View className="section__title">按部门</View>
+        <View className="section__hint">一项任务由几个部门共同负责时，每个部门都算上。</View>
+        <Departments board={board} />
+      </View>
+
+      <View className="section" id="board-overdue">
+        <View className="section__title">逾期任务（{board.overdueTasks.length}）</View>
+        {board.overdueTasks.length === 0 ? (
+          <View className="card card--padded lg-empty-line">没有逾期的任务。</View>
+        ) : (
+          <View className="card">
+            {board.overdueTasks.map((t) => (
+              <View key={t.id} className="lg-item" id={`overdue-${t.code}`}>
+                <View className="lg-item__main" role="button" onClick={open(t.id)}>
+                  <View className="lg-item__title">
+                    {t.code} {t.content}
+                  </View>
+                  <View className="lg-item__desc">
+                    {ownersText(t.ownerDepartments)} · 期限 {shortDay(t.deadline, thisYear)} · <StatusTag status={t.status} />
+                    {t.urged ? ` · 已督办 ${t.urged} 次` : ''}
+                  </View>
+                </View>
+                {office ? (
+                  <View className="lg-item__actions">
+                    <Button
+                      className="btn btn--ghost lg-btn--small"
+                      id={`urge-${t.code}`}
+                      onClick={() => setSheet({ kind: 'urge', task: t })}
+                    >
+                      督办
+                    </Button>
+                  </View>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className="section" id="board-overdue-problems">
+        <View className="section__title">逾期未改的检视问题（{board.overdueProblems.length}）</View>
+        {board.overdueProblems.length === 0 ? (
+          <View className="card card--padded lg-empty-line">没有逾期的检视问题。</View>
+        ) : (
+          <View className="card">
+            {board.overdueProblems.map((p) => (
+              <View key={p.id} className="lg-item" id={`overdue-problem-${p.id}`} role="button" onClick={open(p.taskId)}>
+                <View className="lg-item__main">
+                  <View className="lg-item__title">{p.description}</View>
+                  <View className="lg-item__desc">
+                    {departmentById(p.ownerDepartmentId)?.shortName ?? p.ownerDepartmentId} · 期限 {shortDay(p.deadline, thisYear)}
+                  </View>
+                </View>
+                <View className="list-item__arrow" />
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+      <View className="lg-bottom" />
+
+      {sheet?.kind === 'accept' ? <AcceptSheet task={sheet.task} onClose={() => setSheet(null)} onDone={done} /> : null}
+      {sheet?.kind === 'sendBack' ? <SendBackSheet task={sheet.task} onClose={() => setSheet(null)} onDone={done} /> : null}
+      {sheet?.kind === 'urge' ? <UrgeSheet task={sheet.task} onClose={() => setSheet(null)} onDone={done} /> : null}
+    </View>
+  );
+}

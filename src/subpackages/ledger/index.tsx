@@ -1,0 +1,208 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { Me } from '../../../core/contracts/users';
+import { departmentById } from '../../../core/data/departments';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { getBoard, listTasks, type Board, type LedgerTask } from '../../services/ledger';
+import { getMe } from '../../services/users';
+import { Tabs } from './tabs';
+import { TaskRow } from './task-row';
+import { mayOpenLedger, supervises } from './use-me';
+import './ledger.css';
+
+type ListKind = 'mine' | 'all' | 'ready' | 'overdue';
+
+const STAFF_TABS = [
+  { id: 'mine', label: '我的任务' },
+  { id: 'all', label: '全部任务' },
+] as const;
+const OFFICE_TABS = [
+  { id: 'all', label: '全部任务' },
+  { id: 'ready', label: '待验收' },
+  { id: 'overdue', label: '已逾期' },
+] as const;
+
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/** Overdue first, then the nearest deadline; accepted ones last. */
+const byUrgency = (a: LedgerTask, b: LedgerTask) =>
+  Number(a.status === 'accepted') - Number(b.status === 'accepted') ||
+  Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) ||
+  a.deadline.localeCompare(b.deadline);
+
+function Links({ office }: { office: boolean }) {
+  return (
+    <View className="card lg-links">
+      <View className="lg-links__item" role="button" id="link-board" onClick={go('/subpackages/ledger/board')}>
+        <View className="lg-links__title">创建进度</View>
+        <View className="lg-links__desc">{office ? '按大项、按部门，验收和督办' : '全县各大项、各部门的进度'}</View>
+      </View>
+      {office ? (
+        <View className="lg-links__item" role="button" id="link-report" onClick={go('/subpackages/ledger/report')}>
+          <View className="lg-links__title">定期报告</View>
+          <View className="lg-links__desc">本周进展，可导出 Excel</View>
+        </View>
+      ) : null}
+      {office ? (
+        <View className="lg-links__item" role="button" id="link-standard" onClick={go('/subpackages/ledger/standard')}>
+          <View className="lg-links__title">考评标准</View>
+          <View className="lg-links__desc">导入、导出、示例模板</View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function Grouped({ tasks, board, thisYear }: { tasks: LedgerTask[]; board: Board; thisYear: string }) {
+  return (
+    <View id="tasks-by-area">
+      {board.areas.map((a, i) => {
+        const mine = tasks.filter((t) => t.areaId === a.areaId);
+        if (mine.length === 0) return null;
+        return (
+          <View key={a.areaId} className="lg-group" id={`area-${a.areaId}`}>
+            <View className="lg-group__title">
+              {i + 1}. {a.name}
+              <View className="lg-group__meta">
+                {a.areaPoints} 分 · 完成 {a.progress}%
+              </View>
+            </View>
+            {mine.map((t) => (
+              <TaskRow key={t.id} task={t} thisYear={thisYear} showOwners />
+            ))}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function LedgerHome({ me }: { me: Me }) {
+  const office = supervises(me);
+  const [view, setView] = useState<ListKind>(office ? 'all' : 'mine');
+  const answer = useAsync(() => Promise.all([listTasks(), getBoard()]));
+  const shown = useRef(false);
+
+  // Back from a task: its status may have changed.
+  useDidShow(() => {
+    if (shown.current) answer.reload({ silent: true });
+    shown.current = true;
+  });
+
+  const department = me.departmentId ? departmentById(me.departmentId) : undefined;
+  const tasks = answer.data?.[0].items ?? [];
+  const board = answer.data?.[1];
+  const mine = tasks.filter((t) => t.editable);
+  const thisYear = board?.today.slice(0, 4) ?? '';
+  const shownTasks = (
+    view === 'mine'
+      ? mine
+      : view === 'ready'
+        ? tasks.filter((t) => t.status === 'ready')
+        : view === 'overdue'
+          ? tasks.filter((t) => t.overdue)
+          : tasks
+  )
+    .slice()
+    .sort(byUrgency);
+  const counts = {
+    mine: mine.length,
+    all: tasks.length,
+    ready: tasks.filter((t) => t.status === 'ready').length,
+    overdue: tasks.filter((t) => t.overdue).length,
+  };
+
+  const summary = (list: LedgerTask[]) => {
+    const accepted = list.filter((t) => t.status === 'accepted').length;
+    const ready = list.filter((t) => t.status === 'ready').length;
+    const overdue = list.filter((t) => t.overdue).length;
+    return `共 ${list.length} 项：已验收 ${accepted} 项，自评达标 ${ready} 项${overdue ? `，逾期 ${overdue} 项` : ''}`;
+  };
+
+  return (
+    <View>
+      <View className="hero">
+        <View className="hero__title" id="ledger-title">
+          {office ? '双拥模范县创建台账' : `${department?.shortName ?? ''} · 创建任务`}
+        </View>
+        <View className="hero__text" id="ledger-summary">
+          {answer.status !== 'ready'
+            ? '考评标准里的每一项任务，谁负责、什么时候完成、材料是否齐全。'
+            : office
+              ? `全县${summary(tasks)}。预计得分 ${board?.total.expected ?? 0} / ${board?.total.points ?? 0} 分。`
+              : mine.length
+                ? `本部门负责的${summary(mine)}。`
+                : '本部门暂时没有分到考评任务，可以在「全部任务」里查看全县的任务。'}
+        </View>
+      </View>
+      <View className="section">
+        <Links office={office} />
+      </View>
+      <View className="section">
+        <Tabs
+          tabs={office ? OFFICE_TABS : STAFF_TABS}
+          value={view}
+          onChange={setView}
+          counts={answer.status === 'ready' ? counts : undefined}
+          id="ledger-tabs"
+        />
+        {view === 'all' && !office ? <View className="section__hint">其他部门的任务只能查看，标有「只读」。</View> : null}
+        {answer.status === 'loading' ? <LoadingState /> : null}
+        {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} /> : null}
+        {answer.status === 'ready' && board ? (
+          shownTasks.length === 0 ? (
+            <EmptyState
+              title={
+                view === 'mine'
+                  ? '本部门没有考评任务'
+                  : view === 'ready'
+                    ? '没有等待验收的任务'
+                    : view === 'overdue'
+                      ? '没有逾期的任务'
+                      : '还没有导入考评标准'
+              }
+              description={
+                view === 'ready'
+                  ? '部门标记自评达标后，会出现在这里等您验收。'
+                  : view === 'all' && office
+                    ? '在「考评标准」里导入本年度的 .xlsx 标准。'
+                    : undefined
+              }
+            />
+          ) : view === 'all' ? (
+            <Grouped tasks={tasks} board={board} thisYear={thisYear} />
+          ) : (
+            <View id="task-list">
+              {shownTasks.map((t) => (
+                <TaskRow key={t.id} task={t} thisYear={thisYear} showOwners={view !== 'mine'} />
+              ))}
+            </View>
+          )
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+/** The ledger: a department's own tasks first; the 双拥办 sees every task and the ways to supervise. */
+export default function LedgerPage() {
+  const me = useAsync(getMe);
+  return (
+    <PageShell>
+      {me.status === 'loading' ? <LoadingState /> : null}
+      {me.status === 'error' ? <ErrorState error={me.error} onRetry={() => me.reload()} title="没能读到您的身份" /> : null}
+      {me.status === 'ready' ? (
+        mayOpenLedger(me.data) ? (
+          <LedgerHome me={me.data} />
+        ) : (
+          <EmptyState title="创建台账只对部门工作人员开放" description="如果您是部门工作人员，请在「我的」里用邀请码绑定部门。" />
+        )
+      ) : null}
+    </PageShell>
+  );
+}

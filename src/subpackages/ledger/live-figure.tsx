@@ -1,0 +1,141 @@
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import type { Rate } from '../../../core/cases/stats';
+import { departmentById } from '../../../core/data/departments';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { useAsync } from '../../lib/use-async';
+import { getTask, type LiveFigure } from '../../services/ledger';
+import { dayText, type Period } from './dates';
+import { PeriodPicker } from './period-picker';
+
+const PRESETS = ['year', 'month', 'lastMonth'] as const;
+
+const percent = (r: Rate) => (r.value === null ? '—' : `${Math.round(r.value * 1000) / 10}%`);
+
+function Tile({ value, label, detail, id }: { value: string | number; label: string; detail?: string; id?: string }) {
+  return (
+    <View className="lg-tile" id={id}>
+      <View className="lg-tile__value">{value}</View>
+      <View className="lg-tile__label">{label}</View>
+      {detail ? <View className="lg-tile__detail">{detail}</View> : null}
+    </View>
+  );
+}
+
+/** The figures themselves, by metric. */
+export function LiveFigures({ live }: { live: LiveFigure }) {
+  if (live.figures === null) return <View className="lg-empty-line">这段时间没有可统计的数据</View>;
+  switch (live.metric) {
+    case 'rates': {
+      const f = live.figures;
+      if (!f) return null;
+      return (
+        <View className="lg-tiles">
+          <Tile id="live-received" value={f.received} label="收到求助（件）" />
+          <Tile
+            id="live-response"
+            value={percent(f.responseRate)}
+            label="响应率"
+            detail={`${f.responseRate.numerator}/${f.responseRate.denominator}`}
+          />
+          <Tile
+            id="live-resolution"
+            value={percent(f.resolutionRate)}
+            label="解决率"
+            detail={`${f.resolutionRate.numerator}/${f.resolutionRate.denominator}`}
+          />
+          <Tile
+            id="live-satisfaction"
+            value={percent(f.satisfactionRate)}
+            label="满意率"
+            detail={`${f.satisfactionRate.numerator}/${f.satisfactionRate.denominator}`}
+          />
+          <Tile
+            id="live-ontime"
+            value={percent(f.onTimeRate)}
+            label="按时办结率"
+            detail={`${f.onTimeRate.numerator}/${f.onTimeRate.denominator}`}
+          />
+        </View>
+      );
+    }
+    case 'cases_resolved': {
+      const f = live.figures;
+      if (!f) return null;
+      return (
+        <View className="lg-tiles">
+          <Tile id="live-resolved" value={f.resolved} label="办结（件）" />
+          <Tile id="live-received" value={f.received} label="收到（件）" />
+        </View>
+      );
+    }
+    case 'fairs': {
+      const f = live.figures;
+      if (!f) return null;
+      return (
+        <View className="lg-tiles">
+          <Tile id="live-fairs" value={f.fairs} label="举办招聘会（场）" />
+          <Tile id="live-signed" value={f.signedUp} label="报名（人）" />
+          <Tile id="live-checked" value={f.checkedIn} label="到场签到（人）" />
+          <Tile id="live-hired" value={f.hired} label="录用（人）" />
+        </View>
+      );
+    }
+    case 'policies_published': {
+      const f = live.figures;
+      if (!f) return null;
+      return (
+        <View className="lg-tiles">
+          <Tile id="live-published" value={f.published} label="正在公开的优待政策（条）" />
+        </View>
+      );
+    }
+  }
+}
+
+const SOURCE: Record<LiveFigure['metric'], string> = {
+  rates: '按转到部门的日期统计，和「三率统计」是同一个数。',
+  cases_resolved: '按转到部门的日期统计。',
+  fairs: '按招聘会举办的日期统计。',
+  policies_published: '目前公开的政策条数，不随时段变化。',
+};
+
+/**
+ * A linked task's live evidence: the figure this system already knows, for a period (this year by
+ * default) — nobody retypes it.
+ */
+export function LiveFigureCard({ taskId, initial }: { taskId: string; initial: LiveFigure }) {
+  const today = initial.to;
+  const [period, setPeriod] = useState<Period>({ from: initial.from, to: initial.to });
+  const first = period.from === initial.from && period.to === initial.to;
+  const invalid = period.from > period.to;
+  const answer = useAsync(
+    () => (invalid ? Promise.resolve(null) : first ? Promise.resolve(initial) : getTask(taskId, period).then((t) => t.live)),
+    [period.from, period.to],
+  );
+  const department = initial.departmentId ? departmentById(initial.departmentId)?.shortName : null;
+
+  return (
+    <View className="card card--padded lg-live" id="live-figure">
+      <View className="lg-live__title">
+        {initial.label}
+        {department ? ` · ${department}` : ''}
+      </View>
+      <View className="lg-live__hint">来自本系统的实时数据，不用手工填报。{SOURCE[initial.metric]}</View>
+      <PeriodPicker id="live-period" value={period} onChange={setPeriod} presets={PRESETS} today={today} />
+      {invalid ? null : answer.status === 'loading' ? (
+        <LoadingState text="正在统计…" />
+      ) : answer.status === 'error' ? (
+        <ErrorState error={answer.error} onRetry={() => answer.reload()} title="没能统计出来" />
+      ) : answer.data ? (
+        <View id="live-figures">
+          <View className="lg-live__period">
+            {dayText(answer.data.from)}至{dayText(answer.data.to)}
+          </View>
+          <LiveFigures live={answer.data} />
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,183 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { departmentById } from '../../../core/data/departments';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { useAsync } from '../../lib/use-async';
+import { weeklyReport, type Report } from '../../services/ledger';
+import { dayText, PERIODS, shortDay, type Period } from './dates';
+import { FileLink } from './file-link';
+import { LiveFigures } from './live-figure';
+import { ownersText, StatusTag } from './marks';
+import { PeriodPicker } from './period-picker';
+import { taskUrl } from './task-row';
+
+const open = (id: string) => () => void Taro.navigateTo({ url: taskUrl(id) });
+
+function ReportBody({ report }: { report: Report }) {
+  const t = report.total;
+  const thisYear = report.today.slice(0, 4);
+  return (
+    <View id="report">
+      <View className="section">
+        <View className="card card--padded" id="report-summary">
+          <View className="lg-card__title">
+            {dayText(report.period.from)}至{dayText(report.period.to)}
+          </View>
+          <View className="lg-report-figures">
+            <View className="lg-tile">
+              <View className="lg-tile__value">
+                {t.expected}
+                <View className="lg-tile__unit">/{t.points}</View>
+              </View>
+              <View className="lg-tile__label">预计得分</View>
+            </View>
+            <View className="lg-tile">
+              <View className="lg-tile__value">{t.progress}%</View>
+              <View className="lg-tile__label">完成进度</View>
+            </View>
+            <View className="lg-tile">
+              <View className="lg-tile__value">{report.changed.length}</View>
+              <View className="lg-tile__label">本期更新（项）</View>
+            </View>
+            <View className="lg-tile">
+              <View className={`lg-tile__value${report.overdueTasks.length ? ' lg-tile__value--alert' : ''}`}>
+                {report.overdueTasks.length}
+              </View>
+              <View className="lg-tile__label">逾期任务（项）</View>
+            </View>
+          </View>
+          <View className="lg-legend">
+            共 {t.tasks} 项：已验收 {t.accepted}，自评达标 {t.ready}，推进中 {t.inProgress}，未开始 {t.notStarted}；逾期未改的检视问题{' '}
+            {report.overdueProblems.length} 条。
+          </View>
+          <FileLink file={report.file} id="report-file" />
+        </View>
+      </View>
+
+      <View className="section">
+        <View className="section__title">本期更新的任务（{report.changed.length}）</View>
+        {report.changed.length === 0 ? (
+          <View className="card card--padded lg-empty-line">这段时间没有任务更新。</View>
+        ) : (
+          <View className="card" id="report-changed">
+            {report.changed.map((c) => (
+              <View key={c.id} className="lg-item" role="button" onClick={open(c.id)} id={`changed-${c.code}`}>
+                <View className="lg-item__main">
+                  <View className="lg-item__title">
+                    {c.code} {c.content}
+                  </View>
+                </View>
+                <StatusTag status={c.status} />
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className="section">
+        <View className="section__title">各部门</View>
+        <View className="card" id="report-departments">
+          <View className="lg-table__row lg-table__row--head">
+            <View className="lg-table__name">部门</View>
+            <View className="lg-table__cell">验收/任务</View>
+            <View className="lg-table__cell">进度</View>
+            <View className="lg-table__cell">逾期</View>
+          </View>
+          {report.departments.map((d) => (
+            <View key={d.departmentId} className="lg-table__row" id={`report-dept-${d.departmentId}`}>
+              <View className="lg-table__name">{departmentById(d.departmentId)?.shortName ?? d.name}</View>
+              <View className="lg-table__cell">
+                {d.accepted}/{d.tasks}
+              </View>
+              <View className="lg-table__cell">{d.progress}%</View>
+              <View className={`lg-table__cell${d.overdue ? ' lg-table__cell--alert' : ''}`}>{d.overdue}</View>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      {report.live.length ? (
+        <View className="section">
+          <View className="section__title">实时数据</View>
+          <View className="section__hint">本系统已有的数字，按本期统计。</View>
+          {report.live.map((l) => (
+            <View key={l.code} className="card card--padded lg-live lg-live--stacked" id={`report-live-${l.code}`}>
+              <View className="lg-live__title">
+                {l.code} {l.label}
+                {l.departmentId ? ` · ${departmentById(l.departmentId)?.shortName ?? ''}` : ''}
+              </View>
+              <View className="lg-live__hint">{l.content}</View>
+              <LiveFigures live={l} />
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {report.overdueTasks.length ? (
+        <View className="section">
+          <View className="section__title">逾期任务</View>
+          <View className="card" id="report-overdue">
+            {report.overdueTasks.map((o) => (
+              <View key={o.id} className="lg-item" role="button" onClick={open(o.id)}>
+                <View className="lg-item__main">
+                  <View className="lg-item__title">
+                    {o.code} {o.content}
+                  </View>
+                  <View className="lg-item__desc">
+                    {ownersText(o.ownerDepartments)} · 期限 {shortDay(o.deadline, thisYear)}
+                    {o.urged ? ` · 已督办 ${o.urged} 次` : ''}
+                  </View>
+                </View>
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 定期报告: the week by default; the same content as an .xlsx to send on. */
+export function ReportView({ today }: { today: string }) {
+  const [period, setPeriod] = useState<Period>(() => PERIODS.week.of(today));
+  const [asked, setAsked] = useState<Period>(period);
+  const answer = useAsync(() => weeklyReport(asked.from, asked.to), [asked.from, asked.to]);
+  const invalid = period.from > period.to;
+  const same = period.from === asked.from && period.to === asked.to;
+  return (
+    <View>
+      <View className="section">
+        <View className="card card--padded" id="report-period">
+          <View className="field__label">报告时段</View>
+          <PeriodPicker
+            id="report-period-picker"
+            value={period}
+            onChange={setPeriod}
+            presets={['week', 'month', 'lastMonth']}
+            today={today}
+          />
+          <Button
+            className={`btn btn--primary btn--block lg-add${invalid || (same && answer.status !== 'error') ? ' btn--disabled' : ''}`}
+            id="report-run"
+            onClick={invalid ? undefined : same ? () => answer.reload() : () => setAsked(period)}
+          >
+            {same && answer.status === 'ready' ? '已生成这段时间的报告' : '生成报告'}
+          </Button>
+        </View>
+      </View>
+      {answer.status === 'loading' ? <LoadingState text="正在生成报告…" /> : null}
+      {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} title="没能生成报告" /> : null}
+      {answer.status === 'ready' ? (
+        answer.data.total.tasks === 0 ? (
+          <EmptyState title="还没有考评任务" description="先在「考评标准」里导入本年度的标准。" />
+        ) : (
+          <ReportBody report={answer.data} />
+        )
+      ) : null}
+      <View className="lg-bottom" />
+    </View>
+  );
+}

@@ -1,0 +1,29 @@
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { chinaDay } from '../../../core/time';
+import { useAsync } from '../../lib/use-async';
+import { serverNow } from '../../services/meta';
+import { getMe } from '../../services/users';
+import { ReportView } from './report-view';
+import { supervises } from './use-me';
+import './ledger.css';
+
+export default function ReportPage() {
+  // The week counts back from the cloud's day; the device's clock if that cannot be read.
+  const ctx = useAsync(() => Promise.all([getMe(), serverNow().catch(() => new Date())]));
+  return (
+    <PageShell>
+      {ctx.status === 'loading' ? <LoadingState /> : null}
+      {ctx.status === 'error' ? <ErrorState error={ctx.error} onRetry={() => ctx.reload()} /> : null}
+      {ctx.status === 'ready' ? (
+        supervises(ctx.data[0]) ? (
+          <ReportView today={chinaDay(ctx.data[1])} />
+        ) : (
+          <EmptyState title="定期报告由双拥办生成" description="各部门的进度可以在「创建进度」里查看。" />
+        )
+      ) : null}
+    </PageShell>
+  );
+}
