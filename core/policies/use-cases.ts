@@ -184,20 +184,27 @@ export async function matchPolicies(
   source: MatchResult['source'],
 ): Promise<MatchResult> {
   const unique = [...new Set(identities)];
-  const groups = new Map<CategoryId, MatchItem[]>();
+  const groups = new Map<CategoryId, { item: MatchItem; audience: number }[]>();
   if (unique.length) {
     for (const record of await port.publishedCatalog()) {
       const reason = matchReason(record.eligibility.identities, unique);
       if (!reason) continue;
       const list = groups.get(record.category) ?? [];
-      list.push({ ...summarizePolicy(record), reason, conditions: [...record.eligibility.conditions] });
+      list.push({
+        item: { ...summarizePolicy(record), reason, conditions: [...record.eligibility.conditions] },
+        audience: record.eligibility.identities.length,
+      });
       groups.set(record.category, list);
     }
   }
+  // Within a category, the policies meant for fewer kinds of people first: they are most the person's own.
   const ordered = CATEGORY_IDS.filter((c) => groups.has(c)).map((category) => ({
     category,
     categoryName: CATEGORY_NAMES.get(category) ?? category,
-    items: groups.get(category)!,
+    items: groups
+      .get(category)!
+      .sort((a, b) => a.audience - b.audience || a.item.title.localeCompare(b.item.title, 'zh'))
+      .map((e) => e.item),
   }));
   return { identities: unique, source, groups: ordered, total: ordered.reduce((n, g) => n + g.items.length, 0) };
 }

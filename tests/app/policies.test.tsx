@@ -116,6 +116,8 @@ describe('the 政策 tab', () => {
     expect(await screen.findByText('这个类别暂时没有政策')).toBeTruthy();
     await typeInto(container, '#policy-search', '報銷');
     await waitFor(() => expect(searches(api.calls)[0]?.event).toMatchObject({ q: '報銷', category: 'medical' }));
+    fireEvent.click(await screen.findByText('在全部类别中查找'));
+    await waitFor(() => expect(searches(api.calls).at(-1)?.event).toEqual({ action: 'search', q: '報銷', limit: 30 }));
     expect(await screen.findByText('没有找到相关政策')).toBeTruthy();
   });
 

@@ -25,6 +25,7 @@ import {
   type Host,
 } from './harness';
 import { platformJourney } from './journeys/platform';
+import { policiesJourney } from './journeys/policies';
 import { fairsJourney } from './journeys/fairs';
 import { workbenchJourney } from './journeys/workbench';
 import { casesJourney } from './journeys/cases';
@@ -33,6 +34,7 @@ import { ledgerJourney } from './journeys/ledger';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
   { name: 'platform: tabs, profile, 长辈模式, invite and binding', run: platformJourney },
+  { name: 'policies: search 孩子上学, open it, 就这件事求助; initials, chips, favorites, for me, 长辈模式, admin', run: policiesJourney },
   { name: 'fairs: sign up, QR code in 我的报名, cancel; the organizer’s roster, door and export', run: fairsJourney },
   { name: 'workbench: 教育局 signs, replies and resolves; the 双拥办 sees the 三率 chart', run: workbenchJourney },
   { name: 'cases: a resident asks in their own words, gets a tracking number, supplements, rates 没有解决', run: casesJourney },

@@ -10,6 +10,7 @@ import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { categoryFocusStore } from '../../lib/category-focus';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { cleanQuery, listPolicies, searchPolicies } from '../../services/policies';
 import { getMe } from '../../services/users';
 import './index.css';
@@ -57,9 +58,21 @@ function SummaryRow({ p }: { p: PolicySummary }) {
   );
 }
 
-function SearchResults({ result }: { result: SearchResult }) {
+function SearchResults({ result, onAllCategories }: { result: SearchResult; onAllCategories?: () => void }) {
   if (result.items.length === 0) {
-    return <EmptyState title="没有找到相关政策" description="换个说法试试，比如「看病」「找工作」，或者直接在「办事」里提出求助" />;
+    return onAllCategories ? (
+      <EmptyState
+        title="这个类别里没有找到"
+        description="去掉类别，在全部政策里找找看"
+        action={
+          <Button className="btn btn--ghost" onClick={onAllCategories}>
+            在全部类别中查找
+          </Button>
+        }
+      />
+    ) : (
+      <EmptyState title="没有找到相关政策" description="换个说法试试，比如「看病」「找工作」，或者直接在「办事」里提出求助" />
+    );
   }
   return (
     <View>
@@ -127,7 +140,7 @@ function Catalog({ category }: { category: CategoryId | null }) {
       </View>
       {items.length < first.data.total ? (
         <View className="actions">
-          <Button className="btn btn--ghost btn--block" onClick={() => void loadMore()} disabled={more === 'loading'}>
+          <Button className="btn btn--ghost btn--block" onClick={() => void loadMore()} disabled={more === 'loading' || undefined}>
             {more === 'loading' ? '正在加载…' : more === 'error' ? '没加载出来，再试一次' : '加载更多'}
           </Button>
         </View>
@@ -149,6 +162,8 @@ export default function PoliciesPage() {
   });
   const request = useRef(0);
   const me = useAsync(() => getMe().catch(() => null));
+  // Who is asking can change while the tab is hidden (signing in, a new role): ask again on return.
+  useShownAgain(() => me.reload({ silent: true }));
   const query = cleanQuery(typed);
 
   // 首页 leaves the tapped category behind; show it once, then forget it.
@@ -216,7 +231,7 @@ export default function PoliciesPage() {
           <View>
             {search.status === 'loading' && !search.last ? <LoadingState text="正在查找…" /> : null}
             {search.status === 'error' ? <ErrorState error={search.error} title="没能查找" /> : null}
-            {shown ? <SearchResults result={shown} /> : null}
+            {shown ? <SearchResults result={shown} onAllCategories={category ? () => setCategory(null) : undefined} /> : null}
           </View>
         ) : (
           <View>

@@ -167,7 +167,12 @@ function PolicyView({ initial }: { initial: Policy }) {
       </View>
 
       <View className="policy-bar">
-        <Button className="btn btn--ghost policy-bar__btn" id="policy-favorite" onClick={() => void favorite()} disabled={busy}>
+        <Button
+          className="btn btn--ghost policy-bar__btn"
+          id="policy-favorite"
+          onClick={() => void favorite()}
+          disabled={busy || undefined}
+        >
           {policy.favorited ? '★ 已收藏' : '☆ 收藏'}
         </Button>
         <ShareButton title={policy.title} />

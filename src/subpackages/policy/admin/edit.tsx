@@ -287,14 +287,14 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
         </View>
       ) : null}
       <View className="actions">
-        <Button className="btn btn--primary btn--block" id="policy-save" onClick={() => void save()} disabled={busy}>
+        <Button className="btn btn--primary btn--block" id="policy-save" onClick={() => void save()} disabled={busy || undefined}>
           {policy ? '保存修改' : '存为草稿'}
         </Button>
         {policy && policy.status !== 'published' ? (
           <Button
             className="btn btn--ghost btn--block"
             id="policy-publish"
-            disabled={busy}
+            disabled={busy || undefined}
             onClick={() => void changeStatus('published', '发布', '发布后群众马上就能搜到、看到这条政策。')}
           >
             发布
@@ -304,17 +304,22 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
           <Button
             className="btn btn--danger btn--block"
             id="policy-archive"
-            disabled={busy}
+            disabled={busy || undefined}
             onClick={() => void changeStatus('archived', '下线', '下线后群众就看不到了，收藏过的人也不再显示。修改记录会保留。')}
           >
             下线
           </Button>
         ) : null}
       </View>
-      {history.length ? (
+      {policy ? (
         <View className="section" id="policy-history">
           <View className="section__title">修改记录</View>
           <View className="card">
+            {history.length === 0 ? (
+              <View className="list-item">
+                <View className="list-item__desc">这是导入的初始版本，还没有人修改过。</View>
+              </View>
+            ) : null}
             {history.map((h) => (
               <View key={h.id} className="list-item">
                 <View className="list-item__main">
