@@ -20,7 +20,12 @@ export function resolveWorkdays(category: CategoryId): number {
  * Deadlines count from the moment the case is routed (DESIGN.md, time limits), to the minute: people
  * are told "10月13日 10:00", never a time with seconds.
  */
-export function deadlines(calendar: Calendar, routedAtExact: Date, category: CategoryId, urgent: boolean): { signDueAt: Date; dueAt: Date } {
+export function deadlines(
+  calendar: Calendar,
+  routedAtExact: Date,
+  category: CategoryId,
+  urgent: boolean,
+): { signDueAt: Date; dueAt: Date } {
   const routedAt = new Date(Math.floor(+routedAtExact / 60_000) * 60_000);
   if (urgent) {
     return { signDueAt: new Date(+routedAt + URGENT_SIGN_HOURS * HOUR_MS), dueAt: calendar.addWorkdays(routedAt, 1) };

@@ -1,4 +1,4 @@
-import type { CaseFilter } from '../contracts/cases';
+import { CASE_FILTERS, type CaseFilter } from '../contracts/cases';
 import type { Calendar } from './calendar';
 import { slaLevel } from './deadlines';
 import { OPEN_STATUSES, type CaseRecord } from './model';
@@ -37,5 +37,9 @@ export function inbox(cases: CaseRecord[], filter: CaseFilter, calendar: Calenda
     returned: c.returned,
     flagged: c.flagged,
   }));
-  return { items, total: chosen.length, page, pageSize };
+  const counts = Object.fromEntries(CASE_FILTERS.map((f) => [f, cases.filter((c) => matches[f](c, calendar, now)).length])) as Record<
+    CaseFilter,
+    number
+  >;
+  return { items, total: chosen.length, page, pageSize, counts };
 }

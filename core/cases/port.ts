@@ -54,6 +54,7 @@ export interface AuditEntry {
   caseId: string;
   openid: string;
   role: string;
+  departmentId?: string;
   action: string;
   at: string;
 }

@@ -190,7 +190,14 @@ async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: strin
 }
 
 const audit = (deps: CaseDeps, caller: Authed, caseId: string, action: string) =>
-  deps.port.audit({ caseId, openid: caller.openid, role: caller.role, action, at: deps.now.toISOString() });
+  deps.port.audit({
+    caseId,
+    openid: caller.openid,
+    role: caller.role,
+    ...(caller.departmentId ? { departmentId: caller.departmentId } : {}),
+    action,
+    at: deps.now.toISOString(),
+  });
 
 // ---- changes ----
 

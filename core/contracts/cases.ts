@@ -90,10 +90,10 @@ export const casesContract = {
   queue: z.strictObject({ list: z.enum(QUEUES) }),
   audit: z.strictObject({ caseId }),
   // Answer templates per category: staff read them, admins edit them.
-  templates: z.strictObject({ category: z.optional(z.enum(CATEGORY_IDS)) }),
+  templates: z.strictObject({ category: z.optional(z.enum(CATEGORY_IDS, '请选择类别')) }),
   saveTemplate: z.strictObject({
     id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-    category: z.enum(CATEGORY_IDS),
+    category: z.enum(CATEGORY_IDS, '请选择模板适用的类别'),
     title: text('模板标题', 30),
     text: text('模板内容'),
   }),

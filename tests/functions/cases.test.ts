@@ -229,3 +229,17 @@ test('a staff member removed from a department loses access at once', async () =
   expect(await cases({ action: 'inbox' }, 'new-clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await cases({ action: 'accept', caseId }, 'new-clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
+
+test('the inbox counts each filter; the 双拥办 sees the full phone only to call back an unrated resolved case', async () => {
+  const { caseId } = await ok(cases(aSubmission(), 'resident-1'));
+  await ok(cases(aSubmission({ category: 'children' }), 'resident-2'));
+  await ok(cases({ action: 'accept', caseId }, 'staff-edu'));
+  const inbox = await ok(cases({ action: 'inbox' }, 'staff-edu'));
+  expect(inbox.counts).toMatchObject({ new: 1, open: 2, all: 2, resolved: 0 });
+  expect((await ok(cases({ action: 'get', caseId }, 'dispatcher'))).contact.phone).toBe('138****0001');
+  await ok(cases({ action: 'resolve', caseId, summary: '已答复' }, 'staff-edu'));
+  expect((await ok(cases({ action: 'get', caseId }, 'dispatcher'))).contact.phone).toBe('13800000001');
+  await ok(cases({ action: 'followUp', caseId, satisfied: true }, 'dispatcher'));
+  expect((await ok(cases({ action: 'get', caseId }, 'dispatcher'))).contact.phone).toBe('138****0001');
+  expect(t.cloud.database.all('audit').at(-1)).toMatchObject({ openid: 'dispatcher', departmentId: 'office', action: 'view' });
+});
