@@ -35,8 +35,14 @@ export const main = createMain({
     list: action({
       access: 'public',
       input: fairsContract.list,
-      run: async ({ now }, { when = 'all', page = 1, pageSize = 20 }) => {
-        const all = await rows<FairRecord>(fairs().where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000));
+      run: async ({ caller, now }, { when = 'all', manage = false, page = 1, pageSize = 20 }) => {
+        if (manage && !isOrganizer(caller)) throw new AppError('FORBIDDEN', '只有招聘会的组织部门可以管理招聘会');
+        const all = await rows<FairRecord>(
+          fairs()
+            .where(manage ? {} : { status: 'published' })
+            .orderBy('startAt', 'asc')
+            .limit(1000),
+        );
         const upcoming = all.filter((f) => fairPhase(f, now) !== 'ended');
         const past = all.filter((f) => fairPhase(f, now) === 'ended').reverse();
         const chosen = when === 'upcoming' ? upcoming : when === 'past' ? past : [...upcoming, ...past];

@@ -25,6 +25,8 @@ export const main = createMain({
         notifications: {
           caseUpdate: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',
           caseNew: process.env.TEMPLATE_CASE_NEW ?? 'case_new',
+          fairUpdate: process.env.TEMPLATE_FAIR_UPDATE ?? 'fair_update',
+          activityUpdate: process.env.TEMPLATE_ACTIVITY_UPDATE ?? 'activity_update',
         },
         routing: routingSummary(await loadRoutingTable()),
       }),

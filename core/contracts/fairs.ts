@@ -66,6 +66,8 @@ export const fairSchema = z
 export const fairsContract = {
   list: z.strictObject({
     when: z.optional(z.enum(['upcoming', 'past', 'all'])),
+    /** Organizers also see drafts and cancelled fairs. */
+    manage: z.optional(z.boolean()),
     page: z.optional(z.int().check(z.minimum(1))),
     pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
   }),

@@ -45,7 +45,7 @@ export interface MetaData {
   regions: Region[];
   identityTypes: IdentityType[];
   /** Subscribe-message template ids the app asks consent for (wx.requestSubscribeMessage). */
-  notifications: { caseUpdate: string; caseNew: string };
+  notifications: { caseUpdate: string; caseNew: string; fairUpdate: string; activityUpdate: string };
   routing: {
     rules: { category: string; departmentId: string }[];
     overrides: RoutingRule[];

@@ -187,3 +187,10 @@ test('organizer records outcomes after the fair and exports the roster', async (
   expect(t.cloud.storage.get(file.fileID)?.subarray(0, 2).toString()).toBe('PK');
   expect(await fairs({ action: 'roster', fairId }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
+
+test('organizers list drafts too; others may not ask to', async () => {
+  const draftId = await aFair(10);
+  await ok(fairs({ action: 'save', ...draftPayload(), id: draftId, status: 'draft' }, 'staff-hrss'));
+  expect((await ok(fairs({ action: 'list', manage: true }, 'staff-vab'))).items.map((f: Data) => f.id)).toContain(draftId);
+  expect(await fairs({ action: 'list', manage: true }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
