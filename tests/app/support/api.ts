@@ -23,7 +23,7 @@ export const META: MetaData = {
   departments: [...DEPARTMENTS],
   regions: [...REGIONS],
   identityTypes: [...IDENTITY_TYPES],
-  notifications: { caseUpdate: 'case_update', caseNew: 'case_new' },
+  notifications: { caseUpdate: 'case_update', caseNew: 'case_new', fairUpdate: 'fair_update', activityUpdate: 'activity_update' },
   routing: routingSummary(DEFAULT_ROUTING),
 };
 
