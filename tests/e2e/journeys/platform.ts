@@ -24,7 +24,7 @@ export async function platformJourney(page: Page, url: string, shots: Screens) {
   await expectText(text(page, '现役军人家庭'), '现役军人家庭', '首页的服务类别');
   await shots.take('anonymous', 'home');
   await openTab(page, '政策');
-  await expectText(text(page, '政策类别'), '政策类别', '政策页');
+  await expectText(text(page, '大家常搜：'), '大家常搜：', '政策页');
   await shots.take('anonymous', 'policies');
   await openTab(page, '办事');
   await expectText(text(page, '什么事找哪个部门'), '什么事找哪个部门', '办事页');
