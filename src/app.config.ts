@@ -11,7 +11,10 @@ export default defineAppConfig({
     { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },
     { root: 'subpackages/policy', pages: ['detail', 'favorites', 'for-me', 'admin/index', 'admin/edit'] },
     { root: 'subpackages/fairs', pages: ['index', 'detail', 'mine', 'manage', 'roster', 'checkin', 'edit'] },
-    { root: 'subpackages/places', pages: ['index', 'place', 'stories', 'story', 'activities', 'activity'] },
+    {
+      root: 'subpackages/places',
+      pages: ['index', 'place', 'stories', 'story', 'activities', 'activity', 'manage', 'place-edit', 'story-edit', 'activity-edit'],
+    },
     { root: 'subpackages/ledger', pages: ['index', 'task', 'board', 'report', 'standard'] },
   ],
   preloadRule: {

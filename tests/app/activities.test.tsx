@@ -4,7 +4,7 @@ import { PRIVACY_CONSENT_KEY, PRIVACY_VERSION } from '../../src/lib/privacy';
 import type { ActivityDetail, ActivitySignup } from '../../src/services/places';
 import { ActivityView } from '../../src/subpackages/places/activity';
 import { activityState } from '../../src/subpackages/places/activity-state';
-import { mockApi, ok } from './support/api';
+import { META, mockApi, ok } from './support/api';
 import { nativeInput } from './support/dom';
 
 const ACTIVITY: ActivityDetail = {
@@ -46,6 +46,9 @@ function host() {
   let mine: ActivitySignup | null = null;
   let failNext = false;
   const api = mockApi({
+    meta: () => ok(META),
+    // The local host's stand-in for WeChat's subscribe consent.
+    '/__local/subscribe': () => ok({}),
     users: () => ok({ role: 'resident', profile: { name: '王建军', phone: '13800138000' } }),
     places: (event) => {
       switch (event.action) {
@@ -84,6 +87,12 @@ test('signing up: prefilled from the profile, one requestId per attempt, then �
   expect((await nativeInput(container, '#field-phone')).value).toBe('13800138000');
   expect(screen.getByRole('dialog').textContent).toContain('候补第 2 位左右');
 
+  // On the waitlist, the person may ask to be told when a place frees up (WeChat asks on this tap).
+  localStorage.setItem('sy.openid', 'resident-1');
+  fireEvent.click(container.querySelector('#remind') as HTMLElement);
+  await waitFor(() => expect(container.querySelector('#remind')?.getAttribute('aria-checked')).toBe('true'));
+  expect(calls.find((c) => c.fn === '/__local/subscribe')?.event).toEqual({ templateIds: [META.notifications.activityUpdate] });
+
   // The first answer is lost: the retry carries the same requestId, so it cannot sign up twice.
   failNextSignup();
   fireEvent.click(container.querySelector('#confirm-signup') as HTMLElement);
@@ -91,7 +100,7 @@ test('signing up: prefilled from the profile, one requestId per attempt, then �
   fireEvent.click(container.querySelector('#confirm-signup') as HTMLElement);
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   const [first, second] = signups(calls);
-  expect(first).toMatchObject({ activityId: 'act-clean', name: '王建军', phone: '13800138000' });
+  expect(first).toMatchObject({ activityId: 'act-clean', name: '王建军', phone: '13800138000', remind: true });
   expect(typeof first?.requestId).toBe('string');
   expect(second?.requestId).toBe(first?.requestId);
 

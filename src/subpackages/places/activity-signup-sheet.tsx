@@ -9,6 +9,7 @@ import { ensurePrivacyConsent } from '../../lib/privacy';
 import { validate } from '../../lib/validate';
 import { signUpForActivity, type Activity, type ActivitySignupResult } from '../../services/places';
 import { fieldErrors, isServiceError } from '../../services/service-error';
+import { requestSubscribe } from '../../services/subscribe';
 
 const contactSchema = z.strictObject({ name: signupFields.name, phone: signupFields.phone });
 
@@ -20,18 +21,39 @@ interface SignupSheetProps {
   /** Prefilled from the profile (users.me). */
   name?: string;
   phone?: string;
+  /** The subscribe-message template for activity news (meta.notifications.activityUpdate). */
+  templateId: string;
   onDone: (result: ActivitySignupResult) => void;
   onClose: () => void;
 }
 
 /** Name and phone, already filled in from the profile when there is one; one tap to confirm. */
-export function ActivitySignupSheet({ activity, name: initialName = '', phone: initialPhone = '', onDone, onClose }: SignupSheetProps) {
+export function ActivitySignupSheet({
+  activity,
+  name: initialName = '',
+  phone: initialPhone = '',
+  templateId,
+  onDone,
+  onClose,
+}: SignupSheetProps) {
   // Kept while the sheet is open: tapping again after a failure retries the same attempt.
   const [requestId] = useState(newRequestId);
   const [name, setName] = useState(initialName);
   const [phone, setPhone] = useState(initialPhone);
+  const [remind, setRemind] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
+
+  // WeChat asks for subscribe consent only inside a tap: ask on this one.
+  const toggleRemind = async () => {
+    if (remind) {
+      setRemind(false);
+      return;
+    }
+    const accepted = await requestSubscribe([templateId]);
+    if (accepted.includes(templateId)) setRemind(true);
+    else void Taro.showToast({ title: '没有开启通知', icon: 'none' });
+  };
 
   const submit = async () => {
     if (sending) return;
@@ -47,7 +69,7 @@ export function ActivitySignupSheet({ activity, name: initialName = '', phone: i
     }
     setSending(true);
     try {
-      onDone(await signUpForActivity({ activityId: activity.id, requestId, ...checked.data }));
+      onDone(await signUpForActivity({ activityId: activity.id, requestId, ...checked.data, ...(remind ? { remind } : {}) }));
     } catch (e) {
       if (isServiceError(e) && e.code === 'INVALID_INPUT' && e.issues.length > 0) setErrors(fieldErrors(e.issues));
       else setErrors({ _: errorMessage(e) });
@@ -87,6 +109,21 @@ export function ActivitySignupSheet({ activity, name: initialName = '', phone: i
             onInput={(e) => setPhone(e.detail.value)}
           />
         </Field>
+        {full ? (
+          <View
+            className={`pl-toggle${remind ? ' pl-toggle--on' : ''}`}
+            id="remind"
+            role="checkbox"
+            aria-checked={remind}
+            onClick={() => void toggleRemind()}
+          >
+            <View className="pl-toggle__box">{remind ? '✓' : ''}</View>
+            <View>
+              <View className="pl-toggle__title">递补上了通知我</View>
+              <View className="pl-toggle__desc">有人取消、您转为正式报名时，通过微信服务通知告诉您</View>
+            </View>
+          </View>
+        ) : null}
         {errors._ ? (
           <View className="field__error" role="alert" style={{ textAlign: 'center' }}>
             {errors._}

@@ -7,6 +7,7 @@ import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { cancelActivitySignup, getActivity, type ActivityDetail, type ActivitySignupResult } from '../../services/places';
+import { getMeta } from '../../services/meta';
 import { getMe } from '../../services/users';
 import { activityState, ActivityStateView } from './activity-state';
 import { ActivitySignupSheet } from './activity-signup-sheet';
@@ -21,16 +22,33 @@ export function cancelWarning(a: Pick<ActivityDetail, 'waitlistCount' | 'mySignu
   return `${seat}想再参加需要重新报名。确定取消吗？`;
 }
 
+// The template the cloud sends activity news with, when meta cannot be read.
+const ACTIVITY_TEMPLATE = 'activity_update';
+
+interface SheetData {
+  name?: string;
+  phone?: string;
+  templateId: string;
+}
+
 // Name and phone come from the profile when there is one; without one the sheet starts empty.
-const loadContact = () =>
-  getMe().then(
-    (me) => me.profile ?? {},
-    () => ({}) as { name?: string; phone?: string },
-  );
+async function loadSheet(): Promise<SheetData> {
+  const [profile, templateId] = await Promise.all([
+    getMe().then(
+      (me) => me.profile ?? {},
+      () => ({}) as { name?: string; phone?: string },
+    ),
+    getMeta().then(
+      (meta) => meta.notifications.activityUpdate ?? ACTIVITY_TEMPLATE,
+      () => ACTIVITY_TEMPLATE,
+    ),
+  ]);
+  return { name: profile.name, phone: profile.phone, templateId };
+}
 
 export function ActivityView({ id }: { id: string }) {
   const activity = useAsync(() => getActivity(id), [id]);
-  const [signing, setSigning] = useState<{ name?: string; phone?: string } | null>(null);
+  const [signing, setSigning] = useState<SheetData | null>(null);
   const [opening, setOpening] = useState(false);
   const [cancelling, setCancelling] = useState(false);
 
@@ -43,7 +61,7 @@ export function ActivityView({ id }: { id: string }) {
   const openSheet = async () => {
     if (opening) return;
     setOpening(true);
-    setSigning(await loadContact());
+    setSigning(await loadSheet());
     setOpening(false);
   };
 
@@ -116,7 +134,14 @@ export function ActivityView({ id }: { id: string }) {
         <View className="card card--padded pl-intro">{a.description}</View>
       </View>
       {signing ? (
-        <ActivitySignupSheet activity={a} name={signing.name} phone={signing.phone} onDone={done} onClose={() => setSigning(null)} />
+        <ActivitySignupSheet
+          activity={a}
+          name={signing.name}
+          phone={signing.phone}
+          templateId={signing.templateId}
+          onDone={done}
+          onClose={() => setSigning(null)}
+        />
       ) : null}
     </View>
   );

@@ -38,3 +38,13 @@ export function spanText(startAt: string, endAt: string): string {
   const end = e ? (sameDay ? e.time : `${e.month}月${e.day}日 ${e.time}`) : '';
   return `${s.month}月${s.day}日（周${s.weekday}）${s.time}${end ? `–${end}` : ''}`;
 }
+
+/** The date (YYYY-MM-DD) and time (HH:mm) of an ISO time in UTC+8, for the editor's pickers. */
+export function splitChina(iso: string | undefined): { date: string; time: string } {
+  if (!valid(iso)) return { date: '', time: '' };
+  const local = new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/** 2026-12-03 + 09:00 → 2026-12-03T09:00:00+08:00; empty when either part is missing. */
+export const joinChina = (date: string, time: string): string => (date && time ? `${date}T${time}:00+08:00` : '');

@@ -18,3 +18,4 @@ export const openStories = () => go(`${PLACES}/stories`);
 export const openStory = (id: string) => go(`${PLACES}/story?id=${encodeURIComponent(id)}`);
 export const openActivities = () => go(`${PLACES}/activities`);
 export const openActivity = (id: string) => go(`${PLACES}/activity?id=${encodeURIComponent(id)}`);
+export const openManage = () => go(`${PLACES}/manage`);

@@ -1,6 +1,6 @@
 import { Button, ScrollView, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
 import { PLACE_KINDS, type PlaceKind } from '../../../core/data/place-kinds';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -8,7 +8,8 @@ import { LoadingState } from '../../components/loading-state';
 import { useAsync } from '../../lib/use-async';
 import { pointOf, useWhereAmI, whereLabel } from '../../lib/where-am-i';
 import { listPlaces } from '../../services/places';
-import { openActivities, openPlace, openStories } from './links';
+import { getMe } from '../../services/users';
+import { openActivities, openManage, openPlace, openStories } from './links';
 import { PlaceRow } from './place-row';
 import { PlacesMap } from './places-map';
 import { useWhereChooser } from './use-where';
@@ -18,6 +19,32 @@ import { WhereSheet } from './where-sheet';
 const PAGE_SIZE = 50;
 
 const isKind = (v: string | undefined): v is PlaceKind => PLACE_KINDS.some((k) => k.id === v);
+
+// Anonymous callers and residents see nothing here; a failed check hides the link too.
+const isAdmin = () =>
+  getMe().then(
+    (me) => me.role === 'admin',
+    () => false,
+  );
+
+/** For admins: where places, stories and volunteer activities are edited. */
+function AdminLink() {
+  const admin = useAsync(isAdmin);
+  if (admin.status !== 'ready' || !admin.data) return null;
+  return (
+    <View className="section">
+      <View className="card">
+        <View className="list-item list-item--link" role="button" id="link-manage" onClick={openManage}>
+          <View className="list-item__main">
+            <View className="list-item__title">管理身边</View>
+            <View className="list-item__desc">新增和修改地点、故事、志愿活动（管理员）</View>
+          </View>
+          <View className="list-item__arrow" />
+        </View>
+      </View>
+    </View>
+  );
+}
 
 /** 身边: places by distance from the person's location or 乡镇, filtered by kind and by the 优待证. */
 export function NearbyPlaces() {
@@ -34,6 +61,12 @@ export function NearbyPlaces() {
     () => listPlaces({ ...(kind ? { kind } : {}), ...(onlyCard ? { preferential: true } : {}), ...point, pageSize: PAGE_SIZE }),
     [kind, onlyCard, point?.lat, point?.lng],
   );
+  const shown = useRef(false);
+  // Back from a place or from the editor: read the list again, keeping what is shown meanwhile.
+  useDidShow(() => {
+    if (shown.current) list.reload({ silent: true });
+    shown.current = true;
+  });
   const items = list.status === 'ready' ? list.data.items : [];
   const pickedPlace = items.find((p) => p.id === picked);
 
@@ -184,6 +217,7 @@ export function NearbyPlaces() {
         </View>
       </View>
 
+      <AdminLink />
       <WhereSheet chooser={chooser} current={where} />
     </View>
   );

@@ -167,4 +167,40 @@ export async function placesJourney(page: Page, url: string, shots: Screens) {
   await page.goBack();
   await text(page, '长辈模式：已开').click();
   await page.waitForFunction(() => !document.querySelector('.page--elder'), undefined, { timeout: 15_000 });
+
+  log('admin: add a place from 管理身边; residents then find it in 身边');
+  await chooseIdentity(page, '管理员');
+  await openTab(page, '首页');
+  await shown(page, '#home-nearby-all').click();
+  await shown(page, '#link-manage').click();
+  await expectText(shown(page, '#manage-list'), /城关街道退役军人服务站/, '管理身边的地点列表');
+  await shots.take('admin', 'places-manage');
+  await button(page, '新增地点').click();
+  await shown(page, '#field-name input').fill('城关老兵驿站');
+  await shown(page, '#field-kind').getByText('优待商户和场所', { exact: true }).click();
+  await shown(page, '#field-regionId').getByText('城关街道', { exact: true }).click();
+  await shown(page, '#field-address input').fill('城关街道人民路 90 号');
+  await shown(page, '#field-lat input').fill('30.5124');
+  await shown(page, '#field-lng input').fill('114.3022');
+  await shown(page, '#edit-preferential').click();
+  await text(page, '＋ 添加一项优待').click();
+  await shown(page, '#offer-0').locator('input').nth(0).fill('优待证持有人');
+  await shown(page, '#offer-0').locator('input').nth(1).fill('免费茶水，代办快递');
+  await shots.take('admin', 'place-new');
+  await button(page, '保存').click();
+  await expectText(shown(page, '#manage-list'), /城关老兵驿站/, '保存后的地点列表');
+  await text(page, '志愿活动').click();
+  await shown(page, '#manage-act-clean').click();
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('#field-title input')?.value === '烈士陵园清扫祭扫志愿服务',
+    undefined,
+    { timeout: 15_000 },
+  );
+  await shown(page, '#activity-roster, .state--empty').waitFor();
+  await shots.take('admin', 'activity-edit');
+  await page.goBack();
+  await page.goBack();
+  // Back on 身边, the list is read again: the new place, a few metres from 城关街道's centre, comes first.
+  await expectText(shown(page, '#places .pl-row__name'), '城关老兵驿站', '身边列表里的新地点');
+  await shots.take('admin', 'nearby-with-new-place');
 }

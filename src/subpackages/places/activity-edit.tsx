@@ -1,0 +1,236 @@
+import { Button, Picker, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { placesContract } from '../../../core/contracts/places';
+import { REGIONS } from '../../../core/data/regions';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState, errorMessage } from '../../components/error-state';
+import { Field } from '../../components/field';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { validate } from '../../lib/validate';
+import { activityRoster, getActivity, saveActivity, type ActivityDetail } from '../../services/places';
+import { fieldErrors, isServiceError } from '../../services/service-error';
+import { AdminGate } from './admin-gate';
+import { joinChina, splitChina } from './dates';
+import { Choice, PickerValue, TextArea, TextInput } from './form-parts';
+import { param } from './links';
+import './places.css';
+
+export interface ActivityForm {
+  id?: string;
+  title: string;
+  date: string;
+  start: string;
+  end: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  capacity: string;
+  place: string;
+  regionId: string;
+  description: string;
+}
+
+const newActivityForm = (): ActivityForm => ({
+  title: '',
+  date: '',
+  start: '09:00',
+  end: '11:30',
+  deadlineDate: '',
+  deadlineTime: '18:00',
+  capacity: '20',
+  place: '',
+  regionId: '',
+  description: '',
+});
+
+function activityFormOf(a: ActivityDetail): ActivityForm {
+  const start = splitChina(a.startAt);
+  const deadline = splitChina(a.signupDeadline);
+  return {
+    id: a.id,
+    title: a.title,
+    date: start.date,
+    start: start.time,
+    end: splitChina(a.endAt).time,
+    deadlineDate: deadline.date,
+    deadlineTime: deadline.time,
+    capacity: String(a.capacity),
+    place: a.place,
+    regionId: a.regionId,
+    description: a.description,
+  };
+}
+
+/** The day before, at the same wall-clock time: the usual sign-up deadline. */
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function checkActivityForm(f: ActivityForm) {
+  const checked = validate(placesContract.saveActivity, {
+    ...(f.id ? { id: f.id } : {}),
+    title: f.title,
+    startAt: joinChina(f.date, f.start),
+    endAt: joinChina(f.date, f.end),
+    signupDeadline: joinChina(f.deadlineDate, f.deadlineTime),
+    capacity: /^\d+$/.test(f.capacity.trim()) ? Number(f.capacity) : f.capacity,
+    place: f.place,
+    ...(f.regionId ? { regionId: f.regionId } : {}),
+    description: f.description,
+  });
+  if (!checked.ok) return checked;
+  const { startAt, endAt, signupDeadline } = checked.data;
+  if (Date.parse(endAt) <= Date.parse(startAt)) return { ok: false as const, errors: { endAt: '结束时间要晚于开始时间' } };
+  if (Date.parse(signupDeadline) > Date.parse(startAt))
+    return { ok: false as const, errors: { signupDeadline: '报名截止要在活动开始之前' } };
+  return checked;
+}
+
+export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; onSaved: (id: string) => void }) {
+  const [form, setForm] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof ActivityForm>(key: K, value: ActivityForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const save = async () => {
+    if (saving) return;
+    const checked = checkActivityForm(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      void Taro.showToast({ title: '有几项需要改一下', icon: 'none' });
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      const { id } = await saveActivity(checked.data);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      onSaved(id);
+    } catch (e) {
+      if (isServiceError(e) && e.code === 'INVALID_INPUT' && e.issues.length) setErrors(fieldErrors(e.issues));
+      else setErrors({ _: errorMessage(e) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View>
+      <View className="section">
+        <View className="card">
+          <Field name="title" label="活动名称" required error={errors.title}>
+            <TextInput value={form.title} maxlength={40} onChange={(v) => set('title', v)} />
+          </Field>
+          <Field name="startAt" label="日期" required error={errors.startAt}>
+            <Picker
+              mode="date"
+              value={form.date}
+              onChange={(e) => setForm((f) => ({ ...f, date: e.detail.value, deadlineDate: f.deadlineDate || dayBefore(e.detail.value) }))}
+            >
+              <PickerValue value={form.date} placeholder="选择日期" />
+            </Picker>
+          </Field>
+          <Field name="endAt" label="时间" required error={errors.endAt}>
+            <View style={{ display: 'flex' }}>
+              <Picker mode="time" value={form.start} onChange={(e) => set('start', e.detail.value)}>
+                <PickerValue value={form.start} placeholder="开始" />
+              </Picker>
+              <View style={{ padding: '0 12px', lineHeight: 'var(--tap)' }}>至</View>
+              <Picker mode="time" value={form.end} onChange={(e) => set('end', e.detail.value)}>
+                <PickerValue value={form.end} placeholder="结束" />
+              </Picker>
+            </View>
+          </Field>
+          <Field name="signupDeadline" label="报名截止" required error={errors.signupDeadline}>
+            <View style={{ display: 'flex' }}>
+              <Picker mode="date" value={form.deadlineDate} onChange={(e) => set('deadlineDate', e.detail.value)}>
+                <PickerValue value={form.deadlineDate} placeholder="日期" />
+              </Picker>
+              <View style={{ width: '12px' }} />
+              <Picker mode="time" value={form.deadlineTime} onChange={(e) => set('deadlineTime', e.detail.value)}>
+                <PickerValue value={form.deadlineTime} placeholder="时间" />
+              </Picker>
+            </View>
+          </Field>
+          <Field name="capacity" label="名额" required error={errors.capacity} hint="报满后可以候补，有人取消时按顺序递补">
+            <TextInput type="number" value={form.capacity} maxlength={4} onChange={(v) => set('capacity', v)} />
+          </Field>
+          <Field name="place" label="集合地点" required error={errors.place}>
+            <TextInput value={form.place} maxlength={60} onChange={(v) => set('place', v)} />
+          </Field>
+          <Field name="regionId" label="所在乡镇/街道" required error={errors.regionId}>
+            <Choice options={REGIONS} value={form.regionId} onChange={(v) => set('regionId', v)} />
+          </Field>
+          <Field name="description" label="活动内容" required error={errors.description}>
+            <TextArea value={form.description} maxlength={500} onChange={(v) => set('description', v)} />
+          </Field>
+        </View>
+      </View>
+      {errors._ ? <View className="field__error pl-form-error">{errors._}</View> : null}
+      <View className="actions">
+        <Button className="btn btn--primary btn--block" id="save-activity" disabled={saving || undefined} onClick={() => void save()}>
+          {saving ? '正在保存…' : form.id ? '保存' : '发布活动'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+const STATUS_TEXT = { confirmed: '已报名', checkedIn: '已签到', waitlisted: '候补', cancelled: '已取消' } as const;
+
+/** Who signed up: names and phones for the organizer to call, the waitlist in order. */
+function Roster({ activityId }: { activityId: string }) {
+  const roster = useAsync(() => activityRoster(activityId), [activityId]);
+  if (roster.status === 'loading') return <LoadingState text="正在读取报名名单…" />;
+  if (roster.status === 'error') return <ErrorState error={roster.error} onRetry={() => roster.reload()} title="没能读到报名名单" />;
+  const rows = roster.data.items.filter((r) => r.status !== 'cancelled');
+  if (rows.length === 0) return <EmptyState title="还没有人报名" />;
+  return (
+    <View className="card" id="activity-roster">
+      {rows.map((r) => (
+        <View key={r.signupId} className="list-item">
+          <View className="list-item__main">
+            <View className="list-item__title">{r.name}</View>
+            <View className="list-item__desc">{r.phone}</View>
+          </View>
+          <View className="list-item__extra">
+            {r.status === 'waitlisted' && r.waitlistPosition ? `候补第 ${r.waitlistPosition} 位` : STATUS_TEXT[r.status]}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ActivityEditor({ id }: { id: string }) {
+  const initial = useAsync(async () => (id ? activityFormOf(await getActivity(id)) : newActivityForm()), [id]);
+  if (initial.status === 'loading') return <LoadingState />;
+  if (initial.status === 'error') return <ErrorState error={initial.error} onRetry={() => initial.reload()} title="打不开这个活动" />;
+  return (
+    <View>
+      <ActivityFormView initial={initial.data} onSaved={() => void Taro.navigateBack()} />
+      {id ? (
+        <View className="section">
+          <View className="section__title">报名名单</View>
+          <Roster activityId={id} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 发布/编辑志愿活动 (`?id=` edits and shows who signed up). */
+export default function ActivityEditPage() {
+  const { params } = useRouter();
+  return (
+    <AdminGate>
+      <PageShell>
+        <ActivityEditor id={param(params.id)} />
+      </PageShell>
+    </AdminGate>
+  );
+}
