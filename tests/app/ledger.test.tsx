@@ -279,6 +279,82 @@ describe('a task of the ledger', () => {
   });
 });
 
+describe('检视问题 and the 双拥办’s settings', () => {
+  const problem = {
+    _id: 'p1',
+    taskId: 'task-2.3',
+    description: '2 名随军子女入托手续未办结',
+    measure: '与城关幼儿园对接',
+    ownerDepartmentId: 'edu' as const,
+    ownerPerson: '王科长',
+    deadline: '2026-11-20',
+    state: 'open' as const,
+    createdAt: '2026-11-01T02:00:00.000Z',
+    updatedAt: '2026-11-01T02:00:00.000Z',
+  };
+
+  test('an overdue problem is marked; editing it keeps its id and sends the new state', async () => {
+    const { calls } = mockApi({
+      ledger: (e) => (e.action === 'saveProblem' ? ok({ ...problem, state: e.state }) : ok(aTask({ problems: [problem] }))),
+    });
+    const { container } = render(<TaskView id="task-2.3" me={staffEdu} today={TODAY} />);
+    const row = await waitFor(() => {
+      const el = container.querySelector('#problem-p1');
+      if (!el) throw new Error('no problem yet');
+      return el;
+    });
+    expect(row.className).toContain('lg-problem--overdue');
+    expect(row.textContent).toContain('责任：教育局 · 王科长 · 2026年11月20日前已逾期');
+    fireEvent.click(screen.getByText('修改'));
+    const sheet = await waitFor(() => {
+      const el = container.querySelector('#problem-sheet');
+      if (!el) throw new Error('no sheet');
+      return el;
+    });
+    expect(sheet.querySelector('#problem-deadline-value')?.textContent).toBe('2026年11月20日');
+    fireEvent.click(screen.getByText('已整改'));
+    fireEvent.click(sheet.querySelector('.sheet__actions taro-button-core:last-child') as Element);
+    await waitFor(() =>
+      expect(ledgerCalls(calls, 'saveProblem')).toEqual([
+        {
+          action: 'saveProblem',
+          id: 'p1',
+          taskId: 'task-2.3',
+          description: '2 名随军子女入托手续未办结',
+          measure: '与城关幼儿园对接',
+          ownerDepartmentId: 'edu',
+          ownerPerson: '王科长',
+          deadline: '2026-11-20',
+          state: 'done',
+        },
+      ]),
+    );
+    await waitFor(() => expect(container.querySelector('#task-notice')?.textContent).toBe('已更新检视问题。'));
+  });
+
+  test('the 双拥办 can re-own a task and link it to a figure; a department cannot', async () => {
+    const { calls } = mockApi({ ledger: () => ok(aTask()) });
+    const dept = render(<TaskView id="task-2.3" me={staffEdu} today={TODAY} />);
+    await screen.findByText('军人子女入学入托优待落实', { selector: '#task-title' });
+    expect(dept.container.querySelector('#task-settings')).toBeNull();
+    dept.unmount();
+
+    const { container } = render(<TaskView id="task-2.3" me={dispatcher} today={TODAY} />);
+    await press(container, '#task-settings');
+    const owners = container.querySelector('#settings-owners') as HTMLElement;
+    fireEvent.click(screen.getByText('人社局', { selector: '#settings-owners .chip' }));
+    fireEvent.click(screen.getByText('教育局', { selector: '#settings-owners .chip' }));
+    expect(Array.from(owners.querySelectorAll('.chip--on')).map((c) => c.textContent)).toEqual(['人社局']);
+    fireEvent.click(screen.getByText('退役军人专场招聘会'));
+    fireEvent.click(container.querySelector('#settings-sheet .sheet__actions taro-button-core:last-child') as Element);
+    await waitFor(() =>
+      expect(ledgerCalls(calls, 'saveTask')).toEqual([
+        { action: 'saveTask', id: 'task-2.3', ownerDepartments: ['hrss'], deadline: '2027-04-30', link: { metric: 'fairs' } },
+      ]),
+    );
+  });
+});
+
 describe('the 双拥办’s board', () => {
   test('each bar is as wide as its progress; departments carry their overdue and open problems', async () => {
     mockApi({ ledger: (e) => ok(e.action === 'board' ? aBoard() : { items: [], total: 0 }) });

@@ -190,9 +190,11 @@ export function AcceptSheet({ task, onClose, onDone }: { task: LedgerTask; onClo
       onSubmit={accept}
       onCancel={onClose}
     >
-      <Field label={`验收得分（满分 ${task.points} 分）`} name="accept-score" error={error ?? undefined}>
-        <Input className="field__input lg-input-box" type="digit" value={score} onInput={(e) => setScore(e.detail.value)} />
-      </Field>
+      <View className="lg-sheet__fields">
+        <Field label={`验收得分（满分 ${task.points} 分）`} name="accept-score" error={error ?? undefined}>
+          <Input className="field__input" type="digit" value={score} onInput={(e) => setScore(e.detail.value)} />
+        </Field>
+      </View>
     </Sheet>
   );
 }

@@ -13,6 +13,7 @@ import { OverdueTag, ownersText, pointsText, ReadOnlyTag, StatusTag } from './ma
 import { ProblemsSection } from './problems-section';
 import { AcceptForm, SendBackSheet, UrgeSheet } from './review';
 import { SelfAssessment } from './self-assessment';
+import { TaskSettingsSheet } from './task-settings';
 import { supervises } from './use-me';
 
 function Row({ label, children, id }: { label: string; children: ReactNode; id?: string }) {
@@ -64,7 +65,7 @@ interface TaskViewProps {
 export function TaskView({ id, me, today }: TaskViewProps) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const [sheet, setSheet] = useState<'urge' | 'sendBack' | null>(null);
+  const [sheet, setSheet] = useState<'urge' | 'sendBack' | 'settings' | null>(null);
   const answer = useAsync(() => getTask(id), [id, version]);
   const office = supervises(me);
 
@@ -128,6 +129,11 @@ export function TaskView({ id, me, today }: TaskViewProps) {
           {dayText(task.deadline)}
           {overdue ? '（已过期限）' : ''}
         </Row>
+        {office ? (
+          <View className="link lg-settings" role="button" id="task-settings" onClick={() => setSheet('settings')}>
+            调整责任单位、时限和实时数据
+          </View>
+        ) : null}
       </Section>
 
       {task.live ? (
@@ -196,6 +202,7 @@ export function TaskView({ id, me, today }: TaskViewProps) {
 
       {sheet === 'urge' ? <UrgeSheet task={task} onClose={() => setSheet(null)} onDone={changed} /> : null}
       {sheet === 'sendBack' ? <SendBackSheet task={task} onClose={() => setSheet(null)} onDone={changed} /> : null}
+      {sheet === 'settings' ? <TaskSettingsSheet task={task} onClose={() => setSheet(null)} onDone={changed} /> : null}
     </View>
   );
 }

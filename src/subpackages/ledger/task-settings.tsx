@@ -1,0 +1,115 @@
+import { Picker, View } from '@tarojs/components';
+import { useState } from 'react';
+import { ledgerContract } from '../../../core/contracts/ledger';
+import { DEPARTMENTS, type DepartmentId } from '../../../core/data/departments';
+import { LIVE_METRIC_TEXT, LIVE_METRICS, type LiveMetric } from '../../../core/ledger/model';
+import { Field } from '../../components/field';
+import { validate } from '../../lib/validate';
+import { saveTask, type LedgerTask } from '../../services/ledger';
+import { dayText } from './dates';
+import { Sheet } from './sheet';
+import { useAction } from './use-action';
+
+/** Metrics that can be narrowed to one department's cases. */
+const PER_DEPARTMENT: readonly LiveMetric[] = ['rates', 'cases_resolved'];
+
+/**
+ * The 双拥办 adjusts a task without re-importing the sheet: who owns it, by when, and which figure of
+ * this system proves it.
+ */
+export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask; onClose: () => void; onDone: (notice: string) => void }) {
+  const [owners, setOwners] = useState<DepartmentId[]>([...task.ownerDepartments]);
+  const [deadline, setDeadline] = useState(task.deadline);
+  const [metric, setMetric] = useState<LiveMetric | null>(task.link?.metric ?? null);
+  const [linkDept, setLinkDept] = useState<DepartmentId | null>(task.link?.departmentId ?? null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const action = useAction();
+
+  const toggle = (id: DepartmentId) => setOwners((list) => (list.includes(id) ? list.filter((d) => d !== id) : [...list, id]));
+  const deptChoices = [{ id: null, name: '全县' }, ...DEPARTMENTS.map((d) => ({ id: d.id, name: d.shortName }))];
+
+  const submit = () => {
+    if (owners.length === 0) {
+      setErrors({ ownerDepartments: '至少选一个责任单位' });
+      return;
+    }
+    const link = metric ? { metric, ...(linkDept && PER_DEPARTMENT.includes(metric) ? { departmentId: linkDept } : {}) } : null;
+    const checked = validate(ledgerContract.saveTask, { id: task.id, ownerDepartments: owners, deadline, link });
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    void action.run(
+      () => saveTask(checked.data),
+      () => onDone(`已调整 ${task.code} 的责任单位、时限和实时数据。`),
+    );
+  };
+
+  return (
+    <Sheet
+      id="settings-sheet"
+      title={`调整 ${task.code}`}
+      hint="不用重新导入考评标准，就能改这一项。"
+      error={action.error}
+      busy={action.busy}
+      submitLabel="保存"
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <View className="lg-sheet__fields">
+        <Field label="责任单位（可多选）" required name="settings-owners" error={errors.ownerDepartments}>
+          <View className="chips" id="settings-owners">
+            {DEPARTMENTS.map((d) => {
+              const on = owners.includes(d.id);
+              return (
+                <View key={d.id} className={`chip${on ? ' chip--on' : ''}`} role="checkbox" aria-checked={on} onClick={() => toggle(d.id)}>
+                  {d.shortName}
+                </View>
+              );
+            })}
+          </View>
+        </Field>
+        <Field label="完成时限" required name="settings-deadline" error={errors.deadline}>
+          <Picker mode="date" value={deadline} onChange={(e) => setDeadline(String(e.detail.value))}>
+            <View className="field__picker" id="settings-deadline-value">
+              {dayText(deadline)}
+              <View className="list-item__arrow" />
+            </View>
+          </Picker>
+        </Field>
+        <Field label="实时数据" name="settings-link" error={errors.link}>
+          <View className="chips" id="settings-metric">
+            {[null, ...LIVE_METRICS].map((m) => (
+              <View
+                key={m ?? 'none'}
+                className={`chip${metric === m ? ' chip--on' : ''}`}
+                role="radio"
+                aria-checked={metric === m}
+                onClick={() => setMetric(m)}
+              >
+                {m ? LIVE_METRIC_TEXT[m] : '不关联'}
+              </View>
+            ))}
+          </View>
+          {metric && PER_DEPARTMENT.includes(metric) ? (
+            <Picker
+              mode="selector"
+              range={deptChoices.map((d) => d.name)}
+              value={Math.max(
+                0,
+                deptChoices.findIndex((d) => d.id === linkDept),
+              )}
+              onChange={(e) => setLinkDept(deptChoices[Number(e.detail.value)]?.id ?? null)}
+            >
+              <View className="field__picker" id="settings-link-dept">
+                统计范围：{deptChoices.find((d) => d.id === linkDept)?.name ?? '全县'}
+                <View className="list-item__arrow" />
+              </View>
+            </Picker>
+          ) : null}
+        </Field>
+      </View>
+    </Sheet>
+  );
+}
