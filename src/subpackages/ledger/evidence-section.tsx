@@ -110,7 +110,7 @@ export function EvidenceForm({ taskId, onAdded }: { taskId: string; onAdded: (na
           className="field__input"
           value={name}
           maxlength={60}
-          placeholder="例如：2027年军人子女入学优待安排表"
+          placeholder="例如：军人子女入学安排表"
           placeholderClass="field__placeholder"
           onInput={(e) => setName(e.detail.value)}
         />
