@@ -127,12 +127,18 @@ test('suggestions come best first with the department; picking another one sets 
 
 test('a category chosen before the form opened stays chosen, and the contact comes from the saved profile', async () => {
   api();
-  const { container } = renderForm(withProfile, 'housing');
+  const { container, unmount } = renderForm(withProfile, 'housing');
   expect(chip('住房保障').getAttribute('aria-checked')).toBe('true');
   expect(container.querySelector('#expectation')?.textContent).toBe('住房保障 · 住房和城乡建设局受理，一般 15 个工作日内答复');
   await waitFor(() => expect((container.querySelector('#field-contactName input') as HTMLInputElement | null)?.value).toBe('王建军'));
   expect((container.querySelector('#field-contactPhone input') as HTMLInputElement).value).toBe('13800138000');
   expect(screen.getByText('河口镇').className).toContain('chip--on');
+  unmount();
+
+  // Nothing of the person's own was entered: the next visit starts fresh, not with 「上次没填完」.
+  const next = renderForm(withProfile);
+  expect(next.container.querySelector('#draft-restored')).toBeNull();
+  expect(next.container.querySelector('#expectation')).toBeNull();
 });
 
 test('what was typed is there after leaving and coming back; a retried submit keeps its requestId; success clears the draft', async () => {

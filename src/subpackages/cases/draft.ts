@@ -40,9 +40,12 @@ const isDraft = (v: unknown): v is Draft => {
 
 export const loadDraft = (): Draft | undefined => readStorage(key(), isDraft);
 
-/** Whether anything in it was typed or chosen by the person (a prefilled contact alone is not a draft). */
-export const hasContent = (d: Pick<Draft, 'description' | 'category' | 'attachments'>): boolean =>
-  d.description.trim().length > 0 || d.category !== '' || d.attachments.length > 0;
+/**
+ * Whether the person has put something of their own in it: words or photos. A prefilled contact or a
+ * category chosen by the link that opened the form is not worth a 「上次没填完」 on the next visit.
+ */
+export const hasContent = (d: Pick<Draft, 'description' | 'attachments'>): boolean =>
+  d.description.trim().length > 0 || d.attachments.length > 0;
 
 export function saveDraft(d: Draft): void {
   if (hasContent(d)) writeStorage(key(), d);
