@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { casesContract } from '../../core/contracts/cases';
 import { inbox } from '../../core/cases/inbox';
 import { summarize } from '../../core/cases/present';
@@ -13,7 +13,8 @@ import { action, createMain, type AuthedContext } from '../_lib/router';
 import { casesStore } from './store';
 import { templatesStore } from './templates';
 
-const deps = (ctx: AuthedContext): cases.CaseDeps => ({ port: casesStore(), now: ctx.now, newId: () => randomBytes(16).toString('hex') });
+const caseIdFor = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
+const deps = (ctx: AuthedContext): cases.CaseDeps => ({ port: casesStore(), now: ctx.now, caseIdFor });
 const MAX_SCAN = 1000;
 const MAX_OPEN = 100_000;
 
@@ -167,5 +168,5 @@ export const main = createMain({
       },
     }),
   },
-  timer: (now) => runCaseTimer({ port: casesStore(), now, newId: () => randomBytes(16).toString('hex') }),
+  timer: (now) => runCaseTimer({ port: casesStore(), now, caseIdFor }),
 });

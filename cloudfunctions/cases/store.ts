@@ -60,14 +60,6 @@ export function casesStore(): CasesPort {
         return 'review';
       }
     },
-    requestCase: async (key) => (await firstRow<{ caseId: string }>(d.collection('requests').where({ _id: key }).limit(1)))?.caseId ?? null,
-    async claimRequest(key, caseId, at) {
-      if (await claim('requests', { _id: key, caseId, at })) return null;
-      return (await firstRow<{ caseId: string }>(d.collection('requests').where({ _id: key }).limit(1)))?.caseId ?? null;
-    },
-    async releaseRequest(key) {
-      await d.collection('requests').where({ _id: key }).remove();
-    },
     async claimTrackingNo(prefix, caseId) {
       const taken = (
         (await d
@@ -83,8 +75,9 @@ export function casesStore(): CasesPort {
     },
     countSubmittedSince: async (openid, since) =>
       ((await cases.where({ requesterOpenid: openid, createdAt: _.gte(since) }).count()) as { total: number }).total,
-    async insertCase(c) {
-      await cases.add({ data: c });
+    insertCase: (c) => claim('cases', c as unknown as Record<string, unknown> & { _id: string }),
+    async releaseTrackingNo(trackingNo) {
+      await d.collection('tracking').where({ _id: trackingNo }).remove();
     },
     getCase: (caseId) => firstRow<CaseRecord>(cases.where({ _id: caseId }).limit(1)),
     findByTrackingNo: (trackingNo) => firstRow<CaseRecord>(cases.where({ trackingNo }).limit(1)),

@@ -28,15 +28,12 @@ export interface CasesPort {
   calendar(): Promise<Calendar>;
   routingTable(): Promise<readonly RoutingRule[]>;
   checkContent(text: string, openid: string): Promise<ContentVerdict>;
-  /** The case an earlier submission with this request key created, if any. */
-  requestCase(key: string): Promise<string | null>;
-  /** Claims the request key for `caseId`; answers the other case id when a concurrent retry claimed it first. */
-  claimRequest(key: string, caseId: string, at: string): Promise<string | null>;
-  releaseRequest(key: string): Promise<void>;
   /** Claims the next free tracking number of the day (unique across concurrent submissions). */
   claimTrackingNo(prefix: string, caseId: string): Promise<string>;
+  releaseTrackingNo(trackingNo: string): Promise<void>;
   countSubmittedSince(openid: string, since: string): Promise<number>;
-  insertCase(c: CaseRecord): Promise<void>;
+  /** False when a case with this id already exists (a concurrent retry of the same request). */
+  insertCase(c: CaseRecord): Promise<boolean>;
   getCase(caseId: string): Promise<CaseRecord | null>;
   findByTrackingNo(trackingNo: string): Promise<CaseRecord | null>;
   /** Writes `next` only if the stored version is still `expectedVersion`; false when someone else wrote first. */

@@ -19,7 +19,8 @@ const MAX_WRITE_ATTEMPTS = 4;
 export interface CaseDeps {
   port: CasesPort;
   now: Date;
-  newId: () => string;
+  /** A stable id from a key (a hash): the same request always names the same case. */
+  caseIdFor: (key: string) => string;
 }
 
 type Authed = Caller & { openid: string };
@@ -52,9 +53,10 @@ interface NewCaseInput {
 
 async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, recorded: { callerNote?: string } | null) {
   const { port, now } = deps;
-  const requestKey = `${caller.openid}:${input.requestId}`;
-  const earlier = await port.requestCase(requestKey);
-  if (earlier) return submissionResult(await mustGet(port, earlier));
+  // The case id comes from who asked and their request id: a retry finds, or collides with, the first case.
+  const caseId = deps.caseIdFor(`${caller.openid}:${input.requestId}`);
+  const earlier = await port.getCase(caseId);
+  if (earlier) return submissionResult(earlier);
 
   const verdict = await port.checkContent(input.description, caller.openid);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
@@ -65,67 +67,69 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
     }
   }
 
-  const caseId = deps.newId();
-  const winner = await port.claimRequest(requestKey, caseId, now.toISOString());
-  // A concurrent retry of the same request got there first: answer its case.
-  if (winner) return submissionResult(await waitForCase(port, winner));
+  const [calendar, table] = await Promise.all([port.calendar(), port.routingTable()]);
+  const decision = routeCase(table, input.category, input.region);
+  const due = deadlines(calendar, now, input.category, Boolean(input.urgent));
+  const day = chinaDay(now).replace(/-/g, '').slice(2);
+  const trackingNo = await port.claimTrackingNo(`SY${day}`, caseId);
+  const actor = actorOf(caller);
+  const record: CaseRecord = {
+    _id: caseId,
+    trackingNo,
+    requestId: input.requestId,
+    requesterOpenid: recorded ? '' : caller.openid,
+    category: input.category,
+    description: input.description,
+    regionId: input.region,
+    contact: input.contact,
+    urgent: Boolean(input.urgent),
+    attachments: input.attachments ?? [],
+    flagged: verdict === 'review',
+    status: 'assigned',
+    departmentId: decision.departmentId,
+    departmentsHeld: [decision.departmentId],
+    routing: decision,
+    returned: false,
+    createdAt: now.toISOString(),
+    routedAt: now.toISOString(),
+    signDueAt: due.signDueAt.toISOString(),
+    dueAt: due.dueAt.toISOString(),
+    reopenCount: 0,
+    urges: [],
+    timeline: [],
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  if (recorded) {
+    record.recordedBy = caller.openid;
+    record.timeline.push(entry(now, 'recorded', actor, `双拥办接到来电，代为登记了您的求助，受理编号 ${trackingNo}`));
+    if (recorded.callerNote) record.timeline.push(entry(now, 'note', actor, `来电记录：${recorded.callerNote}`, true));
+  } else {
+    record.timeline.push(entry(now, 'submitted', actor, `已收到您的求助，受理编号 ${trackingNo}`));
+  }
+  record.timeline.push(entry(now, 'routed', SYSTEM, `已转给${departmentName(decision.departmentId)}办理，${dueText(record)}`));
+  record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
+  if (record.flagged) record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
+  let inserted: boolean;
   try {
-    const calendar = await port.calendar();
-    const decision = routeCase(await port.routingTable(), input.category, input.region);
-    const due = deadlines(calendar, now, input.category, Boolean(input.urgent));
-    const day = chinaDay(now).replace(/-/g, '').slice(2);
-    const trackingNo = await port.claimTrackingNo(`SY${day}`, caseId);
-    const actor = actorOf(caller);
-    const record: CaseRecord = {
-      _id: caseId,
-      trackingNo,
-      requestId: input.requestId,
-      requesterOpenid: recorded ? '' : caller.openid,
-      category: input.category,
-      description: input.description,
-      regionId: input.region,
-      contact: input.contact,
-      urgent: Boolean(input.urgent),
-      attachments: input.attachments ?? [],
-      flagged: verdict === 'review',
-      status: 'assigned',
-      departmentId: decision.departmentId,
-      departmentsHeld: [decision.departmentId],
-      routing: decision,
-      returned: false,
-      createdAt: now.toISOString(),
-      routedAt: now.toISOString(),
-      signDueAt: due.signDueAt.toISOString(),
-      dueAt: due.dueAt.toISOString(),
-      reopenCount: 0,
-      urges: [],
-      timeline: [],
-      updatedAt: now.toISOString(),
-      version: 1,
-    };
-    if (recorded) {
-      record.recordedBy = caller.openid;
-      record.timeline.push(entry(now, 'recorded', actor, `双拥办接到来电，代为登记了您的求助，受理编号 ${trackingNo}`));
-      if (recorded.callerNote) record.timeline.push(entry(now, 'note', actor, `来电记录：${recorded.callerNote}`, true));
-    } else {
-      record.timeline.push(entry(now, 'submitted', actor, `已收到您的求助，受理编号 ${trackingNo}`));
-    }
-    record.timeline.push(entry(now, 'routed', SYSTEM, `已转给${departmentName(decision.departmentId)}办理，${dueText(record)}`));
-    record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
-    if (record.flagged) record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
-    await port.insertCase(record);
-    await notifyDepartment(
-      port,
-      record,
-      `新求助：${categoryById(record.category)?.name ?? ''}`,
-      `请在${describeChina(due.signDueAt)}前签收`,
-      now,
-    );
-    return submissionResult(record);
+    inserted = await port.insertCase(record);
   } catch (e) {
-    await port.releaseRequest(requestKey);
+    await port.releaseTrackingNo(trackingNo);
     throw e;
   }
+  if (!inserted) {
+    // A concurrent retry of the same request got there first: give the number back, answer its case.
+    await port.releaseTrackingNo(trackingNo);
+    return submissionResult(await mustGet(port, caseId));
+  }
+  await notifyDepartment(
+    port,
+    record,
+    `新求助：${categoryById(record.category)?.name ?? ''}`,
+    `请在${describeChina(due.signDueAt)}前签收`,
+    now,
+  );
+  return submissionResult(record);
 }
 
 function submissionResult(c: CaseRecord) {
@@ -139,15 +143,6 @@ function submissionResult(c: CaseRecord) {
     dueAt: formatChina(new Date(c.dueAt)),
     message: `已收到您的求助，${departmentName(c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复`,
   };
-}
-
-async function waitForCase(port: CasesPort, caseId: string): Promise<CaseRecord> {
-  for (let i = 0; i < 20; i++) {
-    const c = await port.getCase(caseId);
-    if (c) return c;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new AppError('CONFLICT', '这份求助正在提交中，请稍后在“我的求助”里查看');
 }
 
 export const submitCase = (deps: CaseDeps, caller: Authed, input: SubmitInput) => createCase(deps, caller, input, null);
