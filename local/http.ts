@@ -178,7 +178,12 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
       return send(res, 200, { ok: true, data: { granted: ids } });
     }
     if (req.method === 'GET' && p === '/__local/outbox') {
-      const items = cloud.database.all('outbox').sort((a, b) => String(a.sentAt).localeCompare(String(b.sentAt)));
+      // With x-openid, only that person's messages (what their phone would show); without, everyone's.
+      const openid = callerOf(req);
+      const items = cloud.database
+        .all('outbox')
+        .filter((m) => !openid || m.touser === openid)
+        .sort((a, b) => String(a.sentAt).localeCompare(String(b.sentAt)));
       return send(res, 200, { ok: true, data: { items } });
     }
     throw new HttpFailure(404, 'NOT_FOUND', '没有这个地址');

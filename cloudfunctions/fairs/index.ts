@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { fairsContract } from '../../core/contracts/fairs';
 import { AppError } from '../../core/envelope';
-import { fairPhase, isDayBefore, isFairDay, ORGANIZER_DEPARTMENTS, type FairRecord } from '../../core/fairs/model';
+import { fairPhase, isFairDay, ORGANIZER_DEPARTMENTS, type FairRecord } from '../../core/fairs/model';
+import { remindDayBefore } from '../../core/signups/reminders';
 import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
 import { cancelSignup, checkIn, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
 import type { Caller } from '../../core/roles';
@@ -222,23 +223,12 @@ export const main = createMain({
   },
   // Every morning: remind confirmed people who agreed, the day before their fair.
   timer: async (now) => {
-    const upcoming = await rows<FairRecord>(fairs().where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000));
-    let reminded = 0;
-    const p = port();
-    for (const f of upcoming.filter((f) => isDayBefore(f, now))) {
-      for (const s of await p.listSignups(f._id)) {
-        if (s.status !== 'confirmed' || !s.consentToRemind || s.remindedAt) continue;
-        if (await p.updateSignupIf(s._id, 'confirmed', { remindedAt: now.toISOString() })) {
-          await p.notify(s.openid, {
-            title: `明天参加：${f.title}`,
-            detail: `${f.venue.name}，请带好签到码`,
-            eventId: f._id,
-            at: f.startAt,
-          });
-          reminded++;
-        }
-      }
-    }
+    const published = await rows<FairRecord>(fairs().where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000));
+    const byId = new Map(published.map((f) => [f._id, f]));
+    const reminded = await remindDayBefore(port(), published, now, (e) => {
+      const f = byId.get(e._id) as FairRecord;
+      return { title: `明天参加：${f.title}`, detail: `${f.venue.name}，请带好签到码` };
+    });
     return { reminded };
   },
 });

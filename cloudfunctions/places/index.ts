@@ -5,6 +5,7 @@ import { fairPhase } from '../../core/fairs/model';
 import { nearby, placeView, type PlaceRecord } from '../../core/places/present';
 import { cancelSignup, fillSeats, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
 import type { EventSeats } from '../../core/signups/port';
+import { remindDayBefore } from '../../core/signups/reminders';
 import { formatChina } from '../../core/time';
 import { db, firstRow, rows } from '../_lib/cloud';
 import { action, createMain } from '../_lib/router';
@@ -93,15 +94,25 @@ export const main = createMain({
       input: placesContract.save,
       run: async ({ now }, { id, ...place }) => ({ id: await upsert('places', id, { ...place, updatedAt: now.toISOString() }) }),
     }),
+    remove: action({
+      access: 'admin',
+      input: placesContract.remove,
+      run: async (_ctx, { id }) => {
+        await mustFind<PlaceRecord>('places', id, '地点');
+        await db().collection('places').where({ _id: id }).remove();
+        return { id, removed: true };
+      },
+    }),
 
     stories: action({
       access: 'public',
       input: placesContract.stories,
-      run: async (_ctx, { kind, page = 1, pageSize = 20 }) => {
+      run: async ({ caller }, { kind, all: everything = false, page = 1, pageSize = 20 }) => {
+        if (everything && caller.role !== 'admin') throw new AppError('FORBIDDEN', '只有管理员可以查看草稿');
         const all = await rows<StoryRecord>(
           db()
             .collection('stories')
-            .where(kind ? { status: 'published', kind } : { status: 'published' })
+            .where({ ...(everything ? {} : { status: 'published' }), ...(kind ? { kind } : {}) })
             .orderBy('publishedAt', 'desc')
             .limit(1000),
         );
@@ -217,7 +228,7 @@ export const main = createMain({
                 _id: activityId,
                 ...a,
                 ...times,
-                status: 'published',
+                status: a.status ?? 'published',
                 confirmedCount: 0,
                 waitQueue: [],
                 createdAt: now.toISOString(),
@@ -237,5 +248,15 @@ export const main = createMain({
         return { id };
       },
     }),
+  },
+  // Every morning: remind volunteers who agreed, the day before their activity.
+  timer: async (now) => {
+    const published = await rows<ActivityRecord>(db().collection('activities').where({ status: 'published' }).limit(1000));
+    const byId = new Map(published.map((a) => [a._id, a]));
+    const reminded = await remindDayBefore(activityPort(), published, now, (e) => {
+      const a = byId.get(e._id) as ActivityRecord;
+      return { title: `明天参加：${a.title}`, detail: a.place };
+    });
+    return { reminded };
   },
 });

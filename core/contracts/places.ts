@@ -52,6 +52,7 @@ const activitySchema = z.strictObject({
   place: text('地点', 60),
   regionId: region,
   description: text('活动内容', 500),
+  status: z.optional(z.enum(['published', 'cancelled'])),
 });
 
 export const placesContract = {
@@ -67,8 +68,10 @@ export const placesContract = {
     .check(z.refine((q) => (q.lat === undefined) === (q.lng === undefined), { message: '经纬度要一起给', path: ['lng'] })),
   get: z.strictObject({ id, lat: z.optional(lat), lng: z.optional(lng) }),
   save: placeSchema,
+  remove: z.strictObject({ id }),
   // Stories (典型人物, 拥军优属, 拥政爱民): admins publish, everyone reads.
-  stories: z.strictObject({ kind: z.optional(z.enum(STORY_KIND_IDS)), ...page }),
+  /** `all`: admins also see drafts. */
+  stories: z.strictObject({ kind: z.optional(z.enum(STORY_KIND_IDS)), all: z.optional(z.boolean()), ...page }),
   story: z.strictObject({ id }),
   saveStory: storySchema,
   // Volunteer activities (志愿服务) on the job fairs' sign-up engine.

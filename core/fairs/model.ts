@@ -42,7 +42,3 @@ export function fairPhase(f: Pick<FairRecord, 'startAt' | 'endAt' | 'signupDeadl
 
 /** Check-in works on the fair's day only (UTC+8). */
 export const isFairDay = (f: Pick<FairRecord, 'startAt'>, now: Date): boolean => chinaDay(now) === chinaDay(new Date(f.startAt));
-
-/** The day before the fair, when reminders go out. */
-export const isDayBefore = (f: Pick<FairRecord, 'startAt'>, now: Date): boolean =>
-  chinaDay(new Date(Date.parse(f.startAt) - 86_400_000)) === chinaDay(now);

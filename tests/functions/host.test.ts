@@ -99,6 +99,10 @@ test('subscribe-message consent is one message per grant', async () => {
   expect((await post('/__local/subscribe', '{"templateIds":["tpl-case"]}', { 'x-openid': 'resident-1' })).status).toBe(200);
   await expect(send('resident-1')).resolves.toMatchObject({ errCode: 0 });
   await expect(send('resident-1')).rejects.toMatchObject({ errCode: 43101 });
+  const mine = (await (await fetch(`${base}/__local/outbox`, { headers: { 'x-openid': 'resident-2' } })).json()) as {
+    data: { items: unknown[] };
+  };
+  expect(mine.data.items).toEqual([]);
   const outbox = (await (await fetch(`${base}/__local/outbox`)).json()) as { data: { items: { touser: string }[] } };
   expect(outbox.data.items.map((m) => m.touser)).toEqual(['resident-1']);
 });

@@ -118,3 +118,32 @@ test('volunteer activities share the job fairs’ guarantees: never oversold, th
   });
   expect(t.cloud.database.read('activities', a.id)).toMatchObject({ confirmedCount: 10 });
 });
+
+test('admins list drafts, remove places and cancel activities; volunteers are reminded the day before', async () => {
+  await ok(places({ action: 'saveStory', title: '草稿', kind: 'model_person', summary: '未完', body: '……', status: 'draft' }, 'admin'));
+  expect((await ok(places({ action: 'stories', all: true }, 'admin'))).items).toHaveLength(5);
+  expect(await places({ action: 'stories', all: true }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  await ok(places({ action: 'remove', id: 'pf-cinema' }, 'admin'));
+  expect(await places({ action: 'get', id: 'pf-cinema' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+  const activity = {
+    title: '慰问',
+    startAt: '2026-11-30T09:00:00+08:00',
+    endAt: '2026-11-30T12:00:00+08:00',
+    signupDeadline: '2026-11-29T18:00:00+08:00',
+    capacity: 5,
+    place: '服务站',
+    regionId: 'hekou',
+    description: '走访',
+  };
+  const { id } = await ok(places({ action: 'saveActivity', ...activity }, 'admin'));
+  await ok(
+    places({ action: 'activitySignup', activityId: id, requestId: randomUUID(), name: '甲', phone: '13900000000', remind: true }, 'v1'),
+  );
+  t.cloud.database.write('subscriptions', 'v1:activity_update', { remaining: 2 });
+  t.cloud.clock.set('2026-11-29T09:00:00+08:00');
+  expect(await t.call('places', { Type: 'Timer' })).toEqual({ ok: true, data: { reminded: 1 } });
+  expect(await t.call('places', { Type: 'Timer' })).toEqual({ ok: true, data: { reminded: 0 } });
+  await ok(places({ action: 'saveActivity', ...activity, id, status: 'cancelled' }, 'admin'));
+  expect((await ok(places({ action: 'activities' }))).items.map((a: Data) => a.id)).not.toContain(id);
+});
