@@ -1,0 +1,517 @@
+/**
+ * The authorization matrix (issue 9, item 2): every action of every function × every role × owned and
+ * foreign objects, allowed or refused, and no answer that shows a person's phone or words to someone
+ * the design does not let see them. The table is checked against the contracts' action lists: a new
+ * action without a row fails the first test.
+ */
+import { randomUUID } from 'node:crypto';
+import { casesContract } from '../../core/contracts/cases';
+import { fairsContract } from '../../core/contracts/fairs';
+import { ledgerContract } from '../../core/contracts/ledger';
+import { metaContract } from '../../core/contracts/meta';
+import { placesContract } from '../../core/contracts/places';
+import { policiesContract } from '../../core/contracts/policies';
+import { usersContract } from '../../core/contracts/users';
+import { STORY_KIND_IDS } from '../../core/data/place-kinds';
+import type { Access } from '../../core/roles';
+import { aSubmission } from './builders';
+import { startTestCloud, type TestCloud } from './harness';
+
+type Data = Record<string, any>;
+type Payload = Record<string, unknown>;
+
+const CONTRACTS: Record<string, Record<string, unknown>> = {
+  cases: casesContract,
+  fairs: fairsContract,
+  ledger: ledgerContract,
+  meta: metaContract,
+  places: placesContract,
+  policies: policiesContract,
+  users: usersContract,
+};
+
+/** Who calls. `handler` is staff of the department holding the case (a `children` case goes to 教育局). */
+const ROLES = {
+  anonymous: null,
+  owner: 'resident-1',
+  otherResident: 'resident-2',
+  handler: 'staff-edu',
+  otherStaff: 'staff-hrss',
+  dispatcher: 'dispatcher',
+  admin: 'admin',
+} as const;
+type Role = keyof typeof ROLES;
+const ROLE_KEYS = Object.keys(ROLES) as Role[];
+
+const PHONE = '13800000001';
+const MASKED = '138****0001';
+const DESCRIPTION = '矩阵核对用的求助：孩子明年上小学，想了解军人子女入学优待需要准备的材料。';
+const NOW = '2026-11-28T10:00:00+08:00';
+
+/** allow: ok, or a business answer (CONFLICT, NOT_FOUND) that is not a refusal; hidden: NOT_FOUND; deny: refused. */
+type Verdict = 'allow' | 'deny' | 'hidden';
+
+interface Fixtures {
+  caseId: string;
+  trackingNo: string;
+  caseRecord: Data;
+  /** A copy of resident-1's case in `status`, so that each call finds the case as its row needs it. */
+  freshCase(status: string, extra?: Data): string;
+  draftFairId: string;
+  draftPolicyId: string;
+  publishedPolicyId: string;
+  policyFields: Data;
+  draftStoryId: string;
+  placeId: string;
+  eduTaskId: string;
+  officeTaskId: string;
+  routingRules: Data[];
+}
+
+interface Row {
+  access: Access;
+  /** The objects the row is tried on; one unnamed object by default. */
+  objects?: string[];
+  payload: (f: Fixtures, obj: string) => Payload;
+  /** Defaults to what `access` allows. */
+  verdict?: (role: Role, obj: string) => Verdict;
+  /** Where the design lets this role see resident-1's full phone number. */
+  seesPhone?: (role: Role, obj: string) => boolean;
+}
+
+const byAccess =
+  (access: Access) =>
+  (role: Role): Verdict => {
+    switch (access) {
+      case 'public':
+        return 'allow';
+      case 'user':
+        return role === 'anonymous' ? 'deny' : 'allow';
+      case 'staff':
+        return ['handler', 'otherStaff', 'dispatcher', 'admin'].includes(role) ? 'allow' : 'deny';
+      case 'dispatcher':
+        return role === 'dispatcher' || role === 'admin' ? 'allow' : 'deny';
+      case 'admin':
+        return role === 'admin' ? 'allow' : 'deny';
+    }
+  };
+
+/** Acting on the case: its requester only. */
+const requesterOnly = (role: Role): Verdict => (role === 'owner' ? 'allow' : 'deny');
+/** Working the case: the holding department only. */
+const holderOnly = (role: Role): Verdict => (role === 'handler' ? 'allow' : 'deny');
+/** Reading the case: requester, holding department, dispatcher and admins. */
+const readers = (role: Role): Verdict => (['owner', 'handler', 'dispatcher', 'admin'].includes(role) ? 'allow' : 'deny');
+/** Staff reading or annotating the case: the holding department, the dispatcher and admins. */
+const staffReaders = (role: Role): Verdict => (['handler', 'dispatcher', 'admin'].includes(role) ? 'allow' : 'deny');
+/** Job fair organizers: staff of 人社局 (and 退役军人事务局) and admins. */
+const organizer = (role: Role): Verdict => (role === 'otherStaff' || role === 'admin' ? 'allow' : 'deny');
+const organizerSees = (role: Role) => role === 'otherStaff' || role === 'admin';
+/** Ledger tasks: the owning department, the dispatcher and admins edit; other staff only read. */
+const taskEditor = (role: Role, obj: string): Verdict =>
+  role === 'dispatcher' || role === 'admin' || (role === 'handler' && obj === 'eduTask') ? 'allow' : 'deny';
+const supervisor = (role: Role): Verdict => (role === 'dispatcher' || role === 'admin' ? 'allow' : 'deny');
+const TASKS = ['eduTask', 'officeTask'];
+const taskId = (f: Fixtures, obj: string) => (obj === 'eduTask' ? f.eduTaskId : f.officeTaskId);
+
+const period = { from: '2026-11-01', to: '2026-11-30' };
+const someoneElse = (n: number) => ({ name: '测试人', phone: `1390000000${n}` });
+
+function fairPayload(status: 'draft' | 'published' = 'published'): Payload {
+  const start = new Date(Date.parse(NOW) + 5 * 86_400_000);
+  return {
+    title: '矩阵测试招聘会',
+    startAt: start.toISOString(),
+    endAt: new Date(+start + 7 * 3_600_000).toISOString(),
+    signupDeadline: new Date(+start - 3_600_000).toISOString(),
+    capacity: 10,
+    venue: { name: '服务中心', address: '人民路 88 号', lat: 30.51, lng: 114.3 },
+    organizerDepartmentId: 'hrss',
+    employers: [{ name: '顺达物流', positions: [{ id: 'driver', title: '驾驶员', count: 3 }] }],
+    status,
+  };
+}
+
+const TABLE: Record<string, Row> = {
+  // ---- cases ----
+  'cases.suggest': { access: 'user', payload: () => ({ text: '孩子上学' }) },
+  'cases.submit': {
+    access: 'user',
+    payload: () => {
+      const { action: _a, ...s } = aSubmission({ description: '另一个人的求助：想问问优待证怎么办理。', contact: someoneElse(2) });
+      return s;
+    },
+  },
+  'cases.mine': { access: 'user', payload: () => ({}) },
+  'cases.get': {
+    access: 'user',
+    objects: ['open', 'resolvedUnrated'],
+    payload: (f, obj) => ({ caseId: obj === 'open' ? f.caseId : f.freshCase('resolved', { resolution: '已答复' }) }),
+    verdict: readers,
+    // The 双拥办 calls back (回访) a resolved case nobody rated: it sees the number then.
+    seesPhone: (role, obj) => role === 'dispatcher' && obj === 'resolvedUnrated',
+  },
+  'cases.supplement': {
+    access: 'user',
+    payload: (f) => ({ caseId: f.freshCase('waiting', { waitingSince: new Date(NOW).toISOString() }), text: '补充：户口本复印件' }),
+    verdict: requesterOnly,
+  },
+  'cases.withdraw': { access: 'user', payload: (f) => ({ caseId: f.freshCase('assigned') }), verdict: requesterOnly },
+  'cases.rate': {
+    access: 'user',
+    payload: (f) => ({ caseId: f.freshCase('resolved', { resolution: '已答复' }), score: 5, solved: true }),
+    verdict: requesterOnly,
+  },
+  'cases.inbox': { access: 'staff', payload: () => ({ filter: 'all' }), seesPhone: () => false },
+  'cases.accept': { access: 'staff', payload: (f) => ({ caseId: f.freshCase('assigned') }), verdict: holderOnly },
+  'cases.reply': {
+    access: 'staff',
+    payload: (f) => ({ caseId: f.freshCase('accepted'), text: '请到教育局窗口办理' }),
+    verdict: holderOnly,
+  },
+  'cases.requestInfo': {
+    access: 'staff',
+    payload: (f) => ({ caseId: f.freshCase('accepted'), text: '请补充户口本' }),
+    verdict: holderOnly,
+  },
+  'cases.resolve': { access: 'staff', payload: (f) => ({ caseId: f.freshCase('accepted'), summary: '已办结' }), verdict: holderOnly },
+  'cases.return': { access: 'staff', payload: (f) => ({ caseId: f.freshCase('assigned'), reason: '不归本部门' }), verdict: holderOnly },
+  'cases.note': { access: 'staff', payload: (f) => ({ caseId: f.freshCase('accepted'), text: '内部备注' }), verdict: staffReaders },
+  'cases.lookup': { access: 'staff', payload: (f) => ({ trackingNo: f.trackingNo }), verdict: staffReaders },
+  'cases.assign': {
+    access: 'dispatcher',
+    payload: (f) => ({ caseId: f.freshCase('assigned'), departmentId: 'hrss', reason: '改派核对' }),
+  },
+  'cases.urge': { access: 'dispatcher', payload: (f) => ({ caseId: f.freshCase('assigned') }) },
+  'cases.record': {
+    access: 'dispatcher',
+    payload: () => ({
+      requestId: randomUUID(),
+      category: 'children',
+      description: '来电：孩子入学的优待政策咨询',
+      region: 'chengguan',
+      contact: someoneElse(3),
+    }),
+  },
+  'cases.followUp': {
+    access: 'dispatcher',
+    payload: (f) => ({ caseId: f.freshCase('resolved', { resolution: '已答复' }), satisfied: true }),
+  },
+  'cases.stats': { access: 'staff', payload: () => period },
+  'cases.exportStats': { access: 'staff', payload: () => period },
+  'cases.queue': {
+    access: 'dispatcher',
+    objects: ['unrouted', 'returned', 'flagged', 'overdue', 'report', 'followup'],
+    payload: (_f, list) => ({ list }),
+    // The 回访 list is the dispatcher's call-back list: the numbers are what it is for.
+    seesPhone: (role, list) => role === 'dispatcher' && list === 'followup',
+  },
+  'cases.audit': { access: 'admin', payload: (f) => ({ caseId: f.caseId }) },
+  'cases.templates': { access: 'staff', payload: () => ({ category: 'children' }) },
+  'cases.saveTemplate': { access: 'admin', payload: () => ({ category: 'children', title: '入学答复', text: '请携带材料到教育局办理。' }) },
+  'cases.removeTemplate': { access: 'admin', payload: () => ({ id: 'no-such-template' }) },
+
+  // ---- fairs ----
+  'fairs.list': {
+    access: 'public',
+    objects: ['published', 'manage'],
+    payload: (_f, obj) => (obj === 'manage' ? { manage: true } : {}),
+    verdict: (role, obj) => (obj === 'manage' ? organizer(role) : 'allow'),
+  },
+  'fairs.get': {
+    access: 'public',
+    objects: ['published', 'draft'],
+    payload: (f, obj) => ({ id: obj === 'draft' ? f.draftFairId : 'fair-winter' }),
+    verdict: (role, obj) => (obj === 'draft' && organizer(role) === 'deny' ? 'hidden' : 'allow'),
+  },
+  'fairs.signup': {
+    access: 'user',
+    objects: ['published', 'draft'],
+    payload: (f, obj) => ({
+      fairId: obj === 'draft' ? f.draftFairId : 'fair-winter',
+      requestId: randomUUID(),
+      ...someoneElse(4),
+    }),
+    verdict: (role, obj) => (role === 'anonymous' ? 'deny' : obj === 'draft' && organizer(role) === 'deny' ? 'hidden' : 'allow'),
+  },
+  // A sign-up is the caller's own (keyed by OPENID): nobody can cancel another person's.
+  'fairs.cancel': { access: 'user', payload: () => ({ fairId: 'fair-hekou' }) },
+  'fairs.mine': { access: 'user', payload: () => ({}) },
+  'fairs.roster': { access: 'staff', payload: () => ({ fairId: 'fair-winter' }), verdict: organizer, seesPhone: organizerSees },
+  'fairs.checkin': { access: 'staff', payload: () => ({ fairId: 'fair-winter', code: 'ABCDEFGH' }), verdict: organizer },
+  'fairs.outcome': {
+    access: 'staff',
+    payload: () => ({ fairId: 'fair-winter', openid: 'resident-1', outcome: 'hired' }),
+    verdict: organizer,
+  },
+  'fairs.exportRoster': { access: 'staff', payload: () => ({ fairId: 'fair-winter' }), verdict: organizer },
+  'fairs.save': { access: 'staff', payload: () => fairPayload(), verdict: organizer },
+
+  // ---- ledger ----
+  'ledger.board': { access: 'staff', payload: () => ({}) },
+  'ledger.tasks': { access: 'staff', payload: () => ({}) },
+  'ledger.task': { access: 'staff', objects: TASKS, payload: (f, obj) => ({ id: taskId(f, obj) }) },
+  'ledger.updateTask': {
+    access: 'staff',
+    objects: TASKS,
+    payload: (f, obj) => ({ id: taskId(f, obj), note: '进展说明' }),
+    verdict: taskEditor,
+  },
+  'ledger.addEvidence': {
+    access: 'staff',
+    objects: TASKS,
+    payload: (f, obj) => ({ taskId: taskId(f, obj), name: '工作方案', description: '年度工作方案' }),
+    verdict: taskEditor,
+  },
+  'ledger.accept': { access: 'staff', objects: TASKS, payload: (f, obj) => ({ taskId: taskId(f, obj), score: 0 }), verdict: supervisor },
+  'ledger.sendBack': {
+    access: 'staff',
+    objects: TASKS,
+    payload: (f, obj) => ({ taskId: taskId(f, obj), reason: '材料不全' }),
+    verdict: supervisor,
+  },
+  'ledger.urge': { access: 'staff', objects: TASKS, payload: (f, obj) => ({ taskId: taskId(f, obj) }), verdict: supervisor },
+  'ledger.problems': { access: 'staff', payload: () => ({}) },
+  'ledger.saveProblem': {
+    access: 'staff',
+    objects: TASKS,
+    payload: (f, obj) => ({
+      taskId: taskId(f, obj),
+      description: '台账不全',
+      measure: '补齐台账',
+      ownerDepartmentId: obj === 'eduTask' ? 'edu' : 'office',
+      deadline: '2026-12-31',
+    }),
+    verdict: taskEditor,
+  },
+  'ledger.saveTask': { access: 'staff', objects: TASKS, payload: (f, obj) => ({ id: taskId(f, obj) }), verdict: supervisor },
+  'ledger.importStandard': { access: 'staff', payload: () => ({ fileID: 'cloud://env/none/standard.xlsx' }), verdict: supervisor },
+  'ledger.exportStandard': { access: 'staff', payload: () => ({}) },
+  'ledger.sampleTemplate': { access: 'staff', payload: () => ({}) },
+  'ledger.report': { access: 'staff', payload: () => period, verdict: supervisor },
+
+  // ---- meta ----
+  'meta.get': { access: 'public', payload: () => ({}) },
+  'meta.ping': { access: 'public', payload: () => ({}) },
+  'meta.routing': { access: 'admin', payload: () => ({}) },
+  'meta.saveRouting': { access: 'admin', payload: (f) => ({ rules: f.routingRules }) },
+  'meta.calendar': { access: 'admin', payload: () => ({}) },
+  'meta.saveCalendar': { access: 'admin', payload: () => ({ overrides: {} }) },
+
+  // ---- places ----
+  'places.list': { access: 'public', payload: () => ({}) },
+  'places.get': { access: 'public', payload: (f) => ({ id: f.placeId }) },
+  'places.save': {
+    access: 'admin',
+    payload: () => ({ name: '测试服务站', kind: 'service_station', regionId: 'chengguan', address: '人民路 1 号', lat: 30.5, lng: 114.3 }),
+  },
+  'places.remove': { access: 'admin', payload: () => ({ id: 'no-such-place' }) },
+  'places.stories': {
+    access: 'public',
+    objects: ['published', 'all'],
+    payload: (_f, obj) => (obj === 'all' ? { all: true } : {}),
+    verdict: (role, obj) => (obj === 'all' && role !== 'admin' ? 'deny' : 'allow'),
+  },
+  'places.story': {
+    access: 'public',
+    objects: ['published', 'draft'],
+    payload: (f, obj) => ({ id: obj === 'draft' ? f.draftStoryId : 'story-zhang' }),
+    verdict: (role, obj) => (obj === 'draft' && role !== 'admin' ? 'hidden' : 'allow'),
+  },
+  'places.saveStory': {
+    access: 'admin',
+    payload: () => ({ title: '矩阵故事', kind: STORY_KIND_IDS[0], summary: '摘要', body: '正文', status: 'draft' }),
+  },
+  'places.activities': { access: 'public', payload: () => ({}) },
+  'places.activity': { access: 'public', payload: () => ({ id: 'act-clean' }) },
+  'places.activitySignup': { access: 'user', payload: () => ({ activityId: 'act-clean', requestId: randomUUID(), ...someoneElse(5) }) },
+  'places.activityCancel': { access: 'user', payload: () => ({ activityId: 'act-visit' }) },
+  // Admins organize the volunteer activities: the roster is theirs, numbers included.
+  'places.activityRoster': { access: 'admin', payload: () => ({ activityId: 'act-clean' }), seesPhone: (role) => role === 'admin' },
+  'places.saveActivity': {
+    access: 'admin',
+    payload: () => ({
+      title: '矩阵活动',
+      startAt: '2026-12-10T09:00:00+08:00',
+      endAt: '2026-12-10T11:00:00+08:00',
+      signupDeadline: '2026-12-09T18:00:00+08:00',
+      capacity: 5,
+      place: '县烈士陵园',
+      regionId: 'chengguan',
+      description: '清扫',
+    }),
+  },
+
+  // ---- policies ----
+  'policies.list': { access: 'public', payload: () => ({}) },
+  'policies.search': { access: 'public', payload: () => ({ q: '子女入学' }) },
+  'policies.get': {
+    access: 'public',
+    objects: ['published', 'draft'],
+    payload: (f, obj) => ({ id: obj === 'draft' ? f.draftPolicyId : f.publishedPolicyId }),
+    verdict: (role, obj) => (obj === 'draft' && role !== 'admin' ? 'hidden' : 'allow'),
+  },
+  'policies.match': { access: 'user', payload: () => ({}) },
+  'policies.toggleFavorite': {
+    access: 'user',
+    objects: ['published', 'draft'],
+    payload: (f, obj) => ({ id: obj === 'draft' ? f.draftPolicyId : f.publishedPolicyId }),
+    verdict: (role, obj) => (role === 'anonymous' ? 'deny' : obj === 'draft' ? 'hidden' : 'allow'),
+  },
+  'policies.favorites': { access: 'user', payload: () => ({}) },
+  'policies.save': {
+    access: 'admin',
+    objects: ['new', 'draft'],
+    payload: (f, obj) => ({ ...(obj === 'draft' ? { id: f.draftPolicyId } : {}), policy: f.policyFields }),
+  },
+  'policies.setStatus': {
+    access: 'admin',
+    objects: ['published', 'draft'],
+    payload: (f, obj) => (obj === 'draft' ? { id: f.draftPolicyId, status: 'draft' } : { id: f.publishedPolicyId, status: 'published' }),
+  },
+  'policies.manage': { access: 'admin', payload: () => ({}) },
+  'policies.history': {
+    access: 'admin',
+    objects: ['published', 'draft'],
+    payload: (f, obj) => ({ id: obj === 'draft' ? f.draftPolicyId : f.publishedPolicyId }),
+  },
+
+  // ---- users ----
+  'users.me': { access: 'user', payload: () => ({}) },
+  'users.saveProfile': { access: 'user', payload: () => ({}) },
+  // Runs last (see CELLS): each caller deletes only their own record.
+  'users.deleteMe': { access: 'user', payload: () => ({}) },
+  'users.bindStaff': { access: 'user', payload: () => ({ inviteCode: 'ABCDEFGH' }) },
+  'users.createInvite': { access: 'admin', payload: () => ({ departmentId: 'edu' }) },
+  'users.removeStaff': { access: 'admin', payload: () => ({ openid: 'no-such-staff' }) },
+  'users.listStaff': { access: 'admin', payload: () => ({}) },
+};
+
+const contractActions = Object.entries(CONTRACTS).flatMap(([fn, c]) => Object.keys(c).map((a) => `${fn}.${a}`));
+
+let t: TestCloud;
+let f: Fixtures;
+
+async function ok(fn: string, event: Payload, openid: string | null): Promise<Data> {
+  const res = await t.call<Data>(fn, event, openid);
+  if (!res.ok) throw new Error(`${fn}.${String(event.action)} as ${openid}: ${JSON.stringify(res)}`);
+  return res.data as Data;
+}
+
+beforeAll(async () => {
+  t = startTestCloud({ functions: Object.keys(CONTRACTS), startAt: NOW });
+  const submitted = await ok('cases', aSubmission({ description: DESCRIPTION, contact: { name: '王建国', phone: PHONE } }), 'resident-1');
+  const caseRecord = t.cloud.database.read('cases', submitted.caseId) as Data;
+  expect(caseRecord.departmentId).toBe('edu');
+  // resident-1's sign-ups: a job fair and a volunteer activity, with their own number.
+  for (const fairId of ['fair-winter', 'fair-hekou'])
+    await ok('fairs', { action: 'signup', fairId, requestId: randomUUID(), name: '王建国', phone: PHONE }, 'resident-1');
+  await ok(
+    'places',
+    { action: 'activitySignup', activityId: 'act-clean', requestId: randomUUID(), name: '王建国', phone: PHONE },
+    'resident-1',
+  );
+
+  const draftFairId = (await ok('fairs', { action: 'save', ...fairPayload('draft') }, 'staff-hrss')).id as string;
+  const publishedPolicyId = (await ok('policies', { action: 'list' }, null)).items[0].id as string;
+  const full = await ok('policies', { action: 'get', id: publishedPolicyId }, 'admin');
+  const policyFields: Data = { title: '矩阵测试政策', category: full.category, summary: full.summary, eligibility: full.eligibility };
+  for (const k of ['benefits', 'materials', 'steps', 'department', 'legalBasis', 'effectiveFrom', 'effectiveTo', 'keywords'])
+    if (full[k] !== undefined) policyFields[k] = full[k];
+  const draftPolicyId = (await ok('policies', { action: 'save', policy: policyFields }, 'admin')).id as string;
+  const draftStoryId = (
+    await ok(
+      'places',
+      { action: 'saveStory', title: '草稿故事', kind: STORY_KIND_IDS[0], summary: '摘要', body: '正文', status: 'draft' },
+      'admin',
+    )
+  ).id as string;
+  const placeId = (await ok('places', { action: 'list' }, null)).items[0].id as string;
+  const tasks = t.cloud.database.all('ledger_tasks') as Data[];
+  const only = (d: string) => tasks.find((x) => x.ownerDepartments.length === 1 && x.ownerDepartments[0] === d)?._id as string;
+  const routingRules = (await ok('meta', { action: 'routing' }, 'admin')).rules as Data[];
+
+  const { _id: _drop, ...stored } = caseRecord;
+  f = {
+    caseId: submitted.caseId,
+    trackingNo: submitted.trackingNo,
+    caseRecord,
+    freshCase(status, extra = {}) {
+      const id = `matrix-${randomUUID().slice(0, 8)}`;
+      t.cloud.database.write('cases', id, { ...structuredClone(stored), status, ...extra });
+      return id;
+    },
+    draftFairId,
+    draftPolicyId,
+    publishedPolicyId,
+    policyFields,
+    draftStoryId,
+    placeId,
+    eduTaskId: only('edu'),
+    officeTaskId: only('office'),
+    routingRules,
+  };
+  expect(f.eduTaskId).toBeTruthy();
+  expect(f.officeTaskId).toBeTruthy();
+});
+afterAll(() => t?.close());
+
+test('every action of every contract has a row, and every row is an action', () => {
+  expect(Object.keys(TABLE).sort()).toEqual([...contractActions].sort());
+});
+
+describe('what the dispatcher and admins see of a case', () => {
+  test('the phone masked on an open case; whole on the 回访 of a resolved, unrated case (dispatcher only)', async () => {
+    for (const who of ['dispatcher', 'admin']) {
+      const view = await ok('cases', { action: 'get', caseId: f.caseId }, who);
+      expect(view.contact.phone).toBe(MASKED);
+      expect(view.contactUnmasked).toBe(false);
+    }
+    expect((await ok('cases', { action: 'get', caseId: f.caseId }, 'staff-edu')).contact.phone).toBe(PHONE);
+    const resolved = f.freshCase('resolved', { resolution: '已答复' });
+    expect((await ok('cases', { action: 'get', caseId: resolved }, 'dispatcher')).contact.phone).toBe(PHONE);
+    expect((await ok('cases', { action: 'get', caseId: resolved }, 'admin')).contact.phone).toBe(MASKED);
+  });
+
+  test("another resident's cancel leaves resident-1's sign-up alone", async () => {
+    await t.call('fairs', { action: 'cancel', fairId: 'fair-winter' }, 'resident-2');
+    const mine = await ok('fairs', { action: 'mine' }, 'resident-1');
+    expect(mine.items.find((i: Data) => i.fairId === 'fair-winter')?.status).toBe('confirmed');
+  });
+});
+
+// deleteMe changes who the caller is: it runs after every other row.
+const ORDERED = [...contractActions.filter((a) => a !== 'users.deleteMe'), 'users.deleteMe'];
+
+describe.each(ORDERED.map((a) => [a]))('%s', (name) => {
+  test('allowed or refused for each role and object; nothing leaks', async () => {
+    const row = TABLE[name];
+    if (!row) throw new Error(`no row for ${name}`);
+    const [fn, action] = name.split('.') as [string, string];
+    const verdictOf = row.verdict ?? byAccess(row.access);
+    const failures: string[] = [];
+    for (const obj of row.objects ?? ['-']) {
+      for (const role of ROLE_KEYS) {
+        const openid = ROLES[role];
+        const expected = verdictOf(role, obj);
+        const res = await t.call<Data>(fn, { action, ...row.payload(f, obj) }, openid);
+        const code = res.ok ? 'OK' : res.error.code;
+        const cell = `${name} [${obj}] as ${role}: expected ${expected}, got ${code}`;
+        const refusal = role === 'anonymous' && row.access !== 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        if (expected === 'allow' && !['OK', 'CONFLICT', 'NOT_FOUND'].includes(code))
+          failures.push(`${cell} ${JSON.stringify(res).slice(0, 200)}`);
+        if (expected === 'hidden' && code !== 'NOT_FOUND') failures.push(cell);
+        if (expected === 'deny' && code !== refusal) failures.push(`${cell} (wanted ${refusal})`);
+
+        // What the answer shows: neither resident-1's number nor words to those who do not handle them.
+        const json = JSON.stringify(res);
+        const stranger = role === 'anonymous' || role === 'otherResident' || role === 'otherStaff';
+        const overseer = role === 'dispatcher' || role === 'admin';
+        const allowedPhone = row.seesPhone?.(role, obj) ?? false;
+        if ((stranger || overseer) && !allowedPhone && json.includes(PHONE)) failures.push(`${name} [${obj}] as ${role}: shows ${PHONE}`);
+        if (stranger && json.includes(DESCRIPTION)) failures.push(`${name} [${obj}] as ${role}: shows the case description`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
