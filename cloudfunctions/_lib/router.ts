@@ -53,9 +53,16 @@ async function loadRecord(openid: string | null): Promise<UserRecord | null> {
 const toIssues = (error: z.core.$ZodError): Issue[] =>
   error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));
 
+/** A timer trigger's event. A person's call may carry `Type: 'Timer'` too: only a call with no caller counts. */
 function isTimerEvent(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+  if (typeof event !== 'object' || event === null || (event as { Type?: unknown }).Type !== 'Timer') return false;
+  const { OPENID, SOURCE } = cloud.getWXContext() as { OPENID?: string; SOURCE?: string };
+  return !OPENID && SOURCE !== 'wx_client';
 }
+
+/** An action name fit to repeat in a message: whatever was sent, short and printable. */
+const shown = (name: unknown): string =>
+  typeof name === 'string' ? name.replace(/\p{Cc}/gu, '?').slice(0, 40) : typeof name;
 
 /** The one entry point every cloud function exports as `main`. */
 export function createMain(def: FunctionDef) {
@@ -71,7 +78,7 @@ export function createMain(def: FunctionDef) {
       const { action: name, ...rest } = event as Record<string, unknown>;
       const actionDef = typeof name === 'string' && Object.hasOwn(def.actions, name) ? def.actions[name] : undefined;
       if (!actionDef) {
-        throw new AppError('INVALID_INPUT', `没有这个操作：${String(name)}`, [
+        throw new AppError('INVALID_INPUT', `没有这个操作：${shown(name)}`, [
           { path: ['action'], message: `可用的操作：${Object.keys(def.actions).join(', ')}`, code: 'invalid_value' },
         ]);
       }
@@ -89,7 +96,7 @@ export function createMain(def: FunctionDef) {
       return okEnvelope(data);
     } catch (e) {
       if (e instanceof AppError) return errorEnvelope(e.code, e.message, e.issues);
-      console.error(`[${def.name}] ${(event as { action?: unknown } | null)?.action ?? 'event'} failed`, e);
+      console.error(`[${def.name}] ${shown((event as { action?: unknown } | null)?.action ?? 'event')} failed`, e);
       return errorEnvelope('INTERNAL', '系统开了个小差，请稍后再试');
     }
   };

@@ -180,7 +180,7 @@ test('the timer urges what is overdue (on top of the inbox, the dispatcher told)
   for (const who of ['staff-edu', 'dispatcher']) t.cloud.database.write('subscriptions', `${who}:case_new`, { remaining: 5 });
 
   t.cloud.clock.set('2026-10-08T10:30:00+08:00');
-  expect(await t.call('cases', { Type: 'Timer', TriggerName: 'hourly-supervision', Time: '' })).toEqual({
+  expect(await t.cloud.invoke('cases', { Type: 'Timer', TriggerName: 'hourly-supervision', Time: '' }, null, 'wx_timer')).toEqual({
     ok: true,
     data: { urged: 1, closed: 1 },
   });
@@ -194,7 +194,7 @@ test('the timer urges what is overdue (on top of the inbox, the dispatcher told)
       .sort(),
   ).toEqual(['dispatcher', 'staff-edu']);
   // Not urged twice the same day.
-  expect(await t.call('cases', { Type: 'Timer' })).toEqual({ ok: true, data: { urged: 0, closed: 0 } });
+  expect(await t.cloud.invoke('cases', { Type: 'Timer' }, null, 'wx_timer')).toEqual({ ok: true, data: { urged: 0, closed: 0 } });
 });
 
 test('lookup by tracking number for phone enquiries, and a request recorded by phone', async () => {

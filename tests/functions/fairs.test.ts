@@ -165,10 +165,10 @@ test('the reminder timer tells confirmed people who agreed, the day before, once
   await ok(fairs({ action: 'signup', fairId, requestId: randomUUID(), name: '甲', phone: '13900000000', remind: true }, 'yes'));
   await ok(fairs({ action: 'signup', fairId, requestId: randomUUID(), name: '乙', phone: '13900000000' }, 'no'));
   for (const who of ['yes', 'no']) t.cloud.database.write('subscriptions', `${who}:fair_update`, { remaining: 3 });
-  expect(await t.call('fairs', { Type: 'Timer' })).toEqual({ ok: true, data: { reminded: 0 } });
+  expect(await t.cloud.invoke('fairs', { Type: 'Timer' }, null, 'wx_timer')).toEqual({ ok: true, data: { reminded: 0 } });
   t.cloud.clock.set('2026-11-29T09:00:00+08:00');
-  expect(await t.call('fairs', { Type: 'Timer' })).toEqual({ ok: true, data: { reminded: 1 } });
-  expect(await t.call('fairs', { Type: 'Timer' })).toEqual({ ok: true, data: { reminded: 0 } });
+  expect(await t.cloud.invoke('fairs', { Type: 'Timer' }, null, 'wx_timer')).toEqual({ ok: true, data: { reminded: 1 } });
+  expect(await t.cloud.invoke('fairs', { Type: 'Timer' }, null, 'wx_timer')).toEqual({ ok: true, data: { reminded: 0 } });
   expect(t.cloud.database.all('outbox').map((m) => m.touser)).toEqual(['yes']);
 });
 

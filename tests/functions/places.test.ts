@@ -142,8 +142,8 @@ test('admins list drafts, remove places and cancel activities; volunteers are re
   );
   t.cloud.database.write('subscriptions', 'v1:activity_update', { remaining: 2 });
   t.cloud.clock.set('2026-11-29T09:00:00+08:00');
-  expect(await t.call('places', { Type: 'Timer' })).toEqual({ ok: true, data: { reminded: 1 } });
-  expect(await t.call('places', { Type: 'Timer' })).toEqual({ ok: true, data: { reminded: 0 } });
+  expect(await t.cloud.invoke('places', { Type: 'Timer' }, null, 'wx_timer')).toEqual({ ok: true, data: { reminded: 1 } });
+  expect(await t.cloud.invoke('places', { Type: 'Timer' }, null, 'wx_timer')).toEqual({ ok: true, data: { reminded: 0 } });
   await ok(places({ action: 'saveActivity', ...activity, id, status: 'cancelled' }, 'admin'));
   expect((await ok(places({ action: 'activities' }))).items.map((a: Data) => a.id)).not.toContain(id);
 });
