@@ -3,7 +3,7 @@ import { ledgerContract } from '../../core/contracts/ledger';
 import { SAMPLE_STANDARD, SAMPLE_TITLE, sampleAreas } from '../../core/data/ledger-sample';
 import { AppError } from '../../core/envelope';
 import { board } from '../../core/ledger/board';
-import { isSupervisor, mayEditTask, type AreaRecord, type ProblemRecord, type TaskRecord } from '../../core/ledger/model';
+import { isSupervisor, mayEditTask, TASK_STATUSES, type AreaRecord, type ProblemRecord, type TaskRecord } from '../../core/ledger/model';
 import { chinaDay } from '../../core/time';
 import { cloud } from '../_lib/cloud';
 import { saveGeneratedFile } from '../_lib/files';
@@ -79,7 +79,8 @@ async function importAreas(
         deadline: t.deadline,
         updatedAt: now.toISOString(),
       } as TaskRecord;
-      if (t.status) task.status = t.status;
+      // A sheet moves a task forward, never back: an old export or the template cannot undo progress.
+      if (t.status && TASK_STATUSES.indexOf(t.status) > TASK_STATUSES.indexOf(task.status)) task.status = t.status;
       if (t.selfScore !== undefined) task.selfScore = t.selfScore;
       if (t.acceptedScore !== undefined) task.acceptedScore = t.acceptedScore;
       if (t.link) task.link = t.link;
@@ -133,6 +134,7 @@ export const main = createMain({
           ...t,
           id: t._id,
           editable: mayEditTask(ctx.caller, t),
+          overdue: t.status !== 'accepted' && t.deadline < chinaDay(ctx.now),
           problems,
           live: t.link ? await liveEvidence(t.link, from, to) : null,
         };
@@ -333,7 +335,7 @@ export const main = createMain({
           })),
         );
         const note = '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入。';
-        return saveFile('考评标准-示例模板.xlsx', await standardWorkbook(SAMPLE_TITLE, note, areas, tasks));
+        return saveFile('考评标准-示例模板.xlsx', await standardWorkbook(SAMPLE_TITLE, note, areas, tasks, { progress: false }));
       },
     }),
     report: action({

@@ -33,7 +33,15 @@ const exceljs = () => {
 };
 
 /** The standard as the office's sheet: areas as headings, tasks as rows, with status and scores filled in. */
-export async function standardWorkbook(title: string, note: string, areas: AreaRecord[], tasks: TaskRecord[]): Promise<Buffer> {
+export async function standardWorkbook(
+  title: string,
+  note: string,
+  areas: AreaRecord[],
+  tasks: TaskRecord[],
+  options: { progress?: boolean } = {},
+): Promise<Buffer> {
+  // A blank template carries no status or scores: importing it must not look like progress.
+  const progress = options.progress ?? true;
   const book = new (exceljs().Workbook)();
   const sheet = book.addWorksheet('考评标准');
   sheet.addRow([title]).font = { bold: true, size: 14 };
@@ -56,9 +64,9 @@ export async function standardWorkbook(title: string, note: string, areas: AreaR
           t.evidenceKind,
           departmentNames(t.ownerDepartments),
           t.deadline,
-          t.acceptedScore ?? '',
-          TASK_STATUS_TEXT[t.status],
-          t.selfScore ?? '',
+          progress ? (t.acceptedScore ?? '') : '',
+          progress ? TASK_STATUS_TEXT[t.status] : '',
+          progress ? (t.selfScore ?? '') : '',
         ]);
       }
     });

@@ -176,3 +176,14 @@ test('evidence, ready, accepted: the board moves; problems and urges reach the d
   });
   expect(report.changed.map((c: Data) => c.code)).toEqual(expect.arrayContaining(['2.3', '2.2']));
 });
+
+test('importing the blank template over a live ledger keeps every task’s progress', async () => {
+  const task = await taskByCode('2.3');
+  await ok(ledger({ action: 'addEvidence', taskId: task.id, name: '名单', description: '入学名单' }, 'staff-edu'));
+  await ok(ledger({ action: 'updateTask', id: task.id, status: 'ready', selfScore: 2 }, 'staff-edu'));
+  const sample = await ok(ledger({ action: 'sampleTemplate' }, 'dispatcher'));
+  const sheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer);
+  expect(sheet.areas.flatMap((a) => a.tasks).every((x) => x.status === undefined && x.selfScore === undefined)).toBe(true);
+  await ok(ledger({ action: 'importStandard', fileID: sample.fileID }, 'dispatcher'));
+  expect(await ok(ledger({ action: 'task', id: task.id }, 'staff-edu'))).toMatchObject({ status: 'ready', selfScore: 2, overdue: false });
+});
