@@ -61,8 +61,7 @@ function isTimerEvent(event: unknown): boolean {
 }
 
 /** An action name fit to repeat in a message: whatever was sent, short and printable. */
-const shown = (name: unknown): string =>
-  typeof name === 'string' ? name.replace(/\p{Cc}/gu, '?').slice(0, 40) : typeof name;
+const shown = (name: unknown): string => (typeof name === 'string' ? name.replace(/\p{Cc}/gu, '?').slice(0, 40) : typeof name);
 
 /** The one entry point every cloud function exports as `main`. */
 export function createMain(def: FunctionDef) {

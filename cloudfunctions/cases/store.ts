@@ -1,11 +1,11 @@
 import type { Calendar } from '../../core/cases/calendar';
 import type { CaseRecord } from '../../core/cases/model';
 import type { AuditEntry, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
-import { WorkingCalendar, type CalendarOverrides } from '../../core/server/working-calendar';
+import { WorkingCalendar } from '../../core/server/working-calendar';
 import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
 import { saveGeneratedFile } from '../_lib/files';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
-import { loadRoutingTable } from '../_lib/routing';
+import { loadCalendarOverrides, loadRoutingTable } from '../_lib/routing';
 
 const TEMPLATES: Record<Notice['kind'], string> = {
   case_update: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',
@@ -42,10 +42,7 @@ export function casesStore(): CasesPort {
   }
 
   return {
-    async calendar(): Promise<Calendar> {
-      const settings = await firstRow<{ overrides?: CalendarOverrides }>(d.collection('settings').where({ _id: 'calendar' }).limit(1));
-      return new WorkingCalendar(settings?.overrides ?? {});
-    },
+    calendar: async (): Promise<Calendar> => new WorkingCalendar(await loadCalendarOverrides()),
     routingTable: loadRoutingTable,
     async checkContent(text, openid): Promise<ContentVerdict> {
       try {

@@ -2,10 +2,11 @@ import { computeStats } from '../../core/cases/stats';
 import type { FairRecord } from '../../core/fairs/model';
 import { LIVE_METRIC_TEXT, type TaskRecord } from '../../core/ledger/model';
 import type { SignupRecord } from '../../core/signups/port';
-import { WorkingCalendar, type CalendarOverrides } from '../../core/server/working-calendar';
+import { WorkingCalendar } from '../../core/server/working-calendar';
 import { chinaDay } from '../../core/time';
 import { casesRoutedBetween } from '../_lib/case-records';
-import { db, firstRow, rows } from '../_lib/cloud';
+import { loadCalendarOverrides } from '../_lib/routing';
+import { db, rows } from '../_lib/cloud';
 
 /**
  * The figure this system already knows for a linked task, over the period: nobody retypes 三率, cases
@@ -16,8 +17,7 @@ export async function liveEvidence(link: NonNullable<TaskRecord['link']>, from: 
   switch (link.metric) {
     case 'rates':
     case 'cases_resolved': {
-      const settings = await firstRow<{ overrides?: CalendarOverrides }>(db().collection('settings').where({ _id: 'calendar' }).limit(1));
-      const stats = computeStats(await casesRoutedBetween(from, to), from, to, new WorkingCalendar(settings?.overrides ?? {}));
+      const stats = computeStats(await casesRoutedBetween(from, to), from, to, new WorkingCalendar(await loadCalendarOverrides()));
       const figures = link.departmentId ? stats.departments.find((d) => d.departmentId === link.departmentId) : stats.total;
       if (!figures) return { metric: link.metric, label, from, to, figures: null };
       return link.metric === 'rates'

@@ -7,7 +7,7 @@ import { routingSummary } from '../../core/routing';
 import { chinaDay } from '../../core/time';
 import { db, firstRow } from '../_lib/cloud';
 import { action, createMain } from '../_lib/router';
-import { loadRoutingTable } from '../_lib/routing';
+import { forgetCalendarOverrides, forgetRoutingTable, loadRoutingTable } from '../_lib/routing';
 
 const settings = () => db().collection('settings');
 
@@ -45,6 +45,7 @@ export const main = createMain({
           .collection('routing')
           .doc('table')
           .set({ data: { rules, updatedAt: now.toISOString(), updatedBy: caller.openid } });
+        forgetRoutingTable();
         return { rules, summary: routingSummary(rules) };
       },
     }),
@@ -70,6 +71,7 @@ export const main = createMain({
         await settings()
           .doc('calendar')
           .set({ data: { overrides, updatedAt: now.toISOString(), updatedBy: caller.openid } });
+        forgetCalendarOverrides();
         return { overrides };
       },
     }),

@@ -38,6 +38,10 @@ export function startTestCloud(options: { functions?: string[]; startAt?: string
   const names = options.functions ?? [];
   // LocalCloud patches the SDK before it loads the functions (their module scope calls cloud.init).
   const cloud = new LocalCloud({ dataDir, startAt: options.startAt, frozenClock: true, functions: () => sourceFunctions(names) });
+  // Each test cloud starts with its own settings, not what a warm instance cached for the previous one.
+  const settings = require('../../cloudfunctions/_lib/routing') as { forgetRoutingTable(): void; forgetCalendarOverrides(): void };
+  settings.forgetRoutingTable();
+  settings.forgetCalendarOverrides();
   const sdk = require('wx-server-sdk') as SdkModule;
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
   return {
