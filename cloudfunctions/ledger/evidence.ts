@@ -71,8 +71,14 @@ export async function liveEvidence(link: NonNullable<TaskRecord['link']>, from: 
       };
     }
     case 'policies_published': {
-      const res = (await db().collection('policies').where({ status: 'published' }).count()) as { total: number };
-      return { metric: link.metric, label, from, to, figures: { published: res.total } };
+      // In force now, and how many of them were published within the period.
+      const published = await rows<{ publishedAt?: string }>(
+        db().collection('policies').where({ status: 'published' }).field({ publishedAt: true }).limit(1000),
+      );
+      const inPeriod = published.filter(
+        (p) => p.publishedAt && chinaDay(new Date(p.publishedAt)) >= from && chinaDay(new Date(p.publishedAt)) <= to,
+      ).length;
+      return { metric: link.metric, label, from, to, figures: { published: published.length, publishedInPeriod: inPeriod } };
     }
   }
 }

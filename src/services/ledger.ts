@@ -23,7 +23,7 @@ export interface LiveFigures {
   rates: { received: number; responseRate: Rate; resolutionRate: Rate; satisfactionRate: Rate; onTimeRate: Rate };
   cases_resolved: { resolved: number; received: number };
   fairs: { fairs: number; signedUp: number; checkedIn: number; hired: number };
-  policies_published: { published: number };
+  policies_published: { published: number; publishedInPeriod: number };
 }
 
 /** The figure the system already knows for a linked task, over a period (cloudfunctions/ledger/evidence.ts). */

@@ -187,3 +187,13 @@ test('importing the blank template over a live ledger keeps every task’s progr
   await ok(ledger({ action: 'importStandard', fileID: sample.fileID }, 'dispatcher'));
   expect(await ok(ledger({ action: 'task', id: task.id }, 'staff-edu'))).toMatchObject({ status: 'ready', selfScore: 2, overdue: false });
 });
+
+test('the policies figure counts what is in force and what was published in the period', async () => {
+  const task = await taskByCode('3.2');
+  const thisMonth = await ok(ledger({ action: 'task', id: task.id, from: '2026-11-01', to: '2026-11-30' }, 'staff-vab'));
+  const published = t.cloud.database.all('policies').filter((p) => p.status === 'published').length;
+  expect(published).toBeGreaterThanOrEqual(60);
+  expect(thisMonth.live.figures).toEqual({ published, publishedInPeriod: published });
+  const earlier = await ok(ledger({ action: 'task', id: task.id, from: '2026-10-01', to: '2026-10-31' }, 'staff-vab'));
+  expect(earlier.live.figures).toEqual({ published, publishedInPeriod: 0 });
+});

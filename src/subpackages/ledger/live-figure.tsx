@@ -88,6 +88,7 @@ export function LiveFigures({ live }: { live: LiveFigure }) {
       return (
         <View className="lg-tiles">
           <Tile id="live-published" value={f.published} label="正在公开的优待政策（条）" />
+          <Tile id="live-published-period" value={f.publishedInPeriod} label="本时段新发布（条）" />
         </View>
       );
     }
@@ -98,7 +99,7 @@ const SOURCE: Record<LiveFigure['metric'], string> = {
   rates: '按转到部门的日期统计，和「三率统计」是同一个数。',
   cases_resolved: '按转到部门的日期统计。',
   fairs: '按招聘会举办的日期统计。',
-  policies_published: '目前公开的政策条数，不随时段变化。',
+  policies_published: '公开条数是现在的；新发布按发布日期统计。',
 };
 
 /**
