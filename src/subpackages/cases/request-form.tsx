@@ -148,9 +148,18 @@ export function RequestForm({ meta, me, initialCategory, onSubmitted }: RequestF
       scrollToFirstError({ attachments: message });
       return;
     }
+    // Tapped before the suggestion came back (e.g. right after returning to a draft): ask for it now, so
+    // the best suggestion is the choice, as it would have been on screen a moment later.
+    let chosen = category;
+    if (!chosen && longEnough) {
+      chosen = await suggest(text).then(
+        (answer) => answer.candidates.find((c) => c.score > 0)?.category ?? '',
+        () => '',
+      );
+    }
     const input = {
       requestId: fields.requestId,
-      category,
+      category: chosen,
       description: fields.description,
       region: fields.region,
       contact: { name: fields.name, phone: fields.phone },
