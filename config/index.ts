@@ -4,7 +4,8 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 // Each platform gets its own output folder: the host serves dist/h5, WeChat DevTools opens dist/weapp.
-const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp';
+// TARO_OUTPUT_ROOT builds elsewhere (the host's H5_DIR serves it), so two builds never share a folder.
+const outputRoot = process.env.TARO_OUTPUT_ROOT ?? (process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp');
 // core/ sits beside src/ (shared with the cloud functions): Taro compiles only src/ unless told.
 const compile = { include: [path.resolve(__dirname, '..', 'core')] };
 

@@ -49,8 +49,8 @@ export function ensureBrowserAndFont() {
 
 export function ensureBuilt() {
   const missing = [
-    !fs.existsSync(path.join(ROOT, 'dist/h5/index.html')) && 'dist/h5 (npm run build:h5)',
-    !fs.existsSync(path.join(ROOT, 'dist/cloudfunctions')) && 'dist/cloudfunctions (npm run build:functions)',
+    !fs.existsSync(path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5', 'index.html')) && 'dist/h5 (npm run build:h5)',
+    !fs.existsSync(path.resolve(ROOT, process.env.FUNCTIONS_DIR ?? 'dist/cloudfunctions')) && 'dist/cloudfunctions (npm run build:functions)',
   ].filter(Boolean);
   if (missing.length) throw new E2EFailure(`还没有构建：${missing.join('，')}`);
 }
