@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Query, aggregate, find, updateMany, updateOne } from 'mingo';
 import { EngineError, parseEJSON, revive, stringifyEJSON, type Doc } from './ejson';
+import { FieldIndexes } from './indexes';
 
 /** CloudBase's documented limits for server-side `get()`. */
 export const DEFAULT_LIMIT = 100;
@@ -56,6 +57,7 @@ export class LocalDatabase {
   private readonly cache = new Map<string, Map<string, Doc>>();
   private readonly versions = new Map<string, number>();
   private readonly transactions = new Map<string, Transaction>();
+  private readonly indexes = new FieldIndexes();
   private readonly stmt: {
     all: Database.Statement<[string], { id: string; body: string }>;
     put: Database.Statement<[string, string, string]>;
@@ -177,6 +179,7 @@ export class LocalDatabase {
     })();
     for (const w of writes) {
       const docs = this.collection(w.coll);
+      this.indexes.update(w.coll, w.id, docs.get(w.id) ?? null, w.doc);
       if (w.doc) docs.set(w.id, w.doc);
       else docs.delete(w.id);
       this.versions.set(key(w.coll, w.id), this.version(w.coll, w.id) + 1);
@@ -241,11 +244,23 @@ export class LocalDatabase {
   // ---- actions ----
 
   private select(params: Params): Doc[] {
-    const docs = [...this.collection(String(params.collectionName)).values()];
+    const coll = String(params.collectionName);
+    const docs = this.collection(coll);
     const query = this.revive(params.query);
-    if (Object.keys(query).length === 0) return docs;
+    const fields = Object.keys(query);
+    if (fields.length === 0) return [...docs.values()];
+    // _id is the primary key (as on CloudBase): a query that names one _id reads that document alone.
+    const id = idOf(query);
+    if (id !== undefined) {
+      const doc = docs.get(id);
+      if (!doc) return [];
+      if (fields.length === 1) return [doc];
+    }
     const q = new Query(query);
-    return docs.filter((d) => q.test(d));
+    const pool = id !== undefined ? [docs.get(id) as Doc] : (this.indexes.candidates(coll, docs, query) ?? docs.values());
+    const out: Doc[] = [];
+    for (const d of pool) if (q.test(d)) out.push(d);
+    return out;
   }
 
   private getDocument(params: Params): { list: string[] } {
@@ -259,11 +274,11 @@ export class LocalDatabase {
     const offset = typeof params.offset === 'number' ? params.offset : 0;
     const order = this.revive(params.order) as Record<string, 1 | -1>;
     const projection = this.revive(params.projection);
-    let cursor = find(this.select(params), {});
-    if (Object.keys(order).length) cursor = cursor.sort(order);
-    const page = cursor.skip(offset).limit(limit).all() as Doc[];
-    // mingo's nested exclusions ('a.b': 0) edit documents in place: project copies, never the cache.
-    const list = Object.keys(projection).length ? (find(page.map(clone), {}, projection).all() as Doc[]) : page;
+    const matches = this.select(params);
+    const page = Object.keys(order).length
+      ? (find(matches, {}).sort(order).skip(offset).limit(limit).all() as Doc[])
+      : matches.slice(offset, offset + limit);
+    const list = Object.keys(projection).length ? project(page, projection) : page;
     return { list: list.map(stringifyEJSON) };
   }
 
@@ -367,6 +382,37 @@ export class LocalDatabase {
       collectionResolver: (name: string) => [...this.collection(name).values()].map(clone),
     });
   }
+}
+
+/** `field({...})`: top-level inclusions or exclusions directly, anything else through mingo. */
+function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
+  const keys = Object.keys(projection);
+  const flags = keys.map((k) => projection[k]);
+  const simple = keys.every((k) => !k.includes('.') && !k.startsWith('$')) && flags.every((f) => f === 0 || f === 1);
+  // mingo's nested exclusions ('a.b': 0) edit documents in place: it projects copies, never the cache.
+  if (!simple) return find(docs.map(clone), {}, projection).all() as Doc[];
+  const including = keys.some((k) => projection[k] === 1);
+  return docs.map((doc) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(doc)) {
+      const flag = projection[k];
+      const keep = k === '_id' ? flag !== 0 : including ? flag === 1 : flag !== 0;
+      if (keep) out[k] = v; // shared with the cache: the caller only serialises it
+    }
+    return out as Doc;
+  });
+}
+
+/** The single _id a query pins down (`{_id: 'x'}` or `{_id: {$eq: 'x'}}`), if it does. */
+function idOf(query: Record<string, unknown>): string | undefined {
+  const id = query._id;
+  if (typeof id === 'string') return id;
+  if (id && typeof id === 'object' && !Array.isArray(id)) {
+    const ops = Object.keys(id);
+    const eq = (id as Record<string, unknown>).$eq;
+    if (ops.length === 1 && typeof eq === 'string') return eq;
+  }
+  return undefined;
 }
 
 function applyModifier(doc: Doc, modifier: Record<string, unknown>): Doc {
