@@ -24,21 +24,25 @@ async function pagedRows<T>(query: (skip: number, n: number) => Parameters<typeo
   return out;
 }
 
+/** The SDK's doc().get() of a document that does not exist (in a transaction too). */
+const isMissing = (e: unknown) => /does not exist/.test(String((e as { errMsg?: unknown } | null)?.errMsg ?? ''));
+const isConflict = (e: unknown) => (e as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT';
+
 /** wx-server-sdk adapter for the case use cases. */
 export function casesStore(): CasesPort {
   const d = db();
   const _ = d.command;
   const cases = d.collection('cases');
 
-  /** Inserts a document whose _id is the claim; false when that _id is already taken. */
-  async function claim(collection: string, doc: Record<string, unknown> & { _id: string }): Promise<boolean> {
-    try {
-      await d.collection(collection).add({ data: doc });
-      return true;
-    } catch (e) {
-      if (await firstRow(d.collection(collection).where({ _id: doc._id }).limit(1))) return false;
-      throw e;
-    }
+  /** The highest tracking number with this prefix so far: where a day without a counter yet starts. */
+  async function lastNumber(prefix: string): Promise<number> {
+    const last = await firstRow<CaseRecord>(
+      cases
+        .where({ trackingNo: d.RegExp({ regexp: `^${prefix}` }) })
+        .orderBy('trackingNo', 'desc')
+        .limit(1),
+    );
+    return last ? Number(last.trackingNo.slice(prefix.length)) : 0;
   }
 
   return {
@@ -57,24 +61,36 @@ export function casesStore(): CasesPort {
         return 'review';
       }
     },
-    async claimTrackingNo(prefix, caseId) {
-      const taken = (
-        (await d
-          .collection('tracking')
-          .where({ _id: d.RegExp({ regexp: `^${prefix}` }) })
-          .count()) as { total: number }
-      ).total;
-      for (let n = taken + 1; n <= 999; n++) {
-        const trackingNo = `${prefix}${String(n).padStart(3, '0')}`;
-        if (await claim('tracking', { _id: trackingNo, caseId })) return trackingNo;
-      }
-      throw new Error(`tracking numbers for ${prefix} are exhausted`);
-    },
     countSubmittedSince: async (openid, since) =>
       ((await cases.where({ requesterOpenid: openid, createdAt: _.gte(since) }).count()) as { total: number }).total,
-    insertCase: (c) => claim('cases', c as unknown as Record<string, unknown> & { _id: string }),
-    async releaseTrackingNo(trackingNo) {
-      await d.collection('tracking').where({ _id: trackingNo }).remove();
+    async insertNumberedCase(prefix, build) {
+      // The day's counter and the case are written in one transaction: one durable commit, and a number is
+      // never taken without its case. Submissions at the same moment conflict on the counter and run again.
+      let built: CaseRecord | null = null;
+      for (let round = 1; ; round++) {
+        try {
+          return await d.runTransaction(async (t: Pick<typeof d, 'collection'>) => {
+            const counter = t.collection('counters').doc(prefix);
+            const current = await (counter.get() as Promise<{ data: unknown }>).then(
+              (r) => r.data as { n: number },
+              (e: unknown) => {
+                if (isMissing(e)) return null;
+                throw e;
+              },
+            );
+            const n = (current?.n ?? (await lastNumber(prefix))) + 1;
+            if (n > 999) throw new Error(`tracking numbers for ${prefix} are exhausted`);
+            built = build(`${prefix}${String(n).padStart(3, '0')}`);
+            await counter.set({ data: { n } });
+            await t.collection('cases').add({ data: built });
+            return built;
+          }, 30);
+        } catch (e) {
+          if (built && (await firstRow(cases.where({ _id: (built as CaseRecord)._id }).limit(1)))) return null;
+          if (!isConflict(e) || round >= 5) throw e;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * round));
+        }
+      }
     },
     getCase: (caseId) => firstRow<CaseRecord>(cases.where({ _id: caseId }).limit(1)),
     findByTrackingNo: (trackingNo) => firstRow<CaseRecord>(cases.where({ trackingNo }).limit(1)),

@@ -28,12 +28,13 @@ export interface CasesPort {
   calendar(): Promise<Calendar>;
   routingTable(): Promise<readonly RoutingRule[]>;
   checkContent(text: string, openid: string): Promise<ContentVerdict>;
-  /** Claims the next free tracking number of the day (unique across concurrent submissions). */
-  claimTrackingNo(prefix: string, caseId: string): Promise<string>;
-  releaseTrackingNo(trackingNo: string): Promise<void>;
   countSubmittedSince(openid: string, since: string): Promise<number>;
-  /** False when a case with this id already exists (a concurrent retry of the same request). */
-  insertCase(c: CaseRecord): Promise<boolean>;
+  /**
+   * Stores the case `build` makes for the day's next tracking number (`prefix` + 001…), the number and the
+   * case in one commit: concurrent submissions get distinct numbers and a failure leaves neither behind.
+   * Null when a case with this id already exists (a concurrent retry of the same request).
+   */
+  insertNumberedCase(prefix: string, build: (trackingNo: string) => CaseRecord): Promise<CaseRecord | null>;
   getCase(caseId: string): Promise<CaseRecord | null>;
   findByTrackingNo(trackingNo: string): Promise<CaseRecord | null>;
   /** Writes `next` only if the stored version is still `expectedVersion`; false when someone else wrote first. */

@@ -71,57 +71,50 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
   const decision = routeCase(table, input.category, input.region);
   const due = deadlines(calendar, now, input.category, Boolean(input.urgent));
   const day = chinaDay(now).replace(/-/g, '').slice(2);
-  const trackingNo = await port.claimTrackingNo(`SY${day}`, caseId);
   const actor = actorOf(caller);
-  const record: CaseRecord = {
-    _id: caseId,
-    trackingNo,
-    requestId: input.requestId,
-    requesterOpenid: recorded ? '' : caller.openid,
-    category: input.category,
-    description: input.description,
-    regionId: input.region,
-    contact: input.contact,
-    urgent: Boolean(input.urgent),
-    attachments: input.attachments ?? [],
-    flagged: verdict === 'review',
-    status: 'assigned',
-    departmentId: decision.departmentId,
-    departmentsHeld: [decision.departmentId],
-    routing: decision,
-    returned: false,
-    createdAt: now.toISOString(),
-    routedAt: now.toISOString(),
-    signDueAt: due.signDueAt.toISOString(),
-    dueAt: due.dueAt.toISOString(),
-    reopenCount: 0,
-    urges: [],
-    timeline: [],
-    updatedAt: now.toISOString(),
-    version: 1,
+  const build = (trackingNo: string): CaseRecord => {
+    const record: CaseRecord = {
+      _id: caseId,
+      trackingNo,
+      requestId: input.requestId,
+      requesterOpenid: recorded ? '' : caller.openid,
+      category: input.category,
+      description: input.description,
+      regionId: input.region,
+      contact: input.contact,
+      urgent: Boolean(input.urgent),
+      attachments: input.attachments ?? [],
+      flagged: verdict === 'review',
+      status: 'assigned',
+      departmentId: decision.departmentId,
+      departmentsHeld: [decision.departmentId],
+      routing: decision,
+      returned: false,
+      createdAt: now.toISOString(),
+      routedAt: now.toISOString(),
+      signDueAt: due.signDueAt.toISOString(),
+      dueAt: due.dueAt.toISOString(),
+      reopenCount: 0,
+      urges: [],
+      timeline: [],
+      updatedAt: now.toISOString(),
+      version: 1,
+    };
+    if (recorded) {
+      record.recordedBy = caller.openid;
+      record.timeline.push(entry(now, 'recorded', actor, `双拥办接到来电，代为登记了您的求助，受理编号 ${trackingNo}`));
+      if (recorded.callerNote) record.timeline.push(entry(now, 'note', actor, `来电记录：${recorded.callerNote}`, true));
+    } else {
+      record.timeline.push(entry(now, 'submitted', actor, `已收到您的求助，受理编号 ${trackingNo}`));
+    }
+    record.timeline.push(entry(now, 'routed', SYSTEM, `已转给${departmentName(decision.departmentId)}办理，${dueText(record)}`));
+    record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
+    if (record.flagged) record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
+    return record;
   };
-  if (recorded) {
-    record.recordedBy = caller.openid;
-    record.timeline.push(entry(now, 'recorded', actor, `双拥办接到来电，代为登记了您的求助，受理编号 ${trackingNo}`));
-    if (recorded.callerNote) record.timeline.push(entry(now, 'note', actor, `来电记录：${recorded.callerNote}`, true));
-  } else {
-    record.timeline.push(entry(now, 'submitted', actor, `已收到您的求助，受理编号 ${trackingNo}`));
-  }
-  record.timeline.push(entry(now, 'routed', SYSTEM, `已转给${departmentName(decision.departmentId)}办理，${dueText(record)}`));
-  record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
-  if (record.flagged) record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
-  let inserted: boolean;
-  try {
-    inserted = await port.insertCase(record);
-  } catch (e) {
-    await port.releaseTrackingNo(trackingNo);
-    throw e;
-  }
-  if (!inserted) {
-    // A concurrent retry of the same request got there first: give the number back, answer its case.
-    await port.releaseTrackingNo(trackingNo);
-    return submissionResult(await mustGet(port, caseId));
-  }
+  const record = await port.insertNumberedCase(`SY${day}`, build);
+  // A concurrent retry of the same request got there first: answer its case.
+  if (!record) return submissionResult(await mustGet(port, caseId));
   await notifyDepartment(
     port,
     record,

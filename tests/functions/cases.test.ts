@@ -14,7 +14,7 @@ const ok = async (p: Promise<{ ok: boolean; data?: Data; error?: { message: stri
   if (!res.ok) throw new Error(`expected ok, got ${JSON.stringify(res)}`);
   return res.data as Data;
 };
-const written = () => JSON.stringify(['cases', 'tracking', 'audit'].map((c) => t.cloud.database.all(c)));
+const written = () => JSON.stringify(['cases', 'counters', 'audit'].map((c) => t.cloud.database.all(c)));
 
 test('children goes to edu with deadlines across 国庆 and the make-up Saturday; others cannot read it', async () => {
   const submitted = await ok(cases(aSubmission(), 'resident-1'));
