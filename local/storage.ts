@@ -23,9 +23,22 @@ export class LocalStorage {
     const fileID = PREFIX + clean;
     const file = this.fileOf(fileID);
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The file appears under its name whole or not at all: written and synced under a temp name, then
+    // renamed. A write that fails part-way (disk full) takes its temp file with it.
     const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
+    try {
+      const fd = fs.openSync(tmp, 'wx');
+      try {
+        fs.writeFileSync(fd, content);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
     return fileID;
   }
 

