@@ -49,5 +49,5 @@ module.exports = {
     DEPRECATED_ADAPTER_COMPONENT: false,
   },
   setupFilesAfterEnv: ['<rootDir>/tests/app/support/setup.ts'],
-  testTimeout: 20000,
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
 };

@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['<rootDir>/tests/core/**/*.test.ts'],
   testEnvironment: 'node',
   transform: require('../ts-jest.cjs'),
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
 };

@@ -43,7 +43,9 @@ const query = fc.oneof(
   { weight: 1, arbitrary: ids.map((id) => ({ _id: { $eq: id } })) },
 );
 
-function apply(db: LocalDatabase, w: fc.Infer<typeof write>) {
+type WriteOp = typeof write extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(db: LocalDatabase, w: WriteOp) {
   const body = (data: unknown) => JSON.stringify(data);
   if (w.op === 'insert') db.handle('database.insertDocument', { collectionName: 'c', data: [stringifyEJSON({ ...w.doc, _id: w.id })] });
   if (w.op === 'set') {

@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['<rootDir>/tests/functions/**/*.test.ts'],
   testEnvironment: 'node',
   transform: require('../ts-jest.cjs'),
-  // The engine suite spawns and kills writer processes; give it room on a shared 2-core machine.
-  testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/tests/functions/setup.ts'],
+  // Builds made in other folders carry the same package names as dist/cloudfunctions.
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
 };

@@ -20,3 +20,6 @@ beforeAll(() => {
 afterAll(() => {
   console.error = realError;
 });
+
+// A project's `testTimeout` is not honoured when jest runs the root's projects.
+jest.setTimeout(20_000);
