@@ -4,7 +4,7 @@ import { AppError } from '../../core/envelope';
 import { fairPhase, isFairDay, ORGANIZER_DEPARTMENTS, type FairRecord } from '../../core/fairs/model';
 import { remindDayBefore } from '../../core/signups/reminders';
 import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
-import { cancelSignup, checkIn, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
+import { cancelSignup, checkIn, outcomeOf, signUp, type SignupDeps } from '../../core/signups/engine';
 import type { Caller } from '../../core/roles';
 import { db, firstRow, rows } from '../_lib/cloud';
 import { saveGeneratedFile } from '../_lib/files';
@@ -24,6 +24,12 @@ async function loadFair(id: string, caller: Caller | null): Promise<FairRecord> 
   // Drafts are the organizers' business: to everyone else they do not exist.
   if (!f || (f.status === 'draft' && !(caller && isOrganizer(caller)))) throw new AppError('NOT_FOUND', '没有找到这场招聘会');
   return f;
+}
+
+/** A waitlisted sign-up's place in the fair's line, from 1; undefined when it is not in the line. */
+function positionIn(f: FairRecord, signupId: string): number | undefined {
+  const i = f.waitQueue.indexOf(signupId);
+  return i >= 0 ? i + 1 : undefined;
 }
 
 function requireOrganizer(ctx: AuthedContext): void {
@@ -59,9 +65,9 @@ export const main = createMain({
       access: 'public',
       input: fairsContract.get,
       run: async ({ caller, now }, { id }) => {
-        const f = await loadFair(id, caller);
-        const mine = caller.openid ? await port().getSignup(`${id}:${caller.openid}`) : null;
-        const position = mine?.status === 'waitlisted' ? await waitlistPosition(port(), id, mine._id) : undefined;
+        // The fair and the caller's sign-up are read at once; the fair's own waitlist gives the position.
+        const [f, mine] = await Promise.all([loadFair(id, caller), caller.openid ? port().getSignup(`${id}:${caller.openid}`) : null]);
+        const position = mine?.status === 'waitlisted' ? positionIn(f, mine._id) : undefined;
         return { ...fairSummary(f, now), description: f.description, employers: f.employers, mySignup: mySignupView(mine, position) };
       },
     }),
@@ -69,8 +75,7 @@ export const main = createMain({
       access: 'user',
       input: fairsContract.signup,
       run: async ({ caller, now }, input) => {
-        const f = await loadFair(input.fairId, caller);
-        const existing = await port().getSignup(`${f._id}:${caller.openid}`);
+        const [f, existing] = await Promise.all([loadFair(input.fairId, caller), port().getSignup(`${input.fairId}:${caller.openid}`)]);
         // A repeat by the same person changes nothing, even after sign-up closed.
         if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
           return { ...(await outcomeOf(port(), existing)), existing: true };
@@ -111,13 +116,25 @@ export const main = createMain({
       access: 'user',
       input: fairsContract.mine,
       run: async ({ caller, now }) => {
-        const p = port();
-        const mine = (await p.listMine(caller.openid)).filter((s) => s.status !== 'pending');
+        const mine = (await port().listMine(caller.openid)).filter((s) => s.status !== 'pending');
+        // One read for all their fairs (not one per sign-up); each fair's waitlist gives the position.
+        const ids = [...new Set(mine.map((s) => s.eventId))];
+        const byId = new Map(
+          ids.length
+            ? (
+                await rows<FairRecord>(
+                  fairs()
+                    .where({ _id: db().command.in(ids) })
+                    .limit(ids.length),
+                )
+              ).map((f) => [f._id, f])
+            : [],
+        );
         const items = [];
         for (const s of mine) {
-          const f = await firstRow<FairRecord>(fairs().where({ _id: s.eventId }).limit(1));
+          const f = byId.get(s.eventId);
           if (!f) continue;
-          const position = s.status === 'waitlisted' ? await waitlistPosition(p, s.eventId, s._id) : undefined;
+          const position = s.status === 'waitlisted' ? positionIn(f, s._id) : undefined;
           items.push({ fairId: f._id, fair: fairSummary(f, now), ...mySignupView(s, position) });
         }
         return { items, total: items.length };
@@ -130,9 +147,10 @@ export const main = createMain({
         requireOrganizer(ctx);
         const f = await loadFair(fairId, ctx.caller);
         const signups = await port().listSignups(fairId);
+        const place = new Map(f.waitQueue.map((id, i) => [id, i + 1]));
         const rowsOut = signups
           .filter((s) => s.status !== 'pending')
-          .map((s) => rosterRow(s, s.status === 'waitlisted' ? f.waitQueue.indexOf(s._id) + 1 : undefined));
+          .map((s) => rosterRow(s, s.status === 'waitlisted' ? place.get(s._id) : undefined));
         const count = (st: string) => signups.filter((s) => s.status === st).length;
         return {
           fair: fairSummary(f, ctx.now),

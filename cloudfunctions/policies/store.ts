@@ -1,5 +1,5 @@
 import type { SearchResult } from '../../core/contracts/policies';
-import type { FavoriteRecord, HistoryRecord, PoliciesPort, PolicyRecord } from '../../core/policies/use-cases';
+import { favoriteId, type FavoriteRecord, type HistoryRecord, type PoliciesPort, type PolicyRecord } from '../../core/policies/use-cases';
 // The module is light: it requires its dictionaries only when an index is built.
 import { buildPolicyIndex, type PolicySearchIndex } from '../../core/server/policy-search';
 import { db, firstRow, rows, updatedCount } from '../_lib/cloud';
@@ -107,13 +107,14 @@ export function policiesStore(): PoliciesPort {
       await settings.doc(CATALOG_REVISION_DOC).set({ data: { revision: newRevision(), updatedAt: at } });
       warm = null;
     },
-    isFavorite: async (openid, policyId) => (await firstRow(favorites.where({ openid, policyId }).limit(1))) !== null,
+    // A favorite's _id is `${openid}:${policyId}` (favoriteId): read and removed by its key, not by a query.
+    isFavorite: async (openid, policyId) => (await firstRow(favorites.where({ _id: favoriteId(openid, policyId) }).limit(1))) !== null,
     async addFavorite(favorite: FavoriteRecord) {
       const { _id, ...rest } = favorite;
       await favorites.doc(_id).set({ data: rest });
     },
     removeFavorite: async (openid, policyId) => {
-      const res = (await favorites.where({ openid, policyId }).remove()) as { stats: { removed: number } };
+      const res = (await favorites.where({ _id: favoriteId(openid, policyId) }).remove()) as { stats: { removed: number } };
       return res.stats.removed > 0;
     },
     listFavorites: (openid) => rows<FavoriteRecord>(favorites.where({ openid }).orderBy('createdAt', 'desc').limit(MAX_GET)),

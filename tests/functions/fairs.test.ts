@@ -78,6 +78,25 @@ test('300 concurrent sign-ups at 50 seats: exactly 50 confirmed, waitlist 1..250
   expect(t.cloud.database.read('fairs', fairId)).toMatchObject({ confirmedCount: 50 });
 });
 
+test('mine lists every fair a person signed up for, with their place in each line; get shows the same place', async () => {
+  const full = await aFair(1);
+  const roomy = await aFair(5, 6);
+  await ok(signup(full, 'first'));
+  await ok(signup(full, 'second'));
+  await ok(signup(full, 'carol'));
+  await ok(signup(roomy, 'carol'));
+  const mine = await ok(fairs({ action: 'mine' }, 'carol'));
+  expect(mine.total).toBe(2);
+  const byFair = new Map(mine.items.map((i: Data) => [i.fairId, i]));
+  expect(byFair.get(full)).toMatchObject({ status: 'waitlisted', waitlistPosition: 2, fair: { id: full, waitlistCount: 2 } });
+  expect(byFair.get(roomy)).toMatchObject({ status: 'confirmed', checkinCode: expect.any(String), fair: { id: roomy, seatsLeft: 4 } });
+  expect(byFair.get(roomy)).not.toHaveProperty('waitlistPosition');
+  expect((await ok(fairs({ action: 'get', id: full }, 'carol'))).mySignup).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+  await ok(fairs({ action: 'cancel', fairId: full }, 'second'));
+  expect((await ok(fairs({ action: 'get', id: full }, 'carol'))).mySignup).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+  expect((await ok(fairs({ action: 'mine' }, 'nobody'))).items).toEqual([]);
+});
+
 test('the promoted person is told at once', async () => {
   const fairId = await aFair(1);
   await ok(signup(fairId, 'first'));
