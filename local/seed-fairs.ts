@@ -67,6 +67,7 @@ export function seedFairs(db: LocalDatabase, now: Date): void {
       employers: employers.map((i) => EMPLOYERS[i]),
       status: 'published',
       confirmedCount: 0,
+      seated: [],
       waitQueue: [],
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),

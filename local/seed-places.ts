@@ -379,6 +379,7 @@ export function seedPlaces(db: LocalDatabase, now: Date): void {
     capacity: 30,
     status: 'published',
     confirmedCount: 0,
+    seated: [],
     waitQueue: [],
     createdAt: at,
   });
@@ -393,6 +394,7 @@ export function seedPlaces(db: LocalDatabase, now: Date): void {
     capacity: 12,
     status: 'published',
     confirmedCount: 0,
+    seated: [],
     waitQueue: [],
     createdAt: at,
   });

@@ -4,7 +4,8 @@ import { messageTime, sendSubscribeMessage } from './notify';
 
 /**
  * wx-server-sdk adapter of the sign-up engine for one kind of event: `events` holds the seats and the
- * waitlist (job fairs, volunteer activities), `signups` the people.
+ * waitlist (job fairs, volunteer activities), `signups` the people. Every write to an event is one
+ * conditional update of its document.
  */
 export function signupsStore(events: string, template: string, page: (eventId: string) => string): SignupsPort {
   const d = db();
@@ -13,19 +14,31 @@ export function signupsStore(events: string, template: string, page: (eventId: s
   const ev = d.collection(events);
   return {
     getSeats: (eventId) =>
-      firstRow<EventSeats>(ev.where({ _id: eventId }).field({ capacity: true, confirmedCount: true, waitQueue: true }).limit(1)),
-    claimSeat: async (eventId, capacity) =>
-      (await updatedCount(ev.where({ _id: eventId, confirmedCount: _.lt(capacity) }).update({ data: { confirmedCount: _.inc(1) } }))) === 1,
-    async releaseSeat(eventId) {
-      await ev.where({ _id: eventId, confirmedCount: _.gt(0) }).update({ data: { confirmedCount: _.inc(-1) } });
-    },
-    async pushWaitlist(eventId, signupId) {
-      await ev.where({ _id: eventId }).update({ data: { waitQueue: _.push(signupId) } });
-    },
-    popWaitlistHead: async (eventId, signupId) =>
-      (await updatedCount(ev.where({ _id: eventId, 'waitQueue.0': signupId }).update({ data: { waitQueue: _.pull(signupId) } }))) === 1,
-    async removeFromWaitlist(eventId, signupId) {
-      await ev.where({ _id: eventId }).update({ data: { waitQueue: _.pull(signupId) } });
+      firstRow<EventSeats>(
+        ev.where({ _id: eventId }).field({ capacity: true, confirmedCount: true, seated: true, waitQueue: true }).limit(1),
+      ),
+    takeSeat: async (eventId, signupId, capacity) =>
+      (await updatedCount(
+        ev
+          // Nobody may pass the line: a seat is taken directly only while nobody waits.
+          .where({ _id: eventId, confirmedCount: _.lt(capacity), seated: _.neq(signupId), waitQueue: _.size(0) })
+          .update({ data: { confirmedCount: _.inc(1), seated: _.push(signupId) } }),
+      )) === 1,
+    joinWaitlist: async (eventId, signupId) =>
+      (await updatedCount(
+        ev.where({ _id: eventId, seated: _.neq(signupId), waitQueue: _.neq(signupId) }).update({ data: { waitQueue: _.push(signupId) } }),
+      )) === 1,
+    promoteHead: async (eventId, signupId, capacity) =>
+      (await updatedCount(
+        ev
+          .where({ _id: eventId, 'waitQueue.0': signupId, confirmedCount: _.lt(capacity) })
+          .update({ data: { waitQueue: _.pull(signupId), seated: _.push(signupId), confirmedCount: _.inc(1) } }),
+      )) === 1,
+    async leave(eventId, signupId) {
+      const freed = await updatedCount(
+        ev.where({ _id: eventId, seated: signupId }).update({ data: { seated: _.pull(signupId), confirmedCount: _.inc(-1) } }),
+      );
+      if (freed === 0) await ev.where({ _id: eventId, waitQueue: signupId }).update({ data: { waitQueue: _.pull(signupId) } });
     },
     async insertSignup(s) {
       try {

@@ -4,8 +4,9 @@ import { AppError } from '../../core/envelope';
 import { fairPhase, isFairDay, ORGANIZER_DEPARTMENTS, type FairRecord } from '../../core/fairs/model';
 import { remindDayBefore } from '../../core/signups/reminders';
 import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
-import { cancelSignup, checkIn, outcomeOf, signUp, type SignupDeps } from '../../core/signups/engine';
+import { cancelSignup, checkIn, inStep, outcomeOf, signUp, type SignupDeps } from '../../core/signups/engine';
 import type { Caller } from '../../core/roles';
+import type { SignupRecord } from '../../core/signups/port';
 import { db, firstRow, rows } from '../_lib/cloud';
 import { saveGeneratedFile } from '../_lib/files';
 import { action, createMain, type AuthedContext } from '../_lib/router';
@@ -66,7 +67,8 @@ export const main = createMain({
       input: fairsContract.get,
       run: async ({ caller, now }, { id }) => {
         // The fair and the caller's sign-up are read at once; the fair's own waitlist gives the position.
-        const [f, mine] = await Promise.all([loadFair(id, caller), caller.openid ? port().getSignup(`${id}:${caller.openid}`) : null]);
+        const [f, stored] = await Promise.all([loadFair(id, caller), caller.openid ? port().getSignup(`${id}:${caller.openid}`) : null]);
+        const [mine = null] = stored ? await inStep(deps(now), f, [stored]) : [];
         const position = mine?.status === 'waitlisted' ? positionIn(f, mine._id) : undefined;
         return { ...fairSummary(f, now), description: f.description, employers: f.employers, mySignup: mySignupView(mine, position) };
       },
@@ -75,7 +77,8 @@ export const main = createMain({
       access: 'user',
       input: fairsContract.signup,
       run: async ({ caller, now }, input) => {
-        const [f, existing] = await Promise.all([loadFair(input.fairId, caller), port().getSignup(`${input.fairId}:${caller.openid}`)]);
+        const [f, stored] = await Promise.all([loadFair(input.fairId, caller), port().getSignup(`${input.fairId}:${caller.openid}`)]);
+        const [existing] = stored ? await inStep(deps(now), f, [stored]) : [];
         // A repeat by the same person changes nothing, even after sign-up closed.
         if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
           return { ...(await outcomeOf(port(), existing)), existing: true };
@@ -116,7 +119,7 @@ export const main = createMain({
       access: 'user',
       input: fairsContract.mine,
       run: async ({ caller, now }) => {
-        const mine = (await port().listMine(caller.openid)).filter((s) => s.status !== 'pending');
+        const mine = await port().listMine(caller.openid);
         // One read for all their fairs (not one per sign-up); each fair's waitlist gives the position.
         const ids = [...new Set(mine.map((s) => s.eventId))];
         const byId = new Map(
@@ -131,9 +134,11 @@ export const main = createMain({
             : [],
         );
         const items = [];
-        for (const s of mine) {
-          const f = byId.get(s.eventId);
+        for (const stored of mine) {
+          const f = byId.get(stored.eventId);
           if (!f) continue;
+          const [s] = (await inStep(deps(now), f, [stored])) as [SignupRecord];
+          if (s.status === 'pending') continue;
           const position = s.status === 'waitlisted' ? positionIn(f, s._id) : undefined;
           items.push({ fairId: f._id, fair: fairSummary(f, now), ...mySignupView(s, position) });
         }
@@ -146,7 +151,7 @@ export const main = createMain({
       run: async (ctx, { fairId }) => {
         requireOrganizer(ctx);
         const f = await loadFair(fairId, ctx.caller);
-        const signups = await port().listSignups(fairId);
+        const signups = await inStep(deps(ctx.now), f, await port().listSignups(fairId));
         const place = new Map(f.waitQueue.map((id, i) => [id, i + 1]));
         const rowsOut = signups
           .filter((s) => s.status !== 'pending')
@@ -196,7 +201,7 @@ export const main = createMain({
       run: async (ctx, { fairId }) => {
         requireOrganizer(ctx);
         const f = await loadFair(fairId, ctx.caller);
-        const signups = (await port().listSignups(fairId)).filter((s) => s.status !== 'pending');
+        const signups = (await inStep(deps(ctx.now), f, await port().listSignups(fairId))).filter((s) => s.status !== 'pending');
         const { rosterWorkbook } = await import('../../core/server/roster-xlsx');
         return saveGeneratedFile(`rosters/${fairId}-${Date.now()}.xlsx`, await rosterWorkbook(f, signups), `${f.title}-报名名单.xlsx`);
       },
@@ -220,7 +225,7 @@ export const main = createMain({
         };
         if (!id) {
           const fairId = randomBytes(8).toString('hex');
-          await fairs().add({ data: { _id: fairId, ...fields, confirmedCount: 0, waitQueue: [], createdAt: at } });
+          await fairs().add({ data: { _id: fairId, ...fields, confirmedCount: 0, seated: [], waitQueue: [], createdAt: at } });
           return { id: fairId };
         }
         const current = await loadFair(id, ctx.caller);

@@ -3,7 +3,7 @@ import { placesContract } from '../../core/contracts/places';
 import { AppError } from '../../core/envelope';
 import { fairPhase } from '../../core/fairs/model';
 import { nearby, placeView, type PlaceRecord } from '../../core/places/present';
-import { cancelSignup, fillSeats, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
+import { cancelSignup, fillSeats, inStep, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
 import type { EventSeats } from '../../core/signups/port';
 import { remindDayBefore } from '../../core/signups/reminders';
 import { formatChina } from '../../core/time';
@@ -156,7 +156,8 @@ export const main = createMain({
       input: placesContract.activity,
       run: async ({ caller, now }, { id }) => {
         const a = await mustFind<ActivityRecord>('activities', id, '活动');
-        const mine = caller.openid ? await activityPort().getSignup(`${id}:${caller.openid}`) : null;
+        const stored = caller.openid ? await activityPort().getSignup(`${id}:${caller.openid}`) : null;
+        const [mine = null] = stored ? await inStep(activityDeps(now), a, [stored]) : [];
         const mySignup = mine && mine.status !== 'pending' && mine.status !== 'cancelled' ? await outcomeOf(activityPort(), mine) : null;
         return { ...activityView(a, now), mySignup };
       },
@@ -166,7 +167,8 @@ export const main = createMain({
       input: placesContract.activitySignup,
       run: async ({ caller, now }, input) => {
         const a = await mustFind<ActivityRecord>('activities', input.activityId, '活动');
-        const existing = await activityPort().getSignup(`${a._id}:${caller.openid}`);
+        const stored = await activityPort().getSignup(`${a._id}:${caller.openid}`);
+        const [existing] = stored ? await inStep(activityDeps(now), a, [stored]) : [];
         if (existing && existing.status !== 'cancelled' && existing.status !== 'pending')
           return { ...(await outcomeOf(activityPort(), existing)), existing: true };
         const phase = activityView(a, now).phase;
@@ -193,10 +195,10 @@ export const main = createMain({
     activityRoster: action({
       access: 'admin',
       input: placesContract.activityRoster,
-      run: async (_ctx, { activityId }) => {
-        await mustFind<ActivityRecord>('activities', activityId, '活动');
+      run: async ({ now }, { activityId }) => {
+        const a = await mustFind<ActivityRecord>('activities', activityId, '活动');
         const port = activityPort();
-        const signups = (await port.listSignups(activityId)).filter((s) => s.status !== 'pending');
+        const signups = (await inStep(activityDeps(now), a, await port.listSignups(activityId))).filter((s) => s.status !== 'pending');
         const items = [];
         for (const s of signups) {
           items.push({
@@ -230,6 +232,7 @@ export const main = createMain({
                 ...times,
                 status: a.status ?? 'published',
                 confirmedCount: 0,
+                seated: [],
                 waitQueue: [],
                 createdAt: now.toISOString(),
               },

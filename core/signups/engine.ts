@@ -1,5 +1,5 @@
 import { AppError } from '../envelope';
-import type { SignupRecord, SignupsPort } from './port';
+import type { EventSeats, SignupRecord, SignupsPort } from './port';
 
 // No 0/O/1/I: codes are read aloud and typed by hand at the door.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -41,11 +41,100 @@ export async function outcomeOf(port: SignupsPort, s: SignupRecord): Promise<Sig
   return { signupId: s._id, status: 'cancelled' };
 }
 
-async function confirm(deps: SignupDeps, id: string, from: 'pending' | 'waitlisted'): Promise<boolean> {
+/** Confirms a sign-up still `s.status`, with its check-in code; the confirmed record, or null if it moved. */
+async function confirm(deps: SignupDeps, s: SignupRecord & { status: 'pending' | 'waitlisted' }): Promise<SignupRecord | null> {
   const at = deps.now.toISOString();
   const patch: Partial<SignupRecord> = { status: 'confirmed', confirmedAt: at, checkinCode: newCheckinCode(deps.randomInt) };
-  if (from === 'waitlisted') patch.promotedAt = at;
-  return deps.port.updateSignupIf(id, from, patch);
+  if (s.status === 'waitlisted') patch.promotedAt = at;
+  return (await deps.port.updateSignupIf(s._id, s.status, patch)) ? { ...s, ...patch } : null;
+}
+
+/** Moves a sign-up from the status it was read with to `patch`; the new record, or null if it moved. */
+async function move(deps: SignupDeps, s: SignupRecord, patch: Partial<SignupRecord>): Promise<SignupRecord | null> {
+  return (await deps.port.updateSignupIf(s._id, s.status, patch)) ? { ...s, ...patch } : null;
+}
+
+type Place = 'seat' | 'line' | 'none';
+
+/** Where the event's document puts a sign-up: in a seat, in the line, or neither. */
+function placeOf(seats: EventSeats, id: string): Place {
+  if ((seats.seated ?? []).includes(id)) return 'seat';
+  return seats.waitQueue.includes(id) ? 'line' : 'none';
+}
+
+/**
+ * Whether a sign-up's status disagrees with the event's document: a call cut off between its two writes
+ * (a crash, a lost connection). `pending` counts only once it holds something; one that holds nothing is
+ * invisible and harmless until its person retries.
+ */
+export function outOfStep(s: SignupRecord, seats: EventSeats): boolean {
+  const place = placeOf(seats, s._id);
+  switch (s.status) {
+    case 'pending':
+      return place !== 'none';
+    case 'waitlisted':
+      return place !== 'line';
+    case 'confirmed':
+      // Events from before `seated` was kept cannot tell; they are taken as they are.
+      return place !== 'seat' && seats.seated !== undefined;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Brings a sign-up in step with the event's document and finishes what a cut-off call started: a pending
+ * sign-up takes a seat or joins the line; one seated is confirmed (and told, if it waited); one that
+ * left its seat or the line is cancelled. Safe to run by several calls at once: every event write is
+ * conditional and every status change is conditional on the status it saw.
+ */
+export async function settle(deps: SignupDeps, eventId: string, id: string): Promise<SignupRecord | null> {
+  const { port } = deps;
+  let s: SignupRecord | null = null;
+  let seats: EventSeats | null = null;
+  let place: Place = 'none';
+  // Each step either finishes (its conditional write went through) or reads again (someone moved first).
+  for (let round = 0, known = false; round < 8; round++) {
+    if (!known) {
+      [s, seats] = await Promise.all([port.getSignup(id), port.getSeats(eventId)]);
+      if (!s || !seats) return s;
+      place = placeOf(seats, id);
+    }
+    known = false;
+    const current = s as SignupRecord;
+    if (current.status === 'pending' && place === 'none') {
+      if (await port.takeSeat(eventId, id, (seats as EventSeats).capacity)) [place, known] = ['seat', true];
+      else if (await port.joinWaitlist(eventId, id)) [place, known] = ['line', true];
+    } else if ((current.status === 'pending' || current.status === 'waitlisted') && place === 'seat') {
+      const confirmed = await confirm(deps, current as SignupRecord & { status: 'pending' | 'waitlisted' });
+      if (confirmed && current.status === 'waitlisted') {
+        await port.notify(current.openid, {
+          title: '您已从候补转为正式报名',
+          detail: `${deps.noun}有空位了，请按时参加`,
+          eventId,
+          at: deps.now.toISOString(),
+        });
+      }
+      if (confirmed) return confirmed;
+    } else if (current.status === 'pending' && place === 'line') {
+      const waitlisted = await move(deps, current, { status: 'waitlisted' });
+      if (waitlisted) return waitlisted;
+    } else if (outOfStep(current, seats as EventSeats)) {
+      // Confirmed without a seat, or waitlisted out of the line: its cancellation was cut off.
+      const cancelled = await move(deps, current, { status: 'cancelled', cancelledAt: deps.now.toISOString() });
+      if (cancelled) return cancelled;
+    } else {
+      return current;
+    }
+  }
+  return port.getSignup(id);
+}
+
+/** The sign-ups as they stand once those out of step with the event's document are settled. */
+export async function inStep(deps: SignupDeps, seats: EventSeats, signups: SignupRecord[]): Promise<SignupRecord[]> {
+  const out: SignupRecord[] = [];
+  for (const s of signups) out.push(outOfStep(s, seats) ? ((await settle(deps, seats._id, s._id)) ?? s) : s);
+  return out;
 }
 
 /**
@@ -55,31 +144,19 @@ async function confirm(deps: SignupDeps, id: string, from: 'pending' | 'waitlist
  */
 export async function fillSeats(deps: SignupDeps, eventId: string): Promise<string[]> {
   const promoted: string[] = [];
-  for (;;) {
+  // Only one caller moves a given head; the others look again (a bounded number of times).
+  for (let misses = 0; misses < 50;) {
     const seats = await deps.port.getSeats(eventId);
     const head = seats?.waitQueue[0];
-    if (!seats || head === undefined) return promoted;
-    if (!(await deps.port.claimSeat(eventId, seats.capacity))) return promoted;
-    if (!(await deps.port.popWaitlistHead(eventId, head))) {
-      // Someone else moved the head first: hand the seat back and look again.
-      await deps.port.releaseSeat(eventId);
+    if (!seats || head === undefined || seats.confirmedCount >= seats.capacity) break;
+    if (!(await deps.port.promoteHead(eventId, head, seats.capacity))) {
+      misses++;
       continue;
     }
-    if (await confirm(deps, head, 'waitlisted')) {
-      promoted.push(head);
-      const s = await deps.port.getSignup(head);
-      if (s)
-        await deps.port.notify(s.openid, {
-          title: `您已从候补转为正式报名`,
-          detail: `${deps.noun}有空位了，请按时参加`,
-          eventId,
-          at: deps.now.toISOString(),
-        });
-    } else {
-      // The head cancelled while it was being promoted: the seat is free again.
-      await deps.port.releaseSeat(eventId);
-    }
+    const s = await settle(deps, eventId, head);
+    if (s?.status === 'confirmed') promoted.push(head);
   }
+  return promoted;
 }
 
 export interface SignupInput {
@@ -93,7 +170,10 @@ export interface SignupInput {
   consentToRemind?: boolean;
 }
 
-/** One sign-up per person per event; a repeat (or a retried request) answers the existing sign-up. */
+/**
+ * One sign-up per person per event; a repeat (or a retried request) answers the existing sign-up, and a
+ * retry of a request that was cut off finishes it.
+ */
 export async function signUp(deps: SignupDeps, input: SignupInput): Promise<SignupOutcome & { existing: boolean }> {
   const { port } = deps;
   const id = `${input.eventId}:${input.openid}`;
@@ -109,25 +189,22 @@ export async function signUp(deps: SignupDeps, input: SignupInput): Promise<Sign
     createdAt: deps.now.toISOString(),
     consentToRemind: Boolean(input.consentToRemind),
   };
+  let existing = false;
   if (!(await port.insertSignup(record))) {
-    const existing = await port.getSignup(id);
-    if (!existing) throw new AppError('CONFLICT', '报名正在处理，请稍后再看');
+    const earlier = await port.getSignup(id);
+    if (!earlier) throw new AppError('CONFLICT', '报名正在处理，请稍后再看');
     // A person who cancelled may sign up again, at the back of the line.
     const { _id: _ignored, ...fresh } = record;
-    if (existing.status !== 'cancelled' || !(await port.updateSignupIf(id, 'cancelled', fresh))) {
-      return { ...(await outcomeOf(port, existing)), existing: true };
-    }
+    existing = earlier.status !== 'pending' && !(earlier.status === 'cancelled' && (await port.updateSignupIf(id, 'cancelled', fresh)));
   }
-  if (await port.claimSeat(input.eventId, input.capacity)) {
-    await confirm(deps, id, 'pending');
-  } else {
-    await port.updateSignupIf(id, 'pending', { status: 'waitlisted' });
-    await port.pushWaitlist(input.eventId, id);
+  let settled = await settle(deps, input.eventId, id);
+  if (settled?.status === 'waitlisted') {
+    // A seat may have come free while this person joined the line.
     await fillSeats(deps, input.eventId);
+    settled = await port.getSignup(id);
   }
-  const settled = await port.getSignup(id);
-  if (!settled) throw new AppError('INTERNAL', '报名没有保存成功，请再试一次');
-  return { ...(await outcomeOf(port, settled)), existing: false };
+  if (!settled || settled.status === 'pending') throw new AppError('INTERNAL', '报名没有保存成功，请再试一次');
+  return { ...(await outcomeOf(port, settled)), existing };
 }
 
 /** Frees the seat (the first waitlisted person gets it at once) or leaves the waitlist. */
@@ -138,16 +215,15 @@ export async function cancelSignup(
 ): Promise<{ signupId: string; status: 'cancelled'; promoted: string[] }> {
   const { port } = deps;
   const id = `${eventId}:${openid}`;
-  const s = await port.getSignup(id);
-  if (!s || s.status === 'cancelled') throw new AppError('NOT_FOUND', '您没有报名这个活动');
-  if (s.status === 'checkedIn') throw new AppError('CONFLICT', '已经签到，不能取消报名');
-  const at = deps.now.toISOString();
-  if (s.status === 'confirmed' && (await port.updateSignupIf(id, 'confirmed', { status: 'cancelled', cancelledAt: at }))) {
-    await port.releaseSeat(eventId);
-  } else if (s.status === 'waitlisted' && (await port.updateSignupIf(id, 'waitlisted', { status: 'cancelled', cancelledAt: at }))) {
-    await port.removeFromWaitlist(eventId, id);
-  } else {
-    throw new AppError('CONFLICT', '报名状态刚刚变了，请刷新后再试');
+  for (let round = 0; ; round++) {
+    const s = await settle(deps, eventId, id);
+    if (!s || s.status === 'cancelled' || s.status === 'pending') throw new AppError('NOT_FOUND', '您没有报名这个活动');
+    if (s.status === 'checkedIn') throw new AppError('CONFLICT', '已经签到，不能取消报名');
+    // The seat or the place in line goes first: cut off after it, the sign-up settles as cancelled.
+    await port.leave(eventId, id);
+    if (await port.updateSignupIf(id, s.status, { status: 'cancelled', cancelledAt: deps.now.toISOString() })) break;
+    // Promoted or checked in meanwhile: look again.
+    if (round >= 3) throw new AppError('CONFLICT', '报名状态刚刚变了，请刷新后再试');
   }
   return { signupId: id, status: 'cancelled', promoted: await fillSeats(deps, eventId) };
 }

@@ -2,9 +2,11 @@
  * The sign-up engine shared by job fairs and volunteer activities: capacity, one sign-up per person,
  * a FIFO waitlist that moves by itself, check-in codes. Storage is reached only through this port.
  *
- * Guarantees rest on operations CloudBase makes atomic on one document: a conditional `_.inc` takes a
- * seat only while seats remain, `_.push` appends to the waitlist in one total order, and a pull
- * conditional on the head of the waitlist promotes exactly one person.
+ * The event's document is the truth of who holds a seat (`seated`) and who waits (`waitQueue`); each
+ * change to it is one atomic, conditional update of that one document (a seat is taken only while seats
+ * remain and only by someone neither seated nor waiting; a promotion moves exactly the head of the line).
+ * A sign-up's `status` follows the event's document and is brought back in step by `settle` whenever a
+ * call was cut off between the two writes (docs/decisions/010-signups-survive-crashes.md).
  */
 export type SignupStatus = 'pending' | 'confirmed' | 'waitlisted' | 'cancelled' | 'checkedIn';
 
@@ -35,20 +37,24 @@ export interface SignupRecord {
 export interface EventSeats {
   _id: string;
   capacity: number;
+  /** Always the length of `seated`. */
   confirmedCount: number;
+  /** Sign-up ids holding a seat (confirmed or checked in). Absent on events from before it was kept. */
+  seated?: string[];
   /** Sign-up ids, first come first served. */
   waitQueue: string[];
 }
 
 export interface SignupsPort {
   getSeats(eventId: string): Promise<EventSeats | null>;
-  /** Takes a seat if one is left; false when the event is full. */
-  claimSeat(eventId: string, capacity: number): Promise<boolean>;
-  releaseSeat(eventId: string): Promise<void>;
-  pushWaitlist(eventId: string, signupId: string): Promise<void>;
-  /** Removes `signupId` only if it is still the head of the waitlist; false when someone else moved it. */
-  popWaitlistHead(eventId: string, signupId: string): Promise<boolean>;
-  removeFromWaitlist(eventId: string, signupId: string): Promise<void>;
+  /** Seats `signupId` if a seat is left, nobody waits and it holds none; false otherwise. */
+  takeSeat(eventId: string, signupId: string, capacity: number): Promise<boolean>;
+  /** Puts `signupId` at the back of the line unless it already holds a seat or waits; false otherwise. */
+  joinWaitlist(eventId: string, signupId: string): Promise<boolean>;
+  /** Moves `signupId` from the head of the line to a seat, only if it is the head and a seat is left. */
+  promoteHead(eventId: string, signupId: string, capacity: number): Promise<boolean>;
+  /** Gives up the seat or the place in line that `signupId` holds, if any. */
+  leave(eventId: string, signupId: string): Promise<void>;
   /** Inserts a new sign-up; false when the person already has one for the event. */
   insertSignup(s: SignupRecord): Promise<boolean>;
   getSignup(id: string): Promise<SignupRecord | null>;
