@@ -63,6 +63,10 @@ export function casesStore(): CasesPort {
     },
     countSubmittedSince: async (openid, since) =>
       ((await cases.where({ requesterOpenid: openid, createdAt: _.gte(since) }).count()) as { total: number }).total,
+    async missingFiles(fileIDs) {
+      const res = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: { fileID: string; status: number }[] };
+      return res.fileList.filter((f) => f.status !== 0).map((f) => f.fileID);
+    },
     async insertNumberedCase(prefix, build) {
       // The day's counter and the case are written in one transaction: one durable commit, and a number is
       // never taken without its case. Submissions at the same moment conflict on the counter and run again.

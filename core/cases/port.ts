@@ -29,6 +29,8 @@ export interface CasesPort {
   routingTable(): Promise<readonly RoutingRule[]>;
   checkContent(text: string, openid: string): Promise<ContentVerdict>;
   countSubmittedSince(openid: string, since: string): Promise<number>;
+  /** The attachments (storage file IDs) that are not in storage. */
+  missingFiles(fileIDs: string[]): Promise<string[]>;
   /**
    * Stores the case `build` makes for the day's next tracking number (`prefix` + 001…), the number and the
    * case in one commit: concurrent submissions get distinct numbers and a failure leaves neither behind.

@@ -51,6 +51,18 @@ interface NewCaseInput {
   attachments?: string[];
 }
 
+/** A request never points at a file storage does not have (an upload that failed, or a made-up ID). */
+async function requireUploaded(port: CasesPort, attachments: string[] | undefined): Promise<void> {
+  if (!attachments?.length) return;
+  const missing = new Set(await port.missingFiles(attachments));
+  if (missing.size === 0) return;
+  throw new AppError(
+    'INVALID_INPUT',
+    '有附件没有上传成功，请删掉后重新上传',
+    attachments.flatMap((id, i) => (missing.has(id) ? [{ path: ['attachments', i], message: '这个附件没有上传成功' }] : [])),
+  );
+}
+
 async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, recorded: { callerNote?: string } | null) {
   const { port, now } = deps;
   // The case id comes from who asked and their request id: a retry finds, or collides with, the first case.
@@ -58,6 +70,7 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
   const earlier = await port.getCase(caseId);
   if (earlier) return submissionResult(earlier);
 
+  await requireUploaded(port, input.attachments);
   const verdict = await port.checkContent(input.description, caller.openid);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
   if (!recorded) {
@@ -253,6 +266,7 @@ export async function withdrawCase(deps: CaseDeps, caller: Authed, caseId: strin
 }
 
 export async function supplementCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string; attachments?: string[] }) {
+  await requireUploaded(deps.port, input.attachments);
   const verdict = await deps.port.checkContent(input.text, caller.openid);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
   const c = await mutate(deps, input.caseId, (c, calendar) => {

@@ -68,10 +68,24 @@ test.each([
   ['no consent', { consent: false }],
   ['a bad phone', { contact: { name: '王', phone: '12' } }],
   ['an attachment not uploaded', { attachments: ['C:/photo.jpg'] }],
+  ['an attachment that is not in storage', { attachments: ['cloud://local.local/uploads/resident-1/never-uploaded.jpg'] }],
 ])('%s is INVALID_INPUT and creates nothing', async (_what, override) => {
   const before = written();
   const res = await cases(aSubmission(override), 'resident-1');
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: expect.any(Array) } });
+  expect(written()).toBe(before);
+});
+
+test('an uploaded attachment is kept; a supplement naming a file storage lacks changes nothing', async () => {
+  const photo = t.cloud.storage.put('uploads/resident-1/abc-photo.jpg', Buffer.from('jpeg'));
+  const submitted = await ok(cases(aSubmission({ attachments: [photo] }), 'resident-1'));
+  expect(t.cloud.database.read('cases', submitted.caseId)?.attachments).toEqual([photo]);
+  const before = written();
+  const res = await cases(
+    { action: 'supplement', caseId: submitted.caseId, text: '补充一张照片', attachments: [photo, `${photo}-gone`] },
+    'resident-1',
+  );
+  expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['attachments', 1] }] } });
   expect(written()).toBe(before);
 });
 
