@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { HTTP_STATUS, errorEnvelope, type Envelope, type ErrorCode } from '../core/envelope';
 import type { LocalCloud } from './cloud';
+import { parseDuration } from './clock';
 import { grantSubscriptions } from './runtime';
 
 export const JSON_LIMIT = 1024 * 1024;
@@ -74,6 +75,36 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A path segment with its %-escapes decoded; a malformed escape (`%`, `%E0%A4%A`) is the client's mistake. */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new HttpFailure(400, 'INVALID_INPUT', '地址中有无效的 % 转义');
+  }
+}
+
+/** The local clock goes as far as four-digit years: `new Date(now).toISOString()` must always work. */
+const CLOCK_END = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Refuses (RangeError) a clock move that is not an ISO 8601 time or duration, or that goes past the year 9999. */
+function checkClockMove(body: { now?: unknown; advance?: unknown } | null, now: number): void {
+  const tooFar = () => new RangeError('本地时钟最远拨到 9999 年底');
+  if (typeof body?.now === 'string') {
+    const m = body.now.length <= 40 ? ISO_TIME.exec(body.now) : null;
+    const [year, month, day] = (m ?? []).slice(1).map(Number) as [number, number, number];
+    const target = Date.parse(body.now);
+    // Date.parse rolls 2027-02-30 over into March: the day must exist in its month.
+    if (!m || Number.isNaN(target) || month < 1 || month > 12 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day)
+      throw new RangeError('不是有效的 ISO 8601 时间（例如 2026-10-08T10:00:00+08:00）');
+    if (target > CLOCK_END) throw tooFar();
+  } else if (typeof body?.advance === 'string') {
+    if (body.advance.length > 40) throw new RangeError('不是有效的时长（例如 P3D、PT2H）');
+    if (!(now + parseDuration(body.advance) <= CLOCK_END)) throw tooFar();
+  } else throw new RangeError('请给出 {"now": ISO 时间} 或 {"advance": "P3D"}');
+}
+
 /** The caller the `x-openid` header names (local mode only); no header is an anonymous caller. */
 function callerOf(req: http.IncomingMessage): string | null {
   const raw = req.headers['x-openid'];
@@ -91,7 +122,12 @@ export interface HostOptions {
 
 export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      throw new HttpFailure(400, 'INVALID_INPUT', '地址无效');
+    }
     const p = url.pathname;
 
     if (req.method === 'GET' && p === '/healthz') {
@@ -105,7 +141,7 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
     if (api) {
       if (req.method !== 'POST') throw new HttpFailure(405, 'INVALID_INPUT', '请用 POST 调用云函数');
       const name = api[1] as string;
-      if (!cloud.has(name)) throw new HttpFailure(404, 'NOT_FOUND', `没有名为 ${name} 的云函数`);
+      if (!cloud.has(name)) throw new HttpFailure(404, 'NOT_FOUND', `没有名为 ${name.slice(0, 64)} 的云函数`);
       const openid = callerOf(req);
       const event = await readJson(req);
       return sendEnvelope(res, (await cloud.invoke(name, event, openid)) as Envelope<unknown>);
@@ -121,7 +157,7 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
       return send(res, 200, { ok: true, data: { fileID, url: `/storage/${encodeURIComponent(fileID)}` } });
     }
     if (req.method === 'GET' && p.startsWith('/storage/')) {
-      const fileID = decodeURIComponent(p.slice('/storage/'.length));
+      const fileID = decodePath(p.slice('/storage/'.length));
       const content = cloud.storage.get(fileID);
       if (!content) throw new HttpFailure(404, 'NOT_FOUND', '文件不存在');
       res.writeHead(200, { 'content-type': MIME[path.extname(fileID).toLowerCase()] ?? 'application/octet-stream' });
@@ -139,9 +175,9 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
     if (req.method === 'POST' && p === '/__local/clock') {
       const body = (await readJson(req)) as { now?: unknown; advance?: unknown } | null;
       try {
+        checkClockMove(body, cloud.clock.now());
         if (typeof body?.now === 'string') cloud.clock.set(body.now);
-        else if (typeof body?.advance === 'string') cloud.clock.advance(body.advance);
-        else throw new RangeError('请给出 {"now": ISO 时间} 或 {"advance": "P3D"}');
+        else cloud.clock.advance(body?.advance as string);
       } catch (e) {
         throw new HttpFailure(400, 'INVALID_INPUT', (e as Error).message);
       }
@@ -154,7 +190,7 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
     const timer = /^\/__local\/timers\/([A-Za-z0-9_-]+)$/.exec(p);
     if (req.method === 'POST' && timer) {
       const name = timer[1] as string;
-      if (!cloud.has(name) || !cloud.timers.hasTimer(name)) throw new HttpFailure(404, 'NOT_FOUND', `${name} 没有定时触发器`);
+      if (!cloud.has(name) || !cloud.timers.hasTimer(name)) throw new HttpFailure(404, 'NOT_FOUND', `${name.slice(0, 64)} 没有定时触发器`);
       const at = new Date(cloud.clock.now()).toISOString();
       return sendEnvelope(
         res,
@@ -199,7 +235,7 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
 }
 
 function serveStatic(res: http.ServerResponse, root: string, urlPath: string): void {
-  const rel = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  const rel = path.normalize(decodePath(urlPath)).replace(/^(\.\.[/\\])+/, '');
   let file = path.join(root, rel);
   if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     // The app's own routes fall back to its single page.

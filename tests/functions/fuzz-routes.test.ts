@@ -1,0 +1,773 @@
+/**
+ * Bad requests at the host's routes that are not cloud functions (issue 9): the storage routes
+ * (`POST /storage/upload`, `GET /storage/<fileID>`), the H5 files, and the local-mode controls
+ * (`/__local/clock`, `/__local/timers/<fn>`, `/__local/subscribe`, `/__local/outbox`). Wrong methods,
+ * bad or missing content types, bad JSON, bodies over the limits, path traversal in file names and IDs,
+ * unknown functions, impossible clock values, missing and forged callers — fixed cases first, then random
+ * ones. Each must get a clean 4xx with the envelope, within seconds; the host keeps serving; no file
+ * appears outside the storage folder (and inside it only what an accepted upload put there); the clock
+ * does not move; the database changes only where a route was allowed to write.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { ERROR_CODES } from '../../core/envelope';
+import { createHostServer, JSON_LIMIT, UPLOAD_LIMIT } from '../../local/http';
+import { startTestCloud, type TestCloud } from './harness';
+
+const SEED = 20261128;
+const RANDOM_RUNS = 400;
+/** A request that has no answer by then counts as a hang. */
+const ANSWER_WITHIN_MS = 10_000;
+const PREFIX = 'cloud://local.local/';
+/** Put into every name a traversal would create, so an escaped file can be found wherever it lands. */
+const TOKEN = `fuzzroutes${randomBytes(4).toString('hex')}`;
+const SECRET = `secret-${randomBytes(8).toString('hex')}`;
+const REFUSALS = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL'));
+const RAW_ERROR =
+  /\n\s+at\s|\bat .+:\d+:\d+|TypeError|ReferenceError|RangeError|SyntaxError|URIError|Cannot read|is not a function|ENOENT|EISDIR/;
+
+let t: TestCloud;
+let server: http.Server;
+let port: number;
+/** Holds the H5 files the host serves and, beside them, a file it must never serve. */
+let sandbox: string;
+let storageRoot: string;
+
+// ---------- requests ----------
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A raw request (node:http: the path and headers go out as written, nothing is normalised). */
+function request(
+  method: string,
+  urlPath: string,
+  options: { headers?: Record<string, string>; body?: Buffer | string | Buffer[] } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`${method} ${urlPath.slice(0, 120)}: no answer within ${ANSWER_WITHIN_MS} ms`));
+    }, ANSWER_WITHIN_MS);
+    // A fresh connection each time: a refused body may be left unread on the socket.
+    const { body } = options;
+    // Framed explicitly: node:http sends a DELETE's or an OPTIONS' body with neither length nor chunking.
+    const headers = { ...options.headers };
+    if (Array.isArray(body)) headers['transfer-encoding'] ??= 'chunked';
+    else if (body !== undefined) headers['content-length'] ??= String(Buffer.byteLength(body));
+    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    });
+    // The host may answer 413 and stop reading before the whole body is sent: the answer still comes.
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') {
+        clearTimeout(timer);
+        reject(e);
+      }
+    });
+    if (Array.isArray(body)) {
+      for (const part of body) req.write(part);
+      req.end();
+    } else req.end(body);
+  });
+}
+
+/** Bytes straight onto a socket, for what node:http would refuse to send; resolves with what came back. */
+function rawRequest(bytes: Buffer | string, { hangUp = false } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`raw request: no answer within ${ANSWER_WITHIN_MS} ms`));
+    }, ANSWER_WITHIN_MS);
+    socket.on('connect', () => {
+      socket.write(bytes);
+      if (hangUp) socket.destroy();
+    });
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('latin1'));
+    });
+  });
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+/** A refusal: 4xx, the error envelope with a code from the closed set, a message fit for a person. */
+function expectRefusal(answer: Answer, method: string, where: string, statuses?: readonly number[]): void {
+  const what = `${method} ${where.slice(0, 160)} → ${answer.status} ${answer.body.toString('utf8').slice(0, 200)}`;
+  if (answer.status < 400 || answer.status >= 500) throw new Error(`not a 4xx: ${what}`);
+  if (statuses && !statuses.includes(answer.status)) throw new Error(`expected ${statuses.join(' or ')}: ${what}`);
+  if (method === 'HEAD') return;
+  let envelope: { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  try {
+    envelope = JSON.parse(answer.body.toString('utf8')) as typeof envelope;
+  } catch {
+    throw new Error(`no JSON envelope: ${what}`);
+  }
+  const { code, message } = envelope.error ?? {};
+  if (envelope.ok !== false || typeof code !== 'string' || !REFUSALS.has(code)) throw new Error(`not an error envelope: ${what}`);
+  if (typeof message !== 'string' || message.length === 0 || message.length > 300 || RAW_ERROR.test(message))
+    throw new Error(`raw or unbounded message: ${what}`);
+  if (message.includes(SECRET) || answer.body.includes(SECRET)) throw new Error(`leaked the secret: ${what}`);
+}
+
+async function expectServing(): Promise<void> {
+  const health = await request('GET', '/healthz');
+  expect(health.status).toBe(200);
+  expect(JSON.parse(health.body.toString('utf8'))).toMatchObject({ ok: true, data: { status: 'ready' } });
+}
+
+const clockNow = async () =>
+  (JSON.parse((await request('GET', '/__local/clock')).body.toString('utf8')) as { data: { now: string } }).data.now;
+
+// ---------- what is on disk ----------
+
+/** Every document of every collection, from the engine's SQLite file. */
+function dump(): Map<string, string> {
+  const sql = new Database(path.join(t.dataDir, 'db.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = sql.prepare('SELECT coll, id, body FROM documents').all() as { coll: string; id: string; body: string }[];
+    return new Map(rows.map((r) => [`${r.coll}/${r.id}`, r.body]));
+  } finally {
+    sql.close();
+  }
+}
+
+/** The documents that differ between two dumps (added, changed or removed). */
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
+}
+
+function walk(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? [full, ...walk(full)] : [full];
+  });
+}
+
+/** Files and folders outside the storage folder, with their sizes (the database files aside: see dump()). */
+function outsideStorage(): string[] {
+  return [...walk(t.dataDir), ...walk(sandbox)]
+    .filter((f) => !f.startsWith(storageRoot + path.sep) && f !== storageRoot && !/db\.sqlite(-wal|-shm|-journal)?$/.test(f))
+    .map((f) => `${f} ${fs.statSync(f).isDirectory() ? 'dir' : fs.statSync(f).size}`)
+    .sort();
+}
+
+/** Where an escaped file would land: every folder above the storage folder, the system's temp and the repository. */
+function escapedFiles(): string[] {
+  const places = new Set([os.tmpdir(), process.cwd(), path.resolve(__dirname, '../..')]);
+  for (let dir = storageRoot; ; dir = path.dirname(dir)) {
+    places.add(dir);
+    if (dir === path.dirname(dir)) break;
+  }
+  const found = [...places].flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((n) => path.join(dir, n)) : []));
+  found.push(...walk(t.dataDir), ...walk(sandbox));
+  return found.filter((f) => f.includes(TOKEN) && !f.startsWith(path.join(storageRoot, 'uploads') + path.sep));
+}
+
+/** Files an accepted upload created: the storage folder must hold exactly these. */
+const uploaded = new Set<string>();
+
+function fileOf(fileID: string): string {
+  expect(fileID.startsWith(`${PREFIX}uploads/`)).toBe(true);
+  const file = path.resolve(storageRoot, fileID.slice(PREFIX.length));
+  expect(file.startsWith(path.join(storageRoot, 'uploads') + path.sep)).toBe(true);
+  return file;
+}
+
+async function upload(name: string, body: Buffer | string, openid = 'resident-1'): Promise<{ fileID: string; url: string }> {
+  const answer = await request('POST', `/storage/upload?name=${encodeURIComponent(name)}`, { headers: { 'x-openid': openid }, body });
+  expect(answer.status).toBe(200);
+  const { data } = JSON.parse(answer.body.toString('utf8')) as { data: { fileID: string; url: string } };
+  expect(data.fileID.startsWith(`${PREFIX}uploads/${openid}/`)).toBe(true);
+  uploaded.add(fileOf(data.fileID));
+  expect(fs.readFileSync(fileOf(data.fileID)).equals(Buffer.from(body))).toBe(true);
+  return data;
+}
+
+// ---------- the host ----------
+
+let dbBefore: Map<string, string>;
+let treeBefore: string[];
+
+beforeAll(async () => {
+  // fairs has a timer trigger; meta has none.
+  t = startTestCloud({ functions: ['meta', 'fairs'], startAt: '2026-11-28T02:00:00.000Z' });
+  storageRoot = path.join(t.dataDir, 'files');
+  sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-routes-'));
+  fs.mkdirSync(path.join(sandbox, 'h5', 'js'), { recursive: true });
+  fs.writeFileSync(path.join(sandbox, 'h5', 'index.html'), '<!doctype html><title>h5</title>');
+  fs.writeFileSync(path.join(sandbox, 'h5', 'js', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(sandbox, 'secret.txt'), SECRET);
+  fs.writeFileSync(path.join(t.dataDir, 'secret.txt'), SECRET);
+  server = createHostServer({ cloud: t.cloud, h5Dir: path.join(sandbox, 'h5') });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  dbBefore = dump();
+  treeBefore = outsideStorage();
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  t.close();
+  fs.rmSync(sandbox, { recursive: true, force: true });
+});
+
+/** After every refused request: nothing written anywhere, the clock where it was, still serving. */
+async function expectNothingChanged(): Promise<void> {
+  expect(changed(dbBefore, dump())).toEqual([]);
+  expect(outsideStorage()).toEqual(treeBefore);
+  expect(escapedFiles()).toEqual([]);
+  expect(walk(storageRoot).filter((f) => fs.statSync(f).isFile() && !uploaded.has(f))).toEqual([]);
+  expect(await clockNow()).toBe('2026-11-28T02:00:00.000Z');
+  await expectServing();
+}
+
+// ---------- fixed cases ----------
+
+const big = (bytes: number) => Buffer.alloc(bytes, 'a');
+const enc = encodeURIComponent;
+/** Each is [what, method, path, request options, the 4xx statuses allowed]. */
+type Case = [string, string, string, Parameters<typeof request>[2], readonly number[]];
+
+const STORAGE_UPLOAD: Case[] = [
+  ['GET /storage/upload', 'GET', '/storage/upload', {}, [404]],
+  ['PUT /storage/upload', 'PUT', '/storage/upload?name=a.txt', { headers: { 'x-openid': 'resident-1' }, body: 'x' }, [404, 405]],
+  ['DELETE /storage/upload', 'DELETE', '/storage/upload', { headers: { 'x-openid': 'resident-1' } }, [404, 405]],
+  ['no caller', 'POST', '/storage/upload?name=a.txt', { body: 'x' }, [401]],
+  ['an empty x-openid', 'POST', '/storage/upload?name=a.txt', { headers: { 'x-openid': '' }, body: 'x' }, [401]],
+  ['an x-openid with a space', 'POST', '/storage/upload', { headers: { 'x-openid': 'resident 1' }, body: 'x' }, [400]],
+  ['an x-openid with a slash', 'POST', '/storage/upload', { headers: { 'x-openid': '../admin' }, body: 'x' }, [400]],
+  ['an x-openid of 129 characters', 'POST', '/storage/upload', { headers: { 'x-openid': 'a'.repeat(129) }, body: 'x' }, [400]],
+  [
+    'an x-openid in UTF-8',
+    'POST',
+    '/storage/upload',
+    { headers: { 'x-openid': Buffer.from('管理员').toString('latin1') }, body: 'x' },
+    [400],
+  ],
+  ['an x-openid of dots', 'POST', '/storage/upload', { headers: { 'x-openid': '..' }, body: 'x' }, [400]],
+  ['an empty body', 'POST', '/storage/upload?name=a.txt', { headers: { 'x-openid': 'resident-1' }, body: '' }, [400]],
+  [
+    'a body over 10 MB with its content-length',
+    'POST',
+    '/storage/upload?name=big.bin',
+    { headers: { 'x-openid': 'resident-1', 'content-length': String(UPLOAD_LIMIT + 1) }, body: big(UPLOAD_LIMIT + 1) },
+    [413],
+  ],
+  [
+    'a chunked body over 10 MB',
+    'POST',
+    '/storage/upload?name=big.bin',
+    { headers: { 'x-openid': 'resident-1' }, body: Array.from({ length: 11 }, () => big(1024 * 1024)) },
+    [413],
+  ],
+  [
+    'a lying content-length',
+    'POST',
+    '/storage/upload?name=a.txt',
+    { headers: { 'x-openid': 'resident-1', 'content-length': String(UPLOAD_LIMIT * 10) }, body: 'x' },
+    [413],
+  ],
+  [
+    'an anonymous 10 MB body',
+    'POST',
+    '/storage/upload?name=big.bin',
+    { headers: { 'content-length': String(UPLOAD_LIMIT + 1) }, body: big(UPLOAD_LIMIT + 1) },
+    [401, 413],
+  ],
+];
+
+/** File IDs that point outside the storage folder, at nothing, or at a folder. */
+const BAD_FILE_IDS = [
+  `${PREFIX}../secret.txt`,
+  `${PREFIX}uploads/../../secret.txt`,
+  `${PREFIX}uploads/resident-1/../../../secret.txt`,
+  `${PREFIX}./../secret.txt`,
+  `${PREFIX}/../secret.txt`,
+  `${PREFIX}..\\secret.txt`,
+  `${PREFIX}/etc/passwd`,
+  '/etc/passwd',
+  '../secret.txt',
+  'secret.txt',
+  `cloud://other.env/../secret.txt`,
+  `${PREFIX}uploads/resident-1/x.txt\u0000.png`,
+  `${PREFIX}uploads`,
+  `${PREFIX}uploads/`,
+  PREFIX,
+  `${PREFIX}${'a'.repeat(5000)}`,
+  `${PREFIX}uploads/${'a/'.repeat(2000)}x`,
+];
+const STORAGE_DOWNLOAD: Case[] = [
+  ...BAD_FILE_IDS.map((id): Case => [`GET ${id.slice(0, 60)} (encoded)`, 'GET', `/storage/${enc(id)}`, {}, [400, 404]]),
+  ...BAD_FILE_IDS.map((id): Case => [`GET ${id.slice(0, 60)} (twice encoded)`, 'GET', `/storage/${enc(enc(id))}`, {}, [400, 404]]),
+  ['GET with %2e%2e segments', 'GET', '/storage/cloud%3A%2F%2Flocal.local%2F%2e%2e%2Fsecret.txt', {}, [400, 404]],
+  ['GET with raw ../ after the prefix', 'GET', '/storage/cloud:%2F%2Flocal.local/../secret.txt', {}, [400, 404]],
+  ['GET with a malformed escape', 'GET', '/storage/%E0%A4%A', {}, [400, 404]],
+  ['GET with a lone %', 'GET', '/storage/%', {}, [400, 404]],
+  ['GET with %00', 'GET', '/storage/cloud%3A%2F%2Flocal.local%2Fuploads%2F%00', {}, [400, 404]],
+  ['GET /storage/', 'GET', '/storage/', {}, [400, 404]],
+  [
+    'POST /storage/<id>',
+    'POST',
+    `/storage/${enc(`${PREFIX}uploads/x.txt`)}`,
+    { headers: { 'x-openid': 'resident-1' }, body: 'x' },
+    [404, 405],
+  ],
+  ['DELETE /storage/<id>', 'DELETE', `/storage/${enc(`${PREFIX}uploads/x.txt`)}`, {}, [404, 405]],
+];
+
+const STATIC: Case[] = [
+  ['H5 with a malformed escape', 'GET', '/%E0%A4%A', {}, [400, 404]],
+  ['H5 with a lone %', 'GET', '/js/%', {}, [400, 404]],
+];
+
+const CLOCK_BODIES: [string, unknown][] = [
+  ['null', null],
+  ['an array', []],
+  ['a string', 'P3D'],
+  ['a number', 42],
+  ['an empty object', {}],
+  ['now: a number', { now: Date.parse('2030-01-01T00:00:00Z') }],
+  ['now: null', { now: null }],
+  ['now: empty', { now: '' }],
+  ['now: words', { now: 'soon' }],
+  ['now: in the past', { now: '2020-01-01T00:00:00Z' }],
+  ['now: a second ago', { now: '2026-11-28T01:59:59.000Z' }],
+  ['now: not ISO', { now: 'March 3 2099' }],
+  ['now: a year alone', { now: '99999' }],
+  ['now: February 30th', { now: '2027-02-30T00:00:00Z' }],
+  ['now: month 13', { now: '2027-13-01T00:00:00Z' }],
+  ['now: the last instant JS dates can hold', { now: '+275760-09-13T00:00:00.000Z' }],
+  ['now: past what JS dates can hold', { now: '+275760-09-13T00:00:00.001Z' }],
+  ['now: an object', { now: { $date: '2030-01-01' } }],
+  ['advance: a number', { advance: 86_400_000 }],
+  ['advance: empty', { advance: '' }],
+  ['advance: P', { advance: 'P' }],
+  ['advance: PT', { advance: 'PT' }],
+  ['advance: negative', { advance: '-P3D' }],
+  ['advance: years', { advance: 'P1Y' }],
+  ['advance: words', { advance: 'soon' }],
+  ['advance: past the end of time', { advance: 'P99999999999D' }],
+  ['advance: past year 9999', { advance: `P${366 * 8000}D` }],
+  ['advance: seconds past the end of time', { advance: 'PT1e400S' }],
+  ['advance: huge digits', { advance: `P${'9'.repeat(400)}D` }],
+  ['advance: 100 KB of words', { advance: 'soon'.repeat(25_000) }],
+  ['now: 100 KB of digits', { now: `2030-01-01T00:00:00.${'0'.repeat(100_000)}Z` }],
+];
+
+const CLOCK: Case[] = [
+  ...CLOCK_BODIES.map(([what, body]): Case => [`clock ${what}`, 'POST', '/__local/clock', json(body), [400]]),
+  ['clock: bad JSON', 'POST', '/__local/clock', json('{"advance":'), [400]],
+  ['clock: no content type', 'POST', '/__local/clock', { body: '{"advance":"P1D"}' }, [415]],
+  ['clock: text/plain', 'POST', '/__local/clock', { headers: { 'content-type': 'text/plain' }, body: '{"advance":"P1D"}' }, [415]],
+  ['clock: a body over 1 MB', 'POST', '/__local/clock', json(`{"advance":"P1D","x":"${'a'.repeat(JSON_LIMIT)}"}`), [413]],
+  ['clock: PUT', 'PUT', '/__local/clock', json({ advance: 'P1D' }), [404, 405]],
+  ['clock: DELETE', 'DELETE', '/__local/clock', {}, [404, 405]],
+  ['clock: a trailing slash', 'POST', '/__local/clock/', json({ advance: 'P1D' }), [404]],
+];
+
+const TIMERS: Case[] = [
+  ...['nope', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'meta', 'Fairs', 'fairs_', 'a'.repeat(5000)].map((name): Case => [
+    `timers/${name.slice(0, 30)}`,
+    'POST',
+    `/__local/timers/${name}`,
+    {},
+    [404],
+  ]),
+  ...['..', '%2e%2e', '..%2Ffairs', 'fairs%00', 'fairs%2F..%2Ffairs', '%66airs', 'fairs/', 'fairs/extra', '', '../fairs'].map(
+    (name): Case => [`timers/${name}`, 'POST', `/__local/timers/${name}`, {}, [404]],
+  ),
+  ['GET timers/fairs', 'GET', '/__local/timers/fairs', {}, [404, 405]],
+  ['DELETE timers/fairs', 'DELETE', '/__local/timers/fairs', {}, [404, 405]],
+];
+
+const SUBSCRIBE_BODIES: [string, unknown][] = [
+  ['null', null],
+  ['a list', ['tpl-case']],
+  ['no templateIds', {}],
+  ['templateIds: a string', { templateIds: 'tpl-case' }],
+  ['templateIds: empty', { templateIds: [] }],
+  ['templateIds: four', { templateIds: ['a', 'b', 'c', 'd'] }],
+  ['templateIds: a number', { templateIds: [1] }],
+  ['templateIds: null', { templateIds: [null] }],
+  ['templateIds: an empty id', { templateIds: [''] }],
+  ['templateIds: a 65-character id', { templateIds: ['a'.repeat(65)] }],
+  ['templateIds: an object', { templateIds: { 0: 'tpl-case', length: 1 } }],
+  ['templateIds: nested', { templateIds: [['tpl-case']] }],
+];
+
+const SUBSCRIBE: Case[] = [
+  ...SUBSCRIBE_BODIES.map(([what, body]): Case => [
+    `subscribe ${what}`,
+    'POST',
+    '/__local/subscribe',
+    json(body, { 'x-openid': 'resident-1' }),
+    [400],
+  ]),
+  ['subscribe: no caller', 'POST', '/__local/subscribe', json({ templateIds: ['tpl-case'] }), [401]],
+  ['subscribe: a forged caller', 'POST', '/__local/subscribe', json({ templateIds: ['tpl-case'] }, { 'x-openid': 'admin;drop' }), [400]],
+  ['subscribe: two callers', 'POST', '/__local/subscribe', json({ templateIds: ['tpl-case'] }, { 'x-openid': 'a, b' }), [400]],
+  ['subscribe: bad JSON', 'POST', '/__local/subscribe', json('{"templateIds":[', { 'x-openid': 'resident-1' }), [400]],
+  [
+    'subscribe: text/plain',
+    'POST',
+    '/__local/subscribe',
+    { headers: { 'x-openid': 'resident-1', 'content-type': 'text/plain' }, body: '{}' },
+    [415],
+  ],
+  [
+    'subscribe: no content type',
+    'POST',
+    '/__local/subscribe',
+    { headers: { 'x-openid': 'resident-1' }, body: '{"templateIds":["tpl-case"]}' },
+    [415],
+  ],
+  [
+    'subscribe: a body over 1 MB',
+    'POST',
+    '/__local/subscribe',
+    json(`{"templateIds":["tpl-case"],"x":"${'a'.repeat(JSON_LIMIT)}"}`, { 'x-openid': 'resident-1' }),
+    [413],
+  ],
+  [
+    'subscribe: 10 MB',
+    'POST',
+    '/__local/subscribe',
+    { headers: { 'x-openid': 'resident-1', 'content-type': 'application/json' }, body: big(10 * 1024 * 1024) },
+    [413],
+  ],
+  ['subscribe: GET', 'GET', '/__local/subscribe', { headers: { 'x-openid': 'resident-1' } }, [404, 405]],
+];
+
+const OUTBOX: Case[] = [
+  ['outbox: a forged caller', 'GET', '/__local/outbox', { headers: { 'x-openid': 'resident-1 OR 1=1' } }, [400]],
+  ['outbox: a caller of 129 characters', 'GET', '/__local/outbox', { headers: { 'x-openid': 'r'.repeat(129) } }, [400]],
+  ['outbox: POST', 'POST', '/__local/outbox', json({}), [404, 405]],
+  ['outbox: DELETE', 'DELETE', '/__local/outbox', {}, [404, 405]],
+  ['an unknown local route', 'POST', '/__local/reset', json({}), [404]],
+  ['/__local/', 'GET', '/__local/', {}, [404]],
+  ['/__local/../healthz', 'POST', '/__local/%2e%2e/timers/fairs', {}, [404]],
+];
+
+describe.each([
+  ['storage upload', STORAGE_UPLOAD],
+  ['storage download', STORAGE_DOWNLOAD],
+  ['H5 files', STATIC],
+  ['the local clock', CLOCK],
+  ['timers', TIMERS],
+  ['subscribe-message consent', SUBSCRIBE],
+  ['the outbox', OUTBOX],
+] as const)('%s', (_group, cases) => {
+  test.each(cases)('%s → 4xx with the envelope', async (_what, method, urlPath, options, statuses) => {
+    expectRefusal(await request(method, urlPath, options), method, urlPath, statuses);
+    await expectNothingChanged();
+  });
+});
+
+test('dot segments before the file ID are resolved like a browser does: the H5 page, never the file beside it', async () => {
+  const page = fs.readFileSync(path.join(sandbox, 'h5', 'index.html'), 'utf8');
+  for (const urlPath of [
+    '/storage/../../secret.txt',
+    '/storage/%2e%2e/%2e%2e/secret.txt',
+    '/storage/.%2e/secret.txt',
+    '/storage/../../../../etc/passwd',
+  ]) {
+    const answer = await request('GET', urlPath);
+    expect(answer.body.toString('utf8')).not.toContain(SECRET);
+    if (answer.status === 200) expect(answer.body.toString('utf8')).toBe(page);
+    else expectRefusal(answer, 'GET', urlPath, [400, 404]);
+  }
+  await expectNothingChanged();
+});
+
+test('absolute paths to a file beside the storage folder are 404, however they are written', async () => {
+  const secret = path.join(t.dataDir, 'secret.txt');
+  const ids = [
+    `${PREFIX}${secret}`,
+    `${PREFIX}/${secret}`,
+    secret,
+    `file://${secret}`,
+    `${PREFIX}${path.relative(storageRoot, secret)}`,
+    `${PREFIX}uploads/${path.relative(path.join(storageRoot, 'uploads'), secret)}`,
+  ];
+  for (const id of ids) {
+    for (const urlPath of [`/storage/${enc(id)}`, `/storage/${enc(id).replace(/%2F/g, '/')}`]) {
+      expectRefusal(await request('GET', urlPath), 'GET', urlPath, [400, 404]);
+    }
+  }
+  await expectNothingChanged();
+});
+
+describe('requests node:http would not send', () => {
+  test.each([
+    ['an absolute-form URL that does not parse', 'GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
+    [
+      'an absolute-form URL to another host',
+      'GET http://example.com/storage/..%2Fsecret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    ],
+    ['a NUL in the path', 'GET /storage/\u0000 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
+    ['a space in the path', 'GET /storage/a b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
+    ['a request line of garbage', '\u0001\u0002\u0003\r\n\r\n'],
+    [
+      'an x-openid with raw UTF-8 bytes',
+      'GET /__local/outbox HTTP/1.1\r\nHost: x\r\nx-openid: \u00e7\u00ae\u00a1\r\nConnection: close\r\n\r\n',
+    ],
+    ['an x-openid with a NUL', 'GET /__local/outbox HTTP/1.1\r\nHost: x\r\nx-openid: a\u0000b\r\nConnection: close\r\n\r\n'],
+    [
+      'a content-length that is not a number',
+      'POST /__local/clock HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: abc\r\n\r\n{}',
+    ],
+    ['a negative content-length', 'POST /storage/upload HTTP/1.1\r\nHost: x\r\nx-openid: resident-1\r\ncontent-length: -5\r\n\r\nabc'],
+    [
+      'both content-length and chunked',
+      'POST /storage/upload HTTP/1.1\r\nHost: x\r\nx-openid: resident-1\r\ncontent-length: 3\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n',
+    ],
+  ])('%s → 4xx', async (_what, bytes) => {
+    const reply = await rawRequest(Buffer.from(bytes, 'latin1'));
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1]);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(reply).not.toContain(SECRET);
+    await expectNothingChanged();
+  });
+
+  test('an upload cut off half way leaves no file, and the host keeps serving', async () => {
+    const head = 'POST /storage/upload?name=cut.bin HTTP/1.1\r\nHost: x\r\nx-openid: resident-1\r\ncontent-length: 100000\r\n\r\n';
+    await rawRequest(Buffer.concat([Buffer.from(head), big(5000)]), { hangUp: true });
+    await expectNothingChanged();
+  });
+});
+
+// ---------- what the routes may do, with traversal in the names ----------
+
+describe('uploads land in the caller’s folder, whatever the name', () => {
+  test.each([
+    `../../../../../../tmp/${TOKEN}.txt`,
+    `..%2F..%2F${TOKEN}.txt`,
+    `%2e%2e%2f%2e%2e%2f${TOKEN}`,
+    `/etc/${TOKEN}`,
+    `${os.tmpdir()}/${TOKEN}`,
+    `..\\..\\${TOKEN}.txt`,
+    `${TOKEN}\u0000.png`,
+    `${TOKEN}/../../../x`,
+    '..',
+    '.',
+    '...',
+    '',
+    `${'../'.repeat(200)}${TOKEN}`,
+    `${'长'.repeat(300)}${TOKEN}.jpg`,
+    `${TOKEN}.tmp`,
+  ])('name %#', async (name) => {
+    const body = `证明材料 ${name.length}`;
+    const { url } = await upload(name, body);
+    const back = await request('GET', url);
+    expect(back.status).toBe(200);
+    expect(back.body.toString('utf8')).toBe(body);
+    expect(escapedFiles()).toEqual([]);
+  });
+
+  test('exactly 10 MB is taken; the same through the JSON routes is refused', async () => {
+    await upload('ten.bin', big(UPLOAD_LIMIT));
+    expectRefusal(await request('POST', '/__local/clock', json(big(UPLOAD_LIMIT).toString())), 'POST', '/__local/clock', [413]);
+  });
+
+  test('a file another person uploaded is found by its ID only, and a guess at a sibling is 404', async () => {
+    const { fileID } = await upload('mine.txt', 'mine', 'resident-2');
+    const sibling = fileID.replace(/\/[0-9a-f]{12}-mine\.txt$/, '/000000000000-mine.txt');
+    expectRefusal(await request('GET', `/storage/${enc(sibling)}`), 'GET', sibling, [404]);
+  });
+
+  test('and nothing else changed', () => expectNothingChanged());
+});
+
+describe('the local controls do what they are allowed to, and only that', () => {
+  test('subscribe writes one grant per template for the caller, nothing else', async () => {
+    const before = dump();
+    const answer = await request(
+      'POST',
+      '/__local/subscribe',
+      json({ templateIds: ['tpl-case', '__proto__'] }, { 'x-openid': 'resident-2' }),
+    );
+    expect(answer.status).toBe(200);
+    expect(changed(before, dump())).toEqual(['subscriptions/resident-2:__proto__', 'subscriptions/resident-2:tpl-case']);
+    expect(({} as Record<string, unknown>).remaining).toBeUndefined();
+  });
+
+  test('the outbox shows a caller their own messages only, and everyone’s without a caller', async () => {
+    // The consent just granted lets one message reach resident-2.
+    await t.cloud.invoke('meta', { action: 'get' }, 'resident-2');
+    await t.sdk.openapi.subscribeMessage.send({ touser: 'resident-2', templateId: 'tpl-case', data: { thing1: { value: '测试' } } });
+    const outbox = async (headers: Record<string, string>) => {
+      const answer = await request('GET', '/__local/outbox', { headers });
+      expect(answer.status).toBe(200);
+      return (JSON.parse(answer.body.toString('utf8')) as { data: { items: { touser: string }[] } }).data.items.map((m) => m.touser);
+    };
+    expect(await outbox({ 'x-openid': 'resident-2' })).toEqual(['resident-2']);
+    expect(await outbox({ 'x-openid': 'resident-1' })).not.toContain('resident-2');
+    expect(await outbox({})).toContain('resident-2');
+  });
+
+  test('a function’s timer runs on request', async () => {
+    const answer = await request('POST', '/__local/timers/fairs');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({ ok: true });
+  });
+});
+
+// ---------- random requests ----------
+
+describe('random requests at the same routes', () => {
+  const ROUTES = [
+    '/storage/upload',
+    '/storage/',
+    '/__local/clock',
+    '/__local/timers/',
+    '/__local/subscribe',
+    '/__local/outbox',
+    '/__local/',
+  ];
+  const segment = fc.oneof(
+    fc.constantFrom(
+      '',
+      '..',
+      '%2e%2e',
+      '%2E%2e%2F',
+      '%00',
+      '%',
+      '%zz',
+      '%E0%A4%A',
+      '//',
+      '/etc/passwd',
+      'cloud://local.local/',
+      'fairs',
+      'meta',
+      'x'.repeat(3000),
+    ),
+    fc.constantFrom(`${PREFIX}../secret.txt`, `${PREFIX}uploads/../../secret.txt`).map(enc),
+    fc.string({ maxLength: 30 }).map(enc),
+    fc.webSegment(),
+  );
+  const openid = fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom('', 'resident-1', 'resident 1', '../x', 'a,b', '\t', 'r'.repeat(129), Buffer.from('军属').toString('latin1')),
+    fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
+  );
+  const contentType = fc.constantFrom(
+    undefined,
+    'application/json',
+    'application/json; charset=utf-16',
+    'application/jsonx',
+    'text/plain',
+    'multipart/form-data; boundary=x',
+    'application/x-www-form-urlencoded',
+    '',
+    '*/*',
+  );
+  const body = fc.oneof(
+    fc.constant(undefined),
+    fc.json({ maxDepth: 3 }),
+    fc.constantFrom(
+      '{',
+      '{"now":',
+      '{"advance":"P1D"',
+      'null',
+      '[]',
+      '{"templateIds":["a","b","c","d"]}',
+      '{"now":"yesterday"}',
+      '\ufeff{}',
+    ),
+    fc.record({ now: fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant(null)) }).map((o) => JSON.stringify(o)),
+    fc.record({ advance: fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant('P')) }).map((o) => JSON.stringify(o)),
+    fc
+      .record({ templateIds: fc.array(fc.oneof(fc.string({ maxLength: 70 }), fc.integer()), { maxLength: 5 }) })
+      .map((o) => JSON.stringify(o)),
+    fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)),
+  );
+  const requestArb = fc.record({
+    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
+    route: fc.constantFrom(...ROUTES),
+    segment,
+    query: fc.option(
+      fc.string({ maxLength: 40 }).map((s) => `?name=${enc(s)}`),
+      { nil: '' },
+    ),
+    openid,
+    contentType,
+    body,
+  });
+
+  test(`${RANDOM_RUNS} random requests: each a 4xx or an allowed answer; only allowed writes`, async () => {
+    const before = dump();
+    const grants = new Set<string>();
+    let refused = 0;
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(requestArb, async (r) => {
+        // A valid timer run or clock move is allowed to write: the random requests never name one.
+        const urlPath = r.route + (r.route.endsWith('/') ? (r.segment === 'fairs' ? 'fairs-not' : r.segment) : '') + r.query;
+        const headers: Record<string, string> = {};
+        if (r.openid !== undefined) headers['x-openid'] = r.openid;
+        if (r.contentType !== undefined) headers['content-type'] = r.contentType;
+        const sent = r.method === 'GET' || r.method === 'HEAD' ? undefined : r.body;
+        const answer = await request(r.method, urlPath, { headers, body: sent });
+        const where = `${urlPath} ${JSON.stringify(headers)} ${String(sent).slice(0, 100)}`;
+        if (answer.status >= 400) {
+          expectRefusal(answer, r.method, where);
+          refused++;
+          return;
+        }
+        // What may succeed: reading the clock or the outbox, an upload, a consent.
+        expect([200]).toContain(answer.status);
+        accepted++;
+        const key = `${r.method} ${r.route}`;
+        if (key === 'POST /storage/upload') {
+          const { data } = JSON.parse(answer.body.toString('utf8')) as { data: { fileID: string } };
+          expect(data.fileID.startsWith(`${PREFIX}uploads/${r.openid}/`)).toBe(true);
+          uploaded.add(fileOf(data.fileID));
+        } else if (key === 'POST /__local/subscribe') {
+          const { data } = JSON.parse(answer.body.toString('utf8')) as { data: { granted: string[] } };
+          for (const id of data.granted) grants.add(`subscriptions/${r.openid}:${id}`);
+        } else {
+          expect(['GET /__local/clock', 'GET /__local/outbox', 'GET /storage/']).toContain(key);
+          // A download succeeds only for a file an accepted upload put there.
+          if (key === 'GET /storage/') expect(uploaded.has(fileOf(decodeURIComponent(r.segment)))).toBe(true);
+        }
+      }),
+      { seed: SEED, numRuns: RANDOM_RUNS },
+    );
+    console.info(`fuzz-routes: ${refused} random requests refused, ${accepted} allowed (${grants.size} consents recorded)`);
+    expect(refused).toBeGreaterThan(RANDOM_RUNS / 2);
+    expect(changed(before, dump()).filter((k) => !grants.has(k))).toEqual([]);
+    expect(outsideStorage()).toEqual(treeBefore);
+    expect(escapedFiles()).toEqual([]);
+    expect(walk(storageRoot).filter((f) => fs.statSync(f).isFile() && !uploaded.has(f))).toEqual([]);
+    expect(await clockNow()).toBe('2026-11-28T02:00:00.000Z');
+    await expectServing();
+  });
+});
