@@ -160,7 +160,16 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
       const fileID = decodePath(p.slice('/storage/'.length));
       const content = cloud.storage.get(fileID);
       if (!content) throw new HttpFailure(404, 'NOT_FOUND', '文件不存在');
-      res.writeHead(200, { 'content-type': MIME[path.extname(fileID).toLowerCase()] ?? 'application/octet-stream' });
+      // Stored files are what people uploaded: never run as a page of this origin (an uploaded .html or
+      // .svg stays inert), and shown in place only when it is a picture or a PDF.
+      const type = MIME[path.extname(fileID).toLowerCase()] ?? 'application/octet-stream';
+      const inline = /^image\/(png|jpeg|gif|webp)$|^application\/pdf$/.test(type);
+      res.writeHead(200, {
+        'content-type': type,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        ...(inline ? {} : { 'content-disposition': 'attachment' }),
+      });
       return void res.end(content);
     }
 

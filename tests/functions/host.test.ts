@@ -81,6 +81,25 @@ test('storage: upload as a caller, read back by file ID', async () => {
   expect((await fetch(`${base}/storage/${encodeURIComponent('cloud://local.local/nope.txt')}`)).status).toBe(404);
 });
 
+test('storage: an uploaded page or drawing never runs as this site; a photo shows in place', async () => {
+  const upload = async (name: string, body: string) => {
+    const res = await fetch(`${base}/storage/upload?name=${name}`, { method: 'POST', body, headers: { 'x-openid': 'resident-1' } });
+    return fetch(base + ((await res.json()) as { data: { url: string } }).data.url);
+  };
+  for (const [name, body] of [
+    ['page.html', '<script>alert(1)</script>'],
+    ['drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+  ]) {
+    const down = await upload(name as string, body as string);
+    expect(down.headers.get('content-disposition')).toBe('attachment');
+    expect(down.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    expect(down.headers.get('x-content-type-options')).toBe('nosniff');
+  }
+  const photo = await upload('photo.jpg', 'jpeg bytes');
+  expect(photo.headers.get('content-type')).toBe('image/jpeg');
+  expect(photo.headers.get('content-disposition')).toBeNull();
+});
+
 test('the local clock moves forward only, and answers the new time', async () => {
   const moved = await post('/__local/clock', '{"advance":"P3D"}');
   expect(moved.status).toBe(200);
