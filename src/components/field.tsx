@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 
 interface FieldProps {
   label: string;
@@ -9,6 +9,19 @@ interface FieldProps {
   /** Used as the element id, so a test or a screen reader can find the field. */
   name: string;
   children: ReactNode;
+}
+
+const FieldLabel = createContext<string | undefined>(undefined);
+
+/**
+ * What names a form control after the label of the Field it sits in (or `label`, when given). Taro's H5
+ * build wraps each control in its own element; `nativeProps` reaches the <input> inside, which is what a
+ * screen reader announces. https://docs.taro.zone/docs/components/forms/input#nativeprops
+ */
+export function useControlName(label?: string): { nativeProps?: Record<string, string> } {
+  const fromField = useContext(FieldLabel);
+  const name = label ?? fromField;
+  return name ? { nativeProps: { 'aria-label': name } } : {};
 }
 
 export function Field({ label, required, error, hint, name, children }: FieldProps) {
@@ -22,7 +35,7 @@ export function Field({ label, required, error, hint, name, children }: FieldPro
           </View>
         ) : null}
       </View>
-      {children}
+      <FieldLabel.Provider value={label}>{children}</FieldLabel.Provider>
       {hint && !error ? (
         <View className="form-note" style={{ margin: '4px 0 0' }}>
           {hint}

@@ -127,7 +127,7 @@ export default function MePage() {
               className="me-switch"
               checked={elder}
               color="#b71c1c"
-              aria-label="长辈模式"
+              nativeProps={{ 'aria-label': '长辈模式' }}
               onChange={(e) => setElderMode(e.detail.value)}
             />
           </View>

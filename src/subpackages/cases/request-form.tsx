@@ -336,7 +336,7 @@ export function RequestForm({ meta, me, initialCategory, onSubmitted }: RequestF
                 className="cs-switch-row__switch"
                 checked={fields.urgent}
                 color="#b71c1c"
-                aria-label="情况紧急"
+                nativeProps={{ 'aria-label': '情况紧急' }}
                 onChange={(e) => set('urgent', e.detail.value)}
               />
             </View>

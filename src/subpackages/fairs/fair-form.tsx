@@ -1,10 +1,11 @@
-import { Button, Input, Picker, Textarea, View } from '@tarojs/components';
+import { Button, Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ORGANIZER_DEPARTMENTS } from '../../../core/fairs/model';
 import { departmentById } from '../../../core/data/departments';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
+import { TextArea, TextInput } from '../../components/text-input';
 import { saveFair } from '../../services/fairs';
 import { isServiceError } from '../../services/service-error';
 import {
@@ -17,28 +18,6 @@ import {
   type FormErrors,
   type PositionDraft,
 } from './fair-form-model';
-
-interface TextInputProps {
-  value: string;
-  placeholder?: string;
-  maxlength?: number;
-  type?: 'text' | 'number' | 'digit';
-  onChange: (value: string) => void;
-}
-
-function TextInput({ value, placeholder, maxlength, type = 'text', onChange }: TextInputProps) {
-  return (
-    <Input
-      className="field__input"
-      placeholderClass="field__placeholder"
-      type={type}
-      value={value}
-      maxlength={maxlength ?? 140}
-      placeholder={placeholder}
-      onInput={(e) => onChange(e.detail.value)}
-    />
-  );
-}
 
 function PickerValue({ value, placeholder }: { value: string; placeholder: string }) {
   return (
@@ -119,14 +98,12 @@ export function FairFormView({ initial, onSaved }: FairFormViewProps) {
             </View>
           </Field>
           <Field name="description" label="介绍" error={errors.description}>
-            <Textarea
+            <TextArea
               className="fair-textarea"
-              placeholderClass="field__placeholder"
               value={form.description}
               maxlength={500}
-              autoHeight
               placeholder="规模、特色、现场有哪些咨询台"
-              onInput={(e) => set('description', e.detail.value)}
+              onChange={(v) => set('description', v)}
             />
           </Field>
         </View>

@@ -186,7 +186,12 @@ export default function RecordPage() {
               <View className="list-item__title">紧急</View>
               <View className="list-item__desc">人身或财产有危险：2 小时内签收，1 个工作日内办结</View>
             </View>
-            <Switch checked={form.urgent} color="#b71c1c" onChange={(e) => set({ urgent: e.detail.value })} aria-label="紧急" />
+            <Switch
+              checked={form.urgent}
+              color="#b71c1c"
+              nativeProps={{ 'aria-label': '紧急' }}
+              onChange={(e) => set({ urgent: e.detail.value })}
+            />
           </View>
           <Field name="callerNote" label="来电记录（可不填）" error={errors.callerNote}>
             <Textarea

@@ -14,7 +14,8 @@ import { activityRoster, getActivity, saveActivity, type ActivityDetail } from '
 import { fieldErrors, isServiceError } from '../../services/service-error';
 import { AdminGate } from './admin-gate';
 import { joinChina, splitChina } from './dates';
-import { Choice, PickerValue, TextArea, TextInput } from './form-parts';
+import { TextArea, TextInput } from '../../components/text-input';
+import { Choice, PickerValue } from './form-parts';
 import { param } from './links';
 import './places.css';
 
@@ -166,7 +167,7 @@ export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; 
             <Choice options={REGIONS} value={form.regionId} onChange={(v) => set('regionId', v)} />
           </Field>
           <Field name="description" label="活动内容" required error={errors.description}>
-            <TextArea value={form.description} maxlength={500} onChange={(v) => set('description', v)} />
+            <TextArea className="pl-textarea" value={form.description} maxlength={500} onChange={(v) => set('description', v)} />
           </Field>
         </View>
       </View>

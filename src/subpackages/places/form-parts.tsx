@@ -1,40 +1,4 @@
-import { Input, Textarea, View } from '@tarojs/components';
-
-interface TextInputProps {
-  value: string;
-  placeholder?: string;
-  maxlength?: number;
-  type?: 'text' | 'number' | 'digit';
-  onChange: (value: string) => void;
-}
-
-export function TextInput({ value, placeholder, maxlength, type = 'text', onChange }: TextInputProps) {
-  return (
-    <Input
-      className="field__input"
-      placeholderClass="field__placeholder"
-      type={type}
-      value={value}
-      maxlength={maxlength ?? 140}
-      placeholder={placeholder}
-      onInput={(e) => onChange(e.detail.value)}
-    />
-  );
-}
-
-export function TextArea({ value, placeholder, maxlength, onChange }: Omit<TextInputProps, 'type'>) {
-  return (
-    <Textarea
-      className="pl-textarea"
-      placeholderClass="field__placeholder"
-      value={value}
-      maxlength={maxlength ?? 500}
-      placeholder={placeholder}
-      autoHeight
-      onInput={(e) => onChange(e.detail.value)}
-    />
-  );
-}
+import { View } from '@tarojs/components';
 
 interface ChoiceProps<T extends string> {
   options: readonly { id: T; name: string }[];

@@ -11,7 +11,8 @@ import { useAsync } from '../../lib/use-async';
 import { getPlace, savePlace } from '../../services/places';
 import { fieldErrors, isServiceError } from '../../services/service-error';
 import { AdminGate } from './admin-gate';
-import { Choice, TextArea, TextInput } from './form-parts';
+import { TextArea, TextInput } from '../../components/text-input';
+import { Choice } from './form-parts';
 import { param } from './links';
 import { checkPlaceForm, newPlaceForm, placeFormOf, type PlaceForm } from './place-form';
 import { starsText } from './place-row';
@@ -89,7 +90,7 @@ export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSave
             <TextInput value={form.services} maxlength={300} onChange={(v) => set('services', v)} />
           </Field>
           <Field name="intro" label="简介" error={errors.intro}>
-            <TextArea value={form.intro} maxlength={300} placeholder="可不填" onChange={(v) => set('intro', v)} />
+            <TextArea className="pl-textarea" value={form.intro} maxlength={300} placeholder="可不填" onChange={(v) => set('intro', v)} />
           </Field>
         </View>
       </View>
@@ -111,9 +112,21 @@ export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSave
           {form.offers.map((o, i) => (
             <View key={i} className="field" id={`offer-${i}`}>
               <View className="field__label">第 {i + 1} 项优待 · 对谁</View>
-              <TextInput value={o.who} maxlength={30} placeholder="如：优待证持有人" onChange={(v) => setOffer(i, { who: v })} />
+              <TextInput
+                value={o.who}
+                maxlength={30}
+                placeholder="如：优待证持有人"
+                label={`第 ${i + 1} 项优待 · 对谁`}
+                onChange={(v) => setOffer(i, { who: v })}
+              />
               <View className="field__label">优待什么</View>
-              <TextInput value={o.what} maxlength={60} placeholder="如：免费参观" onChange={(v) => setOffer(i, { what: v })} />
+              <TextInput
+                value={o.what}
+                maxlength={60}
+                placeholder="如：免费参观"
+                label={`第 ${i + 1} 项优待 · 优待什么`}
+                onChange={(v) => setOffer(i, { what: v })}
+              />
               <View
                 className="link"
                 onClick={() =>

@@ -14,7 +14,8 @@ import { getStory, saveStory, type Story } from '../../services/places';
 import { fieldErrors, isServiceError } from '../../services/service-error';
 import { uploadFile } from '../../services/upload';
 import { AdminGate } from './admin-gate';
-import { Choice, TextArea, TextInput } from './form-parts';
+import { TextArea, TextInput } from '../../components/text-input';
+import { Choice } from './form-parts';
 import { param } from './links';
 import { coverUrl } from './platform';
 import './places.css';
@@ -107,10 +108,10 @@ export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSave
             <Choice options={STORY_KINDS} value={form.kind} onChange={(v) => set('kind', v)} />
           </Field>
           <Field name="summary" label="摘要" required error={errors.summary} hint="列表里显示，一两句话">
-            <TextArea value={form.summary} maxlength={120} onChange={(v) => set('summary', v)} />
+            <TextArea className="pl-textarea" value={form.summary} maxlength={120} onChange={(v) => set('summary', v)} />
           </Field>
           <Field name="body" label="正文" required error={errors.body} hint="换行就是新的一段">
-            <TextArea value={form.body} maxlength={5000} onChange={(v) => set('body', v)} />
+            <TextArea className="pl-textarea" value={form.body} maxlength={5000} onChange={(v) => set('body', v)} />
           </Field>
           <Field name="cover" label="封面图片" error={errors.cover || undefined}>
             {form.cover ? <Image className="pl-article__cover" src={coverUrl(form.cover)} mode="aspectFill" /> : null}

@@ -135,6 +135,7 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
         id={`policy-${key}`}
         value={String(draft[key])}
         placeholder={placeholder}
+        nativeProps={{ 'aria-label': label }}
         placeholderClass="field__placeholder"
         onInput={(e) => set(key, e.detail.value as never)}
       />
@@ -146,6 +147,7 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
         className="policy-form__textarea"
         id={`policy-${key}`}
         value={String(draft[key])}
+        nativeProps={{ 'aria-label': label }}
         autoHeight
         maxlength={3000}
         onInput={(e) => set(key, e.detail.value as never)}
