@@ -55,11 +55,16 @@ export function ActionSheet(props: ActionSheetProps) {
           </View>
         ) : null}
         <View className="sheet__actions">
-          <Button className={`btn btn--ghost sheet__btn${busy ? ' btn--disabled' : ''}`} onClick={busy ? undefined : props.onCancel}>
+          <Button
+            className={`btn btn--ghost sheet__btn${busy ? ' btn--disabled' : ''}`}
+            aria-disabled={busy}
+            onClick={busy ? undefined : props.onCancel}
+          >
             取消
           </Button>
           <Button
             className={`btn ${danger ? 'btn--danger-solid' : 'btn--primary'} sheet__btn${busy ? ' btn--disabled' : ''}`}
+            aria-disabled={busy}
             onClick={busy ? undefined : props.onSubmit}
           >
             {busy ? '正在提交…' : submitLabel}

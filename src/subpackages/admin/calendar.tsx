@@ -138,6 +138,7 @@ export default function CalendarPage() {
           <View className="settings-form__actions">
             <Button
               className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
+              aria-disabled={busy}
               onClick={busy ? undefined : () => void add()}
               id="calendar-add"
             >
@@ -158,7 +159,11 @@ export default function CalendarPage() {
                   <View className={`tag day-tag--${overrides[d]}`}>{KIND_TEXT[overrides[d] as DayKind]}</View>
                 </View>
                 <View className="settings-btns">
-                  <Button className={`btn btn--danger${busy ? ' btn--disabled' : ''}`} onClick={busy ? undefined : () => void remove(d)}>
+                  <Button
+                    className={`btn btn--danger${busy ? ' btn--disabled' : ''}`}
+                    aria-disabled={busy}
+                    onClick={busy ? undefined : () => void remove(d)}
+                  >
                     删除
                   </Button>
                 </View>

@@ -215,6 +215,7 @@ export default function RoutingPage() {
         {dirty ? <View className="save-bar__note">有改动还没保存</View> : null}
         <Button
           className={`btn btn--primary btn--block${!dirty || busy ? ' btn--disabled' : ''}`}
+          aria-disabled={!dirty || busy}
           onClick={!dirty || busy ? undefined : () => void save()}
           id="routing-save"
         >

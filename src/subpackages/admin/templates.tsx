@@ -101,11 +101,12 @@ function TemplateForm({ draft, onSaved, onCancel }: { draft: Draft; onSaved: (t:
         </View>
       ) : null}
       <View className="settings-form__actions">
-        <Button className={`btn btn--ghost${busy ? ' btn--disabled' : ''}`} onClick={busy ? undefined : onCancel}>
+        <Button className={`btn btn--ghost${busy ? ' btn--disabled' : ''}`} aria-disabled={busy} onClick={busy ? undefined : onCancel}>
           取消
         </Button>
         <Button
           className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
+          aria-disabled={busy}
           onClick={busy ? undefined : () => void submit()}
           id="template-save"
         >

@@ -156,6 +156,7 @@ export function EvidenceForm({ taskId, onAdded }: { taskId: string; onAdded: (na
       <View className="lg-form__actions">
         <Button
           className={`btn btn--primary btn--block${action.busy || upload?.status === 'uploading' ? ' btn--disabled' : ''}`}
+          aria-disabled={action.busy || upload?.status === 'uploading'}
           id="evidence-submit"
           onClick={action.busy || upload?.status === 'uploading' ? undefined : submit}
         >

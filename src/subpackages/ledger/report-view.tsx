@@ -161,6 +161,7 @@ export function ReportView({ today }: { today: string }) {
           />
           <Button
             className={`btn btn--primary btn--block lg-add${invalid || (same && answer.status !== 'error') ? ' btn--disabled' : ''}`}
+            aria-disabled={invalid || (same && answer.status !== 'error')}
             id="report-run"
             onClick={invalid ? undefined : same ? () => answer.reload() : () => setAsked(period)}
           >

@@ -134,6 +134,7 @@ export function AcceptForm({ task, onDone }: { task: LedgerTask; onDone: (notice
       <View className="lg-form__actions lg-form__actions--row">
         <Button
           className={`btn lg-btn--danger-ghost${action.busy ? ' btn--disabled' : ''}`}
+          aria-disabled={action.busy}
           id="review-sendback"
           onClick={action.busy ? undefined : () => setSheet(true)}
         >
@@ -141,6 +142,7 @@ export function AcceptForm({ task, onDone }: { task: LedgerTask; onDone: (notice
         </Button>
         <Button
           className={`btn btn--primary${action.busy ? ' btn--disabled' : ''}`}
+          aria-disabled={action.busy}
           id="review-accept"
           onClick={action.busy ? undefined : accept}
         >

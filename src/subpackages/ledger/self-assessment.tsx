@@ -113,6 +113,7 @@ export function SelfAssessment({ task, onSaved }: SelfAssessmentProps) {
       <View className="lg-form__actions lg-form__actions--row">
         <Button
           className={`btn btn--ghost${action.busy ? ' btn--disabled' : ''}`}
+          aria-disabled={action.busy}
           id="self-save"
           onClick={action.busy ? undefined : () => send()}
         >
@@ -121,6 +122,7 @@ export function SelfAssessment({ task, onSaved }: SelfAssessmentProps) {
         {ready ? (
           <Button
             className={`btn btn--ghost${action.busy ? ' btn--disabled' : ''}`}
+            aria-disabled={action.busy}
             id="self-reopen"
             onClick={action.busy ? undefined : () => send('in_progress')}
           >
@@ -129,6 +131,7 @@ export function SelfAssessment({ task, onSaved }: SelfAssessmentProps) {
         ) : (
           <Button
             className={`btn btn--primary${action.busy ? ' btn--disabled' : ''}`}
+            aria-disabled={action.busy}
             id="self-ready"
             onClick={action.busy ? undefined : () => send('ready')}
           >

@@ -30,11 +30,16 @@ export function Sheet({ title, hint, error, busy, submitLabel, danger, onSubmit,
           </View>
         ) : null}
         <View className="sheet__actions">
-          <Button className={`btn btn--ghost sheet__btn${busy ? ' btn--disabled' : ''}`} onClick={busy ? undefined : onCancel}>
+          <Button
+            className={`btn btn--ghost sheet__btn${busy ? ' btn--disabled' : ''}`}
+            aria-disabled={busy}
+            onClick={busy ? undefined : onCancel}
+          >
             取消
           </Button>
           <Button
             className={`btn ${danger ? 'lg-btn--danger' : 'btn--primary'} sheet__btn${busy ? ' btn--disabled' : ''}`}
+            aria-disabled={busy}
             onClick={busy ? undefined : onSubmit}
           >
             {busy ? '正在提交…' : submitLabel}

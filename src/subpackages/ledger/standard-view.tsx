@@ -53,6 +53,7 @@ function ImportCard() {
       </View>
       <Button
         className={`btn btn--primary btn--block lg-add${working ? ' btn--disabled' : ''}`}
+        aria-disabled={working}
         id="import-choose"
         onClick={working ? undefined : () => void run()}
       >
@@ -107,6 +108,7 @@ function FileCard({
       <View className="lg-card__text">{text}</View>
       <Button
         className={`btn btn--ghost btn--block lg-add${busy ? ' btn--disabled' : ''}`}
+        aria-disabled={busy}
         id={`${id}-run`}
         onClick={busy ? undefined : () => void run()}
       >

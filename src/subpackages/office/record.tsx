@@ -213,6 +213,7 @@ export default function RecordPage() {
       <View className="actions">
         <Button
           className={`btn btn--primary btn--block${busy ? ' btn--disabled' : ''}`}
+          aria-disabled={busy}
           onClick={busy ? undefined : () => void submit()}
           id="record-submit"
         >

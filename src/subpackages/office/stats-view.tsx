@@ -132,6 +132,7 @@ function Export({ period }: { period: Period }) {
       </View>
       <Button
         className={`btn btn--primary btn--block export__btn${busy ? ' btn--disabled' : ''}`}
+        aria-disabled={busy}
         onClick={busy ? undefined : () => void run()}
         id="export-ledger"
       >

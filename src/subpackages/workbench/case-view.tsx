@@ -203,6 +203,7 @@ export function StaffCaseView({ caseRef }: { caseRef: CaseRef }) {
           {can.accept ? (
             <Button
               className={`btn btn--primary${accepting ? ' btn--disabled' : ''}`}
+              aria-disabled={accepting}
               onClick={accepting ? undefined : () => void signFor()}
               id="action-accept"
             >

@@ -75,6 +75,7 @@ export function InboxList({ filter, refreshKey }: InboxListProps) {
       {items.length < total ? (
         <Button
           className={`btn btn--ghost btn--block${loadingMore ? ' btn--disabled' : ''}`}
+          aria-disabled={loadingMore}
           onClick={loadingMore ? undefined : () => void loadMore()}
         >
           {loadingMore ? '正在加载…' : '加载更多'}
