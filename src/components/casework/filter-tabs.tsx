@@ -25,6 +25,8 @@ export function FilterTabs<K extends string>({ tabs, value, onChange, counts, id
             className={`tabs__item${value === t.id ? ' tabs__item--on' : ''}`}
             role="tab"
             aria-selected={value === t.id}
+            // The chosen tab is the one keyboard focus lands on (the WAI-ARIA tabs pattern).
+            tabIndex={value === t.id ? 0 : -1}
             onClick={() => onChange(t.id)}
           >
             {t.label}

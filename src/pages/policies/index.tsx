@@ -24,8 +24,23 @@ const openPolicy = (id: string) => void Taro.navigateTo({ url: `/subpackages/pol
 
 function CategoryChips({ value, onChange }: { value: CategoryId | null; onChange: (id: CategoryId | null) => void }) {
   return (
-    <ScrollView className="policy-chips" scrollX enhanced showScrollbar={false} scrollIntoView={value ? `chip-${value}` : 'chip-all'}>
-      <View id="chip-all" className={`chip policy-chip${value ? '' : ' chip--on'}`} onClick={() => onChange(null)}>
+    <ScrollView
+      className="policy-chips"
+      scrollX
+      enhanced
+      showScrollbar={false}
+      scrollIntoView={value ? `chip-${value}` : 'chip-all'}
+      role="radiogroup"
+      aria-label="按类别看政策"
+    >
+      <View
+        id="chip-all"
+        className={`chip policy-chip${value ? '' : ' chip--on'}`}
+        role="radio"
+        aria-checked={!value}
+        tabIndex={value ? -1 : 0}
+        onClick={() => onChange(null)}
+      >
         全部
       </View>
       {CATEGORIES.map((c) => (
@@ -33,6 +48,9 @@ function CategoryChips({ value, onChange }: { value: CategoryId | null; onChange
           key={c.id}
           id={`chip-${c.id}`}
           className={`chip policy-chip${value === c.id ? ' chip--on' : ''}`}
+          role="radio"
+          aria-checked={value === c.id}
+          tabIndex={value === c.id ? 0 : -1}
           onClick={() => onChange(c.id)}
         >
           {c.name}

@@ -75,7 +75,7 @@ function Manage() {
 
   return (
     <View className="section">
-      <View className="chips" style={{ marginTop: '-8px' }}>
+      <View className="chips" style={{ marginTop: '-8px' }} role="tablist">
         {TABS.map((t) => (
           <View
             key={t.id}

@@ -109,11 +109,12 @@ export function NearbyPlaces() {
 
       <View className="section">
         <ScrollView scrollX className="pl-kinds" id="kind-chips">
-          <View className="pl-kinds__row">
+          <View className="pl-kinds__row" role="radiogroup" aria-label="按类型看">
             <View
               className={`chip${kind === null ? ' chip--on' : ''}`}
               role="radio"
               aria-checked={kind === null}
+              tabIndex={kind === null ? 0 : -1}
               onClick={() => setKind(null)}
             >
               全部
@@ -125,6 +126,7 @@ export function NearbyPlaces() {
                 className={`chip${kind === k.id ? ' chip--on' : ''}`}
                 role="radio"
                 aria-checked={kind === k.id}
+                tabIndex={kind === k.id ? 0 : -1}
                 onClick={() => setKind(k.id)}
               >
                 {k.name}

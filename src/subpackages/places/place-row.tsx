@@ -17,13 +17,15 @@ export function PlaceRow({ place: p, picked, onOpen }: PlaceRowProps) {
   return (
     <View
       className={`list-item list-item--link pl-row${picked ? ' pl-row--picked' : ''}`}
-      role="button"
       id={`place-${p.id}`}
       onClick={() => onOpen(p.id)}
     >
       <View className="list-item__main">
         <View className="pl-row__head">
-          <View className="pl-row__name">{p.name}</View>
+          {/* The whole row opens the place; its name carries the role, since the row also holds the map link. */}
+          <View className="pl-row__name" role="link">
+            {p.name}
+          </View>
           {p.distanceText ? <View className="pl-distance">{p.distanceText}</View> : null}
         </View>
         <View>
