@@ -31,6 +31,7 @@ import { workbenchJourney } from './journeys/workbench';
 import { casesJourney } from './journeys/cases';
 import { placesJourney } from './journeys/places';
 import { ledgerJourney } from './journeys/ledger';
+import { accessibilityJourney } from './journeys/accessibility';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
   { name: 'platform: tabs, profile, 长辈模式, invite and binding', run: platformJourney },
@@ -43,6 +44,10 @@ const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) =
     run: placesJourney,
   },
   { name: 'ledger: 教育局 adds evidence and marks 2.3 ready; the 双拥办 accepts it and the board moves', run: ledgerJourney },
+  {
+    name: 'accessibility: every page of each role through axe-core (WCAG 2 A/AA); 长辈模式 text ×1.25 and nothing cut off',
+    run: accessibilityJourney,
+  },
 ];
 
 async function main(): Promise<number> {
