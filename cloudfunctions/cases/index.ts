@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { casesContract } from '../../core/contracts/cases';
 import { inbox } from '../../core/cases/inbox';
+import { OPEN_STATUSES } from '../../core/cases/model';
 import { summarize } from '../../core/cases/present';
 import { computeStats } from '../../core/cases/stats';
 import { queueCounts, supervisionQueue } from '../../core/cases/supervision';
@@ -70,8 +71,24 @@ export const main = createMain({
         const d = deps(ctx);
         const departmentId = ctx.caller.departmentId;
         if (!departmentId) return { items: [], total: 0, page: page ?? 1, pageSize: pageSize ?? 20 };
-        const [held, calendar] = await Promise.all([d.port.listCases({ departmentId }, MAX_SCAN), d.port.calendar()]);
-        return inbox(held, filter, calendar, ctx.now, page, pageSize);
+        // Only the open cases are read whole (without their timelines); the rest are counted, and read a
+        // page at a time when the filter shows them.
+        const done = { departmentId, notStatuses: OPEN_STATUSES };
+        const resolved = { departmentId, statuses: ['resolved', 'closed'] };
+        const [open, doneCount, resolvedCount, calendar] = await Promise.all([
+          d.port.listCases({ departmentId, statuses: OPEN_STATUSES }, MAX_SCAN, { brief: true }),
+          d.port.countCases(done),
+          d.port.countCases(resolved),
+          d.port.calendar(),
+        ]);
+        const source = {
+          open,
+          doneCount,
+          resolvedCount,
+          done: (which: 'resolved' | 'all', skip: number, limit: number) =>
+            d.port.listCases(which === 'resolved' ? resolved : done, limit, { skip, order: 'updated', brief: true }),
+        };
+        return inbox(source, filter, calendar, ctx.now, page, pageSize);
       },
     }),
     accept: action({
@@ -120,7 +137,7 @@ export const main = createMain({
       run: async (ctx, { list }) => {
         const port = casesStore();
         const [open, calendar] = await Promise.all([
-          port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_OPEN),
+          port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_OPEN, { brief: true }),
           port.calendar(),
         ]);
         return { ...supervisionQueue(open, list, calendar, ctx.now), counts: queueCounts(open, calendar, ctx.now) };

@@ -1,6 +1,6 @@
 import type { Calendar } from '../../core/cases/calendar';
 import type { CaseRecord } from '../../core/cases/model';
-import type { AuditEntry, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
+import type { AuditEntry, CaseQuery, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
 import { WorkingCalendar } from '../../core/server/working-calendar';
 import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
 import { saveGeneratedFile } from '../_lib/files';
@@ -33,6 +33,19 @@ export function casesStore(): CasesPort {
   const d = db();
   const _ = d.command;
   const cases = d.collection('cases');
+
+  function whereOf(query: CaseQuery): Record<string, unknown> {
+    const where: Record<string, unknown> = {};
+    if (query.requesterOpenid !== undefined) where.requesterOpenid = query.requesterOpenid;
+    if (query.departmentId) where.departmentId = query.departmentId;
+    if (query.heldBy) where.departmentsHeld = query.heldBy;
+    if (query.statuses) where.status = _.in([...query.statuses]);
+    if (query.notStatuses) where.status = _.nin([...query.notStatuses]);
+    if (query.flagged !== undefined) where.flagged = query.flagged;
+    if (query.returned !== undefined) where.returned = query.returned;
+    if (query.routedFrom && query.routedTo) where.routedAt = _.and(_.gte(query.routedFrom), _.lt(query.routedTo));
+    return where;
+  }
 
   /** The highest tracking number with this prefix so far: where a day without a counter yet starts. */
   async function lastNumber(prefix: string): Promise<number> {
@@ -107,17 +120,14 @@ export function casesStore(): CasesPort {
       for (const k of Object.keys(current)) if (k !== '_id' && !(k in next)) data[k] = _.remove();
       return (await updatedCount(cases.where({ _id: next._id, version: expectedVersion }).update({ data }))) === 1;
     },
-    listCases(query, limit) {
-      const where: Record<string, unknown> = {};
-      if (query.requesterOpenid !== undefined) where.requesterOpenid = query.requesterOpenid;
-      if (query.departmentId) where.departmentId = query.departmentId;
-      if (query.heldBy) where.departmentsHeld = query.heldBy;
-      if (query.statuses) where.status = _.in([...query.statuses]);
-      if (query.flagged !== undefined) where.flagged = query.flagged;
-      if (query.returned !== undefined) where.returned = query.returned;
-      if (query.routedFrom && query.routedTo) where.routedAt = _.and(_.gte(query.routedFrom), _.lt(query.routedTo));
-      return pagedRows<CaseRecord>((skip, n) => cases.where(where).orderBy('createdAt', 'desc').skip(skip).limit(n), limit);
+    listCases(query, limit, { skip = 0, order = 'newest', brief = false } = {}) {
+      const where = whereOf(query);
+      return pagedRows<CaseRecord>((from, n) => {
+        const q = cases.where(where).orderBy(order === 'updated' ? 'updatedAt' : 'createdAt', order === 'oldest' ? 'asc' : 'desc');
+        return (brief ? q.field({ timeline: false }) : q).skip(skip + from).limit(n);
+      }, limit);
     },
+    countCases: async (query) => ((await cases.where(whereOf(query)).count()) as { total: number }).total,
     async staffOf(departmentId) {
       const staff = await rows<{ _id: string }>(
         d

@@ -10,6 +10,9 @@ export type Notice =
   | { kind: 'case_update'; caseId: string; trackingNo: string; title: string; detail: string; at: string }
   | { kind: 'case_new'; caseId: string; trackingNo: string; title: string; detail: string; at: string };
 
+/** newest / oldest by creation; updated: last updated first. */
+export type CaseOrder = 'newest' | 'oldest' | 'updated';
+
 export interface CaseQuery {
   requesterOpenid?: string;
   /** Cases a department holds now. */
@@ -17,6 +20,8 @@ export interface CaseQuery {
   /** Cases a department holds or has held. */
   heldBy?: DepartmentId;
   statuses?: readonly string[];
+  /** Statuses the cases must not have. */
+  notStatuses?: readonly string[];
   flagged?: boolean;
   returned?: boolean;
   routedFrom?: string;
@@ -41,7 +46,9 @@ export interface CasesPort {
   findByTrackingNo(trackingNo: string): Promise<CaseRecord | null>;
   /** Writes `next` only if the stored version is still `expectedVersion`; false when someone else wrote first. */
   replaceCase(next: CaseRecord, expectedVersion: number): Promise<boolean>;
-  listCases(query: CaseQuery, limit: number): Promise<CaseRecord[]>;
+  /** Newest first unless `order` says otherwise; `brief`: without timelines; `skip`: from the n-th. */
+  listCases(query: CaseQuery, limit: number, options?: { skip?: number; order?: CaseOrder; brief?: boolean }): Promise<CaseRecord[]>;
+  countCases(query: CaseQuery): Promise<number>;
   staffOf(departmentId: DepartmentId): Promise<string[]>;
   notify(openids: string[], notice: Notice): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;

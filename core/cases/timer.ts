@@ -3,7 +3,8 @@ import type { CaseRecord } from './model';
 import { closeUnrated, urgeCase, type CaseDeps } from './use-cases';
 
 const DAY_MS = 86_400_000;
-const SCAN_LIMIT = 1000;
+// Oldest first, so that however many are open the longest-waiting are never the ones left out.
+const SCAN = { limit: 10_000, options: { order: 'oldest', brief: true } } as const;
 
 /** Overdue for signing while assigned, or for resolving while being handled. */
 export function isOverdue(c: CaseRecord, now: Date): boolean {
@@ -20,7 +21,7 @@ const urgedRecently = (c: CaseRecord, now: Date) => c.urges.some((u) => u.automa
  * resolved cases left unrated for 7 days.
  */
 export async function runCaseTimer(deps: CaseDeps): Promise<{ urged: number; closed: number }> {
-  const open = await deps.port.listCases({ statuses: ['assigned', 'accepted', 'in_progress'] }, SCAN_LIMIT);
+  const open = await deps.port.listCases({ statuses: ['assigned', 'accepted', 'in_progress'] }, SCAN.limit, SCAN.options);
   let urged = 0;
   for (const c of open) {
     if (!isOverdue(c, deps.now) || urgedRecently(c, deps.now)) continue;
@@ -38,7 +39,7 @@ export async function runCaseTimer(deps: CaseDeps): Promise<{ urged: number; clo
       at: deps.now.toISOString(),
     });
   }
-  const resolved = await deps.port.listCases({ statuses: ['resolved'] }, SCAN_LIMIT);
+  const resolved = await deps.port.listCases({ statuses: ['resolved'] }, SCAN.limit, SCAN.options);
   let closed = 0;
   for (const c of resolved) {
     if (c.resolvedAt && +deps.now - Date.parse(c.resolvedAt) >= AUTO_CLOSE_DAYS * DAY_MS) {
