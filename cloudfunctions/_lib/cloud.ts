@@ -26,3 +26,31 @@ export async function firstRow<T>(query: Gettable): Promise<T | null> {
 export async function updatedCount(update: unknown): Promise<number> {
   return ((await update) as { stats: { updated: number } }).stats.updated;
 }
+
+/** The server answers at most this many documents per get(), whatever limit() asks. */
+export const MAX_PAGE = 1000;
+
+/**
+ * Every document a query matches (up to `limit`), read page by page past the server's 1000-per-get cap.
+ * `page(skip, n)` builds the query for one page; order it on a unique key (end with `_id`) so that
+ * pages neither overlap nor skip a document.
+ */
+export async function pagedRows<T>(page: (skip: number, n: number) => Gettable, limit = Number.POSITIVE_INFINITY): Promise<T[]> {
+  const out: T[] = [];
+  while (out.length < limit) {
+    const n = Math.min(MAX_PAGE, limit - out.length);
+    const batch = await rows<T>(page(out.length, n));
+    out.push(...batch);
+    if (batch.length < n) break;
+  }
+  return out;
+}
+
+interface Countable {
+  count(): unknown;
+}
+
+/** How many documents a query matches, without reading them (CloudBase's count has no 1000 cap). */
+export async function countOf(query: Countable): Promise<number> {
+  return ((await query.count()) as { total: number }).total;
+}

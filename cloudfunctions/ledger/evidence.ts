@@ -1,23 +1,81 @@
 import { computeStats } from '../../core/cases/stats';
-import type { FairRecord } from '../../core/fairs/model';
 import { LIVE_METRIC_TEXT, type TaskRecord } from '../../core/ledger/model';
-import type { SignupRecord } from '../../core/signups/port';
 import { WorkingCalendar } from '../../core/server/working-calendar';
-import { chinaDay } from '../../core/time';
+import { chinaInstant, nextDay } from '../../core/time';
 import { casesRoutedBetween } from '../_lib/case-records';
+import { countOf, db, pagedRows } from '../_lib/cloud';
 import { loadCalendarOverrides } from '../_lib/routing';
-import { db, rows } from '../_lib/cloud';
+
+/** A read made on first use and then shared: every linked task of one call sees the same answer. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= load());
+}
 
 /**
- * The figure this system already knows for a linked task, over the period: nobody retypes 三率, cases
- * resolved, job fairs or policies published.
+ * What the live figures of one period are computed from, each source read at most once per call
+ * however many tasks are linked to it: the period's cases (for 三率 and cases resolved), its job fairs
+ * and their sign-ups, the published policies. Counts are asked of the database (`count()`, no 1000
+ * cap); only what must be read is read, page by page.
  */
-export async function liveEvidence(link: NonNullable<TaskRecord['link']>, from: string, to: string) {
+export function liveSources(from: string, to: string) {
+  const d = db();
+  const _ = d.command;
+  // [from 00:00, the day after `to` 00:00) in UTC+8, as the ISO instants the records store.
+  const within = _.and(_.gte(chinaInstant(from).toISOString()), _.lt(chinaInstant(nextDay(to)).toISOString()));
+  return {
+    from,
+    to,
+    stats: once(async () => {
+      const [cases, overrides] = await Promise.all([casesRoutedBetween(from, to), loadCalendarOverrides()]);
+      return computeStats(cases, from, to, new WorkingCalendar(overrides));
+    }),
+    fairs: once(async () => {
+      const fairIds = (
+        await pagedRows<{ _id: string }>((skip, n) =>
+          d
+            .collection('fairs')
+            .where({ status: 'published', startAt: within })
+            .orderBy('startAt', 'asc')
+            .orderBy('_id', 'asc')
+            .field({ _id: true })
+            .skip(skip)
+            .limit(n),
+        )
+      ).map((f) => f._id);
+      if (fairIds.length === 0) return { fairs: 0, signedUp: 0, checkedIn: 0, hired: 0 };
+      const signups = (where: Record<string, unknown>) => countOf(d.collection('signups').where({ eventId: _.in(fairIds), ...where }));
+      const [signedUp, checkedIn, hired] = await Promise.all([
+        signups({ status: _.in(['confirmed', 'checkedIn']) }),
+        signups({ status: 'checkedIn' }),
+        signups({ outcome: 'hired' }),
+      ]);
+      return { fairs: fairIds.length, signedUp, checkedIn, hired };
+    }),
+    policies: once(async () => {
+      // In force now, and how many of them were published within the period.
+      const [published, publishedInPeriod] = await Promise.all([
+        countOf(d.collection('policies').where({ status: 'published' })),
+        countOf(d.collection('policies').where({ status: 'published', publishedAt: within })),
+      ]);
+      return { published, publishedInPeriod };
+    }),
+  };
+}
+
+export type LiveSources = ReturnType<typeof liveSources>;
+
+/**
+ * The figure this system already knows for a linked task, over the period of `sources`: nobody retypes
+ * 三率, cases resolved, job fairs or policies published.
+ */
+export async function liveEvidence(link: NonNullable<TaskRecord['link']>, sources: LiveSources) {
+  const { from, to } = sources;
   const label = LIVE_METRIC_TEXT[link.metric];
   switch (link.metric) {
     case 'rates':
     case 'cases_resolved': {
-      const stats = computeStats(await casesRoutedBetween(from, to), from, to, new WorkingCalendar(await loadCalendarOverrides()));
+      const stats = await sources.stats();
       const figures = link.departmentId ? stats.departments.find((d) => d.departmentId === link.departmentId) : stats.total;
       if (!figures) return { metric: link.metric, label, from, to, figures: null };
       return link.metric === 'rates'
@@ -44,41 +102,9 @@ export async function liveEvidence(link: NonNullable<TaskRecord['link']>, from: 
             figures: { resolved: figures.resolved, received: figures.received },
           };
     }
-    case 'fairs': {
-      const fairs = (await rows<FairRecord>(db().collection('fairs').where({ status: 'published' }).limit(1000))).filter((f) => {
-        const day = chinaDay(new Date(f.startAt));
-        return day >= from && day <= to;
-      });
-      const signups = fairs.length
-        ? await rows<SignupRecord>(
-            db()
-              .collection('signups')
-              .where({ eventId: db().command.in(fairs.map((f) => f._id)) })
-              .limit(1000),
-          )
-        : [];
-      return {
-        metric: link.metric,
-        label,
-        from,
-        to,
-        figures: {
-          fairs: fairs.length,
-          signedUp: signups.filter((s) => s.status === 'confirmed' || s.status === 'checkedIn').length,
-          checkedIn: signups.filter((s) => s.status === 'checkedIn').length,
-          hired: signups.filter((s) => s.outcome === 'hired').length,
-        },
-      };
-    }
-    case 'policies_published': {
-      // In force now, and how many of them were published within the period.
-      const published = await rows<{ publishedAt?: string }>(
-        db().collection('policies').where({ status: 'published' }).field({ publishedAt: true }).limit(1000),
-      );
-      const inPeriod = published.filter(
-        (p) => p.publishedAt && chinaDay(new Date(p.publishedAt)) >= from && chinaDay(new Date(p.publishedAt)) <= to,
-      ).length;
-      return { metric: link.metric, label, from, to, figures: { published: published.length, publishedInPeriod: inPeriod } };
-    }
+    case 'fairs':
+      return { metric: link.metric, label, from, to, figures: await sources.fairs() };
+    case 'policies_published':
+      return { metric: link.metric, label, from, to, figures: await sources.policies() };
   }
 }

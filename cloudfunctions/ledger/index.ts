@@ -9,7 +9,7 @@ import { cloud } from '../_lib/cloud';
 import { saveGeneratedFile } from '../_lib/files';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
 import { action, createMain, type AuthedContext } from '../_lib/router';
-import { liveEvidence } from './evidence';
+import { liveEvidence, liveSources } from './evidence';
 import { ledgerStore } from './store';
 
 const newId = () => randomBytes(8).toString('hex');
@@ -136,7 +136,7 @@ export const main = createMain({
           editable: mayEditTask(ctx.caller, t),
           overdue: t.status !== 'accepted' && t.deadline < chinaDay(ctx.now),
           problems,
-          live: t.link ? await liveEvidence(t.link, from, to) : null,
+          live: t.link ? await liveEvidence(t.link, liveSources(from, to)) : null,
         };
       },
     }),
@@ -347,9 +347,11 @@ export const main = createMain({
         const [areas, tasks, problems] = await Promise.all([store.areas(), store.tasks(), store.problems({})]);
         const state = board(areas, tasks, problems, chinaDay(ctx.now));
         const changed = tasks.filter((t) => t.updatedAt.slice(0, 10) >= from && t.updatedAt.slice(0, 10) <= to);
-        const live = [];
-        for (const t of tasks.filter((t) => t.link))
-          live.push({ code: t.code, content: t.content, ...(await liveEvidence(t.link as NonNullable<TaskRecord['link']>, from, to)) });
+        // One read of each source for the whole report, shared by every task linked to it.
+        const sources = liveSources(from, to);
+        const live = await Promise.all(
+          tasks.flatMap((t) => (t.link ? [liveEvidence(t.link, sources).then((e) => ({ code: t.code, content: t.content, ...e }))] : [])),
+        );
         const { standardWorkbook } = await import('../../core/server/standard-xlsx');
         const file = await saveFile(
           `创建工作定期报告-${from}至${to}.xlsx`,

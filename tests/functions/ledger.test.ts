@@ -197,3 +197,111 @@ test('the policies figure counts what is in force and what was published in the 
   const earlier = await ok(ledger({ action: 'task', id: task.id, from: '2026-10-01', to: '2026-10-31' }, 'staff-vab'));
   expect(earlier.live.figures).toEqual({ published, publishedInPeriod: 0 });
 });
+
+test('the policies figure counts a 10,000-policy catalog past the 1000 a read returns, by the day in UTC+8', async () => {
+  const seedPublished = t.cloud.database.all('policies').filter((p) => p.status === 'published').length;
+  for (let i = 0; i < 1200; i++)
+    t.cloud.database.write('policies', `bulk-${i}`, { title: `政策${i}`, status: 'published', publishedAt: '2026-10-15T02:00:00.000Z' });
+  for (let i = 0; i < 30; i++) t.cloud.database.write('policies', `draft-${i}`, { title: `草稿${i}`, status: 'draft' });
+  // 2026-10-31 23:30 and 2026-11-01 00:10 in UTC+8: the first is October's, the second November's.
+  t.cloud.database.write('policies', 'late-october', { status: 'published', publishedAt: '2026-10-31T15:30:00.000Z' });
+  t.cloud.database.write('policies', 'early-november', { status: 'published', publishedAt: '2026-10-31T16:10:00.000Z' });
+  const task = await taskByCode('3.2');
+  const published = seedPublished + 1202;
+  const october = await ok(ledger({ action: 'task', id: task.id, from: '2026-10-01', to: '2026-10-31' }, 'staff-vab'));
+  expect(october.live.figures).toEqual({ published, publishedInPeriod: 1201 });
+  const november = await ok(ledger({ action: 'task', id: task.id, from: '2026-11-01', to: '2026-11-30' }, 'staff-vab'));
+  expect(november.live.figures).toEqual({ published, publishedInPeriod: seedPublished + 1 });
+});
+
+test('the job fairs figure counts every sign-up of the period’s fairs, past 1000', async () => {
+  const fair = (id: string, startAt: string, status = 'published') =>
+    t.cloud.database.write('fairs', id, { title: id, startAt, status, capacity: 2000, confirmedCount: 0, seated: [], waitQueue: [] });
+  fair('march', '2026-03-15T01:00:00.000Z');
+  fair('march-last-evening', '2026-03-31T15:30:00.000Z'); // 2026-03-31 23:30 UTC+8
+  fair('april-first-night', '2026-03-31T16:30:00.000Z'); // 2026-04-01 00:30 UTC+8
+  fair('march-cancelled', '2026-03-20T01:00:00.000Z', 'cancelled');
+  const signup = (eventId: string, i: number, status: string, outcome?: string) =>
+    t.cloud.database.write('signups', `${eventId}:p${i}`, { eventId, openid: `p${i}`, status, ...(outcome ? { outcome } : {}) });
+  // At the big fair: 750 confirmed, 310 checked in (120 of them hired), 40 cancelled.
+  for (let i = 0; i < 1100; i++)
+    signup('march', i, i < 750 ? 'confirmed' : i < 1060 ? 'checkedIn' : 'cancelled', i >= 750 && i < 870 ? 'hired' : undefined);
+  for (let i = 0; i < 5; i++) signup('march-last-evening', i, 'checkedIn', 'hired');
+  for (let i = 0; i < 7; i++) signup('april-first-night', i, 'checkedIn', 'hired');
+  for (let i = 0; i < 9; i++) signup('march-cancelled', i, 'confirmed');
+  const task = (await ok(ledger({ action: 'tasks' }, 'dispatcher'))).items.find((x: Data) => x.link?.metric === 'fairs');
+  const march = await ok(ledger({ action: 'task', id: task.id, from: '2026-03-01', to: '2026-03-31' }, 'dispatcher'));
+  expect(march.live.figures).toEqual({ fairs: 2, signedUp: 1065, checkedIn: 315, hired: 125 });
+  const empty = await ok(ledger({ action: 'task', id: task.id, from: '2026-02-01', to: '2026-02-28' }, 'dispatcher'));
+  expect(empty.live.figures).toEqual({ fairs: 0, signedUp: 0, checkedIn: 0, hired: 0 });
+});
+
+test('the report reads each source once, however many tasks are linked to it', async () => {
+  const { forgetCalendarOverrides } = require('../../cloudfunctions/_lib/routing') as { forgetCalendarOverrides(): void };
+  const submit = async (who: string, category: string) => (await ok(t.call('cases', aSubmission({ category }), who) as never)).caseId;
+  for (const [i, category] of ['children', 'employment', 'housing', 'children'].entries()) await submit(`r${i}`, category);
+  const database = t.cloud.database;
+  const handle = database.handle.bind(database);
+  let reads = 0;
+  database.handle = (action, params) => {
+    if (/getDocument|calculateDocument|aggregateDocuments/.test(action)) reads++;
+    return handle(action, params);
+  };
+  const report = async () => {
+    forgetCalendarOverrides(); // every measured call reads the calendar settings too
+    reads = 0;
+    const res = await ok(ledger({ action: 'report', from: '2026-11-01', to: '2026-11-30' }, 'dispatcher'));
+    return { reads, live: res.live as Data[] };
+  };
+  const few = await report();
+  expect(few.live.length).toBeGreaterThanOrEqual(4);
+  expect(few.reads).toBeGreaterThan(0);
+
+  // Link twelve more tasks, to every kind of figure.
+  const links = [
+    { metric: 'rates' },
+    { metric: 'rates', departmentId: 'edu' },
+    { metric: 'cases_resolved' },
+    { metric: 'fairs' },
+    { metric: 'policies_published' },
+  ];
+  const unlinked = (await ok(ledger({ action: 'tasks' }, 'dispatcher'))).items.filter((x: Data) => !x.link).slice(0, 12);
+  expect(unlinked).toHaveLength(12);
+  for (const [i, task] of unlinked.entries())
+    await ok(ledger({ action: 'saveTask', id: task.id, link: links[i % links.length] }, 'dispatcher'));
+
+  const many = await report();
+  expect(many.live).toHaveLength(few.live.length + 12);
+  expect(many.reads).toBe(few.reads);
+  // Tasks linked to the same figure show the same numbers.
+  const byLink = new Map<string, unknown>();
+  for (const e of many.live) {
+    const key = `${e.metric}/${e.departmentId ?? ''}`;
+    if (!byLink.has(key)) byLink.set(key, e.figures);
+    expect(e.figures).toEqual(byLink.get(key));
+  }
+  expect(many.live.find((e) => e.metric === 'rates' && e.departmentId === null)?.figures.received).toBe(4);
+});
+
+test('the 三率 figure reads every case of the period, page by page, even cases routed in the same millisecond', async () => {
+  const routedAt = '2026-03-10T02:00:00.000Z';
+  for (let i = 0; i < 1500; i++)
+    t.cloud.database.write('cases', `bulk-${(i * 7919) % 1500}`, {
+      routedAt,
+      category: 'employment',
+      departmentId: 'hrss',
+      status: i < 600 ? 'resolved' : 'assigned',
+      resolvedAt: i < 600 ? '2026-03-12T02:00:00.000Z' : undefined,
+      reopenCount: 0,
+      signedOnTime: i % 3 === 0,
+    });
+  const period = { from: '2026-03-01', to: '2026-03-31' };
+  const county = await ok(ledger({ action: 'task', id: (await taskByCode('2.1')).id, ...period }, 'dispatcher'));
+  expect(county.live.figures).toMatchObject({ received: 1500, responseRate: { numerator: 500, denominator: 1500 } });
+  const resolved = (await ok(ledger({ action: 'tasks' }, 'dispatcher'))).items.find((x: Data) => x.link?.metric === 'cases_resolved');
+  await ok(ledger({ action: 'saveTask', id: resolved.id, link: { metric: 'cases_resolved', departmentId: 'hrss' } }, 'dispatcher'));
+  expect((await ok(ledger({ action: 'task', id: resolved.id, ...period }, 'dispatcher'))).live.figures).toEqual({
+    resolved: 600,
+    received: 1500,
+  });
+});
