@@ -3,7 +3,7 @@ import { placesContract } from '../../core/contracts/places';
 import { AppError } from '../../core/envelope';
 import { fairPhase } from '../../core/fairs/model';
 import { nearby, placeView, type PlaceRecord } from '../../core/places/present';
-import { cancelSignup, fillSeats, inStep, outcomeOf, signUp, waitlistPosition, type SignupDeps } from '../../core/signups/engine';
+import { cancelSignup, fillSeats, inStep, outcomeOf, signUp, type SignupDeps } from '../../core/signups/engine';
 import type { EventSeats } from '../../core/signups/port';
 import { remindDayBefore } from '../../core/signups/reminders';
 import { formatChina } from '../../core/time';
@@ -199,16 +199,19 @@ export const main = createMain({
         const a = await mustFind<ActivityRecord>('activities', activityId, '活动');
         const port = activityPort();
         const signups = (await inStep(activityDeps(now), a, await port.listSignups(activityId))).filter((s) => s.status !== 'pending');
-        const items = [];
-        for (const s of signups) {
-          items.push({
-            signupId: s._id,
-            name: s.name,
-            phone: s.phone,
-            status: s.status,
-            waitlistPosition: s.status === 'waitlisted' ? await waitlistPosition(port, activityId, s._id) : undefined,
-          });
-        }
+        // Places in line come from the activity already read. Someone who joined the line after that read
+        // (a sign-up racing this roster) is not in it: then, and only then, the line is read once more.
+        const placesIn = (line: string[]) => new Map(line.map((id, i) => [id, i + 1]));
+        let place = placesIn(a.waitQueue);
+        if (signups.some((s) => s.status === 'waitlisted' && !place.has(s._id)))
+          place = placesIn((await port.getSeats(activityId))?.waitQueue ?? a.waitQueue);
+        const items = signups.map((s) => ({
+          signupId: s._id,
+          name: s.name,
+          phone: s.phone,
+          status: s.status,
+          waitlistPosition: s.status === 'waitlisted' ? place.get(s._id) : undefined,
+        }));
         return { items, total: items.length };
       },
     }),

@@ -147,3 +147,88 @@ test('admins list drafts, remove places and cancel activities; volunteers are re
   await ok(places({ action: 'saveActivity', ...activity, id, status: 'cancelled' }, 'admin'));
   expect((await ok(places({ action: 'activities' }))).items.map((a: Data) => a.id)).not.toContain(id);
 });
+
+describe('the activity roster', () => {
+  const activity = {
+    action: 'saveActivity',
+    title: '敬老院慰问',
+    startAt: '2026-12-05T09:00:00+08:00',
+    endAt: '2026-12-05T12:00:00+08:00',
+    signupDeadline: '2026-12-04T18:00:00+08:00',
+    capacity: 2,
+    place: '服务站',
+    regionId: 'hekou',
+    description: '走访',
+  };
+  const signUp = (activityId: string, who: string) =>
+    ok(places({ action: 'activitySignup', activityId, requestId: randomUUID(), name: who, phone: '13900000000' }, who));
+  /** Database reads made while `run` runs. */
+  const readsDuring = async <T>(run: () => Promise<T>): Promise<{ reads: number; result: T }> => {
+    const database = t.cloud.database;
+    const handle = database.handle;
+    let reads = 0;
+    database.handle = (action, params) => {
+      if (/getDocument|calculateDocument|aggregateDocuments/.test(action)) reads++;
+      return handle.call(database, action, params);
+    };
+    try {
+      return { result: await run(), reads };
+    } finally {
+      database.handle = handle;
+    }
+  };
+
+  test('shows each waitlisted person’s place in line, with as many reads for a long line as for a short one', async () => {
+    const { id } = await ok(places(activity, 'admin'));
+    for (const who of ['v0', 'v1', 'v2']) await signUp(id, who);
+    const short = await readsDuring(() => ok(places({ action: 'activityRoster', activityId: id }, 'admin')));
+    expect(short.result.items.map((s: Data) => [s.name, s.status, s.waitlistPosition])).toEqual([
+      ['v0', 'confirmed', undefined],
+      ['v1', 'confirmed', undefined],
+      ['v2', 'waitlisted', 1],
+    ]);
+    for (let i = 3; i < 25; i++) await signUp(id, `v${i}`);
+    const long = await readsDuring(() => ok(places({ action: 'activityRoster', activityId: id }, 'admin')));
+    expect(long.reads).toBe(short.reads);
+    const line = t.cloud.database.read('activities', id)!.waitQueue as string[];
+    expect(line).toHaveLength(23);
+    expect(long.result.items.filter((s: Data) => s.status === 'waitlisted').map((s: Data) => [s.signupId, s.waitlistPosition])).toEqual(
+      line.map((signupId, i) => [signupId, i + 1]),
+    );
+  });
+
+  test('someone who joins the line while the roster is read gets their place too', async () => {
+    const { id } = await ok(places(activity, 'admin'));
+    for (const who of ['v0', 'v1', 'v2']) await signUp(id, who);
+    const database = t.cloud.database;
+    const handle = database.handle;
+    let joined = false;
+    // Right after the roster has read the activity, a late sign-up joins the line.
+    database.handle = (action, params) => {
+      if (!joined && action === 'database.getDocument' && params.collectionName === 'signups') {
+        joined = true;
+        const late = `${id}:late`;
+        const a = database.read('activities', id)!;
+        database.write('activities', id, { ...a, waitQueue: [...(a.waitQueue as string[]), late] });
+        database.write('signups', late, {
+          eventId: id,
+          openid: 'late',
+          requestId: 'r-late',
+          name: 'late',
+          phone: '13900000000',
+          interests: [],
+          status: 'waitlisted',
+          createdAt: '2026-11-28T02:00:01.000Z',
+        });
+      }
+      return handle.call(database, action, params);
+    };
+    const roster = await ok(places({ action: 'activityRoster', activityId: id }, 'admin'));
+    database.handle = handle;
+    expect(joined).toBe(true);
+    expect(roster.items.filter((s: Data) => s.status === 'waitlisted').map((s: Data) => [s.name, s.waitlistPosition])).toEqual([
+      ['v2', 1],
+      ['late', 2],
+    ]);
+  });
+});
