@@ -1,6 +1,9 @@
 import type { AreaRecord, ProblemRecord, TaskRecord } from '../../core/ledger/model';
-import { db, firstRow, rows } from '../_lib/cloud';
+import { db, firstRow, pagedRows, rows } from '../_lib/cloud';
 
+// One read of up to 1000 holds a standard's areas (about ten) and tasks (under a hundred) and the staff of
+// a task's departments (tens). Problems are never deleted and pile up from one inspection to the next
+// over a four-year 创建 cycle, and the board counts them all, so they are read page by page.
 const ALL = 1000;
 
 export function ledgerStore() {
@@ -11,7 +14,9 @@ export function ledgerStore() {
     tasks: () => rows<TaskRecord>(d.collection('ledger_tasks').orderBy('order', 'asc').limit(ALL)),
     task: (id: string) => firstRow<TaskRecord>(d.collection('ledger_tasks').where({ _id: id }).limit(1)),
     problems: (where: Record<string, unknown>) =>
-      rows<ProblemRecord>(d.collection('ledger_problems').where(where).orderBy('deadline', 'asc').limit(ALL)),
+      pagedRows<ProblemRecord>((skip, n) =>
+        d.collection('ledger_problems').where(where).orderBy('deadline', 'asc').orderBy('_id', 'asc').skip(skip).limit(n),
+      ),
     problem: (id: string) => firstRow<ProblemRecord>(d.collection('ledger_problems').where({ _id: id }).limit(1)),
     async putArea(a: AreaRecord) {
       const { _id, ...data } = a;

@@ -305,3 +305,23 @@ test('the 三率 figure reads every case of the period, page by page, even cases
     received: 1500,
   });
 });
+
+test('the board counts every open problem, past the 1000 a read returns', async () => {
+  const task = await taskByCode('2.3');
+  const before = (await ok(ledger({ action: 'board' }, 'dispatcher'))).departments.find((d: Data) => d.departmentId === 'edu').openProblems;
+  for (let i = 0; i < 1050; i++)
+    t.cloud.database.write('ledger_problems', `p-${i}`, {
+      taskId: task.id,
+      description: `问题${i}`,
+      measure: '整改',
+      ownerDepartmentId: 'edu',
+      deadline: '2026-10-01',
+      state: i < 1020 ? 'open' : 'done',
+      createdAt: '2026-09-01T00:00:00.000Z',
+      updatedAt: '2026-09-01T00:00:00.000Z',
+    });
+  const board = await ok(ledger({ action: 'board' }, 'dispatcher'));
+  expect(board.departments.find((d: Data) => d.departmentId === 'edu').openProblems).toBe(before + 1020);
+  expect(board.overdueProblems.filter((p: Data) => p.taskId === task.id)).toHaveLength(1020);
+  expect((await ok(ledger({ action: 'problems', taskId: task.id }, 'dispatcher'))).items).toHaveLength(1050);
+});
