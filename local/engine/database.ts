@@ -58,6 +58,7 @@ export class LocalDatabase {
   private readonly versions = new Map<string, number>();
   private readonly transactions = new Map<string, Transaction>();
   private readonly indexes = new FieldIndexes();
+  private readonly queries = new Map<string, { query: Record<string, unknown>; test: (d: Doc) => boolean }>();
   private readonly stmt: {
     all: Database.Statement<[string], { id: string; body: string }>;
     put: Database.Statement<[string, string, string]>;
@@ -246,7 +247,7 @@ export class LocalDatabase {
   private select(params: Params): Doc[] {
     const coll = String(params.collectionName);
     const docs = this.collection(coll);
-    const query = this.revive(params.query);
+    const { query, test } = this.compiled(params.query);
     const fields = Object.keys(query);
     if (fields.length === 0) return [...docs.values()];
     // _id is the primary key (as on CloudBase): a query that names one _id reads that document alone.
@@ -256,11 +257,28 @@ export class LocalDatabase {
       if (!doc) return [];
       if (fields.length === 1) return [doc];
     }
-    const q = new Query(query);
     const pool = id !== undefined ? [docs.get(id) as Doc] : (this.indexes.candidates(coll, docs, query) ?? docs.values());
     const out: Doc[] = [];
-    for (const d of pool) if (q.test(d)) out.push(d);
+    for (const d of pool) if (test(d)) out.push(d);
     return out;
+  }
+
+  /**
+   * A query's filter, parsed and compiled once per distinct text: the same few shapes with the same values
+   * (a department's staff, a day's counter) come again and again. Queries on the server's clock are not kept.
+   */
+  private compiled(text: unknown): { query: Record<string, unknown>; test: (d: Doc) => boolean } {
+    const key = typeof text === 'string' && !text.includes('server_date') ? text : null;
+    const known = key === null ? undefined : this.queries.get(key);
+    if (known) return known;
+    const query = this.revive(text);
+    const q = Object.keys(query).length ? new Query(query) : null;
+    const entry = { query, test: (d: Doc) => (q ? q.test(d) : true) };
+    if (key !== null) {
+      if (this.queries.size >= 2000) this.queries.clear();
+      this.queries.set(key, entry);
+    }
+    return entry;
   }
 
   private getDocument(params: Params): { list: string[] } {

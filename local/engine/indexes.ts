@@ -40,19 +40,22 @@ export class FieldIndexes {
 
   /** The documents that may match `query`, in collection order; null when no index narrows it. */
   candidates(coll: string, docs: Map<string, Doc>, query: Record<string, unknown>): Doc[] | null {
-    let best: Set<string> | null = null;
+    // The narrowest field wins; its sets are only merged once it is chosen.
+    let best: Set<string>[] | null = null;
+    let bestSize = Infinity;
     for (const [field, cond] of Object.entries(query)) {
       if (field.startsWith('$') || field.includes('.') || field === '_id') continue;
       const values = equalityValues(cond);
       if (!values) continue;
       const index = this.field(coll, field, docs);
-      const ids = new Set<string>();
-      for (const v of values) for (const id of index.get(v) ?? []) ids.add(id);
-      if (!best || ids.size < best.size) best = ids;
+      const sets = values.map((v) => index.get(v)).filter((ids): ids is Set<string> => ids !== undefined);
+      const size = sets.reduce((n, ids) => n + ids.size, 0);
+      if (size < bestSize) [best, bestSize] = [sets, size];
     }
     if (!best) return null;
+    const ids = best.length === 1 ? (best[0] as Set<string>) : new Set(best.flatMap((set) => [...set]));
     const { seq } = this.byColl.get(coll) as CollectionIndexes;
-    return [...best].sort((a, b) => (seq.get(a) as number) - (seq.get(b) as number)).map((id) => docs.get(id) as Doc);
+    return [...ids].sort((a, b) => (seq.get(a) as number) - (seq.get(b) as number)).map((id) => docs.get(id) as Doc);
   }
 
   /** Keeps this collection's indexes in step with one write (`before`/`after` null: absent). */
