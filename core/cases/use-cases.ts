@@ -52,11 +52,11 @@ interface NewCaseInput {
 }
 
 /** A request never points at a file storage does not have (an upload that failed, or a made-up ID). */
-async function requireUploaded(port: CasesPort, attachments: string[] | undefined): Promise<void> {
-  if (!attachments?.length) return;
+async function missingUploads(port: CasesPort, attachments: string[] | undefined): Promise<AppError | null> {
+  if (!attachments?.length) return null;
   const missing = new Set(await port.missingFiles(attachments));
-  if (missing.size === 0) return;
-  throw new AppError(
+  if (missing.size === 0) return null;
+  return new AppError(
     'INVALID_INPUT',
     '有附件没有上传成功，请删掉后重新上传',
     attachments.flatMap((id, i) => (missing.has(id) ? [{ path: ['attachments', i], message: '这个附件没有上传成功' }] : [])),
@@ -67,18 +67,20 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
   const { port, now } = deps;
   // The case id comes from who asked and their request id: a retry finds, or collides with, the first case.
   const caseId = deps.caseIdFor(`${caller.openid}:${input.requestId}`);
-  const earlier = await port.getCase(caseId);
+  // What the checks need is asked for at once (on CloudBase, one round trip instead of three in a row).
+  const since = chinaInstant(chinaDay(now)).toISOString();
+  const [earlier, submittedToday, unreadable] = await Promise.all([
+    port.getCase(caseId),
+    recorded ? 0 : port.countSubmittedSince(caller.openid, since),
+    missingUploads(port, input.attachments),
+  ]);
   if (earlier) return submissionResult(earlier);
-
-  await requireUploaded(port, input.attachments);
+  if (unreadable) throw unreadable;
+  if (submittedToday >= DAILY_SUBMISSION_LIMIT) {
+    throw new AppError('RATE_LIMITED', `每人每天最多提交 ${DAILY_SUBMISSION_LIMIT} 件求助，请明天再来；紧急情况请拨打当地服务站电话`);
+  }
   const verdict = await port.checkContent(input.description, caller.openid);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
-  if (!recorded) {
-    const since = chinaInstant(chinaDay(now)).toISOString();
-    if ((await port.countSubmittedSince(caller.openid, since)) >= DAILY_SUBMISSION_LIMIT) {
-      throw new AppError('RATE_LIMITED', `每人每天最多提交 ${DAILY_SUBMISSION_LIMIT} 件求助，请明天再来；紧急情况请拨打当地服务站电话`);
-    }
-  }
 
   const [calendar, table] = await Promise.all([port.calendar(), port.routingTable()]);
   const decision = routeCase(table, input.category, input.region);
@@ -266,7 +268,8 @@ export async function withdrawCase(deps: CaseDeps, caller: Authed, caseId: strin
 }
 
 export async function supplementCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string; attachments?: string[] }) {
-  await requireUploaded(deps.port, input.attachments);
+  const unreadable = await missingUploads(deps.port, input.attachments);
+  if (unreadable) throw unreadable;
   const verdict = await deps.port.checkContent(input.text, caller.openid);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
   const c = await mutate(deps, input.caseId, (c, calendar) => {
