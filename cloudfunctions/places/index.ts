@@ -39,6 +39,9 @@ const TEMPLATE = process.env.TEMPLATE_ACTIVITY_UPDATE ?? 'activity_update';
 const activityPort = () => signupsStore('activities', TEMPLATE, (id) => `subpackages/places/activity?id=${id}`);
 const activityDeps = (now: Date): SignupDeps => ({ port: activityPort(), now, randomInt, noun: '志愿活动' });
 const newId = () => randomBytes(8).toString('hex');
+const DAY_MS = 86_400_000;
+/** How far back the list of volunteer activities reaches. */
+const RECENT_DAYS = 183;
 
 async function mustFind<T>(collection: string, id: string, what: string): Promise<T> {
   const doc = await firstRow<T>(db().collection(collection).where({ _id: id }).limit(1));
@@ -145,8 +148,14 @@ export const main = createMain({
       access: 'public',
       input: placesContract.activities,
       run: async ({ now }) => {
+        // What is coming and what was held in the last half year, however many years of activities there are.
+        const since = new Date(+now - RECENT_DAYS * DAY_MS).toISOString();
         const all = await rows<ActivityRecord>(
-          db().collection('activities').where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000),
+          db()
+            .collection('activities')
+            .where({ status: 'published', startAt: db().command.gte(since) })
+            .orderBy('startAt', 'asc')
+            .limit(1000),
         );
         return { items: all.map((a) => activityView(a, now)), total: all.length };
       },
@@ -257,7 +266,14 @@ export const main = createMain({
   },
   // Every morning: remind volunteers who agreed, the day before their activity.
   timer: async (now) => {
-    const published = await rows<ActivityRecord>(db().collection('activities').where({ status: 'published' }).limit(1000));
+    // Only activities starting within the next two days can be "tomorrow" (UTC+8).
+    const _ = db().command;
+    const published = await rows<ActivityRecord>(
+      db()
+        .collection('activities')
+        .where({ status: 'published', startAt: _.and(_.gte(now.toISOString()), _.lt(new Date(+now + 2 * DAY_MS).toISOString())) })
+        .limit(1000),
+    );
     const byId = new Map(published.map((a) => [a._id, a]));
     const reminded = await remindDayBefore(activityPort(), published, now, (e) => {
       const a = byId.get(e._id) as ActivityRecord;

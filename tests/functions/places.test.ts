@@ -232,3 +232,18 @@ describe('the activity roster', () => {
     ]);
   });
 });
+
+test('the activity list holds what is coming and the last half year, however many years came before', async () => {
+  const template = t.cloud.database.all('activities').find((a) => a.status === 'published') as Data;
+  const startAt = (days: number) => new Date(Date.parse('2026-11-28T10:00:00+08:00') + days * 86_400_000).toISOString();
+  t.cloud.database.write('activities', 'long-ago', {
+    ...template,
+    title: '三年前的活动',
+    startAt: startAt(-3 * 365),
+    endAt: startAt(-3 * 365),
+  });
+  t.cloud.database.write('activities', 'last-month', { ...template, title: '上个月的活动', startAt: startAt(-30), endAt: startAt(-30) });
+  const ids = (await ok(places({ action: 'activities' }))).items.map((a: Data) => a.id);
+  expect(ids).toContain('last-month');
+  expect(ids).not.toContain('long-ago');
+});
