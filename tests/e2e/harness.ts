@@ -307,8 +307,9 @@ export interface TextMeasure {
   elder: boolean;
   /** The font size of the page's own box (.page), in px. */
   bodySize: number;
-  /** The median font size over every visible character on the page, in px. */
-  medianSize: number;
+  /** The font size of each visible piece of text on the page (not its title bar), by element, in px. */
+  sizes: Record<string, number>;
+  /** The smallest visible text on the page, in px. */
   minSize: number;
   /**
    * Text that shortens itself (an ellipsis or a line clamp), by element: the share of it that shows (0–1).
@@ -334,7 +335,7 @@ export async function measureText(page: Page): Promise<TextMeasure> {
     const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => el.offsetParent !== null);
     const current = pages[pages.length - 1];
     const shell = current?.querySelector<HTMLElement>('.page');
-    if (!current || !shell) return { elder: false, bodySize: 0, medianSize: 0, minSize: 0, truncated: {}, cut: ['页面没有内容'] };
+    if (!current || !shell) return { elder: false, bodySize: 0, sizes: {}, minSize: 0, truncated: {}, cut: ['页面没有内容'] };
     const roots: HTMLElement[] = [current, ...Array.from(document.querySelectorAll<HTMLElement>('.taro-navigation-bar-title'))];
     const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
     const cuts = (v: string) => v === 'hidden' || v === 'clip';
@@ -343,7 +344,7 @@ export async function measureText(page: Page): Promise<TextMeasure> {
       const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       return `${id ? `#${id} ` : ''}${el.tagName.toLowerCase()}${cls}「${text.slice(0, 24)}」`;
     };
-    const weights: { size: number; chars: number }[] = [];
+    const sizes: Record<string, number> = {};
     const truncated: Record<string, number> = {};
     const cut = new Set<string>();
     const vw = window.innerWidth;
@@ -357,7 +358,7 @@ export async function measureText(page: Page): Promise<TextMeasure> {
         range.selectNodeContents(node);
         const box = range.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue;
-        weights.push({ size: size(el), chars: text.length });
+        if (root === current) sizes[describe(el, text)] = size(el);
         // Its own box: an ellipsis or a line clamp that is hiding something.
         const own = getComputedStyle(el);
         const wide = el.clientWidth > 0 && (own.textOverflow === 'ellipsis' || cuts(own.overflowX)) && el.scrollWidth > el.clientWidth + 1;
@@ -391,22 +392,11 @@ export async function measureText(page: Page): Promise<TextMeasure> {
           cut.add(`${describe(el, text)} 超出了屏幕（${Math.round(box.left)}–${Math.round(box.right)}px）`);
       }
     }
-    const total = weights.reduce((n, w) => n + w.chars, 0);
-    const sorted = weights.sort((a, b) => a.size - b.size);
-    let seen = 0;
-    let medianSize = 0;
-    for (const w of sorted) {
-      seen += w.chars;
-      if (seen * 2 >= total) {
-        medianSize = w.size;
-        break;
-      }
-    }
     return {
       elder: shell.classList.contains('page--elder'),
       bodySize: size(shell),
-      medianSize,
-      minSize: sorted[0]?.size ?? 0,
+      sizes,
+      minSize: Math.min(...Object.values(sizes)),
       truncated,
       cut: [...cut],
     };
