@@ -18,6 +18,7 @@ import { loadTable } from './bench-load';
 import { buildFunctions, functionNames } from './build-functions';
 import { generatePolicies } from './generated-policies';
 import { root } from './stale';
+import { POLICY_QUERIES } from '../tests/core/policy-queries';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -78,14 +79,30 @@ async function throughHost(calls: number) {
   // policies.search runs on a 10,000-policy catalog; a new catalog revision makes the function rebuild its index.
   for (const { _id, ...policy } of generatePolicies(10_000, new Date())) cloud.database.write('policies', _id, policy);
   cloud.database.write('settings', 'policyCatalog', { revision: 'bench-10k', updatedAt: new Date().toISOString() });
-  const searches = ['孩子上学', '优待证', 'youdaizheng', '撫卹金', '找工作', '公租房', '看病报销', '法律援助'];
-  const built = await time('policies', { action: 'search', q: searches[0] });
+  // A warm instance keeps its last 500 answers, so the budget row asks only what the instance has not
+  // answered before: the labelled queries people type (tests/core/policy-queries.ts), each with a limit
+  // it has not yet been asked with (16..24; one labelled query × one limit is one new answer). The common
+  // repeats below are answered from the kept answers: an informational line, not the budget.
+  const labelled = POLICY_QUERIES.map((q) => q.q);
+  const asked = new Set<string>();
+  const newSearch = (i: number) => {
+    const event = { action: 'search', q: labelled[i % labelled.length]!, limit: 16 + (Math.floor(i / labelled.length) % 9) };
+    const key = `${event.q}\u0001${event.limit}`;
+    if (asked.has(key)) throw new Error(`BENCH_CALLS is over ${labelled.length * 9}: policies.search would repeat ${key}`);
+    asked.add(key);
+    return event;
+  };
+  const repeats = ['孩子上学', '优待证', 'youdaizheng', '撫卹金', '找工作', '公租房', '看病报销', '法律援助'];
+  const built = await time('policies', { action: 'search', q: '退役军人优待', limit: 5 });
   for (let i = 0; i < 20; i++) await time('meta', { action: 'ping' }); // warm-up
+  for (const q of repeats) await time('policies', { action: 'search', q }); // warm-up, and the repeats' answers are kept from here on
+  const cachedRepeats: number[] = [];
   for (let i = 0; i < calls; i++) {
     measured.ping!.push(await time('meta', { action: 'ping' }));
     measured['meta.get']!.push(await time('meta', { action: 'get' }));
     measured['users.me']!.push(await time('users', { action: 'me' }, 'resident-1'));
-    measured['policies.search']!.push(await time('policies', { action: 'search', q: searches[i % searches.length] }));
+    measured['policies.search']!.push(await time('policies', newSearch(i)));
+    cachedRepeats.push(await time('policies', { action: 'search', q: repeats[i % repeats.length] }));
     // A new person each time: a person may submit five requests a day.
     measured['cases.submit']!.push(
       await time(
@@ -107,9 +124,15 @@ async function throughHost(calls: number) {
   // meta.get and users.me have no budget of their own in DESIGN.md; they are held to cases.submit's.
   rows.push({ what: 'meta.get via host', median: median(measured['meta.get']!), floor, budget: 3 });
   rows.push({ what: 'users.me via host', median: median(measured['users.me']!), floor, budget: 3 });
-  rows.push({ what: 'policies.search via host (10k)', median: median(measured['policies.search']!), floor, budget: 1.5 });
+  rows.push({ what: 'policies.search new q via host (10k)', median: median(measured['policies.search']!), floor, budget: 1.5 });
   rows.push({ what: 'cases.submit via host', median: median(measured['cases.submit']!), floor, budget: 3 });
   console.log(`policies.search: the first search read the 10k catalog and built its index in ${built.toFixed(0)} ms`);
+  const searched = [...measured['policies.search']!].sort((a, b) => a - b);
+  console.log(
+    `policies.search (10k): ${searched.length} queries new to the instance, median ${median(searched).toFixed(2)} ms, ` +
+      `p90 ${searched[Math.floor(0.9 * searched.length)]!.toFixed(2)} ms; ${cachedRepeats.length} repeats of ${repeats.length} common queries ` +
+      `(kept answers, informational) median ${median(cachedRepeats).toFixed(2)} ms = ${(median(cachedRepeats) / floor).toFixed(2)}x the no-op`,
+  );
   await concurrentSignups(base);
   const env = (name: string, fallback: string) => process.env[name] ?? fallback;
   const loadCalls = Number(env('BENCH_LOAD_CALLS', '300'));

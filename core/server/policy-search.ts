@@ -13,7 +13,6 @@
  * light boost. Highlights are the matched bigrams' positions in the title and summary.
  */
 import type MiniSearchType from 'minisearch';
-import type { SearchResult as MiniResult } from 'minisearch';
 // Types only: erased at build, so the libraries themselves load lazily (loadLibraries).
 import type * as OpenccT2cn from 'opencc-js/t2cn';
 import type * as PinyinPro from 'pinyin-pro';
@@ -86,6 +85,8 @@ const ANSWERS_KEPT = 500;
 const SNIPPET_CHARS = 48;
 /** Runs up to this long are also read by their sound, whole (longer ones are sentences, not typos). */
 const MAX_SOUND_RUN = 6;
+/** A run's sound is matched with a near miss only up to this long: a misspelt word, not a sentence's syllables. */
+const MAX_FUZZY_SOUND_RUN = 4;
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z]+|[0-9]+/g;
@@ -130,6 +131,259 @@ export function tokenize(text: string): string[] {
 
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
 
+/** MiniSearch's BM25+ parameters and its weight for a prefix match: the scores stay what they were. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.375;
+const HEAD_FIELD_COUNT = HEAD_FIELDS.length;
+
+/** One scored document of a query: which pass found it decides its score and its matched terms. */
+interface Hit {
+  doc: number;
+  score: number;
+}
+
+/**
+ * An inverted index whose postings carry each document's score for the term, computed when the index is
+ * built: per term, the documents holding it, the BM25+ score of the short fields (title, keywords,
+ * summary, each with its boost) and that of the body. The documents holding the term in a short field come
+ * first, those holding it only in the body after `split`, each part in ascending order. A query adds
+ * numbers from typed arrays instead of recomputing BM25 and allocating a result for every posting, and
+ * reads the body-only part only when the short fields find too little.
+ */
+class ImpactIndex {
+  readonly termIds = new Map<string, number>();
+  private readonly postings: Int32Array[] = [];
+  private readonly head: Float64Array[] = [];
+  private readonly body: Float64Array[] = [];
+  private readonly split: number[] = [];
+  /** A lone CJK character → the longer terms that start with it (房 → 房子, 房屋). */
+  private readonly prefixes = new Map<string, number[]>();
+  readonly categories: Int8Array;
+  // Per-query scratch, reused: a warm instance runs one search at a time (search is synchronous).
+  private readonly score: Float64Array;
+  private readonly count: Uint16Array;
+  private readonly seen: Int32Array;
+  private readonly touched: Int32Array;
+  private stamp = 0;
+
+  constructor(documents: readonly Record<string, string>[], categories: readonly number[], df: Map<string, number>) {
+    const n = documents.length;
+    const fieldCount = FIELDS.length;
+    const boosts = FIELDS.map((f) => FIELD_BOOSTS[f as keyof typeof FIELD_BOOSTS]);
+    // First pass: term frequencies per field, field lengths (distinct terms, as MiniSearch counts them), field document frequencies.
+    const tfs: Map<string, number>[][] = [];
+    const lengths = new Float64Array(n * fieldCount);
+    const totals = new Float64Array(fieldCount);
+    const fieldDf = new Map<string, Int32Array>();
+    for (let d = 0; d < n; d++) {
+      const perField: Map<string, number>[] = [];
+      const all = new Set<string>();
+      for (let f = 0; f < fieldCount; f++) {
+        const text = documents[d]![FIELDS[f]!] ?? '';
+        // The long body counts each word once: its length says little.
+        const tokens = f >= HEAD_FIELD_COUNT ? [...new Set(tokenize(text))] : tokenize(text);
+        const tf = new Map<string, number>();
+        for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+        perField.push(tf);
+        lengths[d * fieldCount + f] = tf.size;
+        totals[f]! += tf.size;
+        for (const t of tf.keys()) {
+          all.add(t);
+          let counts = fieldDf.get(t);
+          if (!counts) fieldDf.set(t, (counts = new Int32Array(fieldCount)));
+          counts[f]!++;
+        }
+      }
+      for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
+      tfs.push(perField);
+    }
+    const average = Array.from(totals, (total) => total / Math.max(1, n));
+    const idf = (matching: number) => Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+    // Second pass: the postings with their scores.
+    const heads: { docs: number[]; head: number[]; body: number[] }[] = [];
+    const tails: { docs: number[]; body: number[] }[] = [];
+    for (let d = 0; d < n; d++) {
+      const perField = tfs[d]!;
+      const scores = new Map<string, [number, number]>();
+      for (let f = 0; f < fieldCount; f++) {
+        const length = lengths[d * fieldCount + f]!;
+        for (const [t, tf] of perField[f]!) {
+          const bm25 =
+            idf(fieldDf.get(t)![f]!) * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average[f]!)));
+          const entry = scores.get(t) ?? [0, 0];
+          entry[f < HEAD_FIELD_COUNT ? 0 : 1] += boosts[f]! * bm25;
+          scores.set(t, entry);
+        }
+      }
+      for (const [t, [h, b]] of scores) {
+        let id = this.termIds.get(t);
+        if (id === undefined) {
+          id = heads.length;
+          this.termIds.set(t, id);
+          heads.push({ docs: [], head: [], body: [] });
+          tails.push({ docs: [], body: [] });
+        }
+        if (h > 0) {
+          const list = heads[id]!;
+          list.docs.push(d);
+          list.head.push(h);
+          list.body.push(b);
+        } else {
+          tails[id]!.docs.push(d);
+          tails[id]!.body.push(b);
+        }
+      }
+      tfs[d] = [];
+    }
+    for (let id = 0; id < heads.length; id++) {
+      const h = heads[id]!;
+      const t = tails[id]!;
+      this.split.push(h.docs.length);
+      this.postings.push(Int32Array.from([...h.docs, ...t.docs]));
+      this.head.push(Float64Array.from(h.head));
+      this.body.push(Float64Array.from([...h.body, ...t.body]));
+    }
+    for (const [t, id] of this.termIds) {
+      const first = t.charAt(0);
+      if (t.length > 1 && CJK.test(first)) {
+        const list = this.prefixes.get(first);
+        if (list) list.push(id);
+        else this.prefixes.set(first, [id]);
+      }
+    }
+    this.categories = Int8Array.from(categories);
+    this.score = new Float64Array(n);
+    this.count = new Uint16Array(n);
+    this.seen = new Int32Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  /** The index terms a query term stands for, with their weights: itself, and for a lone CJK character the terms it starts. */
+  expand(term: string): [number, number][] {
+    const out: [number, number][] = [];
+    const exact = this.termIds.get(term);
+    if (exact !== undefined) out.push([exact, 1]);
+    if (term.length === 1 && CJK.test(term)) {
+      // MiniSearch's weight for a prefix match one character longer than the query term.
+      for (const id of this.prefixes.get(term) ?? []) out.push([id, (PREFIX_WEIGHT * 2) / (2 + 0.3)]);
+    }
+    return out;
+  }
+
+  /**
+   * MiniSearch's OR query over the short fields and, when they find fewer than `enough` documents, over all
+   * fields. A document's score is the sum of its postings' scores times each term's weight, times the
+   * number of query terms it matched, times its category's `factor`. Answers the documents within `cutoff`
+   * of the best one: how many, and the best `top` of them in order.
+   */
+  query(
+    expanded: readonly (readonly [number, number])[][],
+    weights: readonly number[],
+    options: { category: number; enough: number; top: number; cutoff: number; factors?: Float64Array },
+  ): { hits: Hit[]; total: number; head: boolean } {
+    let found = this.sweep(expanded, weights, options.category, true);
+    const head = found >= options.enough;
+    // Rare terms: the short fields found too little, so the body counts too (a second, short sweep).
+    if (!head) {
+      this.reset(found);
+      found = this.sweep(expanded, weights, options.category, false);
+    }
+    const { score, count, touched, categories } = this;
+    const factors = options.factors;
+    // Final scores in place, and the best one.
+    let best = 0;
+    for (let i = 0; i < found; i++) {
+      const d = touched[i]!;
+      let s = score[d]! * count[d]!;
+      if (factors) s *= factors[categories[d]!]!;
+      score[d] = s;
+      if (s > best) best = s;
+    }
+    // Only the best `top` are ordered: a bounded insertion list, not a sort of every hit. Equal scores keep
+    // the order in which the query's terms reached them.
+    const floor = best * options.cutoff;
+    const hits: Hit[] = [];
+    let total = 0;
+    for (let i = 0; i < found; i++) {
+      const d = touched[i]!;
+      const s = score[d]!;
+      if (s < floor) continue;
+      total++;
+      if (hits.length === options.top && s <= hits[hits.length - 1]!.score) continue;
+      let at = hits.length === options.top ? hits.length - 1 : hits.length;
+      while (at > 0 && hits[at - 1]!.score < s) at--;
+      if (hits.length === options.top) hits.pop();
+      hits.splice(at, 0, { doc: d, score: s });
+    }
+    this.reset(found);
+    return { hits, total, head };
+  }
+
+  /** Adds the postings' scores into `score` and the matched terms into `count`; answers how many documents it touched. */
+  private sweep(expanded: readonly (readonly [number, number])[][], weights: readonly number[], category: number, headOnly: boolean): number {
+    const { score, count, seen, touched, categories } = this;
+    if (this.stamp > 0x3fffffff) {
+      seen.fill(0);
+      this.stamp = 0;
+    }
+    let found = 0;
+    for (let j = 0; j < expanded.length; j++) {
+      const terms = expanded[j]!;
+      // A term with one index term reaches each document once; a lone character's prefixes may reach it again.
+      const once = terms.length === 1;
+      const stamp = ++this.stamp;
+      for (const [id, weight] of terms) {
+        const docs = this.postings[id]!;
+        const head = this.head[id]!;
+        const body = this.body[id]!;
+        const w = weight * weights[j]!;
+        const end = headOnly ? this.split[id]! : docs.length;
+        for (let i = 0; i < end; i++) {
+          const d = docs[i]!;
+          if (category >= 0 && categories[d] !== category) continue;
+          score[d]! += headOnly ? head[i]! * w : ((head[i] ?? 0) + body[i]!) * w;
+          if (!once) {
+            if (seen[d] === stamp) continue;
+            seen[d] = stamp;
+          }
+          if (count[d] === 0) touched[found++] = d;
+          count[d]!++;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Leaves the scratch arrays as a query expects them: zero for every document. */
+  private reset(found: number) {
+    for (let i = 0; i < found; i++) {
+      const d = this.touched[i]!;
+      this.score[d] = 0;
+      this.count[d] = 0;
+    }
+  }
+
+  /** Whether document `doc` holds term `id` (in a short field when `head`): a binary search of its postings. */
+  holds(id: number, doc: number, head: boolean): boolean {
+    const docs = this.postings[id]!;
+    const split = this.split[id]!;
+    return search(docs, doc, 0, split - 1) || (!head && search(docs, doc, split, docs.length - 1));
+  }
+}
+
+function search(sorted: Int32Array, value: number, lo: number, hi: number): boolean {
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+const CATEGORY_INDEX = new Map<string, number>(CATEGORIES.map((c, i) => [c.id, i]));
+
 interface SynonymPhrase {
   phrase: string;
   official: string[];
@@ -152,13 +406,15 @@ const CATEGORY_TEXT = new Map(CATEGORIES.map((c) => [c.id, `${c.name} ${c.descri
 const IDENTITY_NAMES = new Map(IDENTITY_TYPES.map((t) => [t.id as string, t.name]));
 
 export class PolicySearchIndex {
-  private readonly index: MiniSearchType<Record<string, string>>;
-  private readonly policies = new Map<string, SearchablePolicy>();
+  private readonly impacts: ImpactIndex;
+  private readonly docs: readonly SearchablePolicy[];
   /** Token → number of policies holding it. */
   private readonly df = new Map<string, number>();
   private readonly byPinyin = new Map<string, VocabularyWord[]>();
   private readonly byInitials = new Map<string, VocabularyWord[]>();
   private readonly pinyinKeys: MiniSearchType<{ id: string; key: string }>;
+  /** Character → its toneless pinyin: the catalog's characters at build (as its words read them), others on first use. */
+  private readonly readings = new Map<string, string>();
   private readonly libs: Libraries;
   private readonly answers = new Map<string, PolicySearchResult>();
   readonly size: number;
@@ -167,19 +423,9 @@ export class PolicySearchIndex {
     this.libs = loadLibraries();
     const { MiniSearch } = this.libs;
     this.size = policies.length;
-    this.index = new MiniSearch<Record<string, string>>({
-      fields: FIELDS,
-      storeFields: ['categoryId'],
-      // The long body counts each word once: its length says little, and it is most of the index's work.
-      tokenize: (text, field) => (field === 'body' ? [...new Set(tokenize(text))] : tokenize(text)),
-      processTerm: (term) => term,
-      searchOptions: { boost: FIELD_BOOSTS },
-    });
+    this.docs = policies;
     const documents = policies.map((p) => {
-      this.policies.set(p.id, p);
       const doc: Record<string, string> = {
-        id: p.id,
-        categoryId: p.category,
         title: p.title,
         keywords: (p.keywords ?? []).join(' '),
         // The category's own words make 子女教育 find its policies even when their text says 入学.
@@ -191,10 +437,9 @@ export class PolicySearchIndex {
         ].join(' '),
         body: [...p.benefits, ...p.materials, ...p.steps, p.department.name].join(' '),
       };
-      for (const token of new Set(FIELDS.flatMap((f) => tokenize(doc[f] ?? '')))) this.df.set(token, (this.df.get(token) ?? 0) + 1);
       return doc;
     });
-    this.index.addAll(documents);
+    this.impacts = new ImpactIndex(documents, policies.map((p) => CATEGORY_INDEX.get(p.category) ?? -1), this.df);
     this.pinyinKeys = new MiniSearch<{ id: string; key: string }>({
       fields: ['key'],
       storeFields: ['key'],
@@ -243,8 +488,18 @@ export class PolicySearchIndex {
 
     const { pinyin } = this.libs;
     const keys: { id: string; key: string }[] = [];
+    // How often each character is read each way in the vocabulary: a query's unknown characters are read by sound from this table.
+    const readingCounts = new Map<string, Map<string, number>>();
     for (const [word, weight] of weights) {
       const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true }) as string[];
+      const chars = Array.from(word);
+      if (chars.length === syllables.length) {
+        chars.forEach((c, i) => {
+          const counts = readingCounts.get(c) ?? new Map<string, number>();
+          counts.set(syllables[i]!, (counts.get(syllables[i]!) ?? 0) + weight);
+          readingCounts.set(c, counts);
+        });
+      }
       const full = syllables.join('');
       const initials = syllables.map((s) => s.charAt(0)).join('');
       const entry = { word, weight };
@@ -262,10 +517,25 @@ export class PolicySearchIndex {
     }
     for (const list of [...this.byPinyin.values(), ...this.byInitials.values()]) list.sort((a, b) => b.weight - a.weight);
     this.pinyinKeys.addAll(keys);
+    for (const [c, counts] of readingCounts) this.readings.set(c, [...counts].sort((a, b) => b[1] - a[1])[0]![0]);
+  }
+
+  /** The toneless pinyin of a CJK run, character by character from the readings table (a dictionary call only for a character the catalog never uses). */
+  private sound(run: string): string {
+    let out = '';
+    for (const c of run) {
+      let reading = this.readings.get(c);
+      if (reading === undefined) {
+        reading = (this.libs.pinyin(c, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
+        this.readings.set(c, reading);
+      }
+      out += reading;
+    }
+    return out;
   }
 
   /** Chinese words a run of Latin letters stands for: whole-word pinyin, a sequence of words, initials, or a near miss. */
-  private wordsForPinyin(run: string): { word: string; weight: number }[] {
+  private wordsForPinyin(run: string, nearMisses = true): { word: string; weight: number }[] {
     const found: { word: string; weight: number }[] = [];
     const exact = this.byPinyin.get(run);
     if (exact) found.push({ word: exact[0]!.word, weight: PINYIN_WEIGHT });
@@ -277,7 +547,7 @@ export class PolicySearchIndex {
     if (initials)
       for (const w of initials.slice(0, found.length ? 1 : 3))
         found.push({ word: w.word, weight: found.length ? TYPO_WEIGHT : PINYIN_WEIGHT });
-    if (found.length === 0 && run.length >= 4) {
+    if (found.length === 0 && nearMisses && run.length >= 4) {
       const near = this.pinyinKeys.search(run, { fuzzy: run.length >= 7 ? 2 : 1, maxFuzzy: 2, prefix: run.length >= 6 });
       for (const hit of near.slice(0, 2)) found.push({ word: this.byPinyin.get(hit.id as string)![0]!.word, weight: TYPO_WEIGHT });
     }
@@ -341,9 +611,9 @@ export class PolicySearchIndex {
       // pinyin as a pinyin query would be; otherwise each unknown bigram on its own.
       const unknown = bigrams(run).filter((b, i) => b.length === 2 && !this.df.has(b) && !(claimed[i] && claimed[i + 1]));
       if (unknown.length === 0) return;
-      const sound = (b: string) => (this.libs.pinyin(b, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
-      const byRun = Array.from(run).length <= MAX_SOUND_RUN ? this.wordsForPinyin(sound(run)) : [];
-      const heard = byRun.length ? byRun.map((w) => w.word) : unknown.map((b) => this.byPinyin.get(sound(b))?.[0]?.word ?? '');
+      const length = Array.from(run).length;
+      const byRun = length <= MAX_SOUND_RUN ? this.wordsForPinyin(this.sound(run), length <= MAX_FUZZY_SOUND_RUN) : [];
+      const heard = byRun.length ? byRun.map((w) => w.word) : unknown.map((b) => this.byPinyin.get(this.sound(b))?.[0]?.word ?? '');
       for (const word of heard) {
         if (!word || run.includes(word)) continue;
         addTokens(word, weight * TYPO_WEIGHT);
@@ -394,46 +664,43 @@ export class PolicySearchIndex {
     const plan = this.plan(query);
     if (plan.terms.size === 0) return { items: [], total: 0, understood: plan.understood };
     const leaningTotal = [...plan.leanings.values()].reduce((a, b) => a + b, 0);
-    const queryTerms = [...plan.terms.keys()];
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const run = (fields: string[]): MiniResult[] =>
-      this.index.search(queryTerms.join(' '), {
-        fields,
-        tokenize: (text) => text.split(' '),
-        processTerm: (term) => term,
-        combineWith: 'OR',
-        // A lone character finds the words that start with it (房 → 房子, 房屋).
-        prefix: (term) => Array.from(term).length === 1 && CJK.test(term),
-        boostTerm: (term) => plan.terms.get(term) ?? 1,
-        filter: options.category ? (r) => r.categoryId === options.category : undefined,
-      });
-    // The short fields decide the ranking; the long body is read only when they find too little.
-    let results = run(HEAD_FIELDS);
-    if (results.length < limit) results = run(FIELDS);
+    const terms = [...plan.terms];
+    const expanded = terms.map(([term]) => this.impacts.expand(term));
     // The leaning is one factor per document: applied to the total, it ranks as a per-posting boost would, for less work.
-    if (leaningTotal) {
-      for (const r of results) r.score *= 1 + (LEANING_BOOST * (plan.leanings.get(r.categoryId as CategoryId) ?? 0)) / leaningTotal;
-      results.sort((a, b) => b.score - a.score);
-    }
-    const top = results[0]?.score ?? 0;
-    const kept = results.filter((r) => r.score >= top * RELATIVE_CUTOFF);
+    const factors = leaningTotal
+      ? Float64Array.from(CATEGORIES, (c) => 1 + (LEANING_BOOST * (plan.leanings.get(c.id) ?? 0)) / leaningTotal)
+      : undefined;
+    // The short fields decide the ranking; the long body counts only when they find too little.
+    const { hits, total, head } = this.impacts.query(
+      expanded,
+      terms.map(([, weight]) => weight),
+      {
+        category: options.category ? (CATEGORY_INDEX.get(options.category) ?? -2) : -1,
+        enough: limit,
+        top: limit,
+        cutoff: RELATIVE_CUTOFF,
+        factors,
+      },
+    );
     return {
-      items: kept.slice(0, limit).map((r) => this.present(r)),
-      total: kept.length,
+      items: hits.map((hit) => {
+        // The query's own tokens: a lone character found by prefix (房 → 房屋) highlights just that character.
+        const matched = terms.filter((_, j) => expanded[j]!.some(([id]) => this.impacts.holds(id, hit.doc, head))).map(([t]) => t);
+        return this.present(this.docs[hit.doc]!, hit.score, matched);
+      }),
+      total,
       understood: plan.understood,
     };
   }
 
-  private present(result: MiniResult): SearchItem {
-    const policy = this.policies.get(result.id as string)!;
-    // The query's own tokens: a lone character found by prefix (房 → 房屋) highlights just that character.
-    const matched = result.queryTerms;
+  private present(policy: SearchablePolicy, score: number, matched: readonly string[]): SearchItem {
     const item: SearchItem = {
       id: policy.id,
       title: policy.title,
       category: policy.category,
       summary: policy.summary,
-      score: Math.round(result.score * 1000) / 1000,
+      score: Math.round(score * 1000) / 1000,
       highlights: { title: spansOf(policy.title, matched), summary: spansOf(policy.summary, matched) },
     };
     if (item.highlights.title.length === 0 && item.highlights.summary.length === 0) {
