@@ -232,9 +232,13 @@ export const main = createMain({
         if (input.capacity < current.confirmedCount)
           throw new AppError('CONFLICT', `已有 ${current.confirmedCount} 人报名成功，名额不能少于这个数`);
         const _ = db().command;
+        // Only while the seats taken still fit: someone may have taken one since the check above.
         await fairs()
-          .where({ _id: id })
+          .where({ _id: id, confirmedCount: _.lte(input.capacity) })
           .update({ data: { ...fields, venue: _.set(fields.venue), employers: _.set(employers) } });
+        const saved = await loadFair(id, ctx.caller);
+        if (saved.capacity !== input.capacity)
+          throw new AppError('CONFLICT', `已有 ${saved.confirmedCount} 人报名成功，名额不能少于这个数`);
         // More seats: the waitlist moves up at once.
         if (input.capacity > current.capacity) {
           const { fillSeats } = await import('../../core/signups/engine');
@@ -248,7 +252,7 @@ export const main = createMain({
   timer: async (now) => {
     const published = await rows<FairRecord>(fairs().where({ status: 'published' }).orderBy('startAt', 'asc').limit(1000));
     const byId = new Map(published.map((f) => [f._id, f]));
-    const reminded = await remindDayBefore(port(), published, now, (e) => {
+    const reminded = await remindDayBefore(deps(now), published, (e) => {
       const f = byId.get(e._id) as FairRecord;
       return { title: `明天参加：${f.title}`, detail: `${f.venue.name}，请带好签到码` };
     });

@@ -254,10 +254,13 @@ export const main = createMain({
         const current = await mustFind<ActivityRecord>('activities', id, '活动');
         if (a.capacity < current.confirmedCount)
           throw new AppError('CONFLICT', `已有 ${current.confirmedCount} 人报名成功，名额不能少于这个数`);
+        // Only while the places taken still fit: someone may have taken one since the check above.
         await db()
           .collection('activities')
-          .where({ _id: id })
+          .where({ _id: id, confirmedCount: db().command.lte(a.capacity) })
           .update({ data: { ...a, ...times } });
+        const saved = await mustFind<ActivityRecord>('activities', id, '活动');
+        if (saved.capacity !== a.capacity) throw new AppError('CONFLICT', `已有 ${saved.confirmedCount} 人报名成功，名额不能少于这个数`);
         // More places: the waitlist moves up at once, as at a job fair.
         if (a.capacity > current.capacity) await fillSeats(activityDeps(now), id);
         return { id };
@@ -275,7 +278,7 @@ export const main = createMain({
         .limit(1000),
     );
     const byId = new Map(published.map((a) => [a._id, a]));
-    const reminded = await remindDayBefore(activityPort(), published, now, (e) => {
+    const reminded = await remindDayBefore(activityDeps(now), published, (e) => {
       const a = byId.get(e._id) as ActivityRecord;
       return { title: `明天参加：${a.title}`, detail: a.place };
     });

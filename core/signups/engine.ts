@@ -93,18 +93,30 @@ export async function settle(deps: SignupDeps, eventId: string, id: string): Pro
   let s: SignupRecord | null = null;
   let seats: EventSeats | null = null;
   let place: Place = 'none';
+  // The sign-up this call gave a seat or a place in line (by its createdAt: a later sign-up is another).
+  let placed: string | null = null;
   // Each step either finishes (its conditional write went through) or reads again (someone moved first).
   for (let round = 0, known = false; round < 8; round++) {
     if (!known) {
-      [s, seats] = await Promise.all([port.getSignup(id), port.getSeats(eventId)]);
-      if (!s || !seats) return s;
+      // The sign-up first, then the event: every event write comes before its status write, so the event
+      // read second has whatever the status read first was written after.
+      s = await port.getSignup(id);
+      if (!s) return s;
+      seats = await port.getSeats(eventId);
+      if (!seats) return s;
       place = placeOf(seats, id);
     }
     known = false;
     const current = s as SignupRecord;
     if (current.status === 'pending' && place === 'none') {
-      if (await port.takeSeat(eventId, id, (seats as EventSeats).capacity)) [place, known] = ['seat', true];
-      else if (await port.joinWaitlist(eventId, id)) [place, known] = ['line', true];
+      const { capacity } = seats as EventSeats;
+      if (await port.takeSeat(eventId, id, capacity)) [place, known, placed] = ['seat', true, current.createdAt];
+      else if (await port.joinWaitlist(eventId, id)) [place, known, placed] = ['line', true, current.createdAt];
+    } else if (current.status === 'cancelled' && place !== 'none' && placed === current.createdAt) {
+      // This call placed a sign-up that was cancelled meanwhile: give the place back to the line.
+      await port.leave(eventId, id);
+      await fillSeats(deps, eventId);
+      return current;
     } else if ((current.status === 'pending' || current.status === 'waitlisted') && place === 'seat') {
       const confirmed = await confirm(deps, current as SignupRecord & { status: 'pending' | 'waitlisted' });
       if (confirmed && current.status === 'waitlisted') {
@@ -193,9 +205,11 @@ export async function signUp(deps: SignupDeps, input: SignupInput): Promise<Sign
   if (!(await port.insertSignup(record))) {
     const earlier = await port.getSignup(id);
     if (!earlier) throw new AppError('CONFLICT', '报名正在处理，请稍后再看');
-    // A person who cancelled may sign up again, at the back of the line.
+    // A person who cancelled may sign up again, at the back of the line (a replay of the request that
+    // made the cancelled sign-up is not a new one).
     const { _id: _ignored, ...fresh } = record;
-    existing = earlier.status !== 'pending' && !(earlier.status === 'cancelled' && (await port.updateSignupIf(id, 'cancelled', fresh)));
+    const reopen = earlier.status === 'cancelled' && earlier.requestId !== input.requestId;
+    existing = earlier.status !== 'pending' && !(reopen && (await port.reopenSignup(id, fresh)));
   }
   let settled = await settle(deps, input.eventId, id);
   if (settled?.status === 'waitlisted') {
@@ -217,7 +231,10 @@ export async function cancelSignup(
   const id = `${eventId}:${openid}`;
   for (let round = 0; ; round++) {
     const s = await settle(deps, eventId, id);
-    if (!s || s.status === 'cancelled' || s.status === 'pending') throw new AppError('NOT_FOUND', '您没有报名这个活动');
+    if (!s || s.status === 'pending') throw new AppError('NOT_FOUND', '您没有报名这个活动');
+    // Cancelled already (a retry, or a read settled a cancellation cut off after its seat went back):
+    // the same answer, and the line moves up.
+    if (s.status === 'cancelled') break;
     if (s.status === 'checkedIn') throw new AppError('CONFLICT', '已经签到，不能取消报名');
     // The seat or the place in line goes first: cut off after it, the sign-up settles as cancelled.
     await port.leave(eventId, id);
@@ -230,7 +247,9 @@ export async function cancelSignup(
 
 /** Checks a code in at the door: unknown → NOT_FOUND; another event's, twice, or outside the day → CONFLICT. */
 export async function checkIn(deps: SignupDeps, eventId: string, code: string, onTheDay: boolean): Promise<SignupRecord> {
-  const s = await deps.port.findByCode(code);
+  const found = await deps.port.findByCode(code);
+  // As the event records it: a seat given back by a cancellation cut off before its status is no seat.
+  const s = found && (await settle(deps, found.eventId, found._id));
   if (!s) throw new AppError('NOT_FOUND', '没有这个签到码，请核对后再试');
   if (s.eventId !== eventId) throw new AppError('CONFLICT', `这个签到码属于另一场${deps.noun}`);
   if (s.status === 'checkedIn') throw new AppError('CONFLICT', `${s.name} 已经签到过了`);

@@ -47,17 +47,19 @@ export interface EventSeats {
 
 export interface SignupsPort {
   getSeats(eventId: string): Promise<EventSeats | null>;
-  /** Seats `signupId` if a seat is left, nobody waits and it holds none; false otherwise. */
+  /** Seats `signupId` if a seat is left under `capacity` (still the event's), nobody waits and it holds none. */
   takeSeat(eventId: string, signupId: string, capacity: number): Promise<boolean>;
   /** Puts `signupId` at the back of the line unless it already holds a seat or waits; false otherwise. */
   joinWaitlist(eventId: string, signupId: string): Promise<boolean>;
-  /** Moves `signupId` from the head of the line to a seat, only if it is the head and a seat is left. */
+  /** Moves `signupId` from the head of the line to a seat, only if it is the head and a seat is left under `capacity`. */
   promoteHead(eventId: string, signupId: string, capacity: number): Promise<boolean>;
-  /** Gives up the seat or the place in line that `signupId` holds, if any. */
+  /** Gives up the place in line or the seat that `signupId` holds, if any (the line first: a promotion may move it). */
   leave(eventId: string, signupId: string): Promise<void>;
   /** Inserts a new sign-up; false when the person already has one for the event. */
   insertSignup(s: SignupRecord): Promise<boolean>;
   getSignup(id: string): Promise<SignupRecord | null>;
+  /** Makes a cancelled sign-up `fresh` again, clearing what its earlier life left; false if it is not cancelled. */
+  reopenSignup(id: string, fresh: Omit<SignupRecord, '_id'>): Promise<boolean>;
   /** Updates only if the stored status is `from`; false otherwise. */
   updateSignupIf(id: string, from: SignupStatus, patch: Partial<SignupRecord>): Promise<boolean>;
   findByCode(code: string): Promise<SignupRecord | null>;
