@@ -8,9 +8,11 @@ export const clip = (s: string, n = 20): string =>
         .join('')}…`
     : s;
 
+const NO_CONSENT = 43101;
+
 /**
- * Sends one subscribe message. A refusal (no consent: 43101, or a quota) is logged and swallowed: the
- * timeline, the inbox and the lists still show what happened.
+ * Sends one subscribe message. A refusal is swallowed (and logged, unless it is only that the person did
+ * not consent): the timeline, the inbox and the lists still show what happened.
  */
 export async function sendSubscribeMessage(
   touser: string,
@@ -27,7 +29,9 @@ export async function sendSubscribeMessage(
     });
     return true;
   } catch (e) {
-    console.warn(`[notify] ${templateId} to ${touser} not sent: ${(e as { errMsg?: string }).errMsg ?? e}`);
+    const { errCode, errMsg } = e as { errCode?: number; errMsg?: string };
+    // 43101: the person has not agreed to this message (or used their consent up): the everyday case.
+    if (errCode !== NO_CONSENT) console.warn(`[notify] ${templateId} to ${touser} not sent: ${errMsg ?? e}`);
     return false;
   }
 }
