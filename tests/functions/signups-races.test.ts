@@ -5,8 +5,9 @@ import { checkPinnedSdk } from '../../local/engine/transport';
 import { startTestCloud, type TestCloud } from './harness';
 
 /**
- * The sign-up engine under concurrent calls and crash states that the other sign-up suites do not reach:
- * each interleaving is forced, never left to timing. Two tools do it: a database hook (every action the
+ * The sign-up engine under crash states and concurrent calls. A sign-up is two writes: the fair's document
+ * (a seat, a place in line), then the person's sign-up; the crash states between them are written
+ * directly, as a crash would leave them, and each interleaving is forced, never left to timing. Two tools do it: a database hook (every action the
  * real wx-server-sdk sends passes through `intercept`, which may run other calls before or after it), and
  * the engine's own functions called with the real store wrapped so that one of its methods waits.
  */
@@ -459,4 +460,80 @@ test('on a fair from before seats were recorded by name, cancelling an earlier s
   await ok(fairs({ action: 'cancel', fairId }, 'old'));
   expect(signupDoc(fairId, 'w').status).toBe('confirmed');
   expect(fairDoc(fairId).confirmedCount).toBe(1);
+});
+
+// ---------- crash states: what the next read or retry makes of a call cut off between its writes ----------
+
+/** Writes what a sign-up cut off after the fair's write leaves: the person recorded as `status`. */
+function cutOff(fairId: string, who: string, status: string, fair: { seated?: string[]; waitQueue?: string[] }) {
+  writeSignup(fairId, who, { status, requestId: `cut-off-${who}` });
+  const f = fairDoc(fairId);
+  const seated = [...(f.seated as string[]), ...(fair.seated ?? [])];
+  db().write('fairs', fairId, {
+    ...f,
+    seated,
+    confirmedCount: seated.length,
+    waitQueue: [...(f.waitQueue as string[]), ...(fair.waitQueue ?? [])],
+  });
+}
+
+test('cut off before the fair was written: the retry signs the person up as if for the first time', async () => {
+  const fairId = await aFair(2);
+  cutOff(fairId, 'p1', 'pending', {});
+  expect((await ok(fairs({ action: 'get', id: fairId }, 'p1'))).mySignup).toBeNull();
+  const retried = await ok(signup(fairId, 'p1', 'cut-off-p1'));
+  expect(retried).toMatchObject({ status: 'confirmed', existing: false });
+  expect(fairDoc(fairId)).toMatchObject({ confirmedCount: 1, seated: [`${fairId}:p1`] });
+});
+
+test('cut off after taking a seat: the person’s next look finds them confirmed, with a code, holding that one seat', async () => {
+  const fairId = await aFair(2);
+  cutOff(fairId, 'p1', 'pending', { seated: [`${fairId}:p1`] });
+  const view = (await ok(fairs({ action: 'get', id: fairId }, 'p1'))).mySignup;
+  expect(view).toMatchObject({ status: 'confirmed' });
+  expect(signupDoc(fairId, 'p1').checkinCode).toMatch(/^[A-Z2-9]{8}$/);
+  // The retry answers the same sign-up and takes no second seat.
+  expect(await ok(signup(fairId, 'p1', 'cut-off-p1'))).toMatchObject({
+    status: 'confirmed',
+    checkinCode: signupDoc(fairId, 'p1').checkinCode,
+  });
+  expect(fairDoc(fairId)).toMatchObject({ confirmedCount: 1 });
+});
+
+test('cut off after joining the line: the organizer’s roster shows the person waitlisted, in their place', async () => {
+  const fairId = await aFair(1);
+  await ok(signup(fairId, 'p0'));
+  cutOff(fairId, 'p1', 'pending', { waitQueue: [`${fairId}:p1`] });
+  const roster = await ok(fairs({ action: 'roster', fairId }, 'staff-hrss'));
+  expect(roster.items.find((r: Data) => r.signupId === `${fairId}:p1`)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+  expect(roster.summary).toMatchObject({ confirmed: 1, waitlisted: 1 });
+});
+
+test('cut off after a promotion: the promoted person is confirmed and told on the next read', async () => {
+  const fairId = await aFair(1);
+  cutOff(fairId, 'p1', 'waitlisted', { seated: [`${fairId}:p1`] });
+  db().write('subscriptions', 'p1:fair_update', { remaining: 1 });
+  const mine = await ok(fairs({ action: 'mine' }, 'p1'));
+  expect(mine.items[0]).toMatchObject({ status: 'confirmed' });
+  expect(signupDoc(fairId, 'p1')).toMatchObject({ status: 'confirmed', promotedAt: expect.any(String) });
+  expect(
+    db()
+      .all('outbox')
+      .map((m) => m.touser),
+  ).toEqual(['p1']);
+});
+
+test('cut off in the middle of a cancellation: the sign-up reads as cancelled and the person may sign up again', async () => {
+  const fairId = await aFair(1);
+  await ok(signup(fairId, 'p0'));
+  await ok(signup(fairId, 'p1'));
+  // p0 gave up the seat, but the crash came before p0's sign-up said so and before p1 was moved up.
+  const f = fairDoc(fairId);
+  db().write('fairs', fairId, { ...f, seated: [], confirmedCount: 0 });
+  expect((await ok(fairs({ action: 'get', id: fairId }, 'p0'))).mySignup).toMatchObject({ status: 'cancelled' });
+  // The seat it left goes to the head of the line at the next sign-up: nobody passes the line.
+  const again = await ok(signup(fairId, 'p0'));
+  expect(again).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, existing: false });
+  expect(signupDoc(fairId, 'p1')).toMatchObject({ status: 'confirmed' });
+  expect(fairDoc(fairId)).toMatchObject({ confirmedCount: 1, seated: [`${fairId}:p1`], waitQueue: [`${fairId}:p0`] });
 });
