@@ -46,7 +46,7 @@ async function confirm(deps: SignupDeps, s: SignupRecord & { status: 'pending' |
   const at = deps.now.toISOString();
   const patch: Partial<SignupRecord> = { status: 'confirmed', confirmedAt: at, checkinCode: newCheckinCode(deps.randomInt) };
   if (s.status === 'waitlisted') patch.promotedAt = at;
-  return (await deps.port.updateSignupIf(s._id, s.status, patch)) ? { ...s, ...patch } : null;
+  return move(deps, s, patch);
 }
 
 /** Moves a sign-up from the status it was read with to `patch`; the new record, or null if it moved. */
@@ -75,7 +75,7 @@ export function outOfStep(s: SignupRecord, seats: EventSeats): boolean {
     case 'waitlisted':
       return place !== 'line';
     case 'confirmed':
-      // Events from before `seated` was kept cannot tell; they are taken as they are.
+      // An event read before its seat holders were written in (see the store's getSeats) cannot tell.
       return place !== 'seat' && seats.seated !== undefined;
     default:
       return false;
