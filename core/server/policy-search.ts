@@ -153,8 +153,8 @@ interface Hit {
 class ImpactIndex {
   readonly termIds = new Map<string, number>();
   private readonly postings: Int32Array[] = [];
-  private readonly head: Float64Array[] = [];
-  private readonly body: Float64Array[] = [];
+  private readonly head: Float32Array[] = [];
+  private readonly body: Float32Array[] = [];
   private readonly split: number[] = [];
   /** A lone CJK character → the longer terms that start with it (房 → 房子, 房屋). */
   private readonly prefixes = new Map<string, number[]>();
@@ -240,8 +240,8 @@ class ImpactIndex {
       const t = tails[id]!;
       this.split.push(h.docs.length);
       this.postings.push(Int32Array.from([...h.docs, ...t.docs]));
-      this.head.push(Float64Array.from(h.head));
-      this.body.push(Float64Array.from([...h.body, ...t.body]));
+      this.head.push(Float32Array.from(h.head));
+      this.body.push(Float32Array.from([...h.body, ...t.body]));
     }
     for (const [t, id] of this.termIds) {
       const first = t.charAt(0);
@@ -300,22 +300,33 @@ class ImpactIndex {
       if (s > best) best = s;
     }
     // Only the best `top` are ordered: a bounded insertion list, not a sort of every hit. Equal scores keep
-    // the order in which the query's terms reached them.
+    // the order in which the query's terms reached them. The scratch arrays are cleared on the way.
     const floor = best * options.cutoff;
-    const hits: Hit[] = [];
+    const top = options.top;
+    const topDocs = new Int32Array(top);
+    const topScores = new Float64Array(top);
+    let kept = 0;
     let total = 0;
     for (let i = 0; i < found; i++) {
       const d = touched[i]!;
       const s = score[d]!;
+      score[d] = 0;
+      count[d] = 0;
       if (s < floor) continue;
       total++;
-      if (hits.length === options.top && s <= hits[hits.length - 1]!.score) continue;
-      let at = hits.length === options.top ? hits.length - 1 : hits.length;
-      while (at > 0 && hits[at - 1]!.score < s) at--;
-      if (hits.length === options.top) hits.pop();
-      hits.splice(at, 0, { doc: d, score: s });
+      if (kept === top && s <= topScores[top - 1]!) continue;
+      if (kept < top) kept++;
+      let at = kept - 1;
+      while (at > 0 && topScores[at - 1]! < s) {
+        topScores[at] = topScores[at - 1]!;
+        topDocs[at] = topDocs[at - 1]!;
+        at--;
+      }
+      topScores[at] = s;
+      topDocs[at] = d;
     }
-    this.reset(found);
+    const hits: Hit[] = [];
+    for (let i = 0; i < kept; i++) hits.push({ doc: topDocs[i]!, score: topScores[i]! });
     return { hits, total, head };
   }
 
@@ -401,6 +412,34 @@ const OFFICIAL_LEANINGS = [
     POLICY_SYNONYMS.flatMap((entry) => words(entry.official).map((word) => [word, { word, leaning: entry.leaning ?? [] }] as const)),
   ).values(),
 ];
+
+/** Where to look in a list of words: the positions of the words that start with each character. */
+function byFirstChar(list: readonly string[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  list.forEach((word, i) => {
+    const first = word.charAt(0);
+    const at = index.get(first);
+    if (at) at.push(i);
+    else index.set(first, [i]);
+  });
+  return index;
+}
+
+/** Positions, in list order, of the words that may occur in `text`: those starting with one of its characters. */
+function candidates(index: Map<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  const seen = new Set<string>();
+  for (const c of text) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const at = index.get(c);
+    if (at) found.push(...at);
+  }
+  return found.length > 1 ? found.sort((a, b) => a - b) : found;
+}
+
+const PHRASES_BY_CHAR = byFirstChar(SYNONYM_PHRASES.map((s) => s.phrase));
+const LEANINGS_BY_CHAR = byFirstChar(OFFICIAL_LEANINGS.map((o) => o.word));
 
 const CATEGORY_TEXT = new Map(CATEGORIES.map((c) => [c.id, `${c.name} ${c.description}`]));
 const IDENTITY_NAMES = new Map(IDENTITY_TYPES.map((t) => [t.id as string, t.name]));
@@ -583,7 +622,8 @@ export class PolicySearchIndex {
     };
     // An official word leans too, half as much as people's words (就业 → employment).
     const lean = (text: string, weight: number) => {
-      for (const o of OFFICIAL_LEANINGS) {
+      for (const i of candidates(LEANINGS_BY_CHAR, text)) {
+        const o = OFFICIAL_LEANINGS[i]!;
         if (!text.includes(o.word)) continue;
         for (const c of o.leaning) leanings.set(c, (leanings.get(c) ?? 0) + 0.5 * weight);
       }
@@ -593,7 +633,8 @@ export class PolicySearchIndex {
       lean(run, weight);
       // People's words → official ones; a longer phrase hides the shorter ones inside it.
       const claimed = new Array<boolean>(run.length).fill(false);
-      for (const s of SYNONYM_PHRASES) {
+      for (const i of candidates(PHRASES_BY_CHAR, run)) {
+        const s = SYNONYM_PHRASES[i]!;
         let at = run.indexOf(s.phrase);
         while (at >= 0) {
           if (!claimed.slice(at, at + s.phrase.length).every(Boolean)) {
@@ -713,21 +754,34 @@ export class PolicySearchIndex {
 
 /** Where the matched tokens occur in `text`, merged into spans. */
 export function spansOf(text: string, tokens: readonly string[]): Span[] {
-  const lower = text.toLowerCase();
-  const spans: Span[] = [];
-  for (const token of tokens) {
-    if (!token) continue;
-    for (let at = lower.indexOf(token); at >= 0; at = lower.indexOf(token, at + 1)) spans.push([at, at + token.length]);
-  }
-  spans.sort((a, b) => a[0] - b[0]);
   const merged: Span[] = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
-    else merged.push([s[0], s[1]]);
+  const live = tokens.filter(Boolean);
+  if (live.length === 0) return merged;
+  // Lower case only when it changes something: most of the catalog is Chinese, and a copy per call adds up.
+  const lower = CHANGES_WHEN_LOWERCASED.test(text) ? text.toLowerCase() : text;
+  // One pass over the text: at each character that starts some token, the tokens that start there.
+  for (const token of live) STARTS[token.charCodeAt(0)] = 1;
+  try {
+    for (let at = 0; at < lower.length; at++) {
+      const code = lower.charCodeAt(at);
+      if (!STARTS[code]) continue;
+      for (const token of live) {
+        if (token.charCodeAt(0) !== code || !lower.startsWith(token, at)) continue;
+        const end = at + token.length;
+        const last = merged[merged.length - 1];
+        if (last && at <= last[1]) last[1] = Math.max(last[1], end);
+        else merged.push([at, end]);
+      }
+    }
+  } finally {
+    for (const token of live) STARTS[token.charCodeAt(0)] = 0;
   }
   return merged;
 }
+
+const CHANGES_WHEN_LOWERCASED = /\p{Changes_When_Lowercased}/u;
+/** Scratch for spansOf: which UTF-16 code units start one of the tokens being looked for. */
+const STARTS = new Uint8Array(65536);
 
 function snippetOf(texts: readonly string[], tokens: readonly string[]): { text: string; spans: Span[] } | undefined {
   for (const full of texts) {
