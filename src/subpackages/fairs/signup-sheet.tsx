@@ -1,17 +1,10 @@
-import { Button, Input, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
-import * as z from 'zod/mini';
-import { signupFields } from '../../../core/contracts/fairs';
-import { errorMessage } from '../../components/error-state';
+import { ContactFields } from '../../components/contact-fields';
 import { Field } from '../../components/field';
-import { ensurePrivacyConsent } from '../../lib/privacy';
-import { validate } from '../../lib/validate';
+import { signupContactSchema, useContactForm } from '../../components/use-contact-form';
+import { useRemind } from '../../components/use-remind';
 import { signUp, type FairDetail, type SignupResult } from '../../services/fairs';
-import { fieldErrors, isServiceError } from '../../services/service-error';
-import { requestSubscribe } from '../../services/subscribe';
-
-const contactSchema = z.strictObject({ name: signupFields.name, phone: signupFields.phone });
 
 /** One attempt, one id: a retried tap (a lost answer, a double tap) is answered with the same sign-up. */
 export const newRequestId = (): string => `fair${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
@@ -28,51 +21,19 @@ interface SignupSheetProps {
 }
 
 /** The second tap of a sign-up: name and phone are already there, positions and the reminder are optional. */
-export function SignupSheet({ fair, name: initialName = '', phone: initialPhone = '', templateId, onDone, onClose }: SignupSheetProps) {
+export function SignupSheet({ fair, name, phone, templateId, onDone, onClose }: SignupSheetProps) {
   const [requestId] = useState(newRequestId);
-  const [name, setName] = useState(initialName);
-  const [phone, setPhone] = useState(initialPhone);
+  const form = useContactForm({ name, phone, consentRefused: '需要您同意个人信息保护说明后才能报名' });
+  const { remind, toggle: toggleRemind } = useRemind(templateId, '没有开启提醒');
   const [positions, setPositions] = useState<string[]>([]);
-  const [remind, setRemind] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [sending, setSending] = useState(false);
+  const { errors, sending } = form;
 
   const togglePosition = (id: string) => setPositions((list) => (list.includes(id) ? list.filter((p) => p !== id) : [...list, id]));
 
-  // WeChat asks for subscribe consent only inside a tap: ask on this one.
-  const toggleRemind = async () => {
-    if (remind) {
-      setRemind(false);
-      return;
-    }
-    const accepted = await requestSubscribe([templateId]);
-    if (accepted.includes(templateId)) setRemind(true);
-    else void Taro.showToast({ title: '没有开启提醒', icon: 'none' });
-  };
-
-  const submit = async () => {
-    if (sending) return;
-    const checked = validate(contactSchema, { name, phone });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    if (!(await ensurePrivacyConsent())) {
-      void Taro.showToast({ title: '需要您同意个人信息保护说明后才能报名', icon: 'none' });
-      return;
-    }
-    setSending(true);
-    try {
-      const result = await signUp({ fairId: fair.id, requestId, ...checked.data, remind, positions });
-      onDone(result);
-    } catch (e) {
-      if (isServiceError(e) && e.code === 'INVALID_INPUT' && e.issues.length > 0) setErrors(fieldErrors(e.issues));
-      else setErrors({ _: errorMessage(e) });
-    } finally {
-      setSending(false);
-    }
-  };
+  const submit = () =>
+    form.submit(signupContactSchema, { name: form.name, phone: form.phone }, async (contact) => {
+      onDone(await signUp({ fairId: fair.id, requestId, ...contact, remind, positions }));
+    });
 
   const full = fair.seatsLeft === 0;
   return (
@@ -84,27 +45,7 @@ export function SignupSheet({ fair, name: initialName = '', phone: initialPhone 
           {fair.title}
           {full ? `：名额已满，报名后排在候补第 ${fair.waitlistCount + 1} 位左右` : ''}
         </View>
-        <Field name="name" label="姓名" required error={errors.name}>
-          <Input
-            className="field__input"
-            placeholderClass="field__placeholder"
-            value={name}
-            maxlength={20}
-            placeholder="怎么称呼您"
-            onInput={(e) => setName(e.detail.value)}
-          />
-        </Field>
-        <Field name="phone" label="手机号" required error={errors.phone} hint="只给主办单位联系您用">
-          <Input
-            className="field__input"
-            placeholderClass="field__placeholder"
-            type="number"
-            value={phone}
-            maxlength={11}
-            placeholder="11 位手机号"
-            onInput={(e) => setPhone(e.detail.value)}
-          />
-        </Field>
+        <ContactFields form={form} phoneHint="只给主办单位联系您用" />
         {fair.employers.some((e) => e.positions.length > 0) ? (
           <Field name="positions" label="感兴趣的岗位（可不选）" error={errors.positions}>
             <View className="chips">

@@ -1,17 +1,9 @@
-import { Button, Input, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
-import * as z from 'zod/mini';
-import { signupFields } from '../../../core/contracts/fairs';
-import { errorMessage } from '../../components/error-state';
-import { Field } from '../../components/field';
-import { ensurePrivacyConsent } from '../../lib/privacy';
-import { validate } from '../../lib/validate';
+import { ContactFields } from '../../components/contact-fields';
+import { signupContactSchema, useContactForm } from '../../components/use-contact-form';
+import { useRemind } from '../../components/use-remind';
 import { signUpForActivity, type Activity, type ActivitySignupResult } from '../../services/places';
-import { fieldErrors, isServiceError } from '../../services/service-error';
-import { requestSubscribe } from '../../services/subscribe';
-
-const contactSchema = z.strictObject({ name: signupFields.name, phone: signupFields.phone });
 
 /** One attempt, one id: a retried tap (a lost answer, a double tap) is answered with the same sign-up. */
 export const newRequestId = (): string => `act${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
@@ -28,55 +20,17 @@ interface SignupSheetProps {
 }
 
 /** Name and phone, already filled in from the profile when there is one; one tap to confirm. */
-export function ActivitySignupSheet({
-  activity,
-  name: initialName = '',
-  phone: initialPhone = '',
-  templateId,
-  onDone,
-  onClose,
-}: SignupSheetProps) {
+export function ActivitySignupSheet({ activity, name, phone, templateId, onDone, onClose }: SignupSheetProps) {
   // Kept while the sheet is open: tapping again after a failure retries the same attempt.
   const [requestId] = useState(newRequestId);
-  const [name, setName] = useState(initialName);
-  const [phone, setPhone] = useState(initialPhone);
-  const [remind, setRemind] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [sending, setSending] = useState(false);
+  const form = useContactForm({ name, phone, consentRefused: '需要您同意个人信息保护说明后才能报名' });
+  const { remind, toggle: toggleRemind } = useRemind(templateId, '没有开启通知');
+  const { errors, sending } = form;
 
-  // WeChat asks for subscribe consent only inside a tap: ask on this one.
-  const toggleRemind = async () => {
-    if (remind) {
-      setRemind(false);
-      return;
-    }
-    const accepted = await requestSubscribe([templateId]);
-    if (accepted.includes(templateId)) setRemind(true);
-    else void Taro.showToast({ title: '没有开启通知', icon: 'none' });
-  };
-
-  const submit = async () => {
-    if (sending) return;
-    const checked = validate(contactSchema, { name, phone });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    if (!(await ensurePrivacyConsent())) {
-      void Taro.showToast({ title: '需要您同意个人信息保护说明后才能报名', icon: 'none' });
-      return;
-    }
-    setSending(true);
-    try {
-      onDone(await signUpForActivity({ activityId: activity.id, requestId, ...checked.data, ...(remind ? { remind } : {}) }));
-    } catch (e) {
-      if (isServiceError(e) && e.code === 'INVALID_INPUT' && e.issues.length > 0) setErrors(fieldErrors(e.issues));
-      else setErrors({ _: errorMessage(e) });
-    } finally {
-      setSending(false);
-    }
-  };
+  const submit = () =>
+    form.submit(signupContactSchema, { name: form.name, phone: form.phone }, async (contact) => {
+      onDone(await signUpForActivity({ activityId: activity.id, requestId, ...contact, ...(remind ? { remind } : {}) }));
+    });
 
   const full = activity.seatsLeft === 0;
   return (
@@ -88,27 +42,7 @@ export function ActivitySignupSheet({
           {activity.title}
           {full ? `：名额已满，报名后排在候补第 ${activity.waitlistCount + 1} 位左右` : ''}
         </View>
-        <Field name="name" label="姓名" required error={errors.name}>
-          <Input
-            className="field__input"
-            placeholderClass="field__placeholder"
-            value={name}
-            maxlength={20}
-            placeholder="怎么称呼您"
-            onInput={(e) => setName(e.detail.value)}
-          />
-        </Field>
-        <Field name="phone" label="手机号" required error={errors.phone} hint="只给活动组织方联系您用">
-          <Input
-            className="field__input"
-            placeholderClass="field__placeholder"
-            type="number"
-            value={phone}
-            maxlength={11}
-            placeholder="11 位手机号"
-            onInput={(e) => setPhone(e.detail.value)}
-          />
-        </Field>
+        <ContactFields form={form} phoneHint="只给活动组织方联系您用" />
         {full ? (
           <View
             className={`pl-toggle${remind ? ' pl-toggle--on' : ''}`}
