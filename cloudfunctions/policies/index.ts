@@ -28,10 +28,10 @@ export const main = createMain({
       access: 'user',
       input: policiesContract.match,
       // Given identities answer "what if"; otherwise the ones the person saved in their profile.
-      run: async ({ record }, input) =>
-        input.identities
-          ? policies.matchPolicies(policiesStore(), input.identities, 'given')
-          : policies.matchPolicies(policiesStore(), record?.profile?.identities ?? [], 'profile'),
+      run: async ({ record }, { identities, ...paging }) =>
+        identities
+          ? policies.matchPolicies(policiesStore(), identities, 'given', paging)
+          : policies.matchPolicies(policiesStore(), record?.profile?.identities ?? [], 'profile', paging),
     }),
     toggleFavorite: action({
       access: 'user',

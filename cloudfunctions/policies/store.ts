@@ -12,6 +12,8 @@ interface WarmCatalog {
   revision: string;
   policies: readonly PolicyRecord[];
   index?: PolicySearchIndex;
+  /** What the use cases derive from the catalog (its list order, its match order), built at first use. */
+  views: Map<string, unknown>;
 }
 
 // Kept for the warm instance's lifetime and rebuilt when the revision moves. An edit in this instance
@@ -53,7 +55,7 @@ export function policiesStore(): PoliciesPort {
     checkedAt = Date.now();
     if (warm?.revision === current) return warm;
     if (loading?.revision !== current) {
-      const promise = loadPublished().then((list) => (warm = { revision: current, policies: list }));
+      const promise = loadPublished().then((list) => (warm = { revision: current, policies: list, views: new Map() }));
       loading = { revision: current, promise };
       promise.catch(() => {
         loading = null;
@@ -81,7 +83,11 @@ export function policiesStore(): PoliciesPort {
       return { items, total: counted.total };
     },
     findPolicy: (id) => firstRow<PolicyRecord>(policies.where({ _id: id }).limit(1)),
-    publishedCatalog: async () => (await catalog()).policies,
+    async publishedView<T>(name: string, build: (published: readonly PolicyRecord[]) => T): Promise<T> {
+      const c = await catalog();
+      if (!c.views.has(name)) c.views.set(name, build(c.policies));
+      return c.views.get(name) as T;
+    },
     async search(q, options): Promise<SearchResult> {
       const c = await catalog();
       c.index ??= buildPolicyIndex(c.policies.map((p) => ({ ...p, id: p._id })));

@@ -87,6 +87,8 @@ export const policiesContract = {
   get: z.strictObject({ id: policyId }),
   match: z.strictObject({
     identities: z.optional(z.array(z.enum(IDENTITY_TYPE_IDS)).check(z.minLength(1), z.maxLength(IDENTITY_TYPE_IDS.length))),
+    /** Optional: without them every matching policy is answered. */
+    ...paging,
   }),
   toggleFavorite: z.strictObject({ id: policyId }),
   favorites: z.strictObject({ ...paging }),
@@ -192,7 +194,11 @@ export interface MatchResult {
   /** Where the identities came from: the saved profile, or the call. */
   source: 'profile' | 'given';
   groups: { category: CategoryId; categoryName: string; items: MatchItem[] }[];
+  /** Every matching policy, whether or not this answer is one page of them. */
   total: number;
+  /** Present when the call asked for a page: its items are the groups' items. */
+  page?: number;
+  pageSize?: number;
 }
 
 export interface HistoryEntry {

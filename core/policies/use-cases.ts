@@ -5,7 +5,6 @@
  */
 import type {
   HistoryEntry,
-  MatchItem,
   MatchResult,
   Page,
   Policy,
@@ -60,8 +59,11 @@ export interface PolicyFilter {
 export interface PoliciesPort {
   listPolicies(filter: PolicyFilter, page: number, pageSize: number): Promise<{ items: PolicyRecord[]; total: number }>;
   findPolicy(id: string): Promise<PolicyRecord | null>;
-  /** Every published policy (the warm instance keeps it until the catalog changes). */
-  publishedCatalog(): Promise<readonly PolicyRecord[]>;
+  /**
+   * `build(every published policy)`, built once per catalog revision and kept with the catalog under `name`:
+   * the orders and lookups a read needs, so that no call sorts or counts the whole catalog.
+   */
+  publishedView<T>(name: string, build: (published: readonly PolicyRecord[]) => T): Promise<T>;
   /** The search index over the published catalog. */
   search(q: string, options: { category?: CategoryId; limit?: number }): Promise<SearchResult>;
   insertPolicy(record: PolicyRecord): Promise<void>;
@@ -148,15 +150,34 @@ const pageOf = (input: { page?: number; pageSize?: number }) => ({
 
 // ---------- reading ----------
 
+/** The published catalog in list order (the taxonomy's, then by id, as an admin's list sorts), whole and by category. */
+interface ListView {
+  all: PolicySummary[];
+  byCategory: Map<CategoryId, PolicySummary[]>;
+}
+
+function buildListView(published: readonly PolicyRecord[]): ListView {
+  const all = [...published]
+    .sort((a, b) => a.categoryOrder - b.categoryOrder || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+    .map((r) => summarizePolicy(r));
+  const byCategory = new Map<CategoryId, PolicySummary[]>();
+  for (const summary of all) {
+    const list = byCategory.get(summary.category);
+    if (list) list.push(summary);
+    else byCategory.set(summary.category, [summary]);
+  }
+  return { all, byCategory };
+}
+
+/** A page of the published catalog: a slice of the order the warm instance keeps, not a sort and a count per call. */
 export async function listPublished(
   port: PoliciesPort,
   input: { category?: CategoryId; page?: number; pageSize?: number },
 ): Promise<Page<PolicySummary>> {
   const { page, pageSize } = pageOf(input);
-  const filter: PolicyFilter = { status: 'published' };
-  if (input.category) filter.category = input.category;
-  const { items, total } = await port.listPolicies(filter, page, pageSize);
-  return { items: items.map((r) => summarizePolicy(r)), total, page, pageSize };
+  const view = await port.publishedView('list', buildListView);
+  const list = input.category ? (view.byCategory.get(input.category) ?? []) : view.all;
+  return { items: list.slice((page - 1) * pageSize, page * pageSize).map((s) => ({ ...s })), total: list.length, page, pageSize };
 }
 
 export const searchPolicies = (port: PoliciesPort, input: { q: string; category?: CategoryId; limit?: number }): Promise<SearchResult> =>
@@ -178,35 +199,88 @@ export function matchReason(policyIdentities: readonly string[], identities: rea
   return names.length ? `适用于${names.join('、')}` : null;
 }
 
+/** The published catalog in "for me" order, with each policy's identities as a bit set (bit i: IDENTITY_TYPES[i]). */
+interface MatchView {
+  entries: { record: PolicyRecord; identities: number }[];
+  /** How many policies each set of identities matches, counted at its first call (at most 2^9 sets). */
+  totals: Map<number, number>;
+}
+
+const identityBits = (ids: readonly string[]): number =>
+  IDENTITY_TYPES.reduce((bits, t, i) => (ids.includes(t.id) ? bits | (1 << i) : bits), 0);
+
+function buildMatchView(published: readonly PolicyRecord[]): MatchView {
+  // Sorted once per catalog revision: categories in the taxonomy's order; within one, the policies meant for
+  // fewer kinds of people first (they are most the person's own), then by title as Chinese sorts.
+  const collator = new Intl.Collator('zh');
+  const categoryIndex = new Map<string, number>(CATEGORY_IDS.map((c, i) => [c, i]));
+  const entries = published.map((record, at) => ({
+    record,
+    identities: identityBits(record.eligibility.identities),
+    category: categoryIndex.get(record.category) ?? CATEGORY_IDS.length,
+    audience: record.eligibility.identities.length,
+    at,
+  }));
+  entries.sort(
+    (a, b) => a.category - b.category || a.audience - b.audience || collator.compare(a.record.title, b.record.title) || a.at - b.at,
+  );
+  return { entries: entries.map(({ record, identities }) => ({ record, identities })), totals: new Map() };
+}
+
+/**
+ * The published policies for someone with these identities, grouped by category, with the reason. With `page`
+ * or `pageSize`, only that page of the list (in the same order) is answered; `total` counts them all.
+ */
 export async function matchPolicies(
   port: PoliciesPort,
   identities: readonly IdentityTypeId[],
   source: MatchResult['source'],
+  paging: { page?: number; pageSize?: number } = {},
 ): Promise<MatchResult> {
   const unique = [...new Set(identities)];
-  const groups = new Map<CategoryId, { item: MatchItem; audience: number }[]>();
-  if (unique.length) {
-    for (const record of await port.publishedCatalog()) {
-      const reason = matchReason(record.eligibility.identities, unique);
-      if (!reason) continue;
-      const list = groups.get(record.category) ?? [];
-      list.push({
-        item: { ...summarizePolicy(record), reason, conditions: [...record.eligibility.conditions] },
-        audience: record.eligibility.identities.length,
-      });
-      groups.set(record.category, list);
+  const paged = paging.page !== undefined || paging.pageSize !== undefined;
+  const { page, pageSize } = pageOf(paging);
+  const from = paged ? (page - 1) * pageSize : 0;
+  const to = paged ? page * pageSize : Number.POSITIVE_INFINITY;
+  const groups: MatchResult['groups'] = [];
+  let total = 0;
+  const wanted = identityBits(unique);
+  if (wanted) {
+    const { entries, totals } = await port.publishedView('match', buildMatchView);
+    const known = totals.get(wanted);
+    // One reason per set of shared identities, not one per policy.
+    const reasons = new Map<number, string>();
+    for (const { record, identities: bits } of entries) {
+      const shared = bits & wanted;
+      if (!shared) continue;
+      const at = total++;
+      if (at >= to) {
+        // Past the page only the count remains, and it is known from the first call with these identities.
+        if (known !== undefined) break;
+        continue;
+      }
+      if (at < from) continue;
+      let reason = reasons.get(shared);
+      if (reason === undefined) {
+        reason = matchReason(record.eligibility.identities, unique) ?? '';
+        reasons.set(shared, reason);
+      }
+      let group = groups[groups.length - 1];
+      if (group?.category !== record.category) {
+        group = { category: record.category, categoryName: CATEGORY_NAMES.get(record.category) ?? record.category, items: [] };
+        groups.push(group);
+      }
+      group.items.push({ ...summarizePolicy(record), reason, conditions: [...record.eligibility.conditions] });
     }
+    if (known === undefined) totals.set(wanted, total);
+    else total = known;
   }
-  // Within a category, the policies meant for fewer kinds of people first: they are most the person's own.
-  const ordered = CATEGORY_IDS.filter((c) => groups.has(c)).map((category) => ({
-    category,
-    categoryName: CATEGORY_NAMES.get(category) ?? category,
-    items: groups
-      .get(category)!
-      .sort((a, b) => a.audience - b.audience || a.item.title.localeCompare(b.item.title, 'zh'))
-      .map((e) => e.item),
-  }));
-  return { identities: unique, source, groups: ordered, total: ordered.reduce((n, g) => n + g.items.length, 0) };
+  const result: MatchResult = { identities: unique, source, groups, total };
+  if (paged) {
+    result.page = page;
+    result.pageSize = pageSize;
+  }
+  return result;
 }
 
 // ---------- favorites ----------
@@ -232,7 +306,7 @@ export async function listFavorites(
 ): Promise<Page<PolicySummary>> {
   const { page, pageSize } = pageOf(input);
   const favorites = await port.listFavorites(caller.openid);
-  const published = new Map((await port.publishedCatalog()).map((r) => [r._id, r]));
+  const published = await port.publishedView('byId', (catalog) => new Map(catalog.map((r) => [r._id, r])));
   const visible = favorites
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .map((f) => published.get(f.policyId))

@@ -204,6 +204,26 @@ describe('match: the policies for me', () => {
     expect(res.groups.find((g: Data) => g.category === 'military_family')?.categoryName).toBe('现役军人家庭');
   });
 
+  test('a page of the matches: the same order as the whole list, and the total counts them all', async () => {
+    const whole = await data({ action: 'match', identities: ['retired_soldier', 'martyr_family'] }, 'resident-1');
+    expect(whole.page).toBeUndefined();
+    const ids = (res: Data) => res.groups.flatMap((g: Data) => g.items.map((i: Data) => i.id));
+    const paged: string[] = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 7); page++) {
+      const res = await data({ action: 'match', identities: ['retired_soldier', 'martyr_family'], page, pageSize: 7 }, 'resident-1');
+      expect(res).toMatchObject({ page, pageSize: 7, total: whole.total, source: 'given' });
+      // A page's groups hold only its own items, still grouped by category.
+      expect(new Set(res.groups.map((g: Data) => g.category)).size).toBe(res.groups.length);
+      paged.push(...ids(res));
+    }
+    expect(paged).toEqual(ids(whole));
+    const beyond = await data({ action: 'match', page: 99, pageSize: 50 }, 'resident-1');
+    expect(beyond).toMatchObject({ groups: [], page: 99, pageSize: 50, source: 'profile' });
+    expect(beyond.total).toBeGreaterThan(10);
+    expect(await data({ action: 'match', pageSize: 3 }, 'resident-1')).toMatchObject({ page: 1, pageSize: 3 });
+    expect(await policies({ action: 'match', pageSize: 51 }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   test('no saved identities: nothing matched, and bad identities are INVALID_INPUT', async () => {
     expect(await data({ action: 'match' }, 'brand-new')).toMatchObject({ identities: [], total: 0, groups: [] });
     expect(await policies({ action: 'match', identities: ['astronaut'] }, 'resident-1')).toMatchObject({
@@ -261,6 +281,10 @@ describe('admin', () => {
     expect(history.items[0]).toMatchObject({ by: 'admin', note: '改标题', changes: ['title', 'summary'], title: '退役军人理发优惠' });
     expect(history.items[2].title).toBe('老兵理发优惠');
     expect((await data({ action: 'search', q: '理发' }, 'resident-1')).items[0].title).toBe('退役军人理发优惠');
+    // The list is a page of the order the warm instance keeps: it follows the edit at once too.
+    const listed = await data({ action: 'list', category: 'preferential', pageSize: 50 });
+    expect(listed.items.find((i: Data) => i.id === id)).toMatchObject({ title: '退役军人理发优惠', summary: '凭优待证理发打折。' });
+    expect(listed.total).toBe(listed.items.length);
 
     const managed = await data({ action: 'manage', status: 'published', category: 'preferential', pageSize: 50 }, 'admin');
     expect(managed.items.find((i: Data) => i.id === id)).toMatchObject({ status: 'published', version: 3 });
