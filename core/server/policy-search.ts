@@ -120,9 +120,12 @@ export function bigrams(run: string): string[] {
 }
 
 /** The index's tokens for a text: CJK bigrams, ASCII words, numbers. */
-export function tokenize(text: string): string[] {
+export const tokenize = (text: string): string[] => tokenizeFolded(fold(text));
+
+/** tokenize for a text already folded (a query's runs, the lexicon's and the vocabulary's words). */
+function tokenizeFolded(text: string): string[] {
   const tokens: string[] = [];
-  for (const run of fold(text).match(RUNS) ?? []) {
+  for (const run of text.match(RUNS) ?? []) {
     if (CJK.test(run)) tokens.push(...bigrams(run));
     else tokens.push(run);
   }
@@ -331,7 +334,12 @@ class ImpactIndex {
   }
 
   /** Adds the postings' scores into `score` and the matched terms into `count`; answers how many documents it touched. */
-  private sweep(expanded: readonly (readonly [number, number])[][], weights: readonly number[], category: number, headOnly: boolean): number {
+  private sweep(
+    expanded: readonly (readonly [number, number])[][],
+    weights: readonly number[],
+    category: number,
+    headOnly: boolean,
+  ): number {
     const { score, count, seen, touched, categories } = this;
     if (this.stamp > 0x3fffffff) {
       seen.fill(0);
@@ -402,7 +410,7 @@ interface SynonymPhrase {
 }
 
 const SYNONYM_PHRASES: SynonymPhrase[] = POLICY_SYNONYMS.flatMap((entry) =>
-  words(entry.say).map((phrase) => ({ phrase, official: words(entry.official), leaning: entry.leaning ?? [] })),
+  words(entry.say).map((phrase) => ({ phrase, official: words(fold(entry.official)), leaning: entry.leaning ?? [] })),
 )
   // Longest first: a longer phrase claims its characters before a shorter one inside it.
   .sort((a, b) => b.phrase.length - a.phrase.length);
@@ -456,6 +464,8 @@ export class PolicySearchIndex {
   private readonly readings = new Map<string, string>();
   private readonly libs: Libraries;
   private readonly answers = new Map<string, PolicySearchResult>();
+  /** Titles and summaries in lower case, made when the index is built (highlights compare lower case). */
+  private readonly lowerCase = new Map<string, string>();
   readonly size: number;
 
   constructor(policies: readonly SearchablePolicy[]) {
@@ -463,6 +473,12 @@ export class PolicySearchIndex {
     const { MiniSearch } = this.libs;
     this.size = policies.length;
     this.docs = policies;
+    for (const p of policies) {
+      for (const text of [p.title, p.summary]) {
+        const lower = text.toLowerCase();
+        if (lower !== text) this.lowerCase.set(text, lower);
+      }
+    }
     const documents = policies.map((p) => {
       const doc: Record<string, string> = {
         title: p.title,
@@ -478,7 +494,11 @@ export class PolicySearchIndex {
       };
       return doc;
     });
-    this.impacts = new ImpactIndex(documents, policies.map((p) => CATEGORY_INDEX.get(p.category) ?? -1), this.df);
+    this.impacts = new ImpactIndex(
+      documents,
+      policies.map((p) => CATEGORY_INDEX.get(p.category) ?? -1),
+      this.df,
+    );
     this.pinyinKeys = new MiniSearch<{ id: string; key: string }>({
       fields: ['key'],
       storeFields: ['key'],
@@ -614,8 +634,9 @@ export class PolicySearchIndex {
     const terms = new Map<string, number>();
     const understood: string[] = [];
     const leanings = new Map<CategoryId, number>();
+    // Every text read here is folded already: the query's runs, the lexicon's words, the vocabulary's CJK words.
     const addTokens = (text: string, weight: number) => {
-      for (const t of tokenize(text)) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+      for (const t of tokenizeFolded(text)) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
     };
     const understand = (word: string) => {
       if (!understood.includes(word)) understood.push(word);
@@ -735,6 +756,10 @@ export class PolicySearchIndex {
     };
   }
 
+  private lowered(text: string): string {
+    return this.lowerCase.get(text) ?? text;
+  }
+
   private present(policy: SearchablePolicy, score: number, matched: readonly string[]): SearchItem {
     const item: SearchItem = {
       id: policy.id,
@@ -742,7 +767,10 @@ export class PolicySearchIndex {
       category: policy.category,
       summary: policy.summary,
       score: Math.round(score * 1000) / 1000,
-      highlights: { title: spansOf(policy.title, matched), summary: spansOf(policy.summary, matched) },
+      highlights: {
+        title: spansOf(policy.title, matched, this.lowered(policy.title)),
+        summary: spansOf(policy.summary, matched, this.lowered(policy.summary)),
+      },
     };
     if (item.highlights.title.length === 0 && item.highlights.summary.length === 0) {
       const snippet = snippetOf([...policy.eligibility.conditions, ...policy.benefits, ...policy.steps, ...policy.materials], matched);
@@ -753,20 +781,22 @@ export class PolicySearchIndex {
 }
 
 /** Where the matched tokens occur in `text`, merged into spans. */
-export function spansOf(text: string, tokens: readonly string[]): Span[] {
+export function spansOf(text: string, tokens: readonly string[], lower = text.toLowerCase()): Span[] {
   const merged: Span[] = [];
-  const live = tokens.filter(Boolean);
-  if (live.length === 0) return merged;
-  // Lower case only when it changes something: most of the catalog is Chinese, and a copy per call adds up.
-  const lower = CHANGES_WHEN_LOWERCASED.test(text) ? text.toLowerCase() : text;
+  let any = false;
+  for (const token of tokens) {
+    if (!token) continue;
+    STARTS[token.charCodeAt(0)] = 1;
+    any = true;
+  }
+  if (!any) return merged;
   // One pass over the text: at each character that starts some token, the tokens that start there.
-  for (const token of live) STARTS[token.charCodeAt(0)] = 1;
   try {
     for (let at = 0; at < lower.length; at++) {
       const code = lower.charCodeAt(at);
       if (!STARTS[code]) continue;
-      for (const token of live) {
-        if (token.charCodeAt(0) !== code || !lower.startsWith(token, at)) continue;
+      for (const token of tokens) {
+        if (!token || token.charCodeAt(0) !== code || !lower.startsWith(token, at)) continue;
         const end = at + token.length;
         const last = merged[merged.length - 1];
         if (last && at <= last[1]) last[1] = Math.max(last[1], end);
@@ -774,12 +804,11 @@ export function spansOf(text: string, tokens: readonly string[]): Span[] {
       }
     }
   } finally {
-    for (const token of live) STARTS[token.charCodeAt(0)] = 0;
+    for (const token of tokens) if (token) STARTS[token.charCodeAt(0)] = 0;
   }
   return merged;
 }
 
-const CHANGES_WHEN_LOWERCASED = /\p{Changes_When_Lowercased}/u;
 /** Scratch for spansOf: which UTF-16 code units start one of the tokens being looked for. */
 const STARTS = new Uint8Array(65536);
 
