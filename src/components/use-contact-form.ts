@@ -1,14 +1,10 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import * as z from 'zod/mini';
-import { signupFields } from '../../core/contracts/fairs';
+import type * as z from 'zod/mini';
 import { ensurePrivacyConsent } from '../lib/privacy';
 import { validate } from '../lib/validate';
 import { fieldErrors, isServiceError } from '../services/service-error';
 import { errorMessage } from './error-state';
-
-/** What a sign-up (a job fair, a volunteer activity) asks for: both required, checked as the cloud checks them. */
-export const signupContactSchema = z.strictObject({ name: signupFields.name, phone: signupFields.phone });
 
 export interface ContactForm {
   name: string;

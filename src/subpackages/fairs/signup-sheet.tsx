@@ -2,7 +2,8 @@ import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ContactFields } from '../../components/contact-fields';
 import { Field } from '../../components/field';
-import { signupContactSchema, useContactForm } from '../../components/use-contact-form';
+import { signupContactSchema } from '../../components/signup-contact';
+import { useContactForm } from '../../components/use-contact-form';
 import { useRemind } from '../../components/use-remind';
 import { signUp, type FairDetail, type SignupResult } from '../../services/fairs';
 

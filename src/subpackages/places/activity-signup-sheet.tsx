@@ -1,7 +1,8 @@
 import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ContactFields } from '../../components/contact-fields';
-import { signupContactSchema, useContactForm } from '../../components/use-contact-form';
+import { signupContactSchema } from '../../components/signup-contact';
+import { useContactForm } from '../../components/use-contact-form';
 import { useRemind } from '../../components/use-remind';
 import { signUpForActivity, type Activity, type ActivitySignupResult } from '../../services/places';
 
