@@ -29,7 +29,7 @@ export function ActionSheet(props: ActionSheetProps) {
   const { title, hint, label, placeholder, value, onChange, optional, maxLength = 500, error, busy, submitLabel, danger } = props;
   return (
     <View className="action-sheet" aria-modal="true" role="dialog" id={props.id}>
-      <View className="action-sheet__mask" onClick={busy ? undefined : props.onCancel} />
+      <View className="sheet__mask" onClick={busy ? undefined : props.onCancel} />
       <View className="action-sheet__panel">
         <View className="sheet__title">{title}</View>
         {hint ? <View className="action-sheet__hint">{hint}</View> : null}
