@@ -449,6 +449,31 @@ function candidates(index: Map<string, number[]>, text: string): number[] {
 const PHRASES_BY_CHAR = byFirstChar(SYNONYM_PHRASES.map((s) => s.phrase));
 const LEANINGS_BY_CHAR = byFirstChar(OFFICIAL_LEANINGS.map((o) => o.word));
 
+/** What a query has been read as so far: its weighted tokens, the official words understood, its leanings. */
+class QueryReading {
+  readonly terms = new Map<string, number>();
+  readonly understood: string[] = [];
+  readonly leanings = new Map<CategoryId, number>();
+
+  /** Every text read here is folded already: the query's runs, the lexicon's words, the vocabulary's CJK words. */
+  addTokens(text: string, weight: number) {
+    for (const t of tokenizeFolded(text)) this.terms.set(t, Math.max(this.terms.get(t) ?? 0, weight));
+  }
+
+  understand(word: string) {
+    if (!this.understood.includes(word)) this.understood.push(word);
+  }
+
+  /** An official word leans too, half as much as people's words (就业 → employment). */
+  lean(text: string, weight: number) {
+    for (const i of candidates(LEANINGS_BY_CHAR, text)) {
+      const o = OFFICIAL_LEANINGS[i]!;
+      if (!text.includes(o.word)) continue;
+      for (const c of o.leaning) this.leanings.set(c, (this.leanings.get(c) ?? 0) + 0.5 * weight);
+    }
+  }
+}
+
 const CATEGORY_TEXT = new Map(CATEGORIES.map((c) => [c.id, `${c.name} ${c.description}`]));
 const IDENTITY_NAMES = new Map(IDENTITY_TYPES.map((t) => [t.id as string, t.name]));
 
@@ -627,74 +652,59 @@ export class PolicySearchIndex {
     return best[run.length] ?? null;
   }
 
+  /** Reads a run of Chinese (typed, or the words a pinyin run stands for) into the query's reading. */
+  private readChinese(reading: QueryReading, run: string, weight: number) {
+    reading.addTokens(run, weight);
+    reading.lean(run, weight);
+    // People's words → official ones; a longer phrase hides the shorter ones inside it.
+    const claimed = new Array<boolean>(run.length).fill(false);
+    for (const i of candidates(PHRASES_BY_CHAR, run)) {
+      const s = SYNONYM_PHRASES[i]!;
+      let at = run.indexOf(s.phrase);
+      while (at >= 0) {
+        if (!claimed.slice(at, at + s.phrase.length).every(Boolean)) {
+          for (let i = at; i < at + s.phrase.length; i++) claimed[i] = true;
+          for (const o of s.official) {
+            reading.addTokens(o, weight * SYNONYM_WEIGHT);
+            reading.understand(o);
+          }
+          for (const c of s.leaning) reading.leanings.set(c, (reading.leanings.get(c) ?? 0) + 1);
+        }
+        at = run.indexOf(s.phrase, at + 1);
+      }
+    }
+    // A bigram no policy uses may be a typo of sound (安直 → 安置, 抚血金 → 抚恤金): read a short run by its
+    // pinyin as a pinyin query would be; otherwise each unknown bigram on its own.
+    const unknown = bigrams(run).filter((b, i) => b.length === 2 && !this.df.has(b) && !(claimed[i] && claimed[i + 1]));
+    if (unknown.length === 0) return;
+    const length = Array.from(run).length;
+    const byRun = length <= MAX_SOUND_RUN ? this.wordsForPinyin(this.sound(run), length <= MAX_FUZZY_SOUND_RUN) : [];
+    const heard = byRun.length ? byRun.map((w) => w.word) : unknown.map((b) => this.byPinyin.get(this.sound(b))?.[0]?.word ?? '');
+    for (const word of heard) {
+      if (!word || run.includes(word)) continue;
+      reading.addTokens(word, weight * TYPO_WEIGHT);
+      reading.understand(word);
+      reading.lean(word, weight);
+    }
+  }
+
   /** How a query is read: the weighted tokens to look for, the official words, the categories it leans to. */
   plan(query: string): QueryPlan {
     let normalized = fold(query);
     if (CJK.test(normalized)) normalized = this.libs.toSimplified(normalized);
-    const terms = new Map<string, number>();
-    const understood: string[] = [];
-    const leanings = new Map<CategoryId, number>();
-    // Every text read here is folded already: the query's runs, the lexicon's words, the vocabulary's CJK words.
-    const addTokens = (text: string, weight: number) => {
-      for (const t of tokenizeFolded(text)) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
-    };
-    const understand = (word: string) => {
-      if (!understood.includes(word)) understood.push(word);
-    };
-    // An official word leans too, half as much as people's words (就业 → employment).
-    const lean = (text: string, weight: number) => {
-      for (const i of candidates(LEANINGS_BY_CHAR, text)) {
-        const o = OFFICIAL_LEANINGS[i]!;
-        if (!text.includes(o.word)) continue;
-        for (const c of o.leaning) leanings.set(c, (leanings.get(c) ?? 0) + 0.5 * weight);
-      }
-    };
-    const readChinese = (run: string, weight: number) => {
-      addTokens(run, weight);
-      lean(run, weight);
-      // People's words → official ones; a longer phrase hides the shorter ones inside it.
-      const claimed = new Array<boolean>(run.length).fill(false);
-      for (const i of candidates(PHRASES_BY_CHAR, run)) {
-        const s = SYNONYM_PHRASES[i]!;
-        let at = run.indexOf(s.phrase);
-        while (at >= 0) {
-          if (!claimed.slice(at, at + s.phrase.length).every(Boolean)) {
-            for (let i = at; i < at + s.phrase.length; i++) claimed[i] = true;
-            for (const o of s.official) {
-              addTokens(o, weight * SYNONYM_WEIGHT);
-              understand(o);
-            }
-            for (const c of s.leaning) leanings.set(c, (leanings.get(c) ?? 0) + 1);
-          }
-          at = run.indexOf(s.phrase, at + 1);
-        }
-      }
-      // A bigram no policy uses may be a typo of sound (安直 → 安置, 抚血金 → 抚恤金): read a short run by its
-      // pinyin as a pinyin query would be; otherwise each unknown bigram on its own.
-      const unknown = bigrams(run).filter((b, i) => b.length === 2 && !this.df.has(b) && !(claimed[i] && claimed[i + 1]));
-      if (unknown.length === 0) return;
-      const length = Array.from(run).length;
-      const byRun = length <= MAX_SOUND_RUN ? this.wordsForPinyin(this.sound(run), length <= MAX_FUZZY_SOUND_RUN) : [];
-      const heard = byRun.length ? byRun.map((w) => w.word) : unknown.map((b) => this.byPinyin.get(this.sound(b))?.[0]?.word ?? '');
-      for (const word of heard) {
-        if (!word || run.includes(word)) continue;
-        addTokens(word, weight * TYPO_WEIGHT);
-        understand(word);
-        lean(word, weight);
-      }
-    };
-
+    const reading = new QueryReading();
     // Latin letters separated only by spaces are one pinyin run ("you dai zheng").
     const runs = (normalized.replace(/([a-z])\s+(?=[a-z])/g, '$1').match(RUNS) ?? []) as string[];
     for (const run of runs) {
-      if (CJK.test(run)) readChinese(run, 1);
+      if (CJK.test(run)) this.readChinese(reading, run, 1);
       else if (/^[a-z]+$/.test(run)) {
         for (const { word, weight } of this.wordsForPinyin(run)) {
-          understand(word);
-          readChinese(word, weight);
+          reading.understand(word);
+          this.readChinese(reading, word, weight);
         }
-      } else terms.set(run, 1);
+      } else reading.terms.set(run, 1);
     }
+    const { terms, understood, leanings } = reading;
     // Bigrams almost every policy holds add cost and no ranking; keep them only when nothing else is asked.
     const informative = [...terms.keys()].filter((t) => (this.df.get(t) ?? 0) <= STOP_SHARE * this.size);
     if (informative.length > 0 && informative.length < terms.size) {
