@@ -477,6 +477,22 @@ class QueryReading {
 const CATEGORY_TEXT = new Map(CATEGORIES.map((c) => [c.id, `${c.name} ${c.description}`]));
 const IDENTITY_NAMES = new Map(IDENTITY_TYPES.map((t) => [t.id as string, t.name]));
 
+/** The fields a policy is indexed by, each with its boost in FIELD_BOOSTS. */
+export function indexedFields(p: SearchablePolicy): Record<string, string> {
+  return {
+    title: p.title,
+    keywords: (p.keywords ?? []).join(' '),
+    // The category's own words make 子女教育 find its policies even when their text says 入学.
+    summary: [
+      p.summary,
+      CATEGORY_TEXT.get(p.category) ?? '',
+      ...p.eligibility.identities.map((i) => IDENTITY_NAMES.get(i) ?? ''),
+      ...p.eligibility.conditions,
+    ].join(' '),
+    body: [...p.benefits, ...p.materials, ...p.steps, p.department.name].join(' '),
+  };
+}
+
 export class PolicySearchIndex {
   private readonly impacts: ImpactIndex;
   private readonly docs: readonly SearchablePolicy[];
@@ -504,21 +520,7 @@ export class PolicySearchIndex {
         if (lower !== text) this.lowerCase.set(text, lower);
       }
     }
-    const documents = policies.map((p) => {
-      const doc: Record<string, string> = {
-        title: p.title,
-        keywords: (p.keywords ?? []).join(' '),
-        // The category's own words make 子女教育 find its policies even when their text says 入学.
-        summary: [
-          p.summary,
-          CATEGORY_TEXT.get(p.category) ?? '',
-          ...p.eligibility.identities.map((i) => IDENTITY_NAMES.get(i) ?? ''),
-          ...p.eligibility.conditions,
-        ].join(' '),
-        body: [...p.benefits, ...p.materials, ...p.steps, p.department.name].join(' '),
-      };
-      return doc;
-    });
+    const documents = policies.map(indexedFields);
     this.impacts = new ImpactIndex(
       documents,
       policies.map((p) => CATEGORY_INDEX.get(p.category) ?? -1),

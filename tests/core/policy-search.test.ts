@@ -1,6 +1,8 @@
 import { CATEGORY_IDS } from '../../core/data/categories';
 import { SEED_POLICIES, seedPolicyFields } from '../../core/data/policies-seed';
-import { bigrams, buildPolicyIndex, spansOf, tokenize, type PolicySearchIndex } from '../../core/server/policy-search';
+import MiniSearch from 'minisearch';
+import { CATEGORIES } from '../../core/data/categories';
+import { bigrams, buildPolicyIndex, indexedFields, spansOf, tokenize, type PolicySearchIndex } from '../../core/server/policy-search';
 import { POLICY_QUERIES, type QueryKind } from './policy-queries';
 
 let index: PolicySearchIndex;
@@ -103,6 +105,73 @@ describe('results', () => {
     const first = index.search('公租房', { limit: 5 });
     expect(index.search('  公租房 ', { limit: 5 })).toBe(first);
     expect(first).toEqual(index.rank('公租房', { limit: 5 }));
+  });
+});
+
+describe('scores computed when the index is built', () => {
+  // The reference: the same fields, tokens and boosts in a MiniSearch index, queried term by term as the
+  // search did before its scores were computed at build time (short fields first, all fields when they find
+  // fewer than asked for; the leaning applied to the total; results under 12% of the best dropped).
+  const reference = () => {
+    const seed = SEED_POLICIES.map((s) => seedPolicyFields(s));
+    const mini = new MiniSearch<Record<string, string>>({
+      fields: ['title', 'keywords', 'summary', 'body'],
+      storeFields: ['category'],
+      tokenize: (text, field) => (field === 'body' ? [...new Set(tokenize(text))] : tokenize(text)),
+      processTerm: (term) => term,
+      searchOptions: { boost: { title: 4, keywords: 3, summary: 2, body: 1 } },
+    });
+    mini.addAll(seed.map((p) => ({ id: p.id, category: p.category, ...indexedFields(p) })));
+    return (q: string, limit: number, category?: string) => {
+      const plan = index.plan(q);
+      const search = (fields: string[]) =>
+        mini.search([...plan.terms.keys()].join(' '), {
+          fields,
+          tokenize: (text) => text.split(' '),
+          processTerm: (term) => term,
+          prefix: (term) => Array.from(term).length === 1 && /[\u3400-\u9fff]/.test(term),
+          boostTerm: (term) => plan.terms.get(term) ?? 1,
+          filter: category ? (r) => r.category === category : undefined,
+        });
+      let results = plan.terms.size ? search(['title', 'keywords', 'summary']) : [];
+      if (results.length < limit) results = plan.terms.size ? search(['title', 'keywords', 'summary', 'body']) : [];
+      const leaning = [...plan.leanings.values()].reduce((a, b) => a + b, 0);
+      if (leaning) {
+        for (const r of results) r.score *= 1 + (0.5 * (plan.leanings.get(r.category) ?? 0)) / leaning;
+        results.sort((a, b) => b.score - a.score);
+      }
+      const kept = results.filter((r) => r.score >= (results[0]?.score ?? 0) * 0.12);
+      return { ids: kept.slice(0, limit).map((r) => r.id as string), total: kept.length, scores: kept.slice(0, limit).map((r) => r.score) };
+    };
+  };
+
+  test('rank the labelled queries exactly as MiniSearch’s BM25 over the same fields does', () => {
+    const expected = reference();
+    for (const { q } of POLICY_QUERIES) {
+      for (const [limit, category] of [
+        [10, undefined],
+        [3, undefined],
+        [20, 'medical'],
+      ] as const) {
+        const got = index.rank(q, { limit, category });
+        const want = expected(q, limit, category);
+        expect([q, got.items.map((i) => i.id), got.total]).toEqual([q, want.ids, want.total]);
+        got.items.forEach((item, i) => expect(item.score).toBeCloseTo(want.scores[i]!, 1));
+      }
+    }
+    // A lone character by prefix, and a category no policy of the query is in.
+    for (const q of ['房', '军']) expect(index.rank(q, { limit: 10 }).items.map((i) => i.id)).toEqual(expected(q, 10).ids);
+    expect(index.rank('孩子上学', { category: CATEGORIES.find((c) => c.id === 'honor')!.id }).items.map((i) => i.id)).toEqual(
+      expected('孩子上学', 20, 'honor').ids,
+    );
+  });
+
+  test('highlights point at the matched words in titles that mix cases', () => {
+    const [first, ...rest] = SEED_POLICIES.map((s) => seedPolicyFields(s));
+    const own = buildPolicyIndex([{ ...first!, id: 'abc', title: 'ABC 优待证 Card', summary: 'ＡＢＣ 卡：凭优待证办理' }, ...rest]);
+    const item = own.rank('优待证', { limit: 20 }).items.find((i) => i.id === 'abc')!;
+    expect(item.highlights.title.map(([a, b]) => item.title.slice(a, b))).toEqual(['优待证']);
+    expect(item.highlights.summary.map(([a, b]) => item.summary.slice(a, b))).toEqual(['优待证']);
   });
 });
 
