@@ -55,6 +55,11 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
+  // H5 only: pages change without Taro's 300 ms slide. While a page slides out, Taro 4.2.1's H5 router
+  // still counts it as the current page, so a second back in that time unloads it again instead of the
+  // page below, and the late duplicate unload removes whichever page was opened last (a page opened
+  // within those 300 ms came up blank). With no slide, a page is gone before the next back arrives.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: { duration: 0, delay: 0 } } : {}),
   // WeChat calls wx.onNeedPrivacyAuthorization before any privacy API (the default since 2023-10).
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   // 身边 sorts places by distance from the person's location (declared, and asked for with a reason).

@@ -2,7 +2,8 @@
  * End-to-end in real Chromium against the real local host (`tsx local/main.ts`), on what is built:
  * dist/h5 and dist/cloudfunctions (`npm run build:h5 && npm run build:functions` first). The journeys run
  * in order in one browser against one host; each lives in journeys/. A screenshot of every page visited
- * goes to artifacts/screenshots/<role>/. Exits 1 on failure; the host is always stopped.
+ * goes to artifacts/screenshots/<role>/. Exits 1 on failure; the host is always stopped. `E2E_ONLY=places`
+ * runs only the journeys named (comma-separated, by the word before the colon).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,6 +51,18 @@ const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) =
   },
 ];
 
+/** `E2E_ONLY=places` (or `places,ledger`) runs only the journeys whose names start with those words. */
+function chosenJourneys() {
+  const only = (process.env.E2E_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (only.length === 0) return JOURNEYS;
+  const chosen = JOURNEYS.filter((j) => only.some((o) => j.name.split(':')[0] === o));
+  if (chosen.length === 0) throw new E2EFailure(`E2E_ONLY=${only.join(',')} 没有对应的旅程`);
+  return chosen;
+}
+
 async function main(): Promise<number> {
   let host: Host | null = null;
   let context: BrowserContext | null = null;
@@ -59,6 +72,7 @@ async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-e2e-data-'));
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-e2e-chromium-'));
   try {
+    const chosen = chosenJourneys();
     ensureBuilt();
     ensureBrowserAndFont();
     fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -75,7 +89,7 @@ async function main(): Promise<number> {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const shots = new Screens(page);
-    for (const journey of JOURNEYS) {
+    for (const journey of chosen) {
       log(`— ${journey.name}`);
       await journey.run(page, host.url, shots);
     }

@@ -5,7 +5,19 @@
  * and the same pages in 长辈模式 with nothing cut off.
  */
 import type { Page } from 'playwright-core';
-import { button, chooseIdentity, E2EFailure, expectText, log, noHorizontalOverflow, openTab, shown, text, type Screens } from '../harness';
+import {
+  button,
+  chooseIdentity,
+  E2EFailure,
+  expectText,
+  log,
+  noHorizontalOverflow,
+  openTab,
+  settle,
+  shown,
+  text,
+  type Screens,
+} from '../harness';
 
 const ROLE = 'resident-1-places';
 
@@ -172,14 +184,9 @@ export async function placesJourney(page: Page, url: string, shots: Screens) {
   await chooseIdentity(page, '管理员');
   await openTab(page, '首页');
   await shown(page, '#home-nearby-all').click();
-  // Once in four clean-clone runs the link kept being re-rendered under the click (see the stop-10 note):
-  // try the link, and if it never holds still, open the same page by its address.
-  try {
-    await shown(page, '#link-manage').click({ timeout: 5_000 });
-  } catch {
-    log('admin: 管理身边 link did not hold still; opening the page by its address');
-    await page.goto(`${url}/#/subpackages/places/manage`);
-  }
+  // The list and the admin check come in above and at the link: let them settle so it holds still.
+  await settle(page, '#link-manage');
+  await shown(page, '#link-manage').click();
   await expectText(shown(page, '#manage-list'), /城关街道退役军人服务站/, '管理身边的地点列表');
   await shots.take('admin', 'places-manage');
   await button(page, '新增地点').click();
