@@ -16,6 +16,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Envelope } from '../../core/envelope';
 import { parseEJSON } from '../../local/engine/ejson';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -125,7 +126,8 @@ async function startHost(dataDir: string, fileSizeLimit?: number): Promise<Host>
 
 interface Answer {
   status: number;
-  body: any;
+  /** The envelope every host answer carries. */
+  body: Envelope<Record<string, any>>;
 }
 
 function request(host: Host, method: string, p: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<Answer> {
@@ -533,8 +535,10 @@ describe('storage failing in the middle of an upload', () => {
     const small = Buffer.from('证明材料：退役证复印件');
     const up = await upload(small);
     expect(up.status).toBe(200);
+    if (!up.body.ok) throw new Error(`upload refused: ${JSON.stringify(up.body)}`);
+    const { url, fileID } = up.body.data;
     const back = await new Promise<Buffer>((resolve, reject) =>
-      http.get(`${(host as Host).base}${up.body.data.url}`, { agent: false }, (res) => {
+      http.get(`${(host as Host).base}${url}`, { agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -542,7 +546,7 @@ describe('storage failing in the middle of an upload', () => {
       }),
     );
     expect(back.equals(small)).toBe(true);
-    return up.body.data.fileID as string;
+    return fileID as string;
   }
 
   test('a client that goes away mid-body leaves no file, and the host keeps serving', async () => {

@@ -1,22 +1,21 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import { placesContract } from '../../../core/contracts/places';
 import { REGIONS } from '../../../core/data/regions';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
+import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { activityRoster, getActivity, saveActivity, type ActivityDetail } from '../../services/places';
-import { fieldErrors, isServiceError } from '../../services/service-error';
 import { AdminGate } from './admin-gate';
 import { joinChina, splitChina } from './dates';
 import { TextArea, TextInput } from '../../components/text-input';
 import { Choice, PickerValue } from './form-parts';
 import { param } from './links';
+import { useEditor } from './use-editor';
 import './places.css';
 
 export interface ActivityForm {
@@ -92,32 +91,7 @@ function checkActivityForm(f: ActivityForm) {
 }
 
 export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; onSaved: (id: string) => void }) {
-  const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const set = <K extends keyof ActivityForm>(key: K, value: ActivityForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const save = async () => {
-    if (saving) return;
-    const checked = checkActivityForm(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      void Taro.showToast({ title: '有几项需要改一下', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const { id } = await saveActivity(checked.data);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      onSaved(id);
-    } catch (e) {
-      if (isServiceError(e) && e.code === 'INVALID_INPUT' && e.issues.length) setErrors(fieldErrors(e.issues));
-      else setErrors({ _: errorMessage(e) });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { form, setForm, set, errors, saving, save } = useEditor(initial, checkActivityForm, saveActivity, onSaved);
 
   return (
     <View>

@@ -1,19 +1,18 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import { PLACE_KINDS } from '../../../core/data/place-kinds';
 import { REGIONS } from '../../../core/data/regions';
-import { ErrorState, errorMessage } from '../../components/error-state';
+import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getPlace, savePlace } from '../../services/places';
-import { fieldErrors, isServiceError } from '../../services/service-error';
 import { AdminGate } from './admin-gate';
 import { TextArea, TextInput } from '../../components/text-input';
 import { Choice } from './form-parts';
 import { param } from './links';
+import { useEditor } from './use-editor';
 import { checkPlaceForm, newPlaceForm, placeFormOf, type PlaceForm } from './place-form';
 import { starsText } from './place-row';
 import './places.css';
@@ -21,34 +20,9 @@ import './places.css';
 const STARS = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), name: starsText(n) }));
 
 export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSaved: (id: string) => void }) {
-  const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const set = <K extends keyof PlaceForm>(key: K, value: PlaceForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const { form, setForm, set, errors, saving, save } = useEditor(initial, checkPlaceForm, savePlace, onSaved);
   const setOffer = (i: number, patch: Partial<PlaceForm['offers'][number]>) =>
     setForm((f) => ({ ...f, offers: f.offers.map((o, k) => (k === i ? { ...o, ...patch } : o)) }));
-
-  const save = async () => {
-    if (saving) return;
-    const checked = checkPlaceForm(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      void Taro.showToast({ title: '有几项需要改一下', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const { id } = await savePlace(checked.data);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      onSaved(id);
-    } catch (e) {
-      if (isServiceError(e) && e.code === 'INVALID_INPUT' && e.issues.length) setErrors(fieldErrors(e.issues));
-      else setErrors({ _: errorMessage(e) });
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <View>
