@@ -254,10 +254,17 @@ export const main = createMain({
       access: 'staff',
       input: ledgerContract.saveProblem,
       run: async (ctx, { id, state = 'open', ...p }) => {
-        const t = await mustTask(p.taskId);
-        requireEditor(ctx, t);
+        // An edit is checked against the task the STORED problem belongs to, not the one it is sent with;
+        // moving it to another task needs that task's editor too.
         const before = id ? await ledgerStore().problem(id) : null;
         if (id && !before) throw new AppError('NOT_FOUND', '没有这条检视问题');
+        if (before) {
+          const owning = await ledgerStore().task(before.taskId);
+          // A problem whose task is gone is the 双拥办's to tidy up.
+          if (owning) requireEditor(ctx, owning);
+          else requireSupervisor(ctx);
+        }
+        if (!before || before.taskId !== p.taskId) requireEditor(ctx, await mustTask(p.taskId));
         const record: ProblemRecord = {
           _id: id ?? newId(),
           ...p,

@@ -306,6 +306,32 @@ test('the 三率 figure reads every case of the period, page by page, even cases
   });
 });
 
+test("a department edits only the problems of its own tasks: the stored problem's task decides, not the one sent", async () => {
+  const eduTask = await taskByCode('2.3');
+  const civilTask = await taskByCode('2.2');
+  const fields = { description: '台账缺少会议纪要', measure: '补齐纪要', ownerDepartmentId: 'civil', deadline: '2026-12-31' };
+  const civils = await ok(ledger({ action: 'saveProblem', taskId: civilTask.id, ...fields }, 'staff-civil'));
+  const edus = await ok(ledger({ action: 'saveProblem', taskId: eduTask.id, ...fields, ownerDepartmentId: 'edu' }, 'staff-edu'));
+  const stored = () => JSON.stringify(t.cloud.database.all('ledger_problems'));
+  const before = stored();
+  const refused = { ok: false, error: { code: 'FORBIDDEN' } };
+  // 教育局 sends its own task's id with 民政局's problem: refused, the problem untouched.
+  expect(await ledger({ action: 'saveProblem', id: civils._id, taskId: eduTask.id, ...fields, state: 'done' }, 'staff-edu')).toMatchObject(
+    refused,
+  );
+  expect(
+    await ledger({ action: 'saveProblem', id: civils._id, taskId: civilTask.id, ...fields, state: 'done' }, 'staff-edu'),
+  ).toMatchObject(refused);
+  // Nor may it move its own problem onto another department's task.
+  expect(await ledger({ action: 'saveProblem', id: edus._id, taskId: civilTask.id, ...fields }, 'staff-edu')).toMatchObject(refused);
+  expect(stored()).toBe(before);
+  // The owning department and the 双拥办 still edit it.
+  await ok(ledger({ action: 'saveProblem', id: civils._id, taskId: civilTask.id, ...fields, state: 'done' }, 'staff-civil'));
+  await ok(ledger({ action: 'saveProblem', id: edus._id, taskId: civilTask.id, ...fields }, 'dispatcher'));
+  expect(t.cloud.database.read('ledger_problems', civils._id)).toMatchObject({ state: 'done', taskId: civilTask.id });
+  expect(t.cloud.database.read('ledger_problems', edus._id)).toMatchObject({ taskId: civilTask.id });
+});
+
 test('the board counts every open problem, past the 1000 a read returns', async () => {
   const task = await taskByCode('2.3');
   const before = (await ok(ledger({ action: 'board' }, 'dispatcher'))).departments.find((d: Data) => d.departmentId === 'edu').openProblems;
