@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { fairsContract } from '../../core/contracts/fairs';
 import { AppError } from '../../core/envelope';
-import { fairPhase, isFairDay, ORGANIZER_DEPARTMENTS, type FairRecord } from '../../core/fairs/model';
+import { departmentById } from '../../core/data/departments';
+import { fairPhase, isFairDay, isFairOrganizer, mayRunFair, type FairRecord } from '../../core/fairs/model';
 import { remindDayBefore } from '../../core/signups/reminders';
 import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
 import { cancelSignup, checkIn, inStep, outcomeOf, signUp, type SignupDeps } from '../../core/signups/engine';
@@ -17,13 +18,27 @@ const port = () => signupsStore('fairs', TEMPLATE, (id) => `subpackages/fairs/de
 const deps = (now: Date): SignupDeps => ({ port: port(), now, randomInt, noun: '招聘会' });
 const fairs = () => db().collection('fairs');
 
-const isOrganizer = (c: Caller) =>
-  c.role === 'admin' || (c.role === 'staff' && c.departmentId !== undefined && ORGANIZER_DEPARTMENTS.includes(c.departmentId));
-
 async function loadFair(id: string, caller: Caller | null): Promise<FairRecord> {
   const f = await firstRow<FairRecord>(fairs().where({ _id: id }).limit(1));
-  // Drafts are the organizers' business: to everyone else they do not exist.
-  if (!f || (f.status === 'draft' && !(caller && isOrganizer(caller)))) throw new AppError('NOT_FOUND', '没有找到这场招聘会');
+  // Drafts are their organizer unit's business: to everyone else they do not exist.
+  if (!f || (f.status === 'draft' && !(caller && mayRunFair(caller, f.organizerDepartmentId))))
+    throw new AppError('NOT_FOUND', '没有找到这场招聘会');
+  return f;
+}
+
+const notYours = (organizer: FairRecord['organizerDepartmentId']) => {
+  const unit = departmentById(organizer)?.name ?? organizer;
+  return new AppError('FORBIDDEN', `这场招聘会由${unit}组织，只有${unit}的工作人员和管理员可以管理`);
+};
+
+/**
+ * The stored fair, for the unit that runs it: checked against its organizer before anything is read
+ * from or written to it (a published fair of another unit is FORBIDDEN, a draft of one NOT_FOUND).
+ */
+async function loadOwnFair(ctx: AuthedContext, id: string): Promise<FairRecord> {
+  requireOrganizer(ctx);
+  const f = await loadFair(id, ctx.caller);
+  if (!mayRunFair(ctx.caller, f.organizerDepartmentId)) throw notYours(f.organizerDepartmentId);
   return f;
 }
 
@@ -34,7 +49,7 @@ function positionIn(f: FairRecord, signupId: string): number | undefined {
 }
 
 function requireOrganizer(ctx: AuthedContext): void {
-  if (!isOrganizer(ctx.caller)) throw new AppError('FORBIDDEN', '只有人社局、退役军人事务局的工作人员和管理员可以管理招聘会');
+  if (!isFairOrganizer(ctx.caller)) throw new AppError('FORBIDDEN', '只有人社局、退役军人事务局的工作人员和管理员可以管理招聘会');
 }
 
 export const main = createMain({
@@ -44,10 +59,12 @@ export const main = createMain({
       access: 'public',
       input: fairsContract.list,
       run: async ({ caller, now }, { when = 'all', manage = false, page = 1, pageSize = 20 }) => {
-        if (manage && !isOrganizer(caller)) throw new AppError('FORBIDDEN', '只有招聘会的组织部门可以管理招聘会');
+        if (manage && !isFairOrganizer(caller)) throw new AppError('FORBIDDEN', '只有招聘会的组织部门可以管理招聘会');
+        // Organizer staff manage their own unit's fairs (drafts included); admins every fair.
+        const managed = caller.role === 'admin' ? {} : { organizerDepartmentId: caller.departmentId };
         const all = await rows<FairRecord>(
           fairs()
-            .where(manage ? {} : { status: 'published' })
+            .where(manage ? managed : { status: 'published' })
             .orderBy('startAt', 'asc')
             .limit(1000),
         );
@@ -149,8 +166,7 @@ export const main = createMain({
       access: 'staff',
       input: fairsContract.roster,
       run: async (ctx, { fairId }) => {
-        requireOrganizer(ctx);
-        const f = await loadFair(fairId, ctx.caller);
+        const f = await loadOwnFair(ctx, fairId);
         const signups = await inStep(deps(ctx.now), f, await port().listSignups(fairId));
         const place = new Map(f.waitQueue.map((id, i) => [id, i + 1]));
         const rowsOut = signups
@@ -175,8 +191,7 @@ export const main = createMain({
       access: 'staff',
       input: fairsContract.checkin,
       run: async (ctx, { fairId, code }) => {
-        requireOrganizer(ctx);
-        const f = await loadFair(fairId, ctx.caller);
+        const f = await loadOwnFair(ctx, fairId);
         const s = await checkIn(deps(ctx.now), fairId, code, isFairDay(f, ctx.now));
         return { signupId: s._id, name: s.name, status: s.status, checkedInAt: s.checkedInAt };
       },
@@ -185,8 +200,7 @@ export const main = createMain({
       access: 'staff',
       input: fairsContract.outcome,
       run: async (ctx, { fairId, openid, outcome }) => {
-        requireOrganizer(ctx);
-        const f = await loadFair(fairId, ctx.caller);
+        const f = await loadOwnFair(ctx, fairId);
         if (Date.parse(f.startAt) > +ctx.now) throw new AppError('CONFLICT', '招聘会开始后才能记录结果');
         const id = `${fairId}:${openid}`;
         const s = await port().getSignup(id);
@@ -199,8 +213,7 @@ export const main = createMain({
       access: 'staff',
       input: fairsContract.exportRoster,
       run: async (ctx, { fairId }) => {
-        requireOrganizer(ctx);
-        const f = await loadFair(fairId, ctx.caller);
+        const f = await loadOwnFair(ctx, fairId);
         const signups = (await inStep(deps(ctx.now), f, await port().listSignups(fairId))).filter((s) => s.status !== 'pending');
         const { rosterWorkbook } = await import('../../core/server/roster-xlsx');
         return saveGeneratedFile(`rosters/${fairId}-${Date.now()}.xlsx`, await rosterWorkbook(f, signups), `${f.title}-报名名单.xlsx`);
@@ -210,7 +223,11 @@ export const main = createMain({
       access: 'staff',
       input: fairsContract.save,
       run: async (ctx, { id, ...input }) => {
+        // The stored fair's organizer first (an edit or a cancel), then the unit it is saved for: staff
+        // neither create a fair for another unit nor hand one over to it.
         requireOrganizer(ctx);
+        const current = id ? await loadOwnFair(ctx, id) : null;
+        if (!mayRunFair(ctx.caller, input.organizerDepartmentId)) throw notYours(input.organizerDepartmentId);
         const at = ctx.now.toISOString();
         const positionId = () => randomBytes(4).toString('hex');
         const employers = input.employers.map((e) => ({ ...e, positions: e.positions.map((p) => ({ ...p, id: p.id ?? positionId() })) }));
@@ -223,12 +240,11 @@ export const main = createMain({
           status: input.status ?? 'published',
           updatedAt: at,
         };
-        if (!id) {
+        if (!id || !current) {
           const fairId = randomBytes(8).toString('hex');
           await fairs().add({ data: { _id: fairId, ...fields, confirmedCount: 0, seated: [], waitQueue: [], createdAt: at } });
           return { id: fairId };
         }
-        const current = await loadFair(id, ctx.caller);
         if (input.capacity < current.confirmedCount)
           throw new AppError('CONFLICT', `已有 ${current.confirmedCount} 人报名成功，名额不能少于这个数`);
         const _ = db().command;

@@ -1,5 +1,6 @@
 import type { FairInput } from '../contracts/fairs';
 import type { DepartmentId } from '../data/departments';
+import type { Caller } from '../roles';
 import type { EventSeats } from '../signups/port';
 import { chinaDay } from '../time';
 
@@ -27,6 +28,20 @@ export interface FairRecord extends EventSeats {
 
 /** Organizers: staff of 人社局 and 退役军人事务局, and admins. */
 export const ORGANIZER_DEPARTMENTS: readonly DepartmentId[] = ['hrss', 'vab'];
+
+/** Whoever may organize fairs at all: staff of an organizer unit, and admins. */
+export const isFairOrganizer = (c: Pick<Caller, 'role' | 'departmentId'>): boolean =>
+  c.role === 'admin' || (c.role === 'staff' && c.departmentId !== undefined && ORGANIZER_DEPARTMENTS.includes(c.departmentId));
+
+/**
+ * Who runs one fair — its roster with full phones and OPENIDs, the export, check-in, outcomes, edits and
+ * cancelling: staff of the unit that organizes it, and admins (who stand in for any unit). Another
+ * organizer unit's staff do not, and neither does the 双拥办's dispatcher: it organizes no fairs, and a
+ * roster's phone numbers are not what it needs (least privilege). A fair is created for the caller's own
+ * unit only, so the same rule covers `save` with and without an id.
+ */
+export const mayRunFair = (c: Pick<Caller, 'role' | 'departmentId'>, organizerDepartmentId: DepartmentId): boolean =>
+  c.role === 'admin' || (isFairOrganizer(c) && c.departmentId === organizerDepartmentId);
 
 export type FairPhase = 'open' | 'closed' | 'ongoing' | 'ended' | 'cancelled';
 

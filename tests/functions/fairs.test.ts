@@ -200,16 +200,66 @@ test('organizer records outcomes after the fair and exports the roster', async (
   });
   t.cloud.clock.set('2026-11-29T17:00:00+08:00');
   await ok(fairs({ action: 'outcome', fairId, openid: 'amy', outcome: 'hired' }, 'staff-hrss'));
-  const roster = await ok(fairs({ action: 'roster', fairId }, 'staff-vab'));
+  const roster = await ok(fairs({ action: 'roster', fairId }, 'staff-hrss'));
   expect(roster.summary).toMatchObject({ hired: 1 });
   const file = await ok(fairs({ action: 'exportRoster', fairId }, 'admin'));
   expect(t.cloud.storage.get(file.fileID)?.subarray(0, 2).toString()).toBe('PK');
   expect(await fairs({ action: 'roster', fairId }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
 
-test('organizers list drafts too; others may not ask to', async () => {
+test("organizers list their own unit's fairs, drafts too; admins every fair; others may not ask to", async () => {
   const draftId = await aFair(10);
   await ok(fairs({ action: 'save', ...draftPayload(), id: draftId, status: 'draft' }, 'staff-hrss'));
-  expect((await ok(fairs({ action: 'list', manage: true }, 'staff-vab'))).items.map((f: Data) => f.id)).toContain(draftId);
+  const managed = async (who: string) =>
+    (await ok(fairs({ action: 'list', manage: true, pageSize: 50 }, who))).items.map((f: Data) => f.id);
+  expect(await managed('staff-hrss')).toEqual(expect.arrayContaining([draftId, 'fair-winter']));
+  expect(await managed('staff-hrss')).not.toContain('fair-hekou');
+  expect(await managed('staff-vab')).toEqual(expect.arrayContaining(['fair-hekou']));
+  expect(await managed('staff-vab')).not.toContain(draftId);
+  expect(await managed('admin')).toEqual(expect.arrayContaining([draftId, 'fair-winter', 'fair-hekou']));
   expect(await fairs({ action: 'list', manage: true }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await fairs({ action: 'list', manage: true }, 'dispatcher')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+test("another organizer unit's staff neither read, export, check in, record outcomes for nor save a fair; nothing is written", async () => {
+  // fair-hekou is 退役军人事务局's; staff-hrss organizes fairs too, but not this one.
+  const fairId = 'fair-hekou';
+  await ok(signup(fairId, 'amy'));
+  const code = (await ok(fairs({ action: 'mine' }, 'amy'))).items[0].checkinCode as string;
+  const draftId = (await ok(fairs({ action: 'save', ...draftPayload(), organizerDepartmentId: 'vab', status: 'draft' }, 'staff-vab')))
+    .id as string;
+  const before = JSON.stringify([t.cloud.database.all('fairs'), t.cloud.database.all('signups')]);
+  const refused = { ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('退役军人事务局') } };
+  for (const who of ['staff-hrss', 'dispatcher']) {
+    const tries: Record<string, unknown>[] = [
+      { action: 'roster', fairId },
+      { action: 'exportRoster', fairId },
+      { action: 'checkin', fairId, code },
+      { action: 'outcome', fairId, openid: 'amy', outcome: 'hired' },
+      { action: 'save', ...draftPayload(), organizerDepartmentId: 'vab', id: fairId, status: 'cancelled' },
+      { action: 'save', ...draftPayload(), organizerDepartmentId: 'hrss', id: fairId },
+    ];
+    for (const event of tries)
+      expect([event.action, await fairs(event, who)]).toEqual([
+        event.action,
+        who === 'dispatcher' ? expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) }) : refused,
+      ]);
+    // Another unit's draft does not exist for them; nor may they create a fair in that unit's name.
+    expect(await fairs({ action: 'get', id: draftId }, who)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await fairs({ action: 'roster', fairId: draftId }, who)).toMatchObject({ ok: false });
+    expect(await fairs({ action: 'save', ...draftPayload(), organizerDepartmentId: 'vab' }, who)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  }
+  expect(JSON.stringify([t.cloud.database.all('fairs'), t.cloud.database.all('signups')])).toBe(before);
+  // Its own unit, and admins, run it.
+  expect((await ok(fairs({ action: 'roster', fairId }, 'staff-vab'))).items).toHaveLength(1);
+  expect((await ok(fairs({ action: 'roster', fairId }, 'admin'))).items).toHaveLength(1);
+  await ok(fairs({ action: 'get', id: draftId }, 'admin'));
+  // staff-vab may not hand its fair over to 人社局 either.
+  expect(await fairs({ action: 'save', ...draftPayload(), organizerDepartmentId: 'hrss', id: draftId }, 'staff-vab')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 });
