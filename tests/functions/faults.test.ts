@@ -10,170 +10,29 @@
  * 2. Storage fails in the middle of an upload (the client goes away mid-body; the disk refuses the rest of
  *    the file): no partial file, no temp file and no record remain, and the host keeps serving.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Envelope } from '../../core/envelope';
 import { parseEJSON } from '../../local/engine/ejson';
+import {
+  CONCURRENCY,
+  call,
+  cleanupHosts,
+  ensureBundles as ensureAll,
+  killHost,
+  ok,
+  pool,
+  request,
+  startHost,
+  tmpDir as scratchDir,
+  type Answer,
+  type Host,
+} from './host-process';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const FUNCTIONS_DIR = path.resolve(ROOT, process.env.FUNCTIONS_DIR ?? 'dist/cloudfunctions');
 const NEEDED = ['cases', 'fairs'];
-/** Requests in flight at once, in the burst and in the checks. */
-const CONCURRENCY = 32;
-
-// ---------- the host as a child process ----------
-
-interface Host {
-  child: ChildProcess;
-  base: string;
-  output: string[];
-  agent: http.Agent;
-}
-
-const children = new Set<ChildProcess>();
-const tmpDirs: string[] = [];
-
-function tmpDir(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shuangyong-faults-${tag}-`));
-  tmpDirs.push(dir);
-  return dir;
-}
-
-function ensureBundles(): void {
-  const missing = () => NEEDED.filter((n) => !fs.existsSync(path.join(FUNCTIONS_DIR, n, 'index.js')));
-  if (missing().length === 0) return;
-  if (process.env.FUNCTIONS_DIR) throw new Error(`FUNCTIONS_DIR=${FUNCTIONS_DIR} has no bundle for ${missing().join(', ')}`);
-  execFileSync(TSX, ['scripts/build-functions.ts'], { cwd: ROOT, stdio: 'pipe' });
-  if (missing().length) throw new Error(`npm run build:functions did not produce ${missing().join(', ')} in ${FUNCTIONS_DIR}`);
-}
-
-/** Is any process of the host's group still alive? */
-function groupAlive(child: ChildProcess): boolean {
-  try {
-    process.kill(-(child.pid as number), 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function killGroup(child: ChildProcess): void {
-  try {
-    process.kill(-(child.pid as number), 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-/** SIGKILLs the whole group (tsx and the node process it starts) and waits until none of it is left. */
-async function killHost(host: Host): Promise<void> {
-  killGroup(host.child);
-  const exited =
-    host.child.exitCode !== null || host.child.signalCode !== null ? Promise.resolve() : new Promise((r) => host.child.once('exit', r));
-  await exited;
-  while (groupAlive(host.child)) await new Promise((r) => setTimeout(r, 20));
-  host.agent.destroy();
-  children.delete(host.child);
-}
-
-/**
- * Starts `tsx local/main.ts` on a free port in its own process group and waits for /healthz.
- * `fileSizeLimit` (bytes) caps the size of any file the host writes (RLIMIT_FSIZE): a disk that fills up.
- */
-async function startHost(dataDir: string, fileSizeLimit?: number): Promise<Host> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, FUNCTIONS_DIR, ADMIN_OPENIDS: 'admin' };
-  delete env.LOCAL_NOW;
-  const [cmd, args] =
-    fileSizeLimit === undefined
-      ? [TSX, ['local/main.ts']]
-      : // bash counts ulimit -f in KiB; node ignores SIGXFSZ, so a write past the limit fails with EFBIG.
-        ['bash', ['-c', `ulimit -f ${Math.floor(fileSizeLimit / 1024)} && exec "$0" "$@"`, TSX, 'local/main.ts']];
-  const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const output: string[] = [];
-  const base = await new Promise<string>((resolve, reject) => {
-    const guard = setTimeout(() => fail(new Error('the host printed no address within 30 s')), 30_000);
-    function fail(e: Error) {
-      clearTimeout(guard);
-      killGroup(child);
-      reject(new Error(`${e.message}\n${output.join('\n')}`));
-    }
-    const keep = (chunk: Buffer) => {
-      output.push(chunk.toString('utf8'));
-      const m = /本地云已启动：(http:\/\/127\.0\.0\.1:\d+)/.exec(output.join(''));
-      if (m) {
-        clearTimeout(guard);
-        resolve(m[1] as string);
-      }
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    child.once('exit', (code, signal) => fail(new Error(`the host exited (${code ?? signal}) before it served`)));
-    child.once('error', fail);
-  });
-  const host: Host = { child, base, output, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }) };
-  const health = await request(host, 'GET', '/healthz');
-  if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
-  return host;
-}
-
-// ---------- HTTP ----------
-
-interface Answer {
-  status: number;
-  /** The envelope every host answer carries. */
-  body: Envelope<Record<string, any>>;
-}
-
-function request(host: Host, method: string, p: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${host.base}${p}`, { method, headers, agent: host.agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
-        } catch {
-          reject(new Error(`${method} ${p}: not JSON (${res.statusCode}): ${text.slice(0, 200)}`));
-        }
-      });
-      res.on('error', reject);
-      res.on('aborted', () => reject(new Error('response aborted')));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Runs `work` over `items`, CONCURRENCY at a time; answers the results in order. */
-async function pool<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return out;
-}
-
-const call = (host: Host, fn: string, event: Record<string, unknown>, openid: string) =>
-  request(host, 'POST', `/api/${fn}`, JSON.stringify(event), { 'content-type': 'application/json', 'x-openid': openid });
-
-/** Calls that must answer ok; anything else fails the test with the envelope. */
-async function ok<T = any>(host: Host, fn: string, event: Record<string, unknown>, openid: string): Promise<T> {
-  const res = await call(host, fn, event, openid);
-  if (res.status !== 200 || !res.body.ok) throw new Error(`${fn}.${event.action} as ${openid}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as T;
-}
+const ensureBundles = () => ensureAll(NEEDED);
+const tmpDir = (tag: string) => scratchDir(`faults-${tag}`);
 
 // ---------- the database, read straight from its SQLite file ----------
 
@@ -618,7 +477,4 @@ describe('storage failing in the middle of an upload', () => {
   });
 });
 
-afterAll(() => {
-  for (const child of children) killGroup(child);
-  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(cleanupHosts);
