@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../core/cases/model';
 import type { AuditEntry, CaseQuery, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
 import { WorkingCalendar } from '../../core/server/working-calendar';
 import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
+import { checkContent } from '../_lib/content';
 import { saveGeneratedFile } from '../_lib/files';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
 import { loadCalendarOverrides, loadRoutingTable } from '../_lib/routing';
@@ -47,6 +48,19 @@ export function casesStore(): CasesPort {
     return where;
   }
 
+  const countSubmittedSince = async (openid: string, since: string) =>
+    ((await cases.where({ requesterOpenid: openid, createdAt: _.gte(since) }).count()) as { total: number }).total;
+
+  /** A counter document read in a transaction, or null when there is none yet. */
+  const counterIn = (doc: { get(): unknown }) =>
+    (doc.get() as Promise<{ data: unknown }>).then(
+      (r) => r.data as { n: number },
+      (e: unknown) => {
+        if (isMissing(e)) return null;
+        throw e;
+      },
+    );
+
   /** The highest tracking number with this prefix so far: where a day without a counter yet starts. */
   async function lastNumber(prefix: string): Promise<number> {
     const last = await firstRow<CaseRecord>(
@@ -61,40 +75,32 @@ export function casesStore(): CasesPort {
   return {
     calendar: async (): Promise<Calendar> => new WorkingCalendar(await loadCalendarOverrides()),
     routingTable: loadRoutingTable,
-    async checkContent(text, openid): Promise<ContentVerdict> {
-      try {
-        const res = (await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 1, openid })) as {
-          result?: { suggest?: string };
-        };
-        const suggest = res.result?.suggest;
-        return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
-      } catch (e) {
-        // The check itself failed: keep the person's request, and have a person look at it.
-        console.warn('[cases] msgSecCheck failed; flagging for review', e);
-        return 'review';
-      }
-    },
-    countSubmittedSince: async (openid, since) =>
-      ((await cases.where({ requesterOpenid: openid, createdAt: _.gte(since) }).count()) as { total: number }).total,
+    checkContent: (text, openid): Promise<ContentVerdict> => checkContent(text, openid),
+    countSubmittedSince,
     async missingFiles(fileIDs) {
       const res = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: { fileID: string; status: number }[] };
       return res.fileList.filter((f) => f.status !== 0).map((f) => f.fileID);
     },
-    async insertNumberedCase(prefix, build) {
+    async insertNumberedCase(prefix, build, quota) {
       // The day's counter and the case are written in one transaction: one durable commit, and a number is
       // never taken without its case. Submissions at the same moment conflict on the counter and run again.
+      // The person's count for the day (`quota`) is one more counter document in the same commit: CloudBase
+      // transactions take single-document operations, and two submissions by one person conflict on it.
       let built: CaseRecord | null = null;
       for (let round = 1; ; round++) {
         try {
-          return await d.runTransaction(async (t: Pick<typeof d, 'collection'>) => {
+          return await d.runTransaction(async (t: Pick<typeof d, 'collection'>): Promise<CaseRecord | 'limited'> => {
+            built = null;
+            if (quota) {
+              const mine = t.collection('counters').doc(quota.key);
+              // A day without a counter yet (the first submission, or cases from before it was kept) starts
+              // from the cases stored; a concurrent first submission conflicts on creating the counter.
+              const used = (await counterIn(mine))?.n ?? (await countSubmittedSince(quota.openid, quota.since));
+              if (used >= quota.limit) return 'limited';
+              await mine.set({ data: { n: used + 1 } });
+            }
             const counter = t.collection('counters').doc(prefix);
-            const current = await (counter.get() as Promise<{ data: unknown }>).then(
-              (r) => r.data as { n: number },
-              (e: unknown) => {
-                if (isMissing(e)) return null;
-                throw e;
-              },
-            );
+            const current = await counterIn(counter);
             const n = (current?.n ?? (await lastNumber(prefix))) + 1;
             if (n > 999) throw new Error(`tracking numbers for ${prefix} are exhausted`);
             built = build(`${prefix}${String(n).padStart(3, '0')}`);

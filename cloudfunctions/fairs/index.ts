@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { fairsContract } from '../../core/contracts/fairs';
+import { refuseRisky } from '../../core/content';
 import { AppError } from '../../core/envelope';
 import { departmentById } from '../../core/data/departments';
 import { fairPhase, isFairDay, isFairOrganizer, mayRunFair, type FairRecord } from '../../core/fairs/model';
@@ -9,6 +10,7 @@ import { cancelSignup, checkIn, inStep, outcomeOf, signUp, type SignupDeps } fro
 import type { Caller } from '../../core/roles';
 import type { SignupRecord } from '../../core/signups/port';
 import { db, firstRow, rows } from '../_lib/cloud';
+import { checkContent } from '../_lib/content';
 import { saveGeneratedFile } from '../_lib/files';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { signupsStore } from '../_lib/signups-store';
@@ -111,6 +113,8 @@ export const main = createMain({
           throw new AppError('INVALID_INPUT', '选择的岗位不在这场招聘会里', [
             { path: ['positions'], message: `未知岗位：${unknown.join(', ')}` },
           ]);
+        // The name goes on the organizer's roster: checked like any text another person reads.
+        refuseRisky(await checkContent(input.name, caller.openid, 1));
         return signUp(deps(now), {
           eventId: f._id,
           capacity: f.capacity,

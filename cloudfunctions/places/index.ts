@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { placesContract } from '../../core/contracts/places';
+import { refuseRisky } from '../../core/content';
 import { AppError } from '../../core/envelope';
 import { fairPhase } from '../../core/fairs/model';
 import { nearby, placeView, type PlaceRecord } from '../../core/places/present';
@@ -8,6 +9,7 @@ import type { EventSeats } from '../../core/signups/port';
 import { remindDayBefore } from '../../core/signups/reminders';
 import { formatChina } from '../../core/time';
 import { db, firstRow, rows } from '../_lib/cloud';
+import { checkContent } from '../_lib/content';
 import { action, createMain } from '../_lib/router';
 import { signupsStore } from '../_lib/signups-store';
 
@@ -182,6 +184,8 @@ export const main = createMain({
           return { ...(await outcomeOf(activityPort(), existing)), existing: true };
         const phase = activityView(a, now).phase;
         if (phase !== 'open') throw new AppError('CONFLICT', phase === 'closed' ? '报名已经截止了' : '活动已经开始或结束，不能再报名了');
+        // The name goes on the activity's roster: checked like any text another person reads.
+        refuseRisky(await checkContent(input.name, caller.openid, 1));
         return signUp(activityDeps(now), {
           eventId: a._id,
           capacity: a.capacity,

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
+import { refuseRisky } from '../../core/content';
 import { usersContract } from '../../core/contracts/users';
 import * as users from '../../core/users/use-cases';
+import { checkContent } from '../_lib/content';
 import { action, createMain } from '../_lib/router';
 import { usersStore } from './store';
 
@@ -15,7 +17,11 @@ export const main = createMain({
     saveProfile: action({
       access: 'user',
       input: usersContract.saveProfile,
-      run: async ({ caller, now }, input) => users.saveProfile(usersStore(), caller, input, now),
+      run: async ({ caller, now }, input) => {
+        // A name is read by others (admins list staff by name; sign-up forms start from it): checked first.
+        if (input.name) refuseRisky(await checkContent(input.name, caller.openid, 1));
+        return users.saveProfile(usersStore(), caller, input, now);
+      },
     }),
     deleteMe: action({
       access: 'user',

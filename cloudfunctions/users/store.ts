@@ -33,6 +33,24 @@ export function usersStore(): UsersPort {
     // Conditional update: only one caller can turn an unused invite into a used one.
     claimInvite: async (code, openid, at) =>
       (await updatedCount(invites.where({ _id: code, usedBy: _.exists(false) }).update({ data: { usedBy: openid, usedAt: at } }))) === 1,
+    async takeBindAttempt(openid, window, limit) {
+      // One counter document per person per hour, raised only while under the limit (one conditional update:
+      // concurrent tries cannot both take the last attempt). The first try of the hour creates it.
+      const counters = d.collection('counters');
+      const id = `bind:${openid}:${window}`;
+      for (let round = 0; round < 3; round++) {
+        if ((await updatedCount(counters.where({ _id: id, n: _.lt(limit) }).update({ data: { n: _.inc(1) } }))) === 1) return true;
+        if (await firstRow(counters.where({ _id: id }).limit(1))) return false;
+        try {
+          await counters.add({ data: { _id: id, n: 1, openid, window } });
+          return true;
+        } catch (e) {
+          // Someone else's first try of the hour made it a moment ago: count against theirs.
+          if (!(await firstRow(counters.where({ _id: id }).limit(1)))) throw e;
+        }
+      }
+      return false;
+    },
     listOpenInvites: (now) =>
       rows<InviteRecord>(
         invites

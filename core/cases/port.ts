@@ -1,9 +1,10 @@
 import type { DepartmentId } from '../data/departments';
 import type { RoutingRule } from '../routing';
 import type { Calendar } from './calendar';
+import type { ContentVerdict } from '../content';
 import type { CaseRecord } from './model';
 
-export type ContentVerdict = 'pass' | 'review' | 'risky';
+export type { ContentVerdict } from '../content';
 
 /** Messages people receive (subscribe messages in WeChat, the outbox locally). */
 export type Notice =
@@ -40,8 +41,14 @@ export interface CasesPort {
    * Stores the case `build` makes for the day's next tracking number (`prefix` + 001…), the number and the
    * case in one commit: concurrent submissions get distinct numbers and a failure leaves neither behind.
    * Null when a case with this id already exists (a concurrent retry of the same request).
+   * With a `quota`, the same commit counts the case against it: `limited` (and nothing stored) when
+   * `limit` cases were already counted under `key`.
    */
-  insertNumberedCase(prefix: string, build: (trackingNo: string) => CaseRecord): Promise<CaseRecord | null>;
+  insertNumberedCase(
+    prefix: string,
+    build: (trackingNo: string) => CaseRecord,
+    quota?: SubmissionQuota,
+  ): Promise<CaseRecord | null | 'limited'>;
   getCase(caseId: string): Promise<CaseRecord | null>;
   findByTrackingNo(trackingNo: string): Promise<CaseRecord | null>;
   /** Writes `next` only if the stored version is still `expectedVersion`; false when someone else wrote first. */
@@ -55,6 +62,16 @@ export interface CasesPort {
   auditTrail(caseId: string): Promise<AuditEntry[]>;
   /** Stores a generated file and answers its file ID and a URL to fetch it. */
   saveFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }>;
+}
+
+/** A person's submissions in one day (UTC+8), counted in the commit that stores each case. */
+export interface SubmissionQuota {
+  /** One counter per person per day, e.g. `submit:<openid>:2026-09-30`. */
+  key: string;
+  limit: number;
+  /** Whose cases, and from when, to count when the day's counter does not exist yet. */
+  openid: string;
+  since: string;
 }
 
 export interface AuditEntry {

@@ -1,4 +1,5 @@
 import type { SubmitInput } from '../contracts/cases';
+import { findDistressCue, refuseRisky, type DistressCue } from '../content';
 import { categoryById, type CategoryId } from '../data/categories';
 import { DISPATCH_DEPARTMENT, type DepartmentId } from '../data/departments';
 import { AppError } from '../envelope';
@@ -7,10 +8,11 @@ import { routeCase } from '../routing';
 import { chinaDay, chinaInstant, describeChina, formatChina } from '../time';
 import type { Calendar } from './calendar';
 import { deadlines, resumeDueAt } from './deadlines';
+import { distressReason, distressRouting, distressSupport, escalateDistress } from './distress';
 import { transition, type CaseAction } from './lifecycle';
 import type { Actor, CaseRecord, TimelineEntry } from './model';
 import type { CasesPort, Notice } from './port';
-import { departmentName, formerHolderView, requesterView, staffView } from './present';
+import { departmentName, requesterView, staffView } from './present';
 
 /** Submissions a person may make per day (UTC+8); the dispatcher's phone entries do not count. */
 export const DAILY_SUBMISSION_LIMIT = 5;
@@ -51,6 +53,32 @@ interface NewCaseInput {
   attachments?: string[];
 }
 
+const overLimit = () =>
+  new AppError('RATE_LIMITED', `每人每天最多提交 ${DAILY_SUBMISSION_LIMIT} 件求助，请明天再来；紧急情况请拨打当地服务站电话`);
+
+const URGENT_TITLE = '紧急：求助人可能有危险，请立即电话联系';
+
+interface Screened {
+  /** The content check asked for a person to look (review), or the text carries a distress cue. */
+  flagged: boolean;
+  distress: DistressCue | null;
+}
+
+/**
+ * Checks a resident's text before anything is written: `risky` text is refused, unless it carries a
+ * self-harm or threat cue — a person who may be in danger is never turned away; that text is kept and the
+ * case goes to the 双拥办 as urgent (core/cases/distress.ts).
+ */
+async function screen(port: CasesPort, openid: string, ...texts: (string | undefined)[]): Promise<Screened> {
+  const text = texts.filter((t): t is string => Boolean(t)).join('\n');
+  if (!text) return { flagged: false, distress: null };
+  const distress = findDistressCue(text);
+  if (distress) return { flagged: true, distress };
+  const verdict = await port.checkContent(text, openid);
+  refuseRisky(verdict);
+  return { flagged: verdict === 'review', distress: null };
+}
+
 /** A request never points at a file storage does not have (an upload that failed, or a made-up ID). */
 async function missingUploads(port: CasesPort, attachments: string[] | undefined): Promise<AppError | null> {
   if (!attachments?.length) return null;
@@ -76,15 +104,16 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
   ]);
   if (earlier) return submissionResult(earlier);
   if (unreadable) throw unreadable;
-  if (submittedToday >= DAILY_SUBMISSION_LIMIT) {
-    throw new AppError('RATE_LIMITED', `每人每天最多提交 ${DAILY_SUBMISSION_LIMIT} 件求助，请明天再来；紧急情况请拨打当地服务站电话`);
-  }
-  const verdict = await port.checkContent(input.description, caller.openid);
-  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
+  // A quick answer for most; the limit itself is held by the commit that stores the case (below).
+  if (submittedToday >= DAILY_SUBMISSION_LIMIT) throw overLimit();
+  const { flagged, distress } = await screen(port, caller.openid, input.description, input.contact.name, recorded?.callerNote);
 
   const [calendar, table] = await Promise.all([port.calendar(), port.routingTable()]);
-  const decision = routeCase(table, input.category, input.region);
-  const due = deadlines(calendar, now, input.category, Boolean(input.urgent));
+  const usual = routeCase(table, input.category, input.region);
+  const where = recorded ? '来电内容' : '求助内容';
+  const decision = distress ? distressRouting(distress, where, usual.departmentId) : usual;
+  const urgent = Boolean(input.urgent) || distress !== null;
+  const due = deadlines(calendar, now, input.category, urgent);
   const day = chinaDay(now).replace(/-/g, '').slice(2);
   const actor = actorOf(caller);
   const build = (trackingNo: string): CaseRecord => {
@@ -97,9 +126,9 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
       description: input.description,
       regionId: input.region,
       contact: input.contact,
-      urgent: Boolean(input.urgent),
+      urgent,
       attachments: input.attachments ?? [],
-      flagged: verdict === 'review',
+      flagged,
       status: 'assigned',
       departmentId: decision.departmentId,
       departmentsHeld: [decision.departmentId],
@@ -124,17 +153,33 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
     }
     record.timeline.push(entry(now, 'routed', SYSTEM, `已转给${departmentName(decision.departmentId)}办理，${dueText(record)}`));
     record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
-    if (record.flagged) record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
+    if (distress) {
+      record.timeline.push(entry(now, 'note', SYSTEM, `${distressReason(distress, where)}。请立即电话联系求助人，核实情况后再改派`, true));
+      record.timeline.push(entry(now, 'note', SYSTEM, distressSupport(distress)));
+    } else if (record.flagged) {
+      record.timeline.push(entry(now, 'note', SYSTEM, '内容安全检查建议人工复核，已列入双拥办待核清单', true));
+    }
     return record;
   };
-  const record = await port.insertNumberedCase(`SY${day}`, build);
+  // The day's count per person is kept with the case in the same commit, so concurrent submissions cannot
+  // pass the limit together; the dispatcher's phone entries do not count.
+  const quota = recorded
+    ? undefined
+    : { key: `submit:${caller.openid}:${chinaDay(now)}`, limit: DAILY_SUBMISSION_LIMIT, openid: caller.openid, since };
+  const record = await port.insertNumberedCase(`SY${day}`, build, quota);
+  if (record === 'limited') {
+    // Over the limit, unless this very request was stored meanwhile (a concurrent retry).
+    const raced = await port.getCase(caseId);
+    if (raced) return submissionResult(raced);
+    throw overLimit();
+  }
   // A concurrent retry of the same request got there first: answer its case.
   if (!record) return submissionResult(await mustGet(port, caseId));
   await notifyDepartment(
     port,
     record,
-    `新求助：${categoryById(record.category)?.name ?? ''}`,
-    `请在${describeChina(due.signDueAt)}前签收`,
+    distress ? URGENT_TITLE : `新求助：${categoryById(record.category)?.name ?? ''}`,
+    distress ? `受理编号 ${record.trackingNo}，请在${describeChina(due.signDueAt)}前签收` : `请在${describeChina(due.signDueAt)}前签收`,
     now,
   );
   return submissionResult(record);
@@ -166,19 +211,12 @@ async function mustGet(port: CasesPort, caseId: string): Promise<CaseRecord> {
   return c;
 }
 
-/** Residents see their own cases; staff what their department holds now; the dispatcher and admins all. */
+/** Residents see their own cases; staff what their department holds or held; the dispatcher and admins all. */
 export function mayRead(caller: Caller, c: CaseRecord): boolean {
   if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
-  if (caller.role === 'staff') return Boolean(caller.departmentId && caller.departmentId === c.departmentId);
+  if (caller.role === 'staff') return Boolean(caller.departmentId && c.departmentsHeld.includes(caller.departmentId));
   return caller.openid !== null && c.requesterOpenid === caller.openid;
 }
-
-/** Staff of a department that held the case and no longer does: they read only what they wrote, and act on nothing. */
-export const isFormerHolder = (caller: Caller, c: CaseRecord): boolean =>
-  caller.role === 'staff' &&
-  caller.departmentId !== undefined &&
-  caller.departmentId !== c.departmentId &&
-  c.departmentsHeld.includes(caller.departmentId);
 
 export async function getCase(deps: CaseDeps, caller: Authed, caseId: string) {
   const c = await mustGet(deps.port, caseId);
@@ -192,10 +230,6 @@ export async function lookupCase(deps: CaseDeps, caller: Authed, trackingNo: str
 }
 
 async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: string) {
-  if (isFormerHolder(caller, c)) {
-    await audit(deps, caller, c._id, how);
-    return formerHolderView(c, caller);
-  }
   if (!mayRead(caller, c)) throw new AppError('FORBIDDEN', '您不能查看这件求助');
   const calendar = await deps.port.calendar();
   if (c.requesterOpenid === caller.openid && caller.role === 'resident') return requesterView(c, calendar, deps.now);
@@ -261,28 +295,40 @@ async function tellRequester(port: CasesPort, c: CaseRecord, title: string, deta
   await port.notify([c.requesterOpenid], notice);
 }
 
-async function notifyDepartment(port: CasesPort, c: CaseRecord, title: string, detail: string, now: Date): Promise<void> {
-  const staff = await port.staffOf(c.departmentId);
+async function notifyDepartment(
+  port: CasesPort,
+  c: CaseRecord,
+  title: string,
+  detail: string,
+  now: Date,
+  departmentId: DepartmentId = c.departmentId,
+): Promise<void> {
+  const staff = await port.staffOf(departmentId);
   const notice: Notice = { kind: 'case_new', caseId: c._id, trackingNo: c.trackingNo, title, detail, at: formatChina(now) };
   if (staff.length) await port.notify(staff, notice);
 }
 
 export async function withdrawCase(deps: CaseDeps, caller: Authed, caseId: string, reason?: string) {
-  const c = await mutate(deps, caseId, (c) => {
+  const { flagged, distress } = await screen(deps.port, caller.openid, reason);
+  const c = await mutate(deps, caseId, (c, calendar) => {
     requireRequester(caller, c);
     move(c, 'withdraw');
     c.closedAt = deps.now.toISOString();
     c.timeline.push(entry(deps.now, 'withdrawn', actorOf(caller), reason ? `您撤回了这件求助：${reason}` : '您撤回了这件求助'));
+    if (flagged) c.flagged = true;
+    // Withdrawn as asked; the 双拥办 still call the person back.
+    if (distress) escalateDistress(c, calendar, deps.now, distress, '撤回原因');
     return c;
   });
+  if (distress)
+    await notifyDepartment(deps.port, c, URGENT_TITLE, `受理编号 ${c.trackingNo} 已撤回，撤回原因需要关注`, deps.now, DISPATCH_DEPARTMENT);
   return { caseId: c._id, status: c.status };
 }
 
 export async function supplementCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string; attachments?: string[] }) {
   const unreadable = await missingUploads(deps.port, input.attachments);
   if (unreadable) throw unreadable;
-  const verdict = await deps.port.checkContent(input.text, caller.openid);
-  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '您填写的内容包含不适合发布的信息，请修改后再提交');
+  const { flagged, distress } = await screen(deps.port, caller.openid, input.text);
   const c = await mutate(deps, input.caseId, (c, calendar) => {
     requireRequester(caller, c);
     move(c, 'supplement');
@@ -290,10 +336,16 @@ export async function supplementCase(deps: CaseDeps, caller: Authed, input: { ca
     delete c.waitingSince;
     c.attachments.push(...(input.attachments ?? []));
     c.timeline.push(entry(deps.now, 'supplemented', actorOf(caller), `您补充了材料：${input.text}`));
-    c.timeline.push(entry(deps.now, 'note', SYSTEM, `办理继续计时，${dueText(c)}`));
+    if (distress) escalateDistress(c, calendar, deps.now, distress, '补充材料');
+    else c.timeline.push(entry(deps.now, 'note', SYSTEM, `办理继续计时，${dueText(c)}`));
+    if (flagged && !distress) {
+      c.flagged = true;
+      c.timeline.push(entry(deps.now, 'note', SYSTEM, '补充材料经内容安全检查建议人工复核，已列入双拥办待核清单', true));
+    }
     return c;
   });
-  await notifyDepartment(deps.port, c, '群众已补充材料', `受理编号 ${c.trackingNo}`, deps.now);
+  if (distress) await notifyDepartment(deps.port, c, URGENT_TITLE, `受理编号 ${c.trackingNo}，补充材料需要关注`, deps.now);
+  else await notifyDepartment(deps.port, c, '群众已补充材料', `受理编号 ${c.trackingNo}`, deps.now);
   return requesterView(c, await deps.port.calendar(), deps.now);
 }
 
@@ -302,6 +354,7 @@ export async function rateCase(
   caller: Authed,
   input: { caseId: string; score: number; solved: boolean; comment?: string },
 ) {
+  const { flagged, distress } = await screen(deps.port, caller.openid, input.comment);
   const c = await mutate(deps, input.caseId, (c, calendar) => {
     requireRequester(caller, c);
     const at = deps.now.toISOString();
@@ -316,9 +369,17 @@ export async function rateCase(
     c.timeline.push(
       entry(deps.now, 'rated', actorOf(caller), `您评价了这次办理：${verdict}${input.comment ? `。“${input.comment}”` : ''}`),
     );
+    if (distress) {
+      // The rating stands as given; the case stays open with the 双拥办 until someone has called.
+      if (!input.solved) reopenCase(c, calendar, deps.now, '您反映问题没有解决');
+      escalateDistress(c, calendar, deps.now, distress, '评价留言');
+      return c;
+    }
+    if (flagged) c.flagged = true;
     return input.solved ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '您反映问题没有解决');
   });
-  if (!input.solved)
+  if (distress) await notifyDepartment(deps.port, c, URGENT_TITLE, `受理编号 ${c.trackingNo}，评价留言需要关注`, deps.now);
+  else if (!input.solved)
     await notifyDepartment(deps.port, c, '群众反映问题没有解决，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
   return requesterView(c, await deps.port.calendar(), deps.now);
 }
@@ -444,8 +505,6 @@ export async function noteCase(deps: CaseDeps, caller: Authed, input: { caseId: 
     deps,
     input.caseId,
     (c) => {
-      // The department holding it, the dispatcher and admins; not a department it has left.
-      if (isFormerHolder(caller, c)) throw new AppError('FORBIDDEN', '这件求助已经转给其他部门了，不能再写备注');
       if (!mayRead(caller, c) || caller.role === 'resident') throw new AppError('FORBIDDEN', '您不能为这件求助写备注');
       if (c.status === 'closed' || c.status === 'withdrawn') throw new AppError('CONFLICT', '这件求助已经结束了');
       c.timeline.push(entry(deps.now, 'note', actorOf(caller), input.text, true));

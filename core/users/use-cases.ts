@@ -29,6 +29,11 @@ export interface UsersPort {
   /** Marks the invite used only if nobody used it yet; false when someone else got there first. */
   claimInvite(code: string, openid: string, at: string): Promise<boolean>;
   listOpenInvites(now: string): Promise<InviteRecord[]>;
+  /**
+   * Counts one invite-code attempt by `openid` in the window `window` (a UTC hour), durably and atomically;
+   * false, counting nothing, when `limit` attempts were already counted in that window.
+   */
+  takeBindAttempt(openid: string, window: string, limit: number): Promise<boolean>;
   /** Removes what belongs to the person beyond the profile: favorites, and masks contact on closed cases. */
   eraseFootprint(openid: string, at: string): Promise<void>;
 }
@@ -102,8 +107,16 @@ export async function createInvite(
   return { code, role: invite.role, departmentId: invite.departmentId, expiresAt };
 }
 
+/** Invite codes a person may try in an hour (a code is 8 characters of 32: guessing needs ~10¹² tries). */
+export const BIND_ATTEMPTS_PER_HOUR = 5;
+
 export async function bindStaff(port: UsersPort, caller: Caller & { openid: string }, inviteCode: string, now: Date): Promise<Me> {
   if (caller.role !== 'resident') throw new AppError('CONFLICT', '您已经是工作人员，无需再次绑定');
+  // Every try counts before the code is looked up, so concurrent tries cannot pass the limit together; the
+  // try that succeeds is a person's last anyway (staff cannot bind again).
+  if (!(await port.takeBindAttempt(caller.openid, now.toISOString().slice(0, 13), BIND_ATTEMPTS_PER_HOUR))) {
+    throw new AppError('RATE_LIMITED', '邀请码输错的次数太多了，请过一小时再试，或请管理员核对邀请码');
+  }
   const invite = await port.findInvite(inviteCode);
   if (!invite) throw new AppError('NOT_FOUND', '邀请码不存在，请核对后再试');
   if (invite.usedBy) throw new AppError('CONFLICT', '这个邀请码已经用过了，请向管理员重新申请');

@@ -7,6 +7,7 @@ function memoryPort() {
   const userMap = new Map<string, UserRecord>();
   const invites = new Map<string, InviteRecord>();
   const erased: string[] = [];
+  const attempts = new Map<string, number>();
   const port: UsersPort = {
     findUser: async (id) => userMap.get(id) ?? null,
     putUser: async (u) => void userMap.set(u._id, structuredClone(u)),
@@ -21,6 +22,13 @@ function memoryPort() {
       return true;
     },
     listOpenInvites: async (now) => [...invites.values()].filter((i) => !i.usedBy && i.expiresAt > now),
+    takeBindAttempt: async (openid, window, limit) => {
+      const key = `${openid}:${window}`;
+      const used = attempts.get(key) ?? 0;
+      if (used >= limit) return false;
+      attempts.set(key, used + 1);
+      return true;
+    },
     eraseFootprint: async (openid) => void erased.push(openid),
   };
   return { port, userMap, invites, erased };
