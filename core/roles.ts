@@ -28,6 +28,18 @@ export function mayAccess(caller: Caller, access: Access): boolean {
   }
 }
 
+/**
+ * Roles that oversee every unit and so see each unit's case-level rows (tracking numbers, statuses,
+ * scores) in exports: the 双拥办's dispatcher and admins. A county leader's role would be one more entry.
+ */
+export const OVERSEER_ROLES: readonly Role[] = ['dispatcher', 'admin'];
+
+export const overseesEveryUnit = (caller: Pick<Caller, 'role'>): boolean => OVERSEER_ROLES.includes(caller.role);
+
+/** Whether the caller sees the case-level rows of `departmentId`: an overseer every unit's, staff their own unit's. */
+export const seesUnitRows = (caller: Pick<Caller, 'role' | 'departmentId'>, departmentId: string): boolean =>
+  overseesEveryUnit(caller) || (caller.departmentId !== undefined && caller.departmentId === departmentId);
+
 export const ROLE_NAMES: Record<Role, string> = {
   resident: '群众',
   staff: '部门工作人员',

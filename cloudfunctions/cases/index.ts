@@ -10,6 +10,7 @@ import { suggestCategories } from '../../core/server/triage';
 import { casesRoutedBetween } from '../_lib/case-records';
 import { loadRoutingTable } from '../_lib/routing';
 import * as cases from '../../core/cases/use-cases';
+import { seesUnitRows } from '../../core/roles';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { casesStore } from './store';
 import { templatesStore } from './templates';
@@ -143,6 +144,9 @@ export const main = createMain({
         return { ...supervisionQueue(open, list, calendar, ctx.now), counts: queueCounts(open, calendar, ctx.now) };
       },
     }),
+    // The 三率 per department (and per category) stay visible to every staff member: counties publish this
+    // league table to the member units, and it holds counts and rates only. Case-level rows — tracking
+    // numbers, statuses, scores — are not published: `exportStats` lists only the caller's own unit's.
     stats: action({
       access: 'staff',
       input: casesContract.stats,
@@ -153,8 +157,10 @@ export const main = createMain({
       input: casesContract.exportStats,
       run: async (ctx, { from, to }) => {
         const { stats, cases: all, port } = await periodCases(from, to);
+        // Every unit's cases for the dispatcher and admins (OVERSEER_ROLES); staff get their own unit's sheet.
+        const mine = (departmentId: string) => seesUnitRows(ctx.caller, departmentId);
         const { ledgerWorkbook } = await import('../../core/server/ledger-xlsx');
-        const file = await port.saveFile(`ledgers/三率台账-${from}-${to}-${Date.now()}.xlsx`, await ledgerWorkbook(stats, all));
+        const file = await port.saveFile(`ledgers/三率台账-${from}-${to}-${Date.now()}.xlsx`, await ledgerWorkbook(stats, all.filter((c) => mine(c.departmentId)), mine));
         return { ...file, name: `三率台账-${from}至${to}.xlsx` };
       },
     }),

@@ -156,3 +156,20 @@ export function staffView(c: CaseRecord, viewer: Caller, calendar: Calendar, now
     })),
   };
 }
+
+/**
+ * A department the case has left (改派 or 退回) keeps what it wrote itself — its own timeline entries,
+ * internal notes included — and nothing more: not the request, the requester's name or phone, the
+ * attachments, the case's progress since or where it went.
+ */
+export function formerHolderView(c: CaseRecord, viewer: Caller) {
+  return {
+    caseId: c._id,
+    trackingNo: c.trackingNo,
+    formerHolder: true as const,
+    notice: '这件求助已经转给其他部门办理，这里只显示本部门当时写下的记录',
+    timeline: c.timeline
+      .filter((e) => e.actor.departmentId !== undefined && e.actor.departmentId === viewer.departmentId)
+      .map((e) => ({ at: formatChina(new Date(e.at)), type: e.type, text: e.text, internal: Boolean(e.internal) })),
+  };
+}

@@ -12,7 +12,7 @@ import { distressReason, distressRouting, distressSupport, escalateDistress } fr
 import { transition, type CaseAction } from './lifecycle';
 import type { Actor, CaseRecord, TimelineEntry } from './model';
 import type { CasesPort, Notice } from './port';
-import { departmentName, requesterView, staffView } from './present';
+import { departmentName, formerHolderView, requesterView, staffView } from './present';
 
 /** Submissions a person may make per day (UTC+8); the dispatcher's phone entries do not count. */
 export const DAILY_SUBMISSION_LIMIT = 5;
@@ -211,12 +211,19 @@ async function mustGet(port: CasesPort, caseId: string): Promise<CaseRecord> {
   return c;
 }
 
-/** Residents see their own cases; staff what their department holds or held; the dispatcher and admins all. */
+/** Residents see their own cases; staff what their department holds now; the dispatcher and admins all. */
 export function mayRead(caller: Caller, c: CaseRecord): boolean {
   if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
-  if (caller.role === 'staff') return Boolean(caller.departmentId && c.departmentsHeld.includes(caller.departmentId));
+  if (caller.role === 'staff') return Boolean(caller.departmentId && caller.departmentId === c.departmentId);
   return caller.openid !== null && c.requesterOpenid === caller.openid;
 }
+
+/** Staff of a department that held the case and no longer does: they read only what they wrote, and act on nothing. */
+export const isFormerHolder = (caller: Caller, c: CaseRecord): boolean =>
+  caller.role === 'staff' &&
+  caller.departmentId !== undefined &&
+  caller.departmentId !== c.departmentId &&
+  c.departmentsHeld.includes(caller.departmentId);
 
 export async function getCase(deps: CaseDeps, caller: Authed, caseId: string) {
   const c = await mustGet(deps.port, caseId);
@@ -230,6 +237,10 @@ export async function lookupCase(deps: CaseDeps, caller: Authed, trackingNo: str
 }
 
 async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: string) {
+  if (isFormerHolder(caller, c)) {
+    await audit(deps, caller, c._id, how);
+    return formerHolderView(c, caller);
+  }
   if (!mayRead(caller, c)) throw new AppError('FORBIDDEN', '您不能查看这件求助');
   const calendar = await deps.port.calendar();
   if (c.requesterOpenid === caller.openid && caller.role === 'resident') return requesterView(c, calendar, deps.now);
@@ -505,6 +516,8 @@ export async function noteCase(deps: CaseDeps, caller: Authed, input: { caseId: 
     deps,
     input.caseId,
     (c) => {
+      // The department holding it, the dispatcher and admins; not a department it has left.
+      if (isFormerHolder(caller, c)) throw new AppError('FORBIDDEN', '这件求助已经转给其他部门了，不能再写备注');
       if (!mayRead(caller, c) || caller.role === 'resident') throw new AppError('FORBIDDEN', '您不能为这件求助写备注');
       if (c.status === 'closed' || c.status === 'withdrawn') throw new AppError('CONFLICT', '这件求助已经结束了');
       c.timeline.push(entry(deps.now, 'note', actorOf(caller), input.text, true));

@@ -42,9 +42,14 @@ function header(sheet: Worksheet, headers: string[]): void {
 
 /**
  * The 三率 ledger as a workbook: a summary sheet (every department and category) and one sheet per
- * department with its figures and its cases. exceljs is required here, never at module scope.
+ * department with its figures and its cases — only for the departments `sheetFor` allows (default all).
+ * exceljs is required here, never at module scope.
  */
-export async function ledgerWorkbook(stats: Stats, cases: CaseRecord[]): Promise<Buffer> {
+export async function ledgerWorkbook(
+  stats: Stats,
+  cases: CaseRecord[],
+  sheetFor: (departmentId: string) => boolean = () => true,
+): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- heavy: loaded only when a ledger is exported
   const ExcelJS = require('exceljs') as { Workbook: new () => Workbook };
   const book = new ExcelJS.Workbook();
@@ -61,7 +66,7 @@ export async function ledgerWorkbook(stats: Stats, cases: CaseRecord[]): Promise
   summary.addRow(['类别', ...FIGURE_COLUMNS.map((c) => c.header)]).font = { bold: true };
   for (const k of stats.categories.filter((k) => k.received > 0)) summary.addRow([k.name, ...FIGURE_COLUMNS.map((c) => c.value(k))]);
 
-  for (const d of stats.departments) {
+  for (const d of stats.departments.filter((d) => sheetFor(d.departmentId))) {
     const sheet = book.addWorksheet(d.name.replace(/[\\/?*[\]:]/g, '').slice(0, 31));
     const caseHeaders = [
       '受理编号',

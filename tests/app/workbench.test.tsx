@@ -156,6 +156,26 @@ describe('the case', () => {
     expect(screen.getByText('这件求助现在由人力资源和社会保障局办理，您可以查看和写内部备注。')).toBeTruthy();
   });
 
+  test('a case reassigned away: only what this department wrote, and nothing to act on', async () => {
+    mockApi({
+      cases: () =>
+        ok({
+          caseId: 'case-1',
+          trackingNo: 'SY260930001',
+          formerHolder: true,
+          notice: '这件求助已经转给其他部门办理，这里只显示本部门当时写下的记录',
+          timeline: [{ at: '2026-09-30T11:00:00+08:00', type: 'returned', text: '教育局退回双拥办：属于就业问题', internal: true }],
+        }),
+    });
+    const { container } = render(<StaffCaseView caseRef={{ id: 'case-1' }} />);
+    expect(await screen.findByText('本部门写下的记录')).toBeTruthy();
+    expect(container.querySelector('#former-holder-notice')?.textContent).toContain('已经转给其他部门办理');
+    expect(container.querySelectorAll('.timeline__item')).toHaveLength(1);
+    expect(screen.getByText('教育局退回双拥办：属于就业问题')).toBeTruthy();
+    expect(container.querySelector('#case-actions')).toBeNull();
+    expect(container.querySelector('#case-phone')).toBeNull();
+  });
+
   test('internal timeline entries are marked 内部', async () => {
     caseHost(aStaffCase());
     const { container } = render(<StaffCaseView caseRef={{ id: 'case-1' }} />);

@@ -3,6 +3,12 @@
  * foreign objects, allowed or refused, and no answer that shows a person's phone or words to someone
  * the design does not let see them. The table is checked against the contracts' action lists: a new
  * action without a row fails the first test.
+ *
+ * The object axis (issue 13): every action that takes an object id is tried again, by every role, on an
+ * object of ANOTHER unit or person (FOREIGN): a case of another requester held by a third department
+ * that 教育局 (`handler`) held before it was reassigned, a fair organized by 退役军人事务局 (not
+ * `otherStaff`'s 人社局), ledger problems on a task of the 双拥办. A refusal there writes nothing. The
+ * actions that take an id are read from the contracts: a new one without a FOREIGN row fails too.
  */
 import { randomUUID } from 'node:crypto';
 import { casesContract } from '../../core/contracts/cases';
@@ -47,6 +53,12 @@ const PHONE = '13800000001';
 const MASKED = '138****0001';
 const DESCRIPTION = '矩阵核对用的求助：孩子明年上小学，想了解军人子女入学优待需要准备的材料。';
 const NOW = '2026-11-28T10:00:00+08:00';
+/** The object axis's case: another requester's words and number, and what each department wrote. */
+const FOREIGN_PHONE = '13700000003';
+const FOREIGN_DESCRIPTION = '另一位群众的求助：家里老人生病，想申请临时救助，不知道要准备什么。';
+const FOREIGN_TRACKING_NO = 'SY261128901';
+const FORMER_NOTE = '教育局退回双拥办：这是临时救助，不归教育局';
+const HOLDER_NOTE = '民政局内部备注：已约家属周一来窗口';
 
 /** allow: ok, or a business answer (CONFLICT, NOT_FOUND) that is not a refusal; hidden: NOT_FOUND; deny: refused. */
 type Verdict = 'allow' | 'deny' | 'hidden';
@@ -66,6 +78,14 @@ interface Fixtures {
   eduTaskId: string;
   officeTaskId: string;
   routingRules: Data[];
+  /** Object axis: resident-3's case, held first by 教育局, now by 民政局, in `status`. */
+  foreignCase(status: string, extra?: Data): string;
+  foreignTrackingNo: string;
+  /** Object axis: a draft fair of 退役军人事务局, and a fresh published one per call. */
+  vabDraftFairId: string;
+  vabFair(): string;
+  /** Object axis: a fresh problem on the task `on`. */
+  problemOn(on: string): string;
 }
 
 interface Row {
@@ -389,6 +409,156 @@ const TABLE: Record<string, Row> = {
 
 const contractActions = Object.entries(CONTRACTS).flatMap(([fn, c]) => Object.keys(c).map((a) => `${fn}.${a}`));
 
+// ---- the object axis ----
+
+/** An action's input fields that name a stored object (or a person on one). */
+const ID_KEYS = ['id', 'caseId', 'fairId', 'taskId', 'activityId', 'trackingNo', 'openid'];
+const fieldsOf = (schema: unknown): string[] => {
+  const s = schema as { shape?: Record<string, unknown>; _zod?: { def?: { shape?: Record<string, unknown> } } };
+  return Object.keys(s.shape ?? s._zod?.def?.shape ?? {});
+};
+const idActions = Object.entries(CONTRACTS).flatMap(([fn, c]) =>
+  Object.entries(c).flatMap(([a, schema]) => (fieldsOf(schema).some((k) => ID_KEYS.includes(k)) ? [`${fn}.${a}`] : [])),
+);
+
+interface ForeignRow {
+  /** Objects of another unit or person, each built fresh for every call. */
+  objects: Record<string, (f: Fixtures) => Payload>;
+  verdict: (role: Role, obj: string) => Verdict;
+  /** Where the design lets this role see resident-1's full phone number (a sign-up on another unit's fair). */
+  seesPhone?: (role: Role, obj: string) => boolean;
+}
+/** `none`: why the action has no object of another unit or person to try. */
+type Foreign = ForeignRow | { none: string };
+
+const ADMIN_ONLY = 'admins only: an admin acts on every object, nobody else on any';
+const OWN_SIGNUP = "the sign-up is keyed by the caller's OPENID: nobody can name another person's";
+/** Nobody among the roles: the case is resident-3's and 民政局 holds it. */
+const nobody = (): Verdict => 'deny';
+const overseers = supervisor;
+const adminOnly = (role: Role): Verdict => (role === 'admin' ? 'allow' : 'deny');
+/** The dispatcher and admins read it whole; 教育局 (`handler`), which held it, reads back only what it wrote. */
+const foreignReaders = (role: Role): Verdict => (['handler', 'dispatcher', 'admin'].includes(role) ? 'allow' : 'deny');
+/** 退役军人事务局's fair: admins run it; 人社局 (`otherStaff`) organizes fairs, but not this one, and not its drafts. */
+const vabFair = (role: Role, obj: string): Verdict =>
+  role === 'admin' ? 'allow' : role === 'otherStaff' && obj === 'draft' ? 'hidden' : 'deny';
+const problem = { description: '台账不全', measure: '补齐台账', ownerDepartmentId: 'office', deadline: '2026-12-31' };
+
+const FOREIGN: Record<string, Foreign> = {
+  // ---- cases: resident-3's case, 教育局 → 双拥办 → 民政局 ----
+  'cases.get': { objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted') }) }, verdict: foreignReaders },
+  'cases.lookup': {
+    objects: {
+      accepted: (f) => {
+        f.foreignCase('accepted');
+        return { trackingNo: f.foreignTrackingNo };
+      },
+    },
+    verdict: foreignReaders,
+  },
+  'cases.supplement': {
+    objects: { waiting: (f) => ({ caseId: f.foreignCase('waiting', { waitingSince: new Date(NOW).toISOString() }), text: '补充材料' }) },
+    verdict: nobody,
+  },
+  'cases.withdraw': { objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned') }) }, verdict: nobody },
+  'cases.rate': {
+    objects: { resolved: (f) => ({ caseId: f.foreignCase('resolved', { resolution: '已答复' }), score: 1, solved: false }) },
+    verdict: nobody,
+  },
+  'cases.accept': { objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned') }) }, verdict: nobody },
+  'cases.reply': { objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted'), text: '答复' }) }, verdict: nobody },
+  'cases.requestInfo': { objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted'), text: '请补充' }) }, verdict: nobody },
+  'cases.resolve': { objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted'), summary: '已办结' }) }, verdict: nobody },
+  'cases.return': { objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned'), reason: '不归本部门' }) }, verdict: nobody },
+  // 教育局 held it: after the reassignment it may not annotate it any more.
+  'cases.note': { objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted'), text: '改派后的备注' }) }, verdict: overseers },
+  'cases.assign': {
+    objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned'), departmentId: 'hrss', reason: '改派核对' }) },
+    verdict: overseers,
+  },
+  'cases.urge': { objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned') }) }, verdict: overseers },
+  'cases.followUp': {
+    objects: { resolved: (f) => ({ caseId: f.foreignCase('resolved', { resolution: '已答复' }), satisfied: true }) },
+    verdict: overseers,
+  },
+  'cases.audit': { objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted') }) }, verdict: adminOnly },
+  'cases.saveTemplate': { none: ADMIN_ONLY },
+  'cases.removeTemplate': { none: ADMIN_ONLY },
+
+  // ---- fairs: organized by 退役军人事务局 ----
+  'fairs.get': { objects: { draft: (f) => ({ id: f.vabDraftFairId }) }, verdict: (role) => (role === 'admin' ? 'allow' : 'hidden') },
+  'fairs.signup': {
+    objects: { draft: (f) => ({ fairId: f.vabDraftFairId, requestId: randomUUID(), ...someoneElse(6) }) },
+    verdict: (role) => (role === 'anonymous' ? 'deny' : role === 'admin' ? 'allow' : 'hidden'),
+  },
+  'fairs.cancel': { none: OWN_SIGNUP },
+  'fairs.roster': {
+    objects: { published: () => ({ fairId: 'fair-hekou' }), draft: (f) => ({ fairId: f.vabDraftFairId }) },
+    verdict: vabFair,
+    seesPhone: (role, obj) => role === 'admin' && obj === 'published',
+  },
+  'fairs.exportRoster': { objects: { published: () => ({ fairId: 'fair-hekou' }) }, verdict: vabFair },
+  'fairs.checkin': { objects: { published: () => ({ fairId: 'fair-hekou', code: 'ABCDEFGH' }) }, verdict: vabFair },
+  'fairs.outcome': { objects: { published: () => ({ fairId: 'fair-hekou', openid: 'resident-1', outcome: 'hired' }) }, verdict: vabFair },
+  'fairs.save': {
+    objects: {
+      // Cancelling another unit's fair, taking it over in one's own unit's name, creating one in its name.
+      cancel: (f) => ({ ...fairPayload(), organizerDepartmentId: 'vab', id: f.vabFair(), status: 'cancelled' }),
+      takeOver: (f) => ({ ...fairPayload(), id: f.vabFair() }),
+      create: () => ({ ...fairPayload(), organizerDepartmentId: 'vab' }),
+    },
+    verdict: vabFair,
+  },
+
+  // ---- ledger: the 双拥办's own task ----
+  // The board is shared: every unit reads every task and problem (the main table's `ledger.task`).
+  'ledger.task': { objects: { officeTask: (f) => ({ id: f.officeTaskId }) }, verdict: byAccess('staff') },
+  'ledger.problems': { objects: { officeTask: (f) => ({ taskId: f.officeTaskId }) }, verdict: byAccess('staff') },
+  'ledger.updateTask': { objects: { officeTask: (f) => ({ id: f.officeTaskId, note: '进展说明' }) }, verdict: overseers },
+  'ledger.addEvidence': {
+    objects: { officeTask: (f) => ({ taskId: f.officeTaskId, name: '工作方案', description: '年度工作方案' }) },
+    verdict: overseers,
+  },
+  'ledger.accept': { objects: { officeTask: (f) => ({ taskId: f.officeTaskId, score: 0 }) }, verdict: overseers },
+  'ledger.sendBack': { objects: { officeTask: (f) => ({ taskId: f.officeTaskId, reason: '材料不全' }) }, verdict: overseers },
+  'ledger.urge': { objects: { officeTask: (f) => ({ taskId: f.officeTaskId }) }, verdict: overseers },
+  'ledger.saveTask': { objects: { officeTask: (f) => ({ id: f.officeTaskId }) }, verdict: overseers },
+  'ledger.saveProblem': {
+    objects: {
+      // The stored problem is on the 双拥办's task; 教育局 sends its own task's id with it.
+      storedOnOfficeTask: (f) => ({ id: f.problemOn(f.officeTaskId), taskId: f.eduTaskId, ...problem, state: 'done' }),
+      // 教育局's own problem, moved onto the 双拥办's task.
+      movedToOfficeTask: (f) => ({ id: f.problemOn(f.eduTaskId), taskId: f.officeTaskId, ...problem }),
+    },
+    verdict: overseers,
+  },
+
+  // ---- places, policies, users ----
+  'places.get': { none: 'places are public, and none is a draft' },
+  'places.story': { none: 'published stories are public; drafts are hidden from all but admins (main table)' },
+  'places.activity': { none: "volunteer activities are the county's, organized by admins; published ones are public" },
+  'places.activitySignup': { none: OWN_SIGNUP },
+  'places.activityCancel': { none: OWN_SIGNUP },
+  'places.activityRoster': { none: ADMIN_ONLY },
+  'places.save': { none: ADMIN_ONLY },
+  'places.remove': { none: ADMIN_ONLY },
+  'places.saveStory': { none: ADMIN_ONLY },
+  'places.saveActivity': { none: ADMIN_ONLY },
+  'policies.get': { none: 'the catalog is public; drafts are hidden from all but admins (main table)' },
+  'policies.toggleFavorite': { none: "a favorite is keyed by the caller's OPENID" },
+  'policies.save': { none: ADMIN_ONLY },
+  'policies.setStatus': { none: ADMIN_ONLY },
+  'policies.history': { none: ADMIN_ONLY },
+  'users.removeStaff': { none: ADMIN_ONLY },
+};
+
+/** What a refused call must leave as it was. */
+const WRITES: Record<string, string[]> = {
+  cases: ['cases'],
+  fairs: ['fairs', 'signups'],
+  ledger: ['ledger_tasks', 'ledger_problems'],
+};
+
 let t: TestCloud;
 let f: Fixtures;
 
@@ -432,6 +602,38 @@ beforeAll(async () => {
   const routingRules = (await ok('meta', { action: 'routing' }, 'admin')).rules as Data[];
 
   const { _id: _drop, ...stored } = caseRecord;
+  const vabDraftFairId = (await ok('fairs', { action: 'save', ...fairPayload('draft'), organizerDepartmentId: 'vab' }, 'staff-vab'))
+    .id as string;
+  const hekou = t.cloud.database.read('fairs', 'fair-hekou') as Data;
+  const { _id: _hekou, ...hekouFields } = hekou;
+  const foreignCase = (status: string, extra: Data = {}) => {
+    const id = `foreign-${randomUUID().slice(0, 8)}`;
+    const at = new Date(NOW).toISOString();
+    t.cloud.database.write('cases', id, {
+      ...structuredClone(stored),
+      requesterOpenid: 'resident-3',
+      trackingNo: FOREIGN_TRACKING_NO,
+      description: FOREIGN_DESCRIPTION,
+      contact: { name: '赵铁柱', phone: FOREIGN_PHONE },
+      departmentId: 'civil',
+      departmentsHeld: ['edu', 'office', 'civil'],
+      timeline: [
+        ...stored.timeline,
+        { at, type: 'returned', actor: { role: 'staff', departmentId: 'edu', openid: 'staff-edu' }, text: FORMER_NOTE, internal: true },
+        {
+          at,
+          type: 'reassigned',
+          actor: { role: 'dispatcher', departmentId: 'office', openid: 'dispatcher' },
+          text: '双拥办改派：属于民政',
+          internal: true,
+        },
+        { at, type: 'note', actor: { role: 'staff', departmentId: 'civil', openid: 'staff-civil' }, text: HOLDER_NOTE, internal: true },
+      ],
+      status,
+      ...extra,
+    });
+    return id;
+  };
   f = {
     caseId: submitted.caseId,
     trackingNo: submitted.trackingNo,
@@ -450,6 +652,29 @@ beforeAll(async () => {
     eduTaskId: only('edu'),
     officeTaskId: only('office'),
     routingRules,
+    foreignCase,
+    foreignTrackingNo: FOREIGN_TRACKING_NO,
+    vabDraftFairId,
+    vabFair() {
+      const id = `vab-${randomUUID().slice(0, 8)}`;
+      t.cloud.database.write('fairs', id, { ...structuredClone(hekouFields), confirmedCount: 0, seated: [], waitQueue: [] });
+      return id;
+    },
+    problemOn(on) {
+      const id = `problem-${randomUUID().slice(0, 8)}`;
+      const at = new Date(NOW).toISOString();
+      t.cloud.database.write('ledger_problems', id, {
+        taskId: on,
+        description: '台账不全',
+        measure: '补齐台账',
+        ownerDepartmentId: 'office',
+        deadline: '2026-12-31',
+        state: 'open',
+        createdAt: at,
+        updatedAt: at,
+      });
+      return id;
+    },
   };
   expect(f.eduTaskId).toBeTruthy();
   expect(f.officeTaskId).toBeTruthy();
@@ -477,6 +702,60 @@ describe('what the dispatcher and admins see of a case', () => {
     await t.call('fairs', { action: 'cancel', fairId: 'fair-winter' }, 'resident-2');
     const mine = await ok('fairs', { action: 'mine' }, 'resident-1');
     expect(mine.items.find((i: Data) => i.fairId === 'fair-winter')?.status).toBe('confirmed');
+  });
+});
+
+describe('the object axis: the same role on an object of another unit or person', () => {
+  test('every action that takes an object id has a row, and every row is such an action', () => {
+    expect(idActions.length).toBeGreaterThan(30);
+    expect(Object.keys(FOREIGN).sort()).toEqual([...idActions].sort());
+  });
+
+  test('a department a case has left reads back what it wrote, and nothing more', async () => {
+    const caseId = f.foreignCase('accepted');
+    for (const event of [
+      { action: 'get', caseId },
+      { action: 'lookup', trackingNo: f.foreignTrackingNo },
+    ]) {
+      const view = await ok('cases', event, 'staff-edu');
+      expect(view).toMatchObject({ formerHolder: true, trackingNo: f.foreignTrackingNo });
+      expect(view.timeline.map((e: Data) => e.text)).toEqual([FORMER_NOTE]);
+      for (const hidden of [FOREIGN_DESCRIPTION, FOREIGN_PHONE, '赵', HOLDER_NOTE, '民政局'])
+        expect(JSON.stringify(view)).not.toContain(hidden);
+    }
+  });
+
+  test.each(Object.keys(FOREIGN).filter((a) => !('none' in (FOREIGN[a] as Foreign))))('%s', async (name) => {
+    const row = FOREIGN[name] as ForeignRow;
+    const [fn, action] = name.split('.') as [string, string];
+    const access = (TABLE[name] as Row).access;
+    const failures: string[] = [];
+    for (const [obj, payload] of Object.entries(row.objects)) {
+      for (const role of ROLE_KEYS) {
+        const expected = row.verdict(role, obj);
+        const event = { action, ...payload(f) };
+        const stored = () => JSON.stringify((WRITES[fn] ?? []).map((c) => t.cloud.database.all(c)));
+        const before = stored();
+        const res = await t.call<Data>(fn, event, ROLES[role]);
+        const code = res.ok ? 'OK' : res.error.code;
+        const cell = `${name} [${obj}] as ${role}: expected ${expected}, got ${code}`;
+        const refusal = role === 'anonymous' && access !== 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        if (expected === 'allow' && !['OK', 'CONFLICT', 'NOT_FOUND'].includes(code))
+          failures.push(`${cell} ${JSON.stringify(res).slice(0, 200)}`);
+        if (expected === 'hidden' && code !== 'NOT_FOUND') failures.push(cell);
+        if (expected === 'deny' && code !== refusal) failures.push(`${cell} (wanted ${refusal})`);
+        if (expected !== 'allow' && stored() !== before) failures.push(`${name} [${obj}] as ${role}: refused, yet something was written`);
+
+        const json = JSON.stringify(res);
+        const overseer = role === 'dispatcher' || role === 'admin';
+        if (json.includes(FOREIGN_PHONE)) failures.push(`${name} [${obj}] as ${role}: shows ${FOREIGN_PHONE}`);
+        if (!overseer && (json.includes(FOREIGN_DESCRIPTION) || json.includes(HOLDER_NOTE)))
+          failures.push(`${name} [${obj}] as ${role}: shows another department's case`);
+        if (role !== 'owner' && !(row.seesPhone?.(role, obj) ?? false) && json.includes(PHONE))
+          failures.push(`${name} [${obj}] as ${role}: shows ${PHONE}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
 

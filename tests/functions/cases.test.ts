@@ -178,10 +178,28 @@ test('a department returns a case; the dispatcher reassigns it with fresh deadli
   t.cloud.clock.set('2026-10-09T15:00:00+08:00');
   const assigned = await ok(cases({ action: 'assign', caseId, departmentId: 'hrss', reason: '属于就业创业' }, 'dispatcher'));
   expect(assigned).toMatchObject({ departmentId: 'hrss', status: 'assigned', signDueAt: '2026-10-10T15:00:00+08:00' });
-  // edu held it, so it still reads it, but can no longer act on it.
-  await ok(cases({ action: 'get', caseId }, 'staff-edu'));
-  expect(await cases({ action: 'accept', caseId }, 'staff-edu')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  // edu held it: it reads back only what it wrote (its return, not the request or the phone), and can no
+  // longer act on the case or annotate it.
+  const former = await ok(cases({ action: 'get', caseId }, 'staff-edu'));
+  expect(former).toEqual({
+    caseId,
+    trackingNo: expect.any(String),
+    formerHolder: true,
+    notice: expect.any(String),
+    timeline: [expect.objectContaining({ type: 'returned', internal: true, text: expect.stringContaining('属于就业问题') })],
+  });
+  expect(await ok(cases({ action: 'lookup', trackingNo: former.trackingNo }, 'staff-edu'))).toEqual(former);
+  const untouched = JSON.stringify(t.cloud.database.read('cases', caseId));
+  for (const event of [
+    { action: 'note', caseId, text: '改派后的备注' },
+    { action: 'accept', caseId },
+    { action: 'reply', caseId, text: '答复' },
+    { action: 'return', caseId, reason: '退回' },
+  ])
+    expect(await cases(event, 'staff-edu')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(JSON.stringify(t.cloud.database.read('cases', caseId))).toBe(untouched);
   await ok(cases({ action: 'accept', caseId }, 'staff-hrss'));
+  await ok(cases({ action: 'note', caseId, text: '人社局的备注' }, 'staff-hrss'));
   const requester = await ok(cases({ action: 'get', caseId }, 'resident-1'));
   expect(requester.timeline.some((e: Data) => e.text.includes('属于就业问题'))).toBe(false);
 });

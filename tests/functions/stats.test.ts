@@ -119,6 +119,43 @@ test('the .xlsx ledger opens in a spreadsheet reader and holds the same figures'
   expect(book.worksheets.map((w) => w.name)).toHaveLength(11);
 });
 
+test("a department's export lists its own cases only; the league table of figures stays whole for every unit", async () => {
+  const load = async (who: string) => {
+    const file = await ok(cases({ action: 'exportStats', from: '2026-11-01', to: '2026-11-30' }, who));
+    const ExcelJS = require('exceljs') as { Workbook: new () => Workbook };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(t.cloud.storage.get(file.fileID) as never);
+    const trackingNos = new Set<string>();
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (/^SY\d{9}$/.test(String(cell.value))) trackingNos.add(String(cell.value));
+        }),
+      ),
+    );
+    return { book, trackingNos };
+  };
+  const held = (departmentId: string) =>
+    new Set(
+      t.cloud.database
+        .all('cases')
+        .filter((c) => c.departmentId === departmentId)
+        .map((c) => c.trackingNo as string),
+    );
+  const edu = await load('staff-edu');
+  expect(edu.book.worksheets.map((w) => w.name)).toEqual(['汇总', '教育局']);
+  expect(edu.trackingNos).toEqual(held('edu'));
+  const hrss = await load('staff-hrss');
+  expect(hrss.book.worksheets.map((w) => w.name)).toEqual(['汇总', '人力资源和社会保障局']);
+  expect(hrss.trackingNos).toEqual(held('hrss'));
+  for (const who of ['dispatcher', 'admin']) expect((await load(who)).trackingNos).toEqual(new Set([...held('edu'), ...held('hrss')]));
+  // The summary (figures per department, no case) is the same for everyone, and so is cases.stats.
+  const summaryOf = (book: Workbook) => JSON.stringify(book.getWorksheet('汇总')!.getSheetValues());
+  expect(summaryOf(edu.book)).toBe(summaryOf((await load('dispatcher')).book));
+  const stats = await ok(cases({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'staff-edu'));
+  expect(stats.departments.find((d: Data) => d.departmentId === 'hrss')).toMatchObject({ received: 2 });
+});
+
 test('the 回访 list holds resolved, unrated cases 2 working days on; the audit trail records staff views and changes', async () => {
   const queue = await ok(cases({ action: 'queue', list: 'followup' }, 'dispatcher'));
   expect(queue.items).toEqual([]);

@@ -14,6 +14,7 @@ import { PageShell } from '../../components/page-shell';
 import { validate } from '../../lib/validate';
 import { accept, addNote, reply, requestInfo, resolve, returnToDispatcher, type StaffCase } from '../../services/cases';
 import { isServiceError } from '../../services/service-error';
+import { FormerHolderCaseView, isFormerHolderCase } from './former-holder';
 import { TemplatePicker } from './template-picker';
 
 type SheetKind = 'reply' | 'requestInfo' | 'resolve' | 'return' | 'note';
@@ -148,6 +149,9 @@ export function StaffCaseView({ caseRef }: { caseRef: CaseRef }) {
       </PageShell>
     );
   }
+
+  // A case that has left this department: only what the department wrote, and nothing to act on.
+  if (isFormerHolderCase(c)) return <FormerHolderCaseView c={c} />;
 
   const failed = (e: unknown) => {
     // Someone else acted first (or the requester withdrew): show what the case is now.
