@@ -21,6 +21,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   issues?: Issue[];
+  /** How many more issues there were than `issues` lists, when a long list was cut. */
+  moreIssues?: number;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -29,11 +31,13 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: Issue[];
-  constructor(code: ErrorCode, message: string, issues?: Issue[]) {
+  readonly moreIssues?: number;
+  constructor(code: ErrorCode, message: string, issues?: Issue[], moreIssues?: number) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     if (issues) this.issues = issues;
+    if (moreIssues) this.moreIssues = moreIssues;
   }
 }
 
@@ -52,7 +56,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 export const okEnvelope = <T>(data: T): Envelope<T> => ({ ok: true, data });
-export const errorEnvelope = (code: ErrorCode, message: string, issues?: Issue[]): Envelope<never> => ({
+export const errorEnvelope = (code: ErrorCode, message: string, issues?: Issue[], moreIssues?: number): Envelope<never> => ({
   ok: false,
-  error: issues ? { code, message, issues } : { code, message },
+  error: { code, message, ...(issues ? { issues } : {}), ...(moreIssues ? { moreIssues } : {}) },
 });

@@ -94,7 +94,7 @@ export function createMain(def: FunctionDef) {
       const data = await actionDef.run({ caller: caller as AuthedContext['caller'], now: now(), record }, parsed.data);
       return okEnvelope(data);
     } catch (e) {
-      if (e instanceof AppError) return errorEnvelope(e.code, e.message, e.issues);
+      if (e instanceof AppError) return errorEnvelope(e.code, e.message, e.issues, e.moreIssues);
       console.error(`[${def.name}] ${shown((event as { action?: unknown } | null)?.action ?? 'event')} failed`, e);
       return errorEnvelope('INTERNAL', '系统开了个小差，请稍后再试');
     }

@@ -1,4 +1,5 @@
-import type { Workbook } from 'exceljs';
+import { Readable } from 'node:stream';
+import type { Row, Workbook } from 'exceljs';
 import { DEPARTMENTS, type DepartmentId } from '../data/departments';
 import { AppError, type Issue } from '../envelope';
 import {
@@ -10,6 +11,7 @@ import {
   type TaskRecord,
   type TaskStatus,
 } from '../ledger/model';
+import { checkedWorkbook, columnName, WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits';
 
 const NUMERALS = '一二三四五六七八九十';
 const numeral = (n: number) => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11]}` : String(n));
@@ -101,21 +103,72 @@ const cellText = (v: unknown): string => {
   return String(v).trim();
 };
 
-/** Reads the office's sheet back. Every problem is reported with its row, and nothing is imported then. */
-export async function parseStandard(content: Buffer): Promise<ParsedStandard> {
-  const book = new (exceljs().Workbook)();
-  try {
-    await book.xlsx.load(content as never);
-  } catch {
-    throw new AppError('INVALID_INPUT', '文件不是有效的 .xlsx 表格');
+type SheetReader = AsyncIterable<Row> & { name?: string };
+type StreamReader = AsyncIterable<SheetReader> & { model?: { sheets?: { name?: string }[] }; sharedStrings?: unknown[] };
+
+/** The first sheet's rows as they stream in: the workbook is never held whole, and reading stops at the first limit passed. */
+async function* sheetRows(content: Buffer, limits: WorkbookLimits): AsyncGenerator<Row> {
+  const parts = await checkedWorkbook(content, limits);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- heavy: loaded only for import and export
+  const { stream } = require('exceljs') as { stream: { xlsx: { WorkbookReader: new (input: Readable, options: object) => StreamReader } } };
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([parts]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // dates are told from numbers by their format
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  // checkedWorkbook puts the shared strings before the sheets; with none, exceljs would otherwise park each sheet
+  // in a temporary file waiting for them.
+  reader.sharedStrings ??= [];
+  let found = false;
+  for await (const sheet of reader) {
+    // The first tab, as a person sees the workbook; a sheet exceljs could not name is taken as it comes.
+    const first = reader.model?.sheets?.[0]?.name;
+    if (first !== undefined && sheet.name !== undefined && sheet.name !== first) continue;
+    found = true;
+    for await (const row of sheet) {
+      if (!row.hasValues) continue;
+      const n = row.number;
+      if (n > limits.rows)
+        throw new AppError('INVALID_INPUT', `表格不能超过 ${limits.rows} 行，什么都没有导入`, [
+          { path: ['row', n], message: `第 ${n} 行：超过了 ${limits.rows} 行，请删去多余的行` },
+        ]);
+      row.eachCell((cell, col) => {
+        const at = `第 ${n} 行 ${columnName(col)} 列`;
+        if (col > limits.columns)
+          throw new AppError('INVALID_INPUT', `表格不能超过 ${limits.columns} 列（A 到 ${columnName(limits.columns)}），什么都没有导入`, [
+            { path: ['row', n, col], message: `${at}：超出了 ${columnName(limits.columns)} 列，请删去这一列` },
+          ]);
+        const length = cellText(cell.value).length;
+        if (length > limits.cellChars)
+          throw new AppError('INVALID_INPUT', `每格不能超过 ${limits.cellChars} 个字，什么都没有导入`, [
+            { path: ['row', n, col], message: `${at}：有 ${length} 个字，请精简到 ${limits.cellChars} 个字以内` },
+          ]);
+      });
+      yield row;
+    }
+    break;
   }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('INVALID_INPUT', '表格里没有工作表');
+  if (!found) throw new AppError('INVALID_INPUT', '表格里没有工作表');
+}
+
+/**
+ * Reads the office's sheet back. Every problem is reported with its row — the first `limits.issues` of them, with a
+ * count of the rest — and nothing is imported then.
+ */
+export async function parseStandard(content: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<ParsedStandard> {
   const issues: Issue[] = [];
-  const parsed: ParsedStandard = { title: cellText(sheet.getCell(1, 1).value), areas: [] };
+  let problems = 0;
+  const report = (issue: Issue) => {
+    problems++;
+    if (issues.length < limits.issues) issues.push(issue);
+  };
+  const parsed: ParsedStandard = { title: '', areas: [] };
   const statusByText = new Map(TASK_STATUSES.map((s) => [TASK_STATUS_TEXT[s], s]));
-  sheet.eachRow((row, n) => {
+  const visit = (row: Row, n: number) => {
     const first = cellText(row.getCell(1).value);
+    if (n === 1) parsed.title = first;
     const area = AREA_ROW.exec(first);
     if (area) {
       parsed.areas.push({ name: area[1] as string, points: Number(area[2]), tasks: [] });
@@ -124,7 +177,7 @@ export async function parseStandard(content: Buffer): Promise<ParsedStandard> {
     if (!/^\d+(\.\d+)*$/.test(first)) return;
     const at = (i: number) => cellText(row.getCell(i).value);
     const current = parsed.areas.at(-1);
-    const problem = (message: string) => issues.push({ path: ['row', n], message: `第 ${n} 行：${message}` });
+    const problem = (message: string) => report({ path: ['row', n], message: `第 ${n} 行：${message}` });
     if (!current) return void problem('考评项目前面要有“一、……（N分）”这样的大项');
     const points = Number(at(3));
     const owners = departmentIds(at(6));
@@ -149,8 +202,14 @@ export async function parseStandard(content: Buffer): Promise<ParsedStandard> {
     if (at(8) !== '') task.acceptedScore = Number(at(8));
     if (at(10) !== '') task.selfScore = Number(at(10));
     current.tasks.push(task);
-  });
-  if (parsed.areas.length === 0) issues.push({ path: [], message: '没有找到任何大项（例如“一、组织领导坚强有力（6分）”）' });
-  if (issues.length) throw new AppError('INVALID_INPUT', `表格有 ${issues.length} 处需要修改，什么都没有导入`, issues);
+  };
+  try {
+    for await (const row of sheetRows(content, limits)) visit(row, row.number);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('INVALID_INPUT', '文件不是有效的 .xlsx 表格');
+  }
+  if (parsed.areas.length === 0) report({ path: [], message: '没有找到任何大项（例如“一、组织领导坚强有力（6分）”）' });
+  if (problems) throw new AppError('INVALID_INPUT', `表格有 ${problems} 处需要修改，什么都没有导入`, issues, problems - issues.length);
   return parsed;
 }

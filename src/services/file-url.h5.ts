@@ -1,1 +1,0 @@
-export const fileUrl = (fileID: string): string => `/storage/${encodeURIComponent(fileID)}`;
