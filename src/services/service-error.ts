@@ -9,11 +9,14 @@ export const NETWORK_MESSAGE = '网络好像不太顺畅，请检查网络后再
 export class ServiceError extends Error {
   readonly code: ServiceErrorCode;
   readonly issues: Issue[];
-  constructor(code: ServiceErrorCode, message: string, issues: Issue[] = []) {
+  /** Issues the cloud counted but did not list (it answers at most a page of them). */
+  readonly moreIssues: number;
+  constructor(code: ServiceErrorCode, message: string, issues: Issue[] = [], moreIssues = 0) {
     super(message);
     this.name = 'ServiceError';
     this.code = code;
     this.issues = issues;
+    this.moreIssues = moreIssues;
   }
 }
 
@@ -38,19 +41,25 @@ export function unwrapEnvelope<T>(raw: unknown): T {
     const body = raw as { ok: unknown; data?: unknown; error?: unknown };
     if (body.ok === true) return body.data as T;
     if (body.ok === false && typeof body.error === 'object' && body.error !== null) {
-      const { code, message, issues } = body.error as { code?: unknown; message?: unknown; issues?: unknown };
+      const { code, message, issues, moreIssues } = body.error as {
+        code?: unknown;
+        message?: unknown;
+        issues?: unknown;
+        moreIssues?: unknown;
+      };
       return fail(
         isErrorCode(code) ? code : 'INTERNAL',
         typeof message === 'string' && message ? message : '系统开了个小差，请稍后再试',
         toIssues(issues),
+        typeof moreIssues === 'number' && Number.isSafeInteger(moreIssues) && moreIssues > 0 ? moreIssues : 0,
       );
     }
   }
   return fail('INTERNAL', '服务返回的内容无法识别，请稍后再试');
 }
 
-function fail(code: ServiceErrorCode, message: string, issues: Issue[] = []): never {
-  throw new ServiceError(code, message, issues);
+function fail(code: ServiceErrorCode, message: string, issues: Issue[] = [], moreIssues = 0): never {
+  throw new ServiceError(code, message, issues, moreIssues);
 }
 
 /** Field name → first message, for forms: `issues` paths start with the field. */

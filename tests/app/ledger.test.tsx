@@ -437,6 +437,28 @@ describe('the standard', () => {
       '第 12 行：不认识的责任单位「宣传部」',
     ]);
     expect(container.querySelector('#import-result')).toBeNull();
+    expect(container.querySelector('#import-errors-more')).toBeNull();
+  });
+
+  test('a refused import with more problems than were answered says how many are not listed', async () => {
+    Taro.setStorageSync(PRIVACY_CONSENT_KEY, PRIVACY_VERSION);
+    const issues = Array.from({ length: 50 }, (_, i) => ({ path: ['row', i + 3], message: `第 ${i + 3} 行：缺少考评内容` }));
+    const refusal: Envelope<never> = {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '表格有 150 处需要修改，什么都没有导入', issues, moreIssues: 100 },
+    };
+    mockApi({ ledger: () => refusal });
+    const { container } = render(<StandardView office />);
+    await press(container, '#import-choose');
+    const more = await waitFor(() => {
+      const el = container.querySelector('#import-errors-more');
+      if (!el) throw new Error('no count yet');
+      return el;
+    });
+    expect(more.textContent).toBe('还有 100 条问题未列出');
+    const rows = Array.from(container.querySelectorAll('#import-errors .lg-import-errors__row')).map((r) => r.textContent);
+    expect(rows).toHaveLength(51);
+    expect(rows[0]).toBe('第 3 行：缺少考评内容');
   });
 
   test('a department sees no import; the sample template is labelled 示例', async () => {

@@ -15,7 +15,7 @@ type ImportState =
   | { step: 'idle' }
   | { step: 'working'; text: string }
   | { step: 'done'; result: ImportResult; fileName: string }
-  | { step: 'failed'; message: string; issues: Issue[] };
+  | { step: 'failed'; message: string; issues: Issue[]; more?: number };
 
 function ImportCard() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
@@ -40,7 +40,12 @@ function ImportCard() {
       setState({ step: 'working', text: '正在导入…' });
       setState({ step: 'done', result: await importStandard(fileID), fileName: file.name });
     } catch (e) {
-      setState({ step: 'failed', message: errorMessage(e), issues: isServiceError(e) ? e.issues : [] });
+      setState({
+        step: 'failed',
+        message: errorMessage(e),
+        issues: isServiceError(e) ? e.issues : [],
+        more: isServiceError(e) ? e.moreIssues : 0,
+      });
     }
   };
   const working = state.step === 'working';
@@ -65,7 +70,7 @@ function ImportCard() {
           {state.result.updated} 项。
         </View>
       ) : null}
-      {state.step === 'failed' ? <ImportErrors message={state.message} issues={state.issues} /> : null}
+      {state.step === 'failed' ? <ImportErrors message={state.message} issues={state.issues} more={state.more} /> : null}
     </View>
   );
 }
