@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_YEARS } from '../../core/privacy';
 import { DEFAULT_ROUTING, type RoutingRule } from '../../core/routing';
 import type { CalendarOverrides } from '../../core/server/working-calendar';
 import { db, firstRow } from './cloud';
@@ -43,3 +44,12 @@ export const forgetRoutingTable = (): void => routing.forget();
 /** The admins' corrections to the working calendar (holidays of years the library has no data for). */
 export const loadCalendarOverrides = (): Promise<CalendarOverrides> => calendar.get();
 export const forgetCalendarOverrides = (): void => calendar.forget();
+
+/**
+ * How many years a finished case keeps the requester's name and phone (the admins' setting, or the
+ * default). Read once per timer run, so it is not kept.
+ */
+export async function loadRetentionYears(): Promise<number> {
+  const stored = await firstRow<{ closedCaseYears?: number }>(db().collection('settings').where({ _id: 'retention' }).limit(1));
+  return stored?.closedCaseYears ?? DEFAULT_RETENTION_YEARS;
+}

@@ -69,7 +69,7 @@ export function signupsStore(events: string, template: string, page: (eventId: s
           data: {
             ...fresh,
             ...Object.fromEntries(
-              ['confirmedAt', 'promotedAt', 'cancelledAt', 'checkedInAt', 'remindedAt', 'checkinCode', 'outcome'].map((k) => [
+              ['confirmedAt', 'promotedAt', 'cancelledAt', 'checkedInAt', 'remindedAt', 'checkinCode', 'outcome', 'erasedAt'].map((k) => [
                 k,
                 _.remove(),
               ]),

@@ -5,10 +5,12 @@ import { OPEN_STATUSES } from '../../core/cases/model';
 import { summarize } from '../../core/cases/present';
 import { computeStats } from '../../core/cases/stats';
 import { queueCounts, supervisionQueue } from '../../core/cases/supervision';
+import { eraseExpired } from '../../core/cases/erasure';
 import { runCaseTimer } from '../../core/cases/timer';
 import { suggestCategories } from '../../core/server/triage';
-import { casesRoutedBetween } from '../_lib/case-records';
-import { loadRoutingTable } from '../_lib/routing';
+import { auditView } from '../_lib/audit';
+import { caseErasurePort, casesRoutedBetween } from '../_lib/case-records';
+import { loadRetentionYears, loadRoutingTable } from '../_lib/routing';
 import * as cases from '../../core/cases/use-cases';
 import { seesUnitRows } from '../../core/roles';
 import { action, createMain, type AuthedContext } from '../_lib/router';
@@ -167,7 +169,11 @@ export const main = createMain({
     audit: action({
       access: 'admin',
       input: casesContract.audit,
-      run: async (_ctx, { caseId }) => ({ items: await casesStore().auditTrail(caseId) }),
+      run: async ({ caller, now }, { caseId }) => {
+        // Reading the trail is itself on the trail (without the caseId: a case's own trail stays its views and changes).
+        await auditView(caller, 'cases.audit', { type: 'case', id: caseId }, now);
+        return { items: await casesStore().auditTrail(caseId) };
+      },
     }),
     templates: action({
       access: 'staff',
@@ -191,5 +197,9 @@ export const main = createMain({
       },
     }),
   },
-  timer: (now) => runCaseTimer({ port: casesStore(), now, caseIdFor }),
+  timer: async (now) => ({
+    ...(await runCaseTimer({ port: casesStore(), now, caseIdFor })),
+    // Finished cases past the retention period lose the requester's personal data; their figures stay.
+    ...(await eraseExpired(caseErasurePort(), now, await loadRetentionYears())),
+  }),
 });

@@ -2,7 +2,9 @@ import type { Calendar } from '../../core/cases/calendar';
 import type { CaseRecord } from '../../core/cases/model';
 import type { AuditEntry, CaseQuery, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
 import { WorkingCalendar } from '../../core/server/working-calendar';
-import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
+import { writeAudit } from '../_lib/audit';
+import { replaceCaseRecord } from '../_lib/case-records';
+import { cloud, db, firstRow, rows } from '../_lib/cloud';
 import { checkContent } from '../_lib/content';
 import { saveGeneratedFile } from '../_lib/files';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
@@ -117,15 +119,7 @@ export function casesStore(): CasesPort {
     },
     getCase: (caseId) => firstRow<CaseRecord>(cases.where({ _id: caseId }).limit(1)),
     findByTrackingNo: (trackingNo) => firstRow<CaseRecord>(cases.where({ trackingNo }).limit(1)),
-    async replaceCase(next, expectedVersion) {
-      const current = await firstRow<CaseRecord>(cases.where({ _id: next._id }).limit(1));
-      if (!current) return false;
-      // Whole-field writes: update() would merge nested objects, leaving stale keys behind.
-      const data: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(next)) if (k !== '_id') data[k] = v !== null && typeof v === 'object' ? _.set(v) : v;
-      for (const k of Object.keys(current)) if (k !== '_id' && !(k in next)) data[k] = _.remove();
-      return (await updatedCount(cases.where({ _id: next._id, version: expectedVersion }).update({ data }))) === 1;
-    },
+    replaceCase: replaceCaseRecord,
     listCases(query, limit, { skip = 0, order = 'newest', brief = false } = {}) {
       const where = whereOf(query);
       return pagedRows<CaseRecord>((from, n) => {
@@ -157,7 +151,8 @@ export function casesStore(): CasesPort {
       }
     },
     async audit(entry) {
-      await d.collection('audit').add({ data: entry });
+      // One trail for every view of personal data (cloudfunctions/_lib/audit.ts): a case's entries name it.
+      await writeAudit({ ...entry, objectType: 'case', objectId: entry.caseId });
     },
     auditTrail: (caseId) => rows<AuditEntry>(d.collection('audit').where({ caseId }).orderBy('at', 'asc').limit(1000)),
     saveFile: (cloudPath, content) => saveGeneratedFile(cloudPath, content, cloudPath.split('/').pop() ?? 'file'),

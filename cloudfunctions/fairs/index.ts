@@ -9,6 +9,7 @@ import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
 import { cancelSignup, checkIn, inStep, outcomeOf, signUp, type SignupDeps } from '../../core/signups/engine';
 import type { Caller } from '../../core/roles';
 import type { SignupRecord } from '../../core/signups/port';
+import { auditView } from '../_lib/audit';
 import { db, firstRow, rows } from '../_lib/cloud';
 import { checkContent } from '../_lib/content';
 import { saveGeneratedFile } from '../_lib/files';
@@ -177,6 +178,8 @@ export const main = createMain({
           .filter((s) => s.status !== 'pending')
           .map((s) => rosterRow(s, s.status === 'waitlisted' ? place.get(s._id) : undefined));
         const count = (st: string) => signups.filter((s) => s.status === st).length;
+        // Names and phones are about to be shown: the read goes on the audit trail.
+        await auditView(ctx.caller, 'fairs.roster', { type: 'fair', id: fairId }, ctx.now);
         return {
           fair: fairSummary(f, ctx.now),
           items: rowsOut,
@@ -220,6 +223,7 @@ export const main = createMain({
         const f = await loadOwnFair(ctx, fairId);
         const signups = (await inStep(deps(ctx.now), f, await port().listSignups(fairId))).filter((s) => s.status !== 'pending');
         const { rosterWorkbook } = await import('../../core/server/roster-xlsx');
+        await auditView(ctx.caller, 'fairs.exportRoster', { type: 'fair', id: fairId }, ctx.now);
         return saveGeneratedFile(`rosters/${fairId}-${Date.now()}.xlsx`, await rosterWorkbook(f, signups), `${f.title}-报名名单.xlsx`);
       },
     }),

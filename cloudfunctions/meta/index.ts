@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_YEARS } from '../../core/privacy';
 import { metaContract, type MetaData } from '../../core/contracts/meta';
 import { CATEGORIES } from '../../core/data/categories';
 import { DEPARTMENTS } from '../../core/data/departments';
@@ -7,7 +8,7 @@ import { routingSummary } from '../../core/routing';
 import { chinaDay } from '../../core/time';
 import { db, firstRow } from '../_lib/cloud';
 import { action, createMain } from '../_lib/router';
-import { forgetCalendarOverrides, forgetRoutingTable, loadRoutingTable } from '../_lib/routing';
+import { forgetCalendarOverrides, forgetRoutingTable, loadRetentionYears, loadRoutingTable } from '../_lib/routing';
 
 const settings = () => db().collection('settings');
 
@@ -73,6 +74,21 @@ export const main = createMain({
           .set({ data: { overrides, updatedAt: now.toISOString(), updatedBy: caller.openid } });
         forgetCalendarOverrides();
         return { overrides };
+      },
+    }),
+    retention: action({
+      access: 'admin',
+      input: metaContract.retention,
+      run: async () => ({ closedCaseYears: await loadRetentionYears(), defaultYears: DEFAULT_RETENTION_YEARS }),
+    }),
+    saveRetention: action({
+      access: 'admin',
+      input: metaContract.saveRetention,
+      run: async ({ caller, now }, { closedCaseYears }) => {
+        await settings()
+          .doc('retention')
+          .set({ data: { closedCaseYears, updatedAt: now.toISOString(), updatedBy: caller.openid } });
+        return { closedCaseYears, defaultYears: DEFAULT_RETENTION_YEARS };
       },
     }),
   },

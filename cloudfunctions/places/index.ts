@@ -3,11 +3,13 @@ import { placesContract } from '../../core/contracts/places';
 import { refuseRisky } from '../../core/content';
 import { AppError } from '../../core/envelope';
 import { fairPhase } from '../../core/fairs/model';
+import { rosterPhone } from '../../core/fairs/present';
 import { nearby, placeView, type PlaceRecord } from '../../core/places/present';
 import { cancelSignup, fillSeats, inStep, outcomeOf, signUp, type SignupDeps } from '../../core/signups/engine';
 import type { EventSeats } from '../../core/signups/port';
 import { remindDayBefore } from '../../core/signups/reminders';
 import { formatChina } from '../../core/time';
+import { auditView } from '../_lib/audit';
 import { db, firstRow, rows } from '../_lib/cloud';
 import { checkContent } from '../_lib/content';
 import { action, createMain } from '../_lib/router';
@@ -208,7 +210,7 @@ export const main = createMain({
     activityRoster: action({
       access: 'admin',
       input: placesContract.activityRoster,
-      run: async ({ now }, { activityId }) => {
+      run: async ({ caller, now }, { activityId }) => {
         const a = await mustFind<ActivityRecord>('activities', activityId, '活动');
         const port = activityPort();
         const signups = (await inStep(activityDeps(now), a, await port.listSignups(activityId))).filter((s) => s.status !== 'pending');
@@ -221,10 +223,12 @@ export const main = createMain({
         const items = signups.map((s) => ({
           signupId: s._id,
           name: s.name,
-          phone: s.phone,
+          // Someone who cancelled is no longer the organizer's to call.
+          phone: rosterPhone(s),
           status: s.status,
           waitlistPosition: s.status === 'waitlisted' ? place.get(s._id) : undefined,
         }));
+        await auditView(caller, 'places.activityRoster', { type: 'activity', id: activityId }, now);
         return { items, total: items.length };
       },
     }),

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { refuseRisky } from '../../core/content';
 import { usersContract } from '../../core/contracts/users';
 import * as users from '../../core/users/use-cases';
+import { auditView, searchAudit } from '../_lib/audit';
 import { checkContent } from '../_lib/content';
 import { action, createMain } from '../_lib/router';
 import { usersStore } from './store';
@@ -47,6 +48,15 @@ export const main = createMain({
       access: 'admin',
       input: usersContract.listStaff,
       run: async ({ now }) => users.listStaff(usersStore(), now),
+    }),
+    auditLog: action({
+      access: 'admin',
+      input: usersContract.auditLog,
+      run: async ({ caller, now }, { page = 1, pageSize = 20, operation, ...query }) => {
+        // Reading the trail is itself on the trail, before anything is shown.
+        await auditView(caller, 'users.auditLog', { type: 'audit', id: query.openid ?? query.objectId ?? '*' }, now);
+        return searchAudit({ ...query, ...(operation ? { action: operation } : {}) }, page, pageSize);
+      },
     }),
   },
 });

@@ -1,8 +1,30 @@
 import type { InviteRecord, UserRecord, UsersPort } from '../../core/users/use-cases';
-import { maskName, maskPhone } from '../../core/privacy';
+import { eraseRequester } from '../../core/cases/erasure';
+import { ERASED_NAME } from '../../core/privacy';
+import { caseErasurePort } from '../_lib/case-records';
 import { db, firstRow, rows, updatedCount } from '../_lib/cloud';
 
 const MAX_LIST = 1000;
+
+/** How many documents an update or a removal touched. */
+async function removedOrUpdated(write: unknown): Promise<number> {
+  const { stats } = (await write) as { stats: { updated?: number; removed?: number } };
+  return stats.updated ?? stats.removed ?? 0;
+}
+
+/**
+ * The person's one-time consents to subscribe messages. In WeChat, WeChat keeps them (the person turns
+ * them off in the mini-program's settings); the local host keeps them in `subscriptions`, which CloudBase
+ * does not have.
+ */
+async function dropConsents(openid: string): Promise<number> {
+  try {
+    return await removedOrUpdated(db().collection('subscriptions').where({ openid }).remove());
+  } catch (e) {
+    if (/not ?exist/i.test(String((e as { errMsg?: unknown; message?: unknown } | null)?.errMsg ?? (e as Error)?.message ?? ''))) return 0;
+    throw e;
+  }
+}
 
 /** wx-server-sdk adapter for the user use cases. */
 export function usersStore(): UsersPort {
@@ -58,24 +80,25 @@ export function usersStore(): UsersPort {
           .orderBy('expiresAt', 'asc')
           .limit(MAX_LIST),
       ),
-    async eraseFootprint(openid, at) {
-      await d.collection('favorites').where({ openid }).remove();
-      // Field names of the cases collection: the requester's OPENID and the contact they gave.
-      const closed = await rows<{ _id: string; contact?: { name?: string; phone?: string } }>(
+    async eraseFootprint(openid, now) {
+      // Cases first: the part that can conflict with staff at work. A call cut off here is simply repeated.
+      const cases = await eraseRequester(caseErasurePort(), openid, now);
+      // Sign-ups keep their status and ids (the events' seats and lines name them); name and phone go, and
+      // so does the consent to reminders.
+      const signups = await removedOrUpdated(
         d
-          .collection('cases')
-          .where({ requesterOpenid: openid, status: _.in(['closed', 'withdrawn']) })
-          .field({ _id: true, contact: true })
-          .limit(MAX_LIST),
+          .collection('signups')
+          .where({ openid, phone: _.neq('') })
+          .update({ data: { name: ERASED_NAME, phone: '', consentToRemind: false, erasedAt: now.toISOString() } }),
       );
-      for (const c of closed) {
-        await d
-          .collection('cases')
-          .doc(c._id)
-          .update({
-            data: { contact: { name: maskName(c.contact?.name ?? ''), phone: maskPhone(c.contact?.phone ?? '') }, requesterErasedAt: at },
-          });
-      }
+      const favorites = await removedOrUpdated(d.collection('favorites').where({ openid }).remove());
+      return {
+        casesWithdrawn: cases.withdrawn,
+        casesAnonymized: cases.anonymized,
+        signups,
+        favorites,
+        subscriptions: await dropConsents(openid),
+      };
     },
   };
 }

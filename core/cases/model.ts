@@ -107,6 +107,9 @@ export interface CaseRecord {
   urges: Urge[];
   timeline: TimelineEntry[];
   updatedAt: string;
+  /** When the requester's personal data was taken out: they deleted it (deleteMe), or its retention period ran out. */
+  erasedAt?: string;
+  erasedBecause?: 'requester' | 'retention';
   /** Optimistic concurrency: each write checks and bumps it. */
   version: number;
 }

@@ -80,6 +80,8 @@ export interface AuditEntry {
   role: string;
   departmentId?: string;
   action: string;
+  /** The view showed the person's whole phone (the department handling the case, a 回访). */
+  revealed?: boolean;
   at: string;
 }
 

@@ -125,13 +125,15 @@ export function requesterView(c: CaseRecord, calendar: Calendar, now: Date) {
 export function staffView(c: CaseRecord, viewer: Caller, calendar: Calendar, now: Date) {
   // The 双拥办 calls back (回访) resolved cases nobody rated: it needs the number then, and the view is audited.
   const followingUp = viewer.role === 'dispatcher' && c.status === 'resolved' && !c.rating;
-  const handling = viewer.departmentId === c.departmentId || followingUp;
+  // Once the requester's data is erased there is nothing to mask, and no number to call.
+  const erased = Boolean(c.erasedAt);
+  const handling = (viewer.departmentId === c.departmentId || followingUp) && !erased;
   return {
     ...summarize(c, calendar, now),
     description: c.description,
     region: c.regionId,
     regionName: regionById(c.regionId)?.name ?? c.regionId,
-    contact: handling ? c.contact : { name: maskName(c.contact.name), phone: maskPhone(c.contact.phone) },
+    contact: handling || erased ? c.contact : { name: maskName(c.contact.name), phone: maskPhone(c.contact.phone) },
     contactUnmasked: handling,
     attachments: c.attachments,
     flagged: c.flagged,

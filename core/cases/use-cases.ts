@@ -244,17 +244,20 @@ async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: strin
   if (!mayRead(caller, c)) throw new AppError('FORBIDDEN', '您不能查看这件求助');
   const calendar = await deps.port.calendar();
   if (c.requesterOpenid === caller.openid && caller.role === 'resident') return requesterView(c, calendar, deps.now);
-  await audit(deps, caller, c._id, how);
-  return staffView(c, caller, calendar, deps.now);
+  const view = staffView(c, caller, calendar, deps.now);
+  // A view that shows the whole phone says so on the trail.
+  await audit(deps, caller, c._id, how, view.contactUnmasked && c.contact.phone !== '');
+  return view;
 }
 
-const audit = (deps: CaseDeps, caller: Authed, caseId: string, action: string) =>
+const audit = (deps: CaseDeps, caller: Authed, caseId: string, action: string, revealed = false) =>
   deps.port.audit({
     caseId,
     openid: caller.openid,
     role: caller.role,
     ...(caller.departmentId ? { departmentId: caller.departmentId } : {}),
     action,
+    ...(revealed ? { revealed } : {}),
     at: deps.now.toISOString(),
   });
 

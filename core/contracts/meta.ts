@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } from '../privacy';
 import { CATEGORY_IDS } from '../data/categories';
 import { DEPARTMENT_IDS } from '../data/departments';
 import { REGION_IDS } from '../data/regions';
@@ -36,6 +37,16 @@ export const metaContract = {
     overrides: z
       .record(z.string().check(z.regex(/^20\d{2}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD')), z.enum(['workday', 'holiday']))
       .check(z.refine((o) => Object.keys(o).length <= 400, '一次最多设置 400 天')),
+  }),
+  // Admin: how long a finished case keeps the requester's name and phone before the timer removes them.
+  retention: z.strictObject({}),
+  saveRetention: z.strictObject({
+    closedCaseYears: z
+      .int('保存年限是整数')
+      .check(
+        z.minimum(RETENTION_YEARS_MIN, `保存年限至少 ${RETENTION_YEARS_MIN} 年`),
+        z.maximum(RETENTION_YEARS_MAX, `保存年限最多 ${RETENTION_YEARS_MAX} 年`),
+      ),
   }),
 };
 

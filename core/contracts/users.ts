@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AUDIT_ACTIONS, AUDIT_OBJECTS } from '../audit';
 import { DEPARTMENT_IDS, type DepartmentId } from '../data/departments';
 import { IDENTITY_TYPE_IDS, type IdentityTypeId } from '../data/identity-types';
 import { REGION_IDS } from '../data/regions';
@@ -9,6 +10,11 @@ export const INVITE_CODE_PATTERN = /^[A-Z2-9]{8}$/;
 
 const name = z.string().check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(20, '姓名最多 20 个字'));
 const phone = z.string().check(z.trim(), z.regex(PHONE_PATTERN, '请填写 11 位手机号'));
+
+const auditDay = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD'),
+  z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), '没有这一天'),
+);
 
 export const profileSchema = z.strictObject({
   name: z.optional(name),
@@ -31,6 +37,21 @@ export const usersContract = {
   }),
   removeStaff: z.strictObject({ openid: z.string().check(z.minLength(1), z.maxLength(128)) }),
   listStaff: z.strictObject({}),
+  /** Admins: the audit trail of personal data views, by person, unit, operation, object and date (UTC+8, inclusive). */
+  auditLog: z
+    .strictObject({
+      openid: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
+      departmentId: z.optional(z.enum(DEPARTMENT_IDS)),
+      // `action` names the call itself: the recorded action is asked for as `operation`.
+      operation: z.optional(z.enum(AUDIT_ACTIONS)),
+      objectType: z.optional(z.enum(AUDIT_OBJECTS)),
+      objectId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+      from: z.optional(auditDay),
+      to: z.optional(auditDay),
+      page: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+      pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+    })
+    .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })),
 };
 
 export type Profile = z.infer<typeof profileSchema>;
@@ -62,4 +83,21 @@ export interface StaffMember {
   departmentId?: DepartmentId;
   name?: string;
   since?: string;
+}
+
+/** What deleteMe did, and what it kept and why, in plain words for the person. */
+export interface DeleteReport {
+  deleted: true;
+  erased: {
+    profile: boolean;
+    favorites: number;
+    signups: number;
+    casesWithdrawn: number;
+    casesAnonymized: number;
+    subscriptions: number;
+  };
+  /** What was removed, one line each. */
+  done: string[];
+  /** What was kept, and why. */
+  kept: string[];
 }

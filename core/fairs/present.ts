@@ -39,13 +39,16 @@ export function mySignupView(s: SignupRecord | null, position: number | undefine
   };
 }
 
-/** A roster row: the organizer sees names and phones of the people who signed up for their fair. */
+/**
+ * A roster row: the organizer sees names and phones of the people who signed up for their fair; someone
+ * who cancelled keeps their row (the counts) but not their phone.
+ */
 export function rosterRow(s: SignupRecord, position: number | undefined) {
   return {
     signupId: s._id,
     openid: s.openid,
     name: s.name,
-    phone: s.phone,
+    phone: rosterPhone(s),
     status: s.status,
     ...(position ? { waitlistPosition: position } : {}),
     interests: s.interests,
@@ -54,3 +57,6 @@ export function rosterRow(s: SignupRecord, position: number | undefined) {
     outcome: s.outcome ?? null,
   };
 }
+
+/** The phone a roster (on screen or exported) shows: none once the person cancelled or deleted their data. */
+export const rosterPhone = (s: SignupRecord): string => (s.status === 'cancelled' ? '' : s.phone);

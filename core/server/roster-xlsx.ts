@@ -1,5 +1,6 @@
 import type { Workbook } from 'exceljs';
 import type { FairRecord } from '../fairs/model';
+import { rosterPhone } from '../fairs/present';
 import type { SignupRecord } from '../signups/port';
 import { formatChina } from '../time';
 
@@ -25,7 +26,7 @@ export async function rosterWorkbook(fair: FairRecord, signups: SignupRecord[]):
     sheet.addRow([
       i + 1,
       s.name,
-      s.phone,
+      rosterPhone(s),
       STATUS[s.status],
       position || '',
       s.interests.map((p) => positions.get(p) ?? p).join('；'),

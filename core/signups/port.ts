@@ -32,6 +32,8 @@ export interface SignupRecord {
   /** The organizer's record after the event (意向, 录用). */
   outcome?: 'intent' | 'hired' | 'none';
   consentToRemind?: boolean;
+  /** When the person deleted their data: name and phone are gone, the status stays (seats stay exact). */
+  erasedAt?: string;
 }
 
 export interface EventSeats {

@@ -1,4 +1,4 @@
-import type { Me, Invite, ProfileInput, StaffMember } from '../contracts/users';
+import type { DeleteReport, Me, Invite, ProfileInput, StaffMember } from '../contracts/users';
 import type { DepartmentId } from '../data/departments';
 import { AppError } from '../envelope';
 import type { Caller, Role } from '../roles';
@@ -34,8 +34,12 @@ export interface UsersPort {
    * false, counting nothing, when `limit` attempts were already counted in that window.
    */
   takeBindAttempt(openid: string, window: string, limit: number): Promise<boolean>;
-  /** Removes what belongs to the person beyond the profile: favorites, and masks contact on closed cases. */
-  eraseFootprint(openid: string, at: string): Promise<void>;
+  /**
+   * Takes the person out of everything beyond their profile: their cases (open ones withdrawn, all of them
+   * without name, phone, attachments or OPENID link), the name and phone on their sign-ups (statuses stay,
+   * so seats and the line stay exact), their favorites and their message consents. Answers the counts.
+   */
+  eraseFootprint(openid: string, now: Date): Promise<Omit<DeleteReport['erased'], 'profile'>>;
 }
 
 /** The first admins come from a deploy-time list; everyone else from their stored record. */
@@ -63,17 +67,40 @@ export async function saveProfile(port: UsersPort, caller: Caller & { openid: st
   return describeMe(caller, record);
 }
 
-/** Staff and admins keep their role (an admin removes staff); residents leave no record behind. */
-export async function deleteMe(port: UsersPort, caller: Caller & { openid: string }, now: Date): Promise<{ deleted: true }> {
+/**
+ * Staff and admins keep their role (an admin removes staff); residents leave no record behind. The
+ * profile goes last: a call cut off half-way leaves it, and the person can simply delete again.
+ */
+export async function deleteMe(port: UsersPort, caller: Caller & { openid: string }, now: Date): Promise<DeleteReport> {
   const existing = await port.findUser(caller.openid);
-  await port.eraseFootprint(caller.openid, now.toISOString());
+  const footprint = await port.eraseFootprint(caller.openid, now);
   if (existing && existing.role !== 'resident') {
     const { profile: _dropped, ...rest } = existing;
     await port.putUser({ ...rest, updatedAt: now.toISOString() });
   } else if (existing) {
     await port.removeUser(caller.openid);
   }
-  return { deleted: true };
+  const erased = { profile: Boolean(existing?.profile), ...footprint };
+  return { deleted: true, erased, ...deletionWords(erased, existing?.role ?? 'resident') };
+}
+
+/** What deleteMe tells the person: what is gone, and what stays and why. */
+export function deletionWords(erased: DeleteReport['erased'], role: Role): Pick<DeleteReport, 'done' | 'kept'> {
+  const done: string[] = [];
+  if (erased.profile) done.push('您保存的姓名、手机号、所在地和身份类别已删除');
+  if (erased.casesWithdrawn) done.push(`${erased.casesWithdrawn} 件正在办理的求助已撤回，部门不会再为此联系您`);
+  const cases = erased.casesWithdrawn + erased.casesAnonymized;
+  if (cases) done.push(`${cases} 件求助里的姓名、手机号和附件已删除，这些求助也不再和您的微信关联`);
+  if (erased.signups) done.push(`${erased.signups} 条招聘会、志愿活动报名上的姓名和手机号已删除，主办单位的名单里不再有`);
+  if (erased.favorites) done.push(`${erased.favorites} 条收藏的政策已删除`);
+  if (erased.subscriptions) done.push('您同意接收的消息提醒已取消');
+  if (!done.length) done.push('我们没有保存您的其他个人信息');
+  const kept: string[] = [];
+  if (cases) kept.push('求助的类别、办理部门、办理时间和评价分数会保留，不含您的姓名和电话：用于统计各部门的响应率、解决率和满意率');
+  if (erased.signups) kept.push('报名的状态（已报名、候补、已签到）会保留，不含您的姓名和电话：这样活动的名额和候补顺序仍然准确');
+  kept.push('工作人员查看名单和求助的操作记录会保留，其中没有您的姓名和电话：用于监督个人信息的使用');
+  if (role !== 'resident') kept.push('您的工作人员身份会保留，如需解除请联系管理员');
+  return { done, kept };
 }
 
 // No 0/O/1/I: codes are read aloud and typed by hand.

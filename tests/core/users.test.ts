@@ -29,7 +29,12 @@ function memoryPort() {
       attempts.set(key, used + 1);
       return true;
     },
-    eraseFootprint: async (openid) => void erased.push(openid),
+    eraseFootprint: async (openid) => {
+      erased.push(openid);
+      return openid === 'r'
+        ? { favorites: 2, signups: 1, casesWithdrawn: 1, casesAnonymized: 2, subscriptions: 0 }
+        : { favorites: 0, signups: 0, casesWithdrawn: 0, casesAnonymized: 0, subscriptions: 0 };
+    },
   };
   return { port, userMap, invites, erased };
 }
@@ -108,9 +113,23 @@ test('deleteMe removes a resident entirely and keeps a staff role without the pr
   const { port, userMap, erased } = memoryPort();
   await users.saveProfile(port, resident('r'), { name: '张三' }, now);
   await port.putUser({ _id: 's', role: 'staff', departmentId: 'edu', profile: { name: '李四' }, createdAt: '', updatedAt: '' });
-  await users.deleteMe(port, resident('r'), now);
-  await users.deleteMe(port, { openid: 's', role: 'staff', departmentId: 'edu' }, now);
+  const resident_ = await users.deleteMe(port, resident('r'), now);
+  const staff = await users.deleteMe(port, { openid: 's', role: 'staff', departmentId: 'edu' }, now);
   expect(userMap.has('r')).toBe(false);
+  // What was done and kept, in the person's words.
+  expect(resident_.erased).toEqual({ profile: true, favorites: 2, signups: 1, casesWithdrawn: 1, casesAnonymized: 2, subscriptions: 0 });
+  expect(resident_.done).toEqual([
+    '您保存的姓名、手机号、所在地和身份类别已删除',
+    '1 件正在办理的求助已撤回，部门不会再为此联系您',
+    '3 件求助里的姓名、手机号和附件已删除，这些求助也不再和您的微信关联',
+    '1 条招聘会、志愿活动报名上的姓名和手机号已删除，主办单位的名单里不再有',
+    '2 条收藏的政策已删除',
+  ]);
+  expect(resident_.kept.join()).toMatch(/评价分数会保留.*满意率/);
+  expect(resident_.kept.join()).toMatch(/候补顺序仍然准确/);
+  expect(resident_.kept.join()).not.toMatch(/工作人员身份/);
+  expect(staff.kept.join()).toMatch(/工作人员身份会保留/);
+  expect(staff.kept.join()).not.toMatch(/候补顺序/);
   expect(userMap.get('s')).toMatchObject({ role: 'staff', departmentId: 'edu' });
   expect(userMap.get('s')?.profile).toBeUndefined();
   expect(erased).toEqual(['r', 's']);

@@ -317,6 +317,8 @@ const TABLE: Record<string, Row> = {
   'meta.saveRouting': { access: 'admin', payload: (f) => ({ rules: f.routingRules }) },
   'meta.calendar': { access: 'admin', payload: () => ({}) },
   'meta.saveCalendar': { access: 'admin', payload: () => ({ overrides: {} }) },
+  'meta.retention': { access: 'admin', payload: () => ({}) },
+  'meta.saveRetention': { access: 'admin', payload: () => ({ closedCaseYears: 3 }) },
 
   // ---- places ----
   'places.list': { access: 'public', payload: () => ({}) },
@@ -405,6 +407,7 @@ const TABLE: Record<string, Row> = {
   'users.createInvite': { access: 'admin', payload: () => ({ departmentId: 'edu' }) },
   'users.removeStaff': { access: 'admin', payload: () => ({ openid: 'no-such-staff' }) },
   'users.listStaff': { access: 'admin', payload: () => ({}) },
+  'users.auditLog': { access: 'admin', payload: () => ({ operation: 'view' }) },
 };
 
 const contractActions = Object.entries(CONTRACTS).flatMap(([fn, c]) => Object.keys(c).map((a) => `${fn}.${a}`));

@@ -214,7 +214,7 @@ test('the timer urges what is overdue (on top of the inbox, the dispatcher told)
   t.cloud.clock.set('2026-10-08T10:30:00+08:00');
   expect(await t.cloud.invoke('cases', { Type: 'Timer', TriggerName: 'hourly-supervision', Time: '' }, null, 'wx_timer')).toEqual({
     ok: true,
-    data: { urged: 1, closed: 1 },
+    data: { urged: 1, closed: 1, erased: 0 },
   });
   const inbox = await ok(cases({ action: 'inbox', filter: 'overdue' }, 'staff-edu'));
   expect(inbox.items[0]).toMatchObject({ caseId: late.caseId, urged: true, sla: 'red' });
@@ -226,7 +226,10 @@ test('the timer urges what is overdue (on top of the inbox, the dispatcher told)
       .sort(),
   ).toEqual(['dispatcher', 'staff-edu']);
   // Not urged twice the same day.
-  expect(await t.cloud.invoke('cases', { Type: 'Timer' }, null, 'wx_timer')).toEqual({ ok: true, data: { urged: 0, closed: 0 } });
+  expect(await t.cloud.invoke('cases', { Type: 'Timer' }, null, 'wx_timer')).toEqual({
+    ok: true,
+    data: { urged: 0, closed: 0, erased: 0 },
+  });
 });
 
 test('lookup by tracking number for phone enquiries, and a request recorded by phone', async () => {

@@ -100,22 +100,36 @@ test('an invite expires after its days', async () => {
   });
 });
 
-test('deleteMe removes the profile and favorites and masks contact on closed cases only', async () => {
+test('deleteMe removes the profile and favorites, withdraws open cases and erases contact on every case', async () => {
   t.cloud.database.write('favorites', 'f1', { openid: 'resident-1', policyId: 'p1' });
   t.cloud.database.write('favorites', 'f2', { openid: 'resident-2', policyId: 'p1' });
-  t.cloud.database.write('cases', 'c1', {
+  const aCase = (status: string) => ({
     requesterOpenid: 'resident-1',
-    status: 'closed',
+    status,
+    category: 'children',
+    description: '想了解军人子女入学的优待政策',
     contact: { name: '王建国', phone: '13800000001' },
+    attachments: [],
+    urges: [],
+    timeline: [],
+    version: 1,
   });
-  t.cloud.database.write('cases', 'c2', {
-    requesterOpenid: 'resident-1',
-    status: 'accepted',
-    contact: { name: '王建国', phone: '13800000001' },
+  t.cloud.database.write('cases', 'c1', aCase('closed'));
+  t.cloud.database.write('cases', 'c2', aCase('accepted'));
+  expect(await users({ action: 'deleteMe' }, 'resident-1')).toMatchObject({
+    ok: true,
+    data: { deleted: true, erased: { favorites: 1, casesWithdrawn: 1, casesAnonymized: 1 } },
   });
-  expect(await users({ action: 'deleteMe' }, 'resident-1')).toEqual({ ok: true, data: { deleted: true } });
   expect(await users({ action: 'me' }, 'resident-1')).toEqual({ ok: true, data: { role: 'resident', profile: null } });
   expect(t.cloud.database.all('favorites').map((f) => f._id)).toEqual(['f2']);
-  expect(t.cloud.database.read('cases', 'c1')?.contact).toEqual({ name: '王**', phone: '138****0001' });
-  expect(t.cloud.database.read('cases', 'c2')?.contact).toEqual({ name: '王建国', phone: '13800000001' });
+  expect(t.cloud.database.read('cases', 'c1')).toMatchObject({
+    status: 'closed',
+    contact: { name: '已删除', phone: '' },
+    requesterOpenid: '',
+  });
+  expect(t.cloud.database.read('cases', 'c2')).toMatchObject({
+    status: 'withdrawn',
+    contact: { name: '已删除', phone: '' },
+    requesterOpenid: '',
+  });
 });
