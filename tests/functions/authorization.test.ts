@@ -553,6 +553,8 @@ const FOREIGN: Record<string, Foreign> = {
   'policies.setStatus': { none: ADMIN_ONLY },
   'policies.history': { none: ADMIN_ONLY },
   'users.removeStaff': { none: ADMIN_ONLY },
+  // Its `openid` filters the admins' audit search by person; it acts on no object of a unit.
+  'users.auditLog': { none: ADMIN_ONLY },
 };
 
 /** What a refused call must leave as it was. */
