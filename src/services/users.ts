@@ -1,4 +1,4 @@
-import type { Invite, Me, ProfileInput, StaffMember } from '../../core/contracts/users';
+import type { DeleteReport, Invite, Me, ProfileInput, StaffMember } from '../../core/contracts/users';
 import type { DepartmentId } from '../../core/data/departments';
 import type { Role } from '../../core/roles';
 import { callFunction } from './call';
@@ -7,7 +7,7 @@ const call = <T>(action: string, payload: Record<string, unknown> = {}) => callF
 
 export const getMe = () => call<Me>('me');
 export const saveProfile = (profile: ProfileInput) => call<Me>('saveProfile', profile);
-export const deleteMe = () => call<{ deleted: true }>('deleteMe');
+export const deleteMe = () => call<DeleteReport>('deleteMe');
 export const bindStaff = (inviteCode: string) => call<Me>('bindStaff', { inviteCode });
 
 export interface CreateInviteInput {

@@ -63,7 +63,9 @@ function Person({ row, interests, canRecord, onOutcome }: PersonProps) {
           {row.name}
         </View>
         <View className="list-item__desc">
-          {row.phone} · {timeText(row.signedUpAt)} 报名
+          {/* No phone once the person cancelled or deleted their data. */}
+          {row.phone ? `${row.phone} · ` : ''}
+          {timeText(row.signedUpAt)} 报名
         </View>
         {interests ? <View className="list-item__desc">想了解：{interests}</View> : null}
         {canRecord ? (

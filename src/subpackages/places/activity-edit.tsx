@@ -170,7 +170,7 @@ function Roster({ activityId }: { activityId: string }) {
         <View key={r.signupId} className="list-item">
           <View className="list-item__main">
             <View className="list-item__title">{r.name}</View>
-            <View className="list-item__desc">{r.phone}</View>
+            {r.phone ? <View className="list-item__desc">{r.phone}</View> : null}
           </View>
           <View className="list-item__extra">
             {r.status === 'waitlisted' && r.waitlistPosition ? `候补第 ${r.waitlistPosition} 位` : STATUS_TEXT[r.status]}
