@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { HTTP_STATUS, errorEnvelope, type Envelope, type ErrorCode } from '../core/envelope';
 import type { LocalCloud } from './cloud';
 import { parseDuration } from './clock';
@@ -10,6 +9,8 @@ import { grantSubscriptions } from './runtime';
 export const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** How long the link an upload answers with works: long enough to show the picture just chosen. */
+const PREVIEW_LINK_MS = 15 * 60 * 1000;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -105,6 +106,8 @@ function checkClockMove(body: { now?: unknown; advance?: unknown } | null, now: 
   } else throw new RangeError('请给出 {"now": ISO 时间} 或 {"advance": "P3D"}');
 }
 
+const isLoopback = (address: string | undefined): boolean => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
 /** The caller the `x-openid` header names (local mode only); no header is an anonymous caller. */
 function callerOf(req: http.IncomingMessage): string | null {
   const raw = req.headers['x-openid'];
@@ -116,11 +119,17 @@ function callerOf(req: http.IncomingMessage): string | null {
 
 export interface HostOptions {
   cloud: LocalCloud;
+  /** Serve the local controls (`/__local/*`); on unless LOCAL_DEMO=0. */
+  demo?: boolean;
   /** The H5 build to serve at /; absent when only the API is wanted. */
   h5Dir?: string;
 }
 
-export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
+export function createHostServer({ cloud, h5Dir, demo = process.env.LOCAL_DEMO !== '0' }: HostOptions): http.Server {
+  const isAdmin = (openid: string): boolean =>
+    (process.env.ADMIN_OPENIDS ?? '').split(',').some((a) => a.trim() === openid) ||
+    (cloud.database.read('users', openid) as { role?: string } | null)?.role === 'admin';
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let url: URL;
     try {
@@ -150,14 +159,27 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
     if (req.method === 'POST' && p === '/storage/upload') {
       const openid = callerOf(req);
       if (!openid) throw new HttpFailure(401, 'UNAUTHENTICATED', '请先登录再上传文件');
-      const name = (url.searchParams.get('name') ?? 'file').replace(/[^\w.\u4e00-\u9fa5-]/g, '_').slice(-80);
+      const name = (url.searchParams.get('name') ?? 'file').slice(-200) || 'file';
       const body = await readBody(req, UPLOAD_LIMIT);
       if (body.length === 0) throw new HttpFailure(400, 'INVALID_INPUT', '上传的文件是空的');
-      const fileID = cloud.storage.put(`uploads/${openid}/${randomBytes(6).toString('hex')}-${name}`, body);
-      return send(res, 200, { ok: true, data: { fileID, url: `/storage/${encodeURIComponent(fileID)}` } });
+      // The same steps as the mini-program: the files function says where (within the day's quota), the
+      // file goes there, and the function is told it arrived.
+      const prepared = (await cloud.invoke('files', { action: 'prepareUpload', name, size: body.length }, openid)) as Envelope<{
+        cloudPath: string;
+      }>;
+      if (!prepared.ok) return sendEnvelope(res, prepared);
+      const fileID = cloud.storage.put(prepared.data.cloudPath, body);
+      const confirmed = (await cloud.invoke('files', { action: 'confirmUpload', fileID }, openid)) as Envelope<unknown>;
+      if (!confirmed.ok) return sendEnvelope(res, confirmed);
+      const link = cloud.storage.signedUrl(fileID, cloud.clock.now() + PREVIEW_LINK_MS);
+      return send(res, 200, { ok: true, data: { fileID, url: link } });
     }
     if (req.method === 'GET' && p.startsWith('/storage/')) {
       const fileID = decodePath(p.slice('/storage/'.length));
+      // A signed, unexpired link, or nothing: whether the file exists is not said to anyone without one.
+      if (!cloud.storage.verify(fileID, url.searchParams.get('expires'), url.searchParams.get('sign'), cloud.clock.now())) {
+        throw new HttpFailure(403, 'FORBIDDEN', '这个文件链接无效或已过期，请回到页面重新打开');
+      }
       const content = cloud.storage.get(fileID);
       if (!content) throw new HttpFailure(404, 'NOT_FOUND', '文件不存在');
       // Stored files are what people uploaded: never run as a page of this origin (an uploaded .html or
@@ -167,6 +189,7 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
       res.writeHead(200, {
         'content-type': type,
         'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
         'content-security-policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
         ...(inline ? {} : { 'content-disposition': 'attachment' }),
       });
@@ -179,8 +202,13 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
     throw new HttpFailure(404, 'NOT_FOUND', '没有这个地址');
   }
 
-  /** Local-mode controls: the clock, timers, one-time subscription consent, the outbox. */
+  /**
+   * Local-mode controls: the clock, timers, one-time subscription consent, the outbox. They move time and
+   * show messages for everyone, so they answer only in demo mode and only to this machine.
+   */
   async function routeLocal(req: http.IncomingMessage, res: http.ServerResponse, p: string): Promise<void> {
+    if (!demo) throw new HttpFailure(404, 'NOT_FOUND', '没有这个地址');
+    if (!isLoopback(req.socket.remoteAddress)) throw new HttpFailure(403, 'FORBIDDEN', '本地控制只接受本机的请求');
     if (req.method === 'POST' && p === '/__local/clock') {
       const body = (await readJson(req)) as { now?: unknown; advance?: unknown } | null;
       try {
@@ -223,11 +251,13 @@ export function createHostServer({ cloud, h5Dir }: HostOptions): http.Server {
       return send(res, 200, { ok: true, data: { granted: ids } });
     }
     if (req.method === 'GET' && p === '/__local/outbox') {
-      // With x-openid, only that person's messages (what their phone would show); without, everyone's.
+      // What a person's phone would show: their own messages; an admin sees everyone's.
       const openid = callerOf(req);
+      if (!openid) throw new HttpFailure(401, 'UNAUTHENTICATED', '请先选择身份再看消息');
+      const everyone = isAdmin(openid);
       const items = cloud.database
         .all('outbox')
-        .filter((m) => !openid || m.touser === openid)
+        .filter((m) => everyone || m.touser === openid)
         .sort((a, b) => String(a.sentAt).localeCompare(String(b.sentAt)));
       return send(res, 200, { ok: true, data: { items } });
     }

@@ -3,7 +3,7 @@ import { currentContext, runAs } from './context';
 import { checkText } from './data/sensitive-words';
 import type { LocalDatabase } from './engine/database';
 import { installDatabaseTransport } from './engine/transport';
-import { LocalStorage } from './storage';
+import type { LocalStorage } from './storage';
 
 /** A cloud function as the host runs it: its `main` and its config.json. */
 export interface LoadedFunction {
@@ -34,6 +34,7 @@ class WxApiError extends Error {
 }
 
 const requireHere = createRequire(__filename);
+const DEFAULT_LINK_AGE_S = 2 * 3600;
 
 /**
  * Points the real wx-server-sdk at the local cloud: the database transport, the caller context,
@@ -64,13 +65,15 @@ export function patchSdk(deps: RuntimeDeps): void {
     if (!content) throw new WxApiError(-503003, 'downloadFile:fail storage file not exists');
     return { fileContent: content, statusCode: 200, errMsg: 'downloadFile:ok' };
   };
-  cloud.getTempFileURL = async ({ fileList }: { fileList: (string | { fileID: string })[] }) => ({
+  // Like CloudBase's temporary URLs: signed, and good for `maxAge` seconds (two hours when not asked).
+  cloud.getTempFileURL = async ({ fileList }: { fileList: (string | { fileID: string; maxAge?: number })[] }) => ({
     fileList: fileList.map((f) => {
       const fileID = typeof f === 'string' ? f : f.fileID;
+      const maxAge = typeof f === 'string' ? DEFAULT_LINK_AGE_S : (f.maxAge ?? DEFAULT_LINK_AGE_S);
       const exists = deps.storage.get(fileID) !== null;
       return {
         fileID,
-        tempFileURL: exists ? LocalStorage.urlOf(fileID) : '',
+        tempFileURL: exists ? deps.storage.signedUrl(fileID, deps.now() + maxAge * 1000) : '',
         status: exists ? 0 : -503003,
         errMsg: exists ? 'ok' : 'file not exists',
       };

@@ -1,14 +1,38 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LOCAL_ENV } from './context';
 
 const PREFIX = `cloud://${LOCAL_ENV}.local/`;
 
-/** Cloud storage in a local folder; file IDs look like CloudBase's (`cloud://env.bucket/path`). */
+/**
+ * Cloud storage in a local folder; file IDs look like CloudBase's (`cloud://env.bucket/path`). A file is
+ * fetched only with a link that names when it stops working and is signed with this host's secret, as
+ * CloudBase's temporary URLs are: the file ID alone opens nothing.
+ */
 export class LocalStorage {
+  /** New at every start: links from before a restart stop working, as short-lived links should. */
+  private readonly secret = randomBytes(32);
+
   constructor(private readonly root: string) {
     fs.mkdirSync(root, { recursive: true });
+  }
+
+  private signature(fileID: string, expiresAt: number): string {
+    return createHmac('sha256', this.secret).update(`${expiresAt}\n${fileID}`).digest('hex');
+  }
+
+  /** A link to the file that works until `expiresAt` (ms) on the local clock. */
+  signedUrl(fileID: string, expiresAt: number): string {
+    return `/storage/${encodeURIComponent(fileID)}?expires=${expiresAt}&sign=${this.signature(fileID, expiresAt)}`;
+  }
+
+  /** Whether a link's `expires` and `sign` are this host's and still good at `now`. */
+  verify(fileID: string, expires: string | null, sign: string | null, now: number): boolean {
+    if (!expires || !sign || !/^\d{1,16}$/.test(expires) || !/^[0-9a-f]{64}$/.test(sign)) return false;
+    const expiresAt = Number(expires);
+    if (expiresAt <= now) return false;
+    return timingSafeEqual(Buffer.from(this.signature(fileID, expiresAt), 'hex'), Buffer.from(sign, 'hex'));
   }
 
   private fileOf(fileID: string): string {
@@ -57,10 +81,5 @@ export class LocalStorage {
     } catch {
       return false;
     }
-  }
-
-  /** The URL the H5 app can load the file from on the local host. */
-  static urlOf(fileID: string): string {
-    return `/storage/${encodeURIComponent(fileID)}`;
   }
 }

@@ -1,12 +1,146 @@
-import { cloud } from './cloud';
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, type Issue } from '../../core/envelope';
+import {
+  attachRefusal,
+  exportPath,
+  fileRecordId,
+  PRIVATE_LINK_TTL_S,
+  UNUSED_FILE_TTL_MS,
+  type FileRecord,
+  type FileRef,
+} from '../../core/files';
+import { cloud, db, rows } from './cloud';
 
-/** Stores a file the function generated (an .xlsx ledger or roster) and answers a URL to fetch it. */
+const FILES = 'files';
+
+/** A person's storage folder: stable for them, and not their OPENID. */
+export const personFolder = (openid: string): string => createHash('sha256').update(`files:${openid}`).digest('hex').slice(0, 16);
+export const newFileId = (): string => randomBytes(16).toString('hex');
+
+/** The stored records of these file IDs, by file ID (IDs that are not ours have none). */
+export async function fileRecords(fileIDs: string[]): Promise<Map<string, FileRecord>> {
+  const ids = new Map(fileIDs.flatMap((f) => (fileRecordId(f) ? [[fileRecordId(f) as string, f] as const] : [])));
+  if (ids.size === 0) return new Map();
+  const found = await rows<FileRecord>(
+    db()
+      .collection(FILES)
+      .where({ _id: db().command.in([...ids.keys()]) })
+      .limit(ids.size),
+  );
+  // A record answers for a file ID only when the path matches too (the id alone is not the file).
+  const byFileID = new Map<string, FileRecord>();
+  for (const r of found) {
+    const fileID = ids.get(r._id);
+    if (fileID && fileID.endsWith(`/${r.cloudPath}`)) byFileID.set(fileID, r);
+  }
+  return byFileID;
+}
+
+/** File IDs storage does not have (an upload that was prepared but never finished). */
+async function missingInStorage(fileIDs: string[]): Promise<Set<string>> {
+  if (fileIDs.length === 0) return new Set();
+  const res = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge: 60 })) })) as {
+    fileList: { fileID: string; status: number }[];
+  };
+  return new Set(res.fileList.filter((f) => f.status !== 0).map((f) => f.fileID));
+}
+
+/**
+ * Why each of these files may not be attached by `openid` to `target`, as issues under `field` (a list
+ * field, or one file when `field` is a single file's); empty when all may. Nothing is said about a file
+ * beyond "not yours to use": not whether it exists.
+ */
+export async function attachIssues(openid: string, fileIDs: string[], target: FileRef, field: string | [string]): Promise<Issue[]> {
+  const at = (i: number) => (Array.isArray(field) ? field : [field, i]);
+  if (fileIDs.length === 0) return [];
+  const records = await fileRecords(fileIDs);
+  const issues: Issue[] = [];
+  const usable: string[] = [];
+  fileIDs.forEach((fileID, i) => {
+    const refusal = attachRefusal(records.get(fileID) ?? null, openid, target);
+    if (refusal) issues.push({ path: at(i), message: refusal });
+    else usable.push(fileID);
+  });
+  const missing = await missingInStorage(usable);
+  fileIDs.forEach((fileID, i) => {
+    if (missing.has(fileID)) issues.push({ path: at(i), message: '这个附件没有上传成功，请删掉后重新上传' });
+  });
+  return issues;
+}
+
+/** Refuses (INVALID_INPUT) unless every file may be attached by `openid` to `target`. */
+export async function requireAttachable(openid: string, fileIDs: string[], target: FileRef, field: string | [string]): Promise<void> {
+  const issues = await attachIssues(openid, fileIDs, target, field);
+  if (issues.length) throw new AppError('INVALID_INPUT', '有附件不能使用：只能附上您自己刚上传的文件', issues);
+}
+
+/** Refuses (INVALID_INPUT) a file that is not the caller's own upload, before anything is read from it. */
+export async function requireOwnUpload(openid: string, fileID: string, field: string): Promise<void> {
+  const record = (await fileRecords([fileID])).get(fileID);
+  if (!record || record.owner !== openid || record.attachedTo?.kind === 'export') {
+    throw new AppError('INVALID_INPUT', '只能使用您自己上传的文件，请重新上传', [{ path: [field], message: '请重新上传文件' }]);
+  }
+}
+
+/** Marks the files as belonging to `target`; each only while still unused (or already the target's). */
+export async function attachFiles(fileIDs: string[], target: FileRef): Promise<void> {
+  const ids = fileIDs.flatMap((f) => fileRecordId(f) ?? []);
+  if (ids.length === 0) return;
+  const _ = db().command;
+  await db()
+    .collection(FILES)
+    .where({ _id: _.in(ids), attachedTo: null })
+    .update({ data: { attachedTo: target } });
+  // The file ID is kept with the record (storage removes by file ID), whichever way the upload came.
+  await Promise.all(
+    fileIDs.map((fileID) => {
+      const id = fileRecordId(fileID);
+      return id
+        ? db()
+            .collection(FILES)
+            .where({ _id: id, fileID: _.exists(false) })
+            .update({ data: { fileID } })
+        : null;
+    }),
+  );
+}
+
+/** Short-lived links to files, by file ID; files storage does not have are left out. */
+export async function fileLinks(fileIDs: string[], maxAge = PRIVATE_LINK_TTL_S): Promise<Map<string, string>> {
+  if (fileIDs.length === 0) return new Map();
+  const res = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) })) as {
+    fileList: { fileID: string; tempFileURL: string; status: number }[];
+  };
+  return new Map(res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]));
+}
+
+/**
+ * Stores a file the function generated (an .xlsx ledger or roster) for the person who asked for it:
+ * under an unguessable name in their own folder, readable only by them, removed a day later.
+ */
 export async function saveGeneratedFile(
-  cloudPath: string,
+  requester: string,
   content: Buffer,
   name: string,
-): Promise<{ fileID: string; url: string; name: string }> {
+  now: Date,
+): Promise<{ fileID: string; url: string; name: string; expiresAt: string }> {
+  const id = newFileId();
+  const cloudPath = exportPath(personFolder(requester), id, name);
+  const expiresAt = new Date(+now + UNUSED_FILE_TTL_MS).toISOString();
+  const record: Omit<FileRecord, '_id'> = {
+    cloudPath,
+    owner: requester,
+    name,
+    size: content.length,
+    createdAt: now.toISOString(),
+    attachedTo: { kind: 'export', id },
+    expiresAt,
+  };
   const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
-  const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] };
-  return { fileID, url: res.fileList[0]?.tempFileURL ?? '', name };
+  await db()
+    .collection(FILES)
+    .doc(id)
+    .set({ data: { ...record, fileID } });
+  const url = (await fileLinks([fileID])).get(fileID) ?? '';
+  return { fileID, url, name, expiresAt };
 }

@@ -10,6 +10,7 @@ import { runCaseTimer } from '../../core/cases/timer';
 import { suggestCategories } from '../../core/server/triage';
 import { auditView } from '../_lib/audit';
 import { caseErasurePort, casesRoutedBetween } from '../_lib/case-records';
+import { saveGeneratedFile } from '../_lib/files';
 import { loadRetentionYears, loadRoutingTable } from '../_lib/routing';
 import * as cases from '../../core/cases/use-cases';
 import { seesUnitRows } from '../../core/roles';
@@ -26,7 +27,7 @@ const MAX_OPEN = 100_000;
 async function periodCases(from: string, to: string) {
   const port = casesStore();
   const [cases, calendar] = await Promise.all([casesRoutedBetween(from, to), port.calendar()]);
-  return { cases, stats: computeStats(cases, from, to, calendar), port };
+  return { cases, stats: computeStats(cases, from, to, calendar) };
 }
 
 export const main = createMain({
@@ -158,12 +159,20 @@ export const main = createMain({
       access: 'staff',
       input: casesContract.exportStats,
       run: async (ctx, { from, to }) => {
-        const { stats, cases: all, port } = await periodCases(from, to);
+        const { stats, cases: all } = await periodCases(from, to);
         // Every unit's cases for the dispatcher and admins (OVERSEER_ROLES); staff get their own unit's sheet.
         const mine = (departmentId: string) => seesUnitRows(ctx.caller, departmentId);
         const { ledgerWorkbook } = await import('../../core/server/ledger-xlsx');
-        const file = await port.saveFile(`ledgers/三率台账-${from}-${to}-${Date.now()}.xlsx`, await ledgerWorkbook(stats, all.filter((c) => mine(c.departmentId)), mine));
-        return { ...file, name: `三率台账-${from}至${to}.xlsx` };
+        return saveGeneratedFile(
+          ctx.caller.openid,
+          await ledgerWorkbook(
+            stats,
+            all.filter((c) => mine(c.departmentId)),
+            mine,
+          ),
+          `三率台账-${from}至${to}.xlsx`,
+          ctx.now,
+        );
       },
     }),
     audit: action({

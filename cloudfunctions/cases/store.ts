@@ -2,11 +2,11 @@ import type { Calendar } from '../../core/cases/calendar';
 import type { CaseRecord } from '../../core/cases/model';
 import type { AuditEntry, CaseQuery, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
 import { WorkingCalendar } from '../../core/server/working-calendar';
+import { attachFiles, attachIssues } from '../_lib/files';
+import { db, firstRow, rows } from '../_lib/cloud';
+import { checkContent } from '../_lib/content';
 import { writeAudit } from '../_lib/audit';
 import { replaceCaseRecord } from '../_lib/case-records';
-import { cloud, db, firstRow, rows } from '../_lib/cloud';
-import { checkContent } from '../_lib/content';
-import { saveGeneratedFile } from '../_lib/files';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
 import { loadCalendarOverrides, loadRoutingTable } from '../_lib/routing';
 
@@ -79,10 +79,8 @@ export function casesStore(): CasesPort {
     routingTable: loadRoutingTable,
     checkContent: (text, openid): Promise<ContentVerdict> => checkContent(text, openid),
     countSubmittedSince,
-    async missingFiles(fileIDs) {
-      const res = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: { fileID: string; status: number }[] };
-      return res.fileList.filter((f) => f.status !== 0).map((f) => f.fileID);
-    },
+    attachmentIssues: (openid, fileIDs, caseId) => attachIssues(openid, fileIDs, { kind: 'case', id: caseId }, 'attachments'),
+    attachFiles: (fileIDs, caseId) => attachFiles(fileIDs, { kind: 'case', id: caseId }),
     async insertNumberedCase(prefix, build, quota) {
       // The day's counter and the case are written in one transaction: one durable commit, and a number is
       // never taken without its case. Submissions at the same moment conflict on the counter and run again.
@@ -155,6 +153,5 @@ export function casesStore(): CasesPort {
       await writeAudit({ ...entry, objectType: 'case', objectId: entry.caseId });
     },
     auditTrail: (caseId) => rows<AuditEntry>(d.collection('audit').where({ caseId }).orderBy('at', 'asc').limit(1000)),
-    saveFile: (cloudPath, content) => saveGeneratedFile(cloudPath, content, cloudPath.split('/').pop() ?? 'file'),
   };
 }

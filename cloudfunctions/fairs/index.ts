@@ -224,7 +224,7 @@ export const main = createMain({
         const signups = (await inStep(deps(ctx.now), f, await port().listSignups(fairId))).filter((s) => s.status !== 'pending');
         const { rosterWorkbook } = await import('../../core/server/roster-xlsx');
         await auditView(ctx.caller, 'fairs.exportRoster', { type: 'fair', id: fairId }, ctx.now);
-        return saveGeneratedFile(`rosters/${fairId}-${Date.now()}.xlsx`, await rosterWorkbook(f, signups), `${f.title}-报名名单.xlsx`);
+        return saveGeneratedFile(ctx.caller.openid, await rosterWorkbook(f, signups), `${f.title}-报名名单.xlsx`, ctx.now);
       },
     }),
     save: action({

@@ -6,7 +6,7 @@ import { board } from '../../core/ledger/board';
 import { isSupervisor, mayEditTask, TASK_STATUSES, type AreaRecord, type ProblemRecord, type TaskRecord } from '../../core/ledger/model';
 import { chinaDay } from '../../core/time';
 import { cloud } from '../_lib/cloud';
-import { saveGeneratedFile } from '../_lib/files';
+import { attachFiles, requireAttachable, requireOwnUpload, saveGeneratedFile } from '../_lib/files';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { liveEvidence, liveSources } from './evidence';
@@ -32,7 +32,8 @@ function requireSupervisor(ctx: AuthedContext): void {
 /** Default period for live figures: the year so far (UTC+8). */
 const yearSoFar = (now: Date) => ({ from: `${chinaDay(now).slice(0, 4)}-01-01`, to: chinaDay(now) });
 
-const saveFile = (name: string, content: Buffer) => saveGeneratedFile(`ledger/${Date.now()}-${name}`, content, name);
+/** A generated workbook, for the person who asked for it only. */
+const saveFile = (ctx: AuthedContext, name: string, content: Buffer) => saveGeneratedFile(ctx.caller.openid, content, name, ctx.now);
 
 /** Upserts the standard by task code: a re-import keeps each task's status, scores and evidence. */
 async function importAreas(
@@ -166,6 +167,8 @@ export const main = createMain({
       run: async (ctx, { taskId, ...evidence }) => {
         const t = await mustTask(taskId);
         requireEditor(ctx, t);
+        const target = { kind: 'evidence', id: taskId } as const;
+        if (evidence.fileID) await requireAttachable(ctx.caller.openid, [evidence.fileID], target, ['fileID']);
         const entry = {
           ...evidence,
           at: ctx.now.toISOString(),
@@ -179,6 +182,7 @@ export const main = createMain({
           updatedAt: ctx.now.toISOString(),
         };
         await ledgerStore().putTask(next);
+        if (evidence.fileID) await attachFiles([evidence.fileID], target);
         return { ...next, id: next._id };
       },
     }),
@@ -296,6 +300,7 @@ export const main = createMain({
       input: ledgerContract.importStandard,
       run: async (ctx, { fileID }) => {
         requireSupervisor(ctx);
+        await requireOwnUpload(ctx.caller.openid, fileID, 'fileID');
         let content: Buffer;
         try {
           content = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
@@ -319,7 +324,7 @@ export const main = createMain({
           await store.areas(),
           await store.tasks(),
         );
-        return saveFile('创建考评台账.xlsx', content);
+        return saveFile(ctx, '创建考评台账.xlsx', content);
       },
     }),
     sampleTemplate: action({
@@ -342,7 +347,7 @@ export const main = createMain({
           })),
         );
         const note = '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入。';
-        return saveFile('考评标准-示例模板.xlsx', await standardWorkbook(SAMPLE_TITLE, note, areas, tasks, { progress: false }));
+        return saveFile(ctx, '考评标准-示例模板.xlsx', await standardWorkbook(SAMPLE_TITLE, note, areas, tasks, { progress: false }));
       },
     }),
     report: action({
@@ -361,6 +366,7 @@ export const main = createMain({
         );
         const { standardWorkbook } = await import('../../core/server/standard-xlsx');
         const file = await saveFile(
+          ctx,
           `创建工作定期报告-${from}至${to}.xlsx`,
           await standardWorkbook(
             `双拥模范县创建工作定期报告（${from} 至 ${to}）`,

@@ -11,6 +11,7 @@ import { remindDayBefore } from '../../core/signups/reminders';
 import { formatChina } from '../../core/time';
 import { auditView } from '../_lib/audit';
 import { db, firstRow, rows } from '../_lib/cloud';
+import { attachFiles, requireAttachable } from '../_lib/files';
 import { checkContent } from '../_lib/content';
 import { action, createMain } from '../_lib/router';
 import { signupsStore } from '../_lib/signups-store';
@@ -140,11 +141,18 @@ export const main = createMain({
     saveStory: action({
       access: 'admin',
       input: placesContract.saveStory,
-      run: async ({ now }, { id, status = 'published', ...story }) => {
+      run: async ({ now, caller }, { id, status = 'published', ...story }) => {
         const at = now.toISOString();
         const previous = id ? await mustFind<StoryRecord>('stories', id, '故事') : null;
         const publishedAt = status === 'published' ? (previous?.publishedAt ?? at) : undefined;
-        return { id: await upsert('stories', id, { ...story, status, ...(publishedAt ? { publishedAt } : {}), updatedAt: at }) };
+        // A new uploaded cover must be the admin's own upload; it then belongs to the story (and is public with it).
+        const newCover = story.cover?.startsWith('cloud://') && story.cover !== previous?.cover ? story.cover : null;
+        const storyId = id ?? newId();
+        if (newCover) await requireAttachable(caller.openid, [newCover], { kind: 'story', id: storyId }, ['cover']);
+        const data = { ...story, status, ...(publishedAt ? { publishedAt } : {}), updatedAt: at };
+        await db().collection('stories').doc(storyId).set({ data });
+        if (newCover) await attachFiles([newCover], { kind: 'story', id: storyId });
+        return { id: storyId };
       },
     }),
 

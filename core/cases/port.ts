@@ -1,3 +1,4 @@
+import type { Issue } from '../envelope';
 import type { DepartmentId } from '../data/departments';
 import type { RoutingRule } from '../routing';
 import type { Calendar } from './calendar';
@@ -35,8 +36,10 @@ export interface CasesPort {
   routingTable(): Promise<readonly RoutingRule[]>;
   checkContent(text: string, openid: string): Promise<ContentVerdict>;
   countSubmittedSince(openid: string, since: string): Promise<number>;
-  /** The attachments (storage file IDs) that are not in storage. */
-  missingFiles(fileIDs: string[]): Promise<string[]>;
+  /** Why each attachment may not go on this case (not the caller's own unused upload, or not stored), as issues. */
+  attachmentIssues(openid: string, fileIDs: string[], caseId: string): Promise<Issue[]>;
+  /** Marks the attachments as the case's: from now on the case's readers decide who sees them. */
+  attachFiles(fileIDs: string[], caseId: string): Promise<void>;
   /**
    * Stores the case `build` makes for the day's next tracking number (`prefix` + 001…), the number and the
    * case in one commit: concurrent submissions get distinct numbers and a failure leaves neither behind.
@@ -60,8 +63,6 @@ export interface CasesPort {
   notify(openids: string[], notice: Notice): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
   auditTrail(caseId: string): Promise<AuditEntry[]>;
-  /** Stores a generated file and answers its file ID and a URL to fetch it. */
-  saveFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }>;
 }
 
 /** A person's submissions in one day (UTC+8), counted in the commit that stores each case. */

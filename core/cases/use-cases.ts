@@ -79,16 +79,14 @@ async function screen(port: CasesPort, openid: string, ...texts: (string | undef
   return { flagged: verdict === 'review', distress: null };
 }
 
-/** A request never points at a file storage does not have (an upload that failed, or a made-up ID). */
-async function missingUploads(port: CasesPort, attachments: string[] | undefined): Promise<AppError | null> {
+/**
+ * A case takes only files its caller uploaded and nothing else uses: not another person's upload, not an
+ * export, not a file that failed to upload. A retry of the same request finds its files already its own.
+ */
+async function unusableUploads(port: CasesPort, openid: string, caseId: string, attachments: string[] | undefined): Promise<AppError | null> {
   if (!attachments?.length) return null;
-  const missing = new Set(await port.missingFiles(attachments));
-  if (missing.size === 0) return null;
-  return new AppError(
-    'INVALID_INPUT',
-    '有附件没有上传成功，请删掉后重新上传',
-    attachments.flatMap((id, i) => (missing.has(id) ? [{ path: ['attachments', i], message: '这个附件没有上传成功' }] : [])),
-  );
+  const issues = await port.attachmentIssues(openid, attachments, caseId);
+  return issues.length ? new AppError('INVALID_INPUT', '有附件不能使用：只能附上您自己刚上传的文件，请删掉后重新上传', issues) : null;
 }
 
 async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, recorded: { callerNote?: string } | null) {
@@ -100,7 +98,7 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
   const [earlier, submittedToday, unreadable] = await Promise.all([
     port.getCase(caseId),
     recorded ? 0 : port.countSubmittedSince(caller.openid, since),
-    missingUploads(port, input.attachments),
+    unusableUploads(port, caller.openid, caseId, input.attachments),
   ]);
   if (earlier) return submissionResult(earlier);
   if (unreadable) throw unreadable;
@@ -175,6 +173,7 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
   }
   // A concurrent retry of the same request got there first: answer its case.
   if (!record) return submissionResult(await mustGet(port, caseId));
+  await port.attachFiles(record.attachments, caseId);
   await notifyDepartment(
     port,
     record,
@@ -340,8 +339,10 @@ export async function withdrawCase(deps: CaseDeps, caller: Authed, caseId: strin
 }
 
 export async function supplementCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string; attachments?: string[] }) {
-  const unreadable = await missingUploads(deps.port, input.attachments);
-  if (unreadable) throw unreadable;
+  // Whose case it is comes first: nothing about the files is said to anyone else.
+  requireRequester(caller, await mustGet(deps.port, input.caseId));
+  const unusable = await unusableUploads(deps.port, caller.openid, input.caseId, input.attachments);
+  if (unusable) throw unusable;
   const { flagged, distress } = await screen(deps.port, caller.openid, input.text);
   const c = await mutate(deps, input.caseId, (c, calendar) => {
     requireRequester(caller, c);
@@ -358,6 +359,7 @@ export async function supplementCase(deps: CaseDeps, caller: Authed, input: { ca
     }
     return c;
   });
+  await deps.port.attachFiles(input.attachments ?? [], c._id);
   if (distress) await notifyDepartment(deps.port, c, URGENT_TITLE, `受理编号 ${c.trackingNo}，补充材料需要关注`, deps.now);
   else await notifyDepartment(deps.port, c, '群众已补充材料', `受理编号 ${c.trackingNo}`, deps.now);
   return requesterView(c, await deps.port.calendar(), deps.now);

@@ -1,7 +1,7 @@
-import { fileUrl } from './file-url';
+import { fileLink } from './files';
 
 export async function openStoredFile(fileID: string): Promise<void> {
-  window.open(fileUrl(fileID), '_blank');
+  window.open(await fileLink(fileID), '_blank');
 }
 
 export async function openSpreadsheet(url: string): Promise<void> {

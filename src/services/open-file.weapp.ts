@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { fileLink } from './files';
 import { NETWORK_MESSAGE, ServiceError } from './service-error';
 
 const extension = (name: string) => /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
@@ -11,24 +12,25 @@ async function open(filePath: string, name: string): Promise<void> {
   }
 }
 
-export async function openStoredFile(fileID: string): Promise<void> {
-  let tempFilePath: string;
-  try {
-    ({ tempFilePath } = await Taro.cloud.downloadFile({ fileID }));
-  } catch {
-    throw new ServiceError('NETWORK', NETWORK_MESSAGE);
-  }
-  await open(tempFilePath, fileID);
-}
-
-export async function openSpreadsheet(url: string): Promise<void> {
-  let tempFilePath: string;
+/**
+ * Downloads from a temporary link. Storage lets each person read only their own uploads, so files of a
+ * case or the ledger come through a link the files function signs after checking the reader; the
+ * storage domain must be on the mini-program's downloadFile list (docs/deploy.md).
+ */
+async function download(url: string): Promise<string> {
   try {
     const res = await Taro.downloadFile({ url });
     if (res.statusCode !== 200) throw new Error(String(res.statusCode));
-    tempFilePath = res.tempFilePath;
+    return res.tempFilePath;
   } catch {
     throw new ServiceError('NETWORK', NETWORK_MESSAGE);
   }
-  await open(tempFilePath, 'ledger.xlsx');
+}
+
+export async function openStoredFile(fileID: string): Promise<void> {
+  await open(await download(await fileLink(fileID)), fileID);
+}
+
+export async function openSpreadsheet(url: string): Promise<void> {
+  await open(await download(url), 'ledger.xlsx');
 }

@@ -29,6 +29,15 @@ const SUGGESTED = {
 function api(submit: Handler = () => ok(SUBMITTED)) {
   return mockApi({
     cases: (event, openid) => (event.action === 'suggest' ? ok(SUGGESTED) : submit(event, openid)),
+    // A short-lived link to each file asked for, as the files function answers its uploader.
+    files: (event) =>
+      ok({
+        items: (event.fileIDs as string[]).map((fileID) => ({
+          fileID,
+          url: `/storage/${encodeURIComponent(fileID)}?sign=t`,
+          expiresAt: '',
+        })),
+      }),
   });
 }
 
@@ -230,7 +239,7 @@ test('an uploaded photo is part of the draft', async () => {
   expect(await screen.findByText('已上传')).toBeTruthy();
   await waitFor(() =>
     expect(again.container.querySelector('#attachment-0 img')?.getAttribute('src')).toBe(
-      `/storage/${encodeURIComponent('cloud://env.bucket/uploads/kept.jpg')}`,
+      `/storage/${encodeURIComponent('cloud://env.bucket/uploads/kept.jpg')}?sign=t`,
     ),
   );
 });

@@ -4,7 +4,7 @@ import { startTestCloud, type TestCloud } from './harness';
 type Data = Record<string, any>;
 let t: TestCloud;
 beforeEach(() => {
-  t = startTestCloud({ functions: ['cases', 'users'], startAt: '2026-09-30T10:00:00+08:00' });
+  t = startTestCloud({ functions: ['cases', 'users', 'files'], startAt: '2026-09-30T10:00:00+08:00' });
 });
 afterEach(() => t.close());
 
@@ -77,12 +77,12 @@ test.each([
 });
 
 test('an uploaded attachment is kept; a supplement naming a file storage lacks changes nothing', async () => {
-  const photo = t.cloud.storage.put('uploads/resident-1/abc-photo.jpg', Buffer.from('jpeg'));
+  const photo = await t.upload('resident-1', 'photo.jpg', 'jpeg');
   const submitted = await ok(cases(aSubmission({ attachments: [photo] }), 'resident-1'));
   expect(t.cloud.database.read('cases', submitted.caseId)?.attachments).toEqual([photo]);
   const before = written();
   const res = await cases(
-    { action: 'supplement', caseId: submitted.caseId, text: '补充一张照片', attachments: [photo, `${photo}-gone`] },
+    { action: 'supplement', caseId: submitted.caseId, text: '补充一张照片', attachments: [photo, photo.replace(/[0-9a-f]{32}/, '0'.repeat(32))] },
     'resident-1',
   );
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['attachments', 1] }] } });

@@ -16,6 +16,8 @@ export interface TestCloud {
   db: ReturnType<SdkModule['database']>;
   /** Calls a function as `openid` (null: anonymous) and returns its envelope. */
   call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<Envelope<T>>;
+  /** Uploads a file as `openid` the way the app does (the files function needs to be loaded): its file ID. */
+  upload(openid: string, name: string, content: Buffer | string): Promise<string>;
   close(): void;
 }
 
@@ -50,6 +52,16 @@ export function startTestCloud(options: { functions?: string[]; startAt?: string
     sdk,
     db: sdk.database(),
     call: (fn, event, openid = null) => cloud.invoke(fn, event, openid) as never,
+    async upload(openid, name, content) {
+      const body = Buffer.from(content);
+      const prepared = (await cloud.invoke('files', { action: 'prepareUpload', name, size: body.length }, openid)) as Envelope<{
+        cloudPath: string;
+      }>;
+      if (!prepared.ok) throw new Error(`upload refused: ${prepared.error.message}`);
+      const fileID = cloud.storage.put(prepared.data.cloudPath, body);
+      await cloud.invoke('files', { action: 'confirmUpload', fileID }, openid);
+      return fileID;
+    },
     close() {
       cloud.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

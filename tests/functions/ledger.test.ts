@@ -6,7 +6,7 @@ import { startTestCloud, type TestCloud } from './harness';
 type Data = Record<string, any>;
 let t: TestCloud;
 beforeEach(() => {
-  t = startTestCloud({ functions: ['ledger', 'cases'], startAt: '2026-11-02T09:00:00+08:00' });
+  t = startTestCloud({ functions: ['ledger', 'cases', 'files'], startAt: '2026-11-02T09:00:00+08:00' });
 });
 afterEach(() => t.close());
 
@@ -27,11 +27,17 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
   const sample = await ok(ledger({ action: 'sampleTemplate' }, 'staff-edu'));
   const sampleSheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer);
   expect(sampleSheet.title).toContain('示例');
-  expect(await ledger({ action: 'importStandard', fileID: sample.fileID }, 'staff-edu')).toMatchObject({
+  // The office downloads the sample and uploads it again: an import reads only the caller's own upload.
+  const sampleUpload = (openid: string) => t.upload(openid, '考评标准.xlsx', t.cloud.storage.get(sample.fileID) as Buffer);
+  expect(await ledger({ action: 'importStandard', fileID: await sampleUpload('staff-edu') }, 'staff-edu')).toMatchObject({
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
-  const imported = await ok(ledger({ action: 'importStandard', fileID: sample.fileID }, 'dispatcher'));
+  expect(await ledger({ action: 'importStandard', fileID: sample.fileID }, 'dispatcher')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', issues: [{ path: ['fileID'] }] },
+  });
+  const imported = await ok(ledger({ action: 'importStandard', fileID: await sampleUpload('dispatcher') }, 'dispatcher'));
   const taskCount = SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0);
   expect(imported).toMatchObject({ areas: SAMPLE_STANDARD.length, created: taskCount, updated: 0 });
 
@@ -62,7 +68,8 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
   });
 
   // Re-importing the export keeps what departments did.
-  expect(await ok(ledger({ action: 'importStandard', fileID: exported.fileID }, 'dispatcher'))).toMatchObject({
+  const reuploaded = await t.upload('dispatcher', '台账.xlsx', t.cloud.storage.get(exported.fileID) as Buffer);
+  expect(await ok(ledger({ action: 'importStandard', fileID: reuploaded }, 'dispatcher'))).toMatchObject({
     created: 0,
     updated: taskCount,
   });
@@ -77,7 +84,7 @@ test('a sheet with mistakes is refused row by row and imports nothing', async ()
   sheet.addRow(['一、组织领导坚强有力（6分）']);
   sheet.addRow(['1.1', '有规划', 2, '有文件', '档案资料', '双拥办', '2027-04-30']);
   sheet.addRow(['1.2', '有会议', 'two', '有记录', '照片', '火星局', '明年']);
-  const fileID = t.cloud.storage.put('uploads/dispatcher/bad.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+  const fileID = await t.upload('dispatcher', 'bad.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
   const before = JSON.stringify(t.cloud.database.all('ledger_tasks'));
   const res = await ledger({ action: 'importStandard', fileID }, 'dispatcher');
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -184,7 +191,8 @@ test('importing the blank template over a live ledger keeps every task’s progr
   const sample = await ok(ledger({ action: 'sampleTemplate' }, 'dispatcher'));
   const sheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer);
   expect(sheet.areas.flatMap((a) => a.tasks).every((x) => x.status === undefined && x.selfScore === undefined)).toBe(true);
-  await ok(ledger({ action: 'importStandard', fileID: sample.fileID }, 'dispatcher'));
+  const blank = await t.upload('dispatcher', '考评标准.xlsx', t.cloud.storage.get(sample.fileID) as Buffer);
+  await ok(ledger({ action: 'importStandard', fileID: blank }, 'dispatcher'));
   expect(await ok(ledger({ action: 'task', id: task.id }, 'staff-edu'))).toMatchObject({ status: 'ready', selfScore: 2, overdue: false });
 });
 

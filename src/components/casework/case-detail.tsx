@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { departmentById } from '../../../core/data/departments';
 import type { StaffCase } from '../../services/cases';
-import { fileUrl } from '../../services/file-url';
 import { openStoredFile } from '../../services/open-file';
 import { errorMessage } from '../error-state';
+import { useFileLinks } from '../use-file-links';
 import { deadlineText, STAFF_STATUS, when } from './deadline';
 import { SlaMark } from './sla-mark';
 import './casework.css';
@@ -31,21 +31,28 @@ function who(actor: Entry['actor']): string {
 }
 
 function Attachments({ files }: { files: string[] }) {
+  const links = useFileLinks(files);
   const images = files.filter((f) => IMAGE.test(f));
   const others = files.filter((f) => !IMAGE.test(f));
+  const shown = images.flatMap((f) => links.get(f) ?? []);
   const open = (fileID: string) =>
     openStoredFile(fileID).catch((e: unknown) => Taro.showModal({ title: '打不开附件', content: errorMessage(e), showCancel: false }));
   return (
     <View className="attachments">
-      {images.map((f) => (
-        <Image
-          key={f}
-          className="attachments__image"
-          src={fileUrl(f)}
-          mode="aspectFill"
-          onClick={() => void Taro.previewImage({ urls: images.map(fileUrl), current: fileUrl(f) })}
-        />
-      ))}
+      {images.map((f, i) => {
+        const url = links.get(f);
+        return url ? (
+          <Image
+            key={f}
+            className="attachments__image"
+            src={url}
+            mode="aspectFill"
+            onClick={() => void Taro.previewImage({ urls: shown, current: url })}
+          />
+        ) : (
+          <View key={f} className="attachments__image" aria-label={`图片 ${i + 1}（加载中）`} />
+        );
+      })}
       {others.map((f, i) => (
         <View key={f} className="attachments__file" onClick={() => void open(f)} role="button">
           附件 {i + 1}

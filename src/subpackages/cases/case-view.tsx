@@ -3,10 +3,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ErrorState, errorMessage } from '../../components/error-state';
+import { useFileLinks } from '../../components/use-file-links';
 import { LoadingState } from '../../components/loading-state';
 import { useAsync } from '../../lib/use-async';
 import { getCase, withdraw, type RequesterCase } from '../../services/cases';
-import { fileUrl } from '../../services/file-url';
 import { isServiceError } from '../../services/service-error';
 import { AttachmentGallery } from './attachments-field';
 import { SlaMark, StatusTag } from './case-marks';
@@ -36,6 +36,7 @@ export function CaseView({ caseId }: { caseId: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   const shown = useRef(false);
+  const links = useFileLinks((fresh ?? loaded.data)?.attachments ?? []);
 
   const refresh = () => {
     setFresh(null);
@@ -104,7 +105,7 @@ export function CaseView({ caseId }: { caseId: string }) {
     }
   };
 
-  const photos = c.attachments.map(fileUrl);
+  const photos = c.attachments.flatMap((f) => links.get(f) ?? []);
 
   return (
     <View>

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../../components/error-state';
+import { useFileLinks } from '../../components/use-file-links';
 import { ensurePrivacyConsent } from '../../lib/privacy';
-import { fileUrl } from '../../services/file-url';
 import { uploadFile } from '../../services/upload';
 
 export type UploadStatus = 'uploading' | 'done' | 'failed';
@@ -10,7 +10,7 @@ export type UploadStatus = 'uploading' | 'done' | 'failed';
 export interface Attachment {
   key: string;
   name: string;
-  /** What the thumbnail shows: the local file while it uploads, the stored file after. */
+  /** What the thumbnail shows: the local file chosen, or a link to the stored file once asked for (drafts). */
   preview: string;
   /** The temporary file, kept so a failed upload can be retried. */
   path?: string;
@@ -22,9 +22,9 @@ export interface Attachment {
 let seq = 0;
 const nextKey = () => `a${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-/** Files already uploaded (e.g. restored from a draft). */
+/** Files already uploaded (e.g. restored from a draft); their thumbnails come from short-lived links. */
 export const uploaded = (files: { fileID: string; name: string }[]): Attachment[] =>
-  files.map((f) => ({ key: nextKey(), name: f.name, preview: fileUrl(f.fileID), fileID: f.fileID, status: 'done' }));
+  files.map((f) => ({ key: nextKey(), name: f.name, preview: '', fileID: f.fileID, status: 'done' }));
 
 function nameOf(file: { path: string; originalFileObj?: { name?: string } }, n: number): string {
   const given = file.originalFileObj?.name ?? /[^/\\]+\.[A-Za-z0-9]{1,5}$/.exec(file.path)?.[0];
@@ -37,6 +37,7 @@ function nameOf(file: { path: string; originalFileObj?: { name?: string } }, n: 
  */
 export function useAttachments(max: number, initial: Attachment[] = []) {
   const [items, setItems] = useState<Attachment[]>(initial);
+  const links = useFileLinks(items.flatMap((a) => (!a.preview && a.fileID ? [a.fileID] : [])));
 
   const patch = useCallback((key: string, change: Partial<Attachment>) => {
     setItems((list) => list.map((a) => (a.key === key ? { ...a, ...change } : a)));
@@ -92,7 +93,7 @@ export function useAttachments(max: number, initial: Attachment[] = []) {
   const reset = () => setItems([]);
 
   return {
-    items,
+    items: items.map((a) => (a.preview || !a.fileID ? a : { ...a, preview: links.get(a.fileID) ?? '' })),
     add,
     retry,
     remove,

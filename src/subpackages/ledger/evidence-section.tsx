@@ -7,7 +7,7 @@ import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { ensurePrivacyConsent } from '../../lib/privacy';
 import { validate } from '../../lib/validate';
-import { fileUrl } from '../../services/file-url';
+import { fileLink } from '../../services/files';
 import { addEvidence } from '../../services/ledger';
 import { openStoredFile } from '../../services/open-file';
 import { uploadFile } from '../../services/upload';
@@ -20,7 +20,7 @@ const IMAGE = /\.(jpe?g|png|gif|webp|heic)$/i;
 async function openEvidence(e: Evidence) {
   if (!e.fileID) return;
   try {
-    if (IMAGE.test(e.fileID)) await Taro.previewImage({ urls: [fileUrl(e.fileID)] });
+    if (IMAGE.test(e.fileID)) await Taro.previewImage({ urls: [await fileLink(e.fileID)] });
     else await openStoredFile(e.fileID);
   } catch (err) {
     void Taro.showModal({ title: '打不开这个文件', content: errorMessage(err), showCancel: false });

@@ -20,5 +20,3 @@ export declare function openSettings(): Promise<void>;
 export declare function openInMap(target: MapTarget): void;
 /** A link to the place in a map app (H5), or null where the app opens the map itself (weapp). */
 export declare function mapUrl(target: MapTarget): string | null;
-/** Where an <Image> finds a story's cover: a cloud file ID as is (weapp), through the local host (H5). */
-export declare function coverUrl(cover: string): string;

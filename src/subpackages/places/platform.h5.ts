@@ -24,6 +24,3 @@ export const mapUrl = (t: MapTarget): string =>
 export function openInMap(t: MapTarget): void {
   window.open(mapUrl(t), '_blank', 'noopener');
 }
-
-/** An image URL stays as it is; a file ID is read through the local host's storage. */
-export const coverUrl = (cover: string): string => (/^(https?:|data:|\/)/.test(cover) ? cover : `/storage/${encodeURIComponent(cover)}`);

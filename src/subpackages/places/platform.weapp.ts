@@ -25,6 +25,3 @@ export const mapUrl = (_t: MapTarget): string | null => null;
 export function openInMap(t: MapTarget): void {
   void Taro.openLocation({ latitude: t.lat, longitude: t.lng, name: t.name, address: t.address ?? '', scale: 16 }).catch(() => undefined);
 }
-
-// <image src> takes a cloud file ID as is: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/storage/api.html
-export const coverUrl = (cover: string): string => cover;

@@ -9,15 +9,15 @@ import { useAsync } from '../../lib/use-async';
 import { listStories, type StorySummary } from '../../services/places';
 import { dayText } from './dates';
 import { openStory } from './links';
-import { coverUrl } from './platform';
+import { useCovers } from './use-covers';
 import './places.css';
 
 export const storyKindName = (id: string): string => STORY_KINDS.find((k) => k.id === id)?.name ?? '';
 
-function StoryCard({ story: s }: { story: StorySummary }) {
+function StoryCard({ story: s, cover }: { story: StorySummary; cover: string }) {
   return (
     <View className="card pl-story" role="button" id={`story-${s.id}`} onClick={() => openStory(s.id)}>
-      {s.cover ? <Image className="pl-story__cover" src={coverUrl(s.cover)} mode="aspectFill" lazyLoad /> : null}
+      {cover ? <Image className="pl-story__cover" src={cover} mode="aspectFill" lazyLoad /> : null}
       <View className="pl-story__body">
         <View className="pl-story__title">{s.title}</View>
         <View className="pl-story__summary">{s.summary}</View>
@@ -33,6 +33,7 @@ function StoryCard({ story: s }: { story: StorySummary }) {
 export function StoriesFeed() {
   const [kind, setKind] = useState<StoryKind | null>(null);
   const stories = useAsync(() => listStories(kind ?? undefined), [kind]);
+  const coverOf = useCovers(stories.data?.items.map((s) => s.cover) ?? []);
 
   return (
     <View className="section">
@@ -60,7 +61,7 @@ export function StoriesFeed() {
       {stories.status === 'ready' && stories.data.items.length > 0 ? (
         <View id="stories">
           {stories.data.items.map((s) => (
-            <StoryCard key={s.id} story={s} />
+            <StoryCard key={s.id} story={s} cover={coverOf(s.cover)} />
           ))}
         </View>
       ) : null}

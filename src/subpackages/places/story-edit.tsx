@@ -17,7 +17,7 @@ import { AdminGate } from './admin-gate';
 import { TextArea, TextInput } from '../../components/text-input';
 import { Choice } from './form-parts';
 import { param } from './links';
-import { coverUrl } from './platform';
+import { useCovers } from './use-covers';
 import './places.css';
 
 export interface StoryForm {
@@ -48,6 +48,7 @@ const STATUSES = [
 
 export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSaved: (id: string) => void }) {
   const [form, setForm] = useState(initial);
+  const coverOf = useCovers([form.cover]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<'saving' | 'uploading' | null>(null);
   const set = <K extends keyof StoryForm>(key: K, value: StoryForm[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -114,7 +115,7 @@ export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSave
             <TextArea className="pl-textarea" value={form.body} maxlength={5000} onChange={(v) => set('body', v)} />
           </Field>
           <Field name="cover" label="封面图片" error={errors.cover || undefined}>
-            {form.cover ? <Image className="pl-article__cover" src={coverUrl(form.cover)} mode="aspectFill" /> : null}
+            {coverOf(form.cover) ? <Image className="pl-article__cover" src={coverOf(form.cover)} mode="aspectFill" /> : null}
             <View style={{ display: 'flex', marginTop: '8px' }}>
               <Button className="btn btn--ghost" disabled={busy !== null || undefined} onClick={() => void pickCover()}>
                 {busy === 'uploading' ? '正在上传…' : form.cover ? '换一张' : '选择图片'}

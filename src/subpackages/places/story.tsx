@@ -8,13 +8,14 @@ import { useAsync } from '../../lib/use-async';
 import { getStory } from '../../services/places';
 import { dayText } from './dates';
 import { PLACES, param } from './links';
-import { coverUrl } from './platform';
+import { useCovers } from './use-covers';
 import { ShareButton } from './share';
 import { storyKindName } from './stories';
 import './places.css';
 
 export function StoryArticle({ id }: { id: string }) {
   const story = useAsync(() => getStory(id), [id]);
+  const coverOf = useCovers([story.data?.cover]);
 
   // WeChat's share card: the story's own title, opening this page.
   useShareAppMessage(() => ({
@@ -38,7 +39,7 @@ export function StoryArticle({ id }: { id: string }) {
           <View className="pl-story__meta">
             <View className="tag">{storyKindName(s.kind)}</View> {dayText(s.publishedAt)}
           </View>
-          {s.cover ? <Image className="pl-article__cover" src={coverUrl(s.cover)} mode="aspectFill" /> : null}
+          {coverOf(s.cover) ? <Image className="pl-article__cover" src={coverOf(s.cover)} mode="aspectFill" /> : null}
           <View className="pl-article__summary">{s.summary}</View>
           <View id="story-body">
             {paragraphs.map((p, i) => (
