@@ -34,6 +34,8 @@ export interface FileRecord {
 /** Uploads one person may start in one day (UTC+8), and what they may hold before it is used or removed. */
 export const DAILY_UPLOAD_LIMIT = 20;
 export const UPLOAD_BYTES_LIMIT = 10 * 1024 * 1024;
+/** What one person may hold in storage at once, every upload of theirs counted (exports aside). */
+export const PERSON_STORAGE_LIMIT = 500 * 1024 * 1024;
 /** Unused uploads and exports are removed this long after they were made. */
 export const UNUSED_FILE_TTL_MS = 24 * 3600 * 1000;
 /** How long a link to a private file works. */

@@ -6,6 +6,7 @@ import { filesContract, type FileLink, type PreparedUpload } from '../../core/co
 import { AppError } from '../../core/envelope';
 import {
   DAILY_UPLOAD_LIMIT,
+  PERSON_STORAGE_LIMIT,
   mayReadCaseFiles,
   mayReadFile,
   PRIVATE_LINK_TTL_S,
@@ -38,6 +39,18 @@ async function takeUploadSlot(openid: string, now: Date): Promise<boolean> {
   }
 }
 
+/** Bytes of everything the person has uploaded and storage still holds. */
+async function storedBytes(openid: string): Promise<number> {
+  const $ = db().command.aggregate;
+  const res = (await db()
+    .collection('files')
+    .aggregate()
+    .match({ owner: openid, cloudPath: db().RegExp({ regexp: '^uploads/' }) })
+    .group({ _id: null, bytes: $.sum('$size') })
+    .end()) as { list: { bytes: number }[] };
+  return res.list[0]?.bytes ?? 0;
+}
+
 /** Whether the caller may read the object a file belongs to, by that object's own rules. */
 async function mayReadOwner(caller: Caller, ref: FileRef): Promise<boolean> {
   switch (ref.kind) {
@@ -68,6 +81,12 @@ export const main = createMain({
       input: filesContract.prepareUpload,
       run: async (ctx, { name, size }): Promise<PreparedUpload> => {
         const openid = ctx.caller.openid;
+        if ((await storedBytes(openid)) + size > PERSON_STORAGE_LIMIT) {
+          throw new AppError(
+            'RATE_LIMITED',
+            `您上传的文件已达 ${PERSON_STORAGE_LIMIT / 1024 / 1024} MB 的上限，暂时不能再上传；需要帮助请联系双拥办`,
+          );
+        }
         if (!(await takeUploadSlot(openid, ctx.now))) {
           throw new AppError('RATE_LIMITED', `每人每天最多上传 ${DAILY_UPLOAD_LIMIT} 个文件，请明天再传`);
         }

@@ -5,7 +5,7 @@
  */
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DAILY_UPLOAD_LIMIT, fileRecordId } from '../../core/files';
+import { DAILY_UPLOAD_LIMIT, fileRecordId, PERSON_STORAGE_LIMIT } from '../../core/files';
 import { createHostServer } from '../../local/http';
 import { aSubmission } from './builders';
 import { startTestCloud, type TestCloud } from './harness';
@@ -106,6 +106,19 @@ describe('the local host serves a file only with a signed, unexpired link', () =
     expect(countFiles(person)).toBe(filesBefore);
     t.cloud.clock.advance('P1D');
     expect((await upload(person, 'tomorrow.jpg')).status).toBe(200);
+  });
+  test('a person holding the storage limit in uploads is RATE_LIMITED; exports do not count', async () => {
+    const person = 'uploader-full';
+    const { fileID } = await uploaded(person, 'first.jpg');
+    const id = fileRecordId(fileID) as string;
+    const record = t.cloud.database.read('files', id) as Data;
+    // What storage holds for the person, as the records say: one file short of the limit by 10 bytes.
+    t.cloud.database.write('files', id, { ...record, size: PERSON_STORAGE_LIMIT - 10 });
+    t.cloud.database.write('files', 'e'.repeat(32), { ...record, cloudPath: 'exports/x/y/z.xlsx', size: PERSON_STORAGE_LIMIT });
+    expect((await upload(person, 'small.jpg', 'tiny')).status).toBe(200);
+    const over = await upload(person, 'big.jpg', 'x'.repeat(20));
+    expect(over.status).toBe(429);
+    expect(over.body.error?.code).toBe('RATE_LIMITED');
   });
 });
 
