@@ -10,7 +10,7 @@ import { listActivities, listPlaces, listStories, type Place } from '../../servi
 import { AdminGate } from './admin-gate';
 import { dayText, spanText } from './dates';
 import { PLACES } from './links';
-import { storyKindName } from './stories';
+import { storyKindName } from './story-kind';
 import './places.css';
 
 type Tab = 'places' | 'stories' | 'activities';

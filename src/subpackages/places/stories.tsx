@@ -8,11 +8,11 @@ import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listStories, type StorySummary } from '../../services/places';
 import { dayText } from './dates';
+import { storyKindName } from './story-kind';
 import { openStory } from './links';
 import { useCovers } from './use-covers';
 import './places.css';
 
-export const storyKindName = (id: string): string => STORY_KINDS.find((k) => k.id === id)?.name ?? '';
 
 function StoryCard({ story: s, cover }: { story: StorySummary; cover: string }) {
   return (

@@ -10,7 +10,7 @@ import { dayText } from './dates';
 import { PLACES, param } from './links';
 import { useCovers } from './use-covers';
 import { ShareButton } from './share';
-import { storyKindName } from './stories';
+import { storyKindName } from './story-kind';
 import './places.css';
 
 export function StoryArticle({ id }: { id: string }) {
