@@ -8,7 +8,9 @@
  *    between its two writes (the event's document, then the sign-up) is counted and printed; the event's
  *    document is whole after any kill, and once the requests are retried every sign-up is in step with it.
  * 2. Storage fails in the middle of an upload (the client goes away mid-body; the disk refuses the rest of
- *    the file): no partial file, no temp file and no record remain, and the host keeps serving.
+ *    the file): no partial file and no temp file remain, no record points at a file that is not there, and
+ *    the host keeps serving. An upload goes through the files function (prepareUpload, the file, then
+ *    confirmUpload), and a stored file is read back only through the signed link the upload answers.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -30,20 +32,20 @@ import {
   type Host,
 } from './host-process';
 
-const NEEDED = ['cases', 'fairs'];
+const NEEDED = ['cases', 'fairs', 'files'];
 const ensureBundles = () => ensureAll(NEEDED);
 const tmpDir = (tag: string) => scratchDir(`faults-${tag}`);
 
 // ---------- the database, read straight from its SQLite file ----------
 
-function readAll(dataDir: string): Map<string, any[]> {
+function readAll(dataDir: string, collections = ['cases', 'signups', 'fairs']): Map<string, any[]> {
   const sql = new Database(path.join(dataDir, 'db.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const out = new Map<string, any[]>();
-    for (const row of sql.prepare(`SELECT coll, body FROM documents WHERE coll IN ('cases', 'signups', 'fairs')`).all() as {
-      coll: string;
-      body: string;
-    }[]) {
+    const rows = sql
+      .prepare(`SELECT coll, body FROM documents WHERE coll IN (${collections.map(() => '?').join(', ')})`)
+      .all(...collections) as { coll: string; body: string }[];
+    for (const row of rows) {
       const list = out.get(row.coll) ?? [];
       list.push(parseEJSON(row.body));
       out.set(row.coll, list);
@@ -339,8 +341,11 @@ describe('SIGKILL of the host in the middle of a burst', () => {
 
 /**
  * An orphan is either a file in storage that nothing can reach — a partial upload, a temp file, a file
- * whose fileID no client was given — or a record (a case's attachment) pointing at a file that is not
- * there. The upload route writes no record of its own: the fileID it answers is the only handle.
+ * whose fileID no client was given — or a record (a case's attachment, a `files` record with a file ID)
+ * pointing at a file that is not there. The upload route asks the files function for a place first
+ * (a `files` record without a file ID, one of the day's `upload_quotas`), then stores the file, then
+ * confirms it (the record gets its file ID). A record whose file never arrived has no file ID: it points
+ * at nothing, and the files function's timer removes it a day later.
  */
 function filesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -348,6 +353,15 @@ function filesIn(dir: string): string[] {
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .flatMap((e) => (e.isFile() ? [path.relative(dir, path.join(e.parentPath, e.name))] : []));
 }
+
+/** The `files` records and the day's `upload_quotas` counters, straight from the database. */
+function uploadRecords(dataDir: string): { files: any[]; quotas: any[] } {
+  const all = readAll(dataDir, ['files', 'upload_quotas']);
+  return { files: all.get('files') ?? [], quotas: all.get('upload_quotas') ?? [] };
+}
+
+/** `uploads/<person folder: 16 hex, not the OPENID>/<record id: 32 hex>/<name>` */
+const UPLOAD_PATH = /^uploads\/([0-9a-f]{16})\/([0-9a-f]{32})\/([^/]+)$/;
 
 /** Sends `total` bytes as declared, or chunked when `declared` is false, and gives up after `sent` bytes. */
 function cutOffUpload(host: Host, openid: string, total: number, sent: number, declared: boolean): Promise<void> {
@@ -388,46 +402,76 @@ describe('storage failing in the middle of an upload', () => {
   const upload = (body: Buffer, openid = 'resident-1', name = 'proof.jpg') =>
     request(host as Host, 'POST', `/storage/upload?name=${name}`, body, { 'x-openid': openid, 'content-type': 'image/jpeg' });
 
-  /** The host still serves: it is healthy, a small upload lands whole and reads back. */
+  /** GET of a storage link, raw bytes back. */
+  const fetchBytes = (urlPath: string) =>
+    new Promise<{ status: number; body: Buffer }>((resolve, reject) =>
+      http.get(`${(host as Host).base}${urlPath}`, { agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      }),
+    );
+
+  /**
+   * The host still serves: it is healthy, a small upload lands whole in the caller's own folder and reads
+   * back through the signed link it answered (and not through its file ID alone).
+   */
   async function expectServing(): Promise<string> {
     expect((await request(host as Host, 'GET', '/healthz')).status).toBe(200);
     const small = Buffer.from('证明材料：退役证复印件');
     const up = await upload(small);
     expect(up.status).toBe(200);
     if (!up.body.ok) throw new Error(`upload refused: ${JSON.stringify(up.body)}`);
-    const { url, fileID } = up.body.data;
-    const back = await new Promise<Buffer>((resolve, reject) =>
-      http.get(`${(host as Host).base}${url}`, { agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks)));
-        res.on('error', reject);
-      }),
-    );
-    expect(back.equals(small)).toBe(true);
-    return fileID as string;
+    const { url, fileID } = up.body.data as { url: string; fileID: string };
+    const stored = UPLOAD_PATH.exec(fileID.replace(/^cloud:\/\/[^/]+\//, ''));
+    expect(stored?.[3]).toBe('proof.jpg');
+    expect(url).toMatch(/^\/storage\/[^?]+\?expires=\d+&sign=[0-9a-f]{64}$/);
+    const back = await fetchBytes(url);
+    expect(back.status).toBe(200);
+    expect(back.body.equals(small)).toBe(true);
+    expect((await fetchBytes(url.slice(0, url.indexOf('?')))).status).toBe(403);
+    return fileID;
   }
 
-  test('a client that goes away mid-body leaves no file, and the host keeps serving', async () => {
+  test('a client that goes away mid-body leaves no file and no record, and the host keeps serving', async () => {
     for (const declared of [true, false]) {
       await cutOffUpload(host as Host, 'resident-cut', 4 * 1024 * 1024, 1024 * 1024, declared);
       // The abort reached the host once it answers the next request on a fresh connection.
       expect((await request(host as Host, 'GET', '/healthz')).status).toBe(200);
       expect(filesIn(filesDir())).toEqual([]);
+      // The body never arrived whole, so the files function was never asked: no record, no quota used.
+      expect(uploadRecords(dataDir)).toEqual({ files: [], quotas: [] });
     }
     const fileID = await expectServing();
-    expect(filesIn(filesDir())).toEqual([expect.stringMatching(/^uploads\/resident-1\/[0-9a-f]{12}-proof\.jpg$/)]);
-    expect(fileID).toMatch(/^cloud:\/\/.+\/uploads\/resident-1\//);
+    const [stored] = filesIn(filesDir());
+    expect(filesIn(filesDir())).toEqual([expect.stringMatching(UPLOAD_PATH)]);
+    expect(fileID.endsWith(`/${stored}`)).toBe(true);
+    // The person's folder is a hash, not their OPENID.
+    expect(fileID).not.toContain('resident-1');
+    // One record, confirmed with the file ID it answered; one upload counted for the day.
+    const { files, quotas } = uploadRecords(dataDir);
+    expect(files).toEqual([
+      expect.objectContaining({ _id: UPLOAD_PATH.exec(stored as string)?.[2], owner: 'resident-1', fileID, cloudPath: stored }),
+    ]);
+    expect(quotas).toEqual([expect.objectContaining({ n: 1 })]);
   });
 
   test('a disk that fills up mid-write answers INTERNAL and leaves no partial or temp file; a body over the limit is 413', async () => {
     const before = filesIn(filesDir());
+    const recordsBefore = uploadRecords(dataDir).files;
     // 8 MiB: under the upload limit, over the room left on the disk.
     const failed = await upload(Buffer.alloc(8 * 1024 * 1024, 1), 'resident-2', 'scan.jpg');
     expect(failed.status).toBe(500);
     expect(failed.body).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(failed.body)).not.toMatch(/EFBIG|at .+:\d+/);
     expect(filesIn(filesDir())).toEqual(before);
+    // The place the files function prepared stays a record without a file ID: it points at no file.
+    const afterFailure = uploadRecords(dataDir).files;
+    const unconfirmed = afterFailure.filter((r) => !recordsBefore.some((b) => b._id === r._id));
+    expect(unconfirmed).toEqual([expect.objectContaining({ owner: 'resident-2', name: 'scan.jpg' })]);
+    expect(unconfirmed[0].fileID).toBeUndefined();
+    expect(fs.existsSync(path.join(filesDir(), unconfirmed[0].cloudPath))).toBe(false);
 
     // Over the limit, chunked (no length to refuse up front): refused while streaming, nothing written.
     const over = await new Promise<Answer>((resolve, reject) => {
@@ -449,6 +493,7 @@ describe('storage failing in the middle of an upload', () => {
     expect(over.status).toBe(413);
     expect(over.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(filesIn(filesDir())).toEqual(before);
+    expect(uploadRecords(dataDir).files).toEqual(afterFailure);
 
     // Still serving; a request that attaches what did upload points at a file that is there.
     const fileID = await expectServing();
@@ -469,11 +514,28 @@ describe('storage failing in the middle of an upload', () => {
     );
     const seen = await ok(host as Host, 'cases', { action: 'get', caseId: submitted.caseId }, 'resident-1');
     expect(seen.attachments).toEqual([fileID]);
-    // No record points at a missing file: every attachment of every case is in storage.
+    // No record points at a missing file: every attachment of every case, and every file record with a
+    // file ID, is in storage.
     const prefix = fileID.slice(0, fileID.indexOf('/uploads/') + 1);
+    const inStorage = (id: string) => fs.existsSync(path.join(filesDir(), id.slice(prefix.length)));
     const attached = (readAll(dataDir).get('cases') ?? []).flatMap((c) => c.attachments as string[]);
     expect(attached.length).toBeGreaterThan(0);
-    for (const id of attached) expect(fs.existsSync(path.join(filesDir(), id.slice(prefix.length)))).toBe(true);
+    for (const id of attached) expect(inStorage(id)).toBe(true);
+    const confirmed = uploadRecords(dataDir).files.filter((r) => r.fileID);
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const r of confirmed) expect(inStorage(r.fileID)).toBe(true);
+
+    // A day later the files function's timer removes the record whose file never arrived (and the
+    // upload nobody used, with its file); the attached file stays.
+    const moved = await request(host as Host, 'POST', '/__local/clock', JSON.stringify({ advance: 'P1DT1H' }), {
+      'content-type': 'application/json',
+    });
+    expect(moved.status).toBe(200);
+    const swept = await request(host as Host, 'POST', '/__local/timers/files');
+    expect(swept).toMatchObject({ status: 200, body: { ok: true } });
+    const left = uploadRecords(dataDir).files;
+    expect(left.map((r) => r.fileID)).toEqual([fileID]);
+    expect(filesIn(filesDir())).toEqual([fileID.slice(prefix.length)]);
   });
 });
 

@@ -7,6 +7,12 @@
  * ones. Each must get a clean 4xx with the envelope, within seconds; the host keeps serving; no file
  * appears outside the storage folder (and inside it only what an accepted upload put there); the clock
  * does not move; the database changes only where a route was allowed to write.
+ *
+ * An upload goes through the files function: it lands in `uploads/<the person's folder>/<random id>/<name>`
+ * (the folder a hash of the OPENID, not the OPENID), writes its own `files` record and counts towards the
+ * person's 20 uploads a day (`upload_quotas`), and answers a signed link good for 15 minutes on the local
+ * clock. A stored file opens only through such a link: without a valid, unexpired signature a GET is 403
+ * whether or not the file exists, and a link for one file opens no other.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +24,7 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { ERROR_CODES } from '../../core/envelope';
+import { parseEJSON } from '../../local/engine/ejson';
 import { createHostServer, JSON_LIMIT, UPLOAD_LIMIT } from '../../local/http';
 import { startTestCloud, type TestCloud } from './harness';
 
@@ -26,6 +33,14 @@ const RANDOM_RUNS = 400;
 /** A request that has no answer by then counts as a hang. */
 const ANSWER_WITHIN_MS = 10_000;
 const PREFIX = 'cloud://local.local/';
+const START = '2026-11-28T02:00:00.000Z';
+/** The day (UTC+8) the upload quotas count, the clock standing still at START. */
+const DAY = '2026-11-28';
+const DAILY_UPLOADS = 20;
+/** How long the link an upload answers works. */
+const LINK_MS = 15 * 60 * 1000;
+/** `uploads/<person folder>/<record id>/<safe name>`: nothing of the OPENID, no dot segments, no slashes in the name. */
+const UPLOAD_ID = /^cloud:\/\/local\.local\/uploads\/([0-9a-f]{16})\/([0-9a-f]{32})\/((?!\.)[\w.\u4e00-\u9fa5-]{1,80})$/;
 /** Put into every name a traversal would create, so an escaped file can be found wherever it lands. */
 const TOKEN = `fuzzroutes${randomBytes(4).toString('hex')}`;
 const SECRET = `secret-${randomBytes(8).toString('hex')}`;
@@ -192,6 +207,11 @@ function escapedFiles(): string[] {
 
 /** Files an accepted upload created: the storage folder must hold exactly these. */
 const uploaded = new Set<string>();
+/** The signed link each accepted upload answered, by file ID. */
+const links = new Map<string, string>();
+/** Each person's upload folder, and whose each folder is: one folder per person, never shared. */
+const folders = new Map<string, string>();
+const owners = new Map<string, string>();
 
 function fileOf(fileID: string): string {
   expect(fileID.startsWith(`${PREFIX}uploads/`)).toBe(true);
@@ -200,24 +220,75 @@ function fileOf(fileID: string): string {
   return file;
 }
 
+/** The documents an accepted upload may write: its own `files` record and the person's counter for the day. */
+function uploadWrites(fileID: string): string[] {
+  const [, folder, id] = UPLOAD_ID.exec(fileID) ?? [];
+  return [`files/${id}`, `upload_quotas/${folder}:${DAY}`];
+}
+
+const docOf = (db: Map<string, string>, key: string) => {
+  const body = db.get(key);
+  return body === undefined ? undefined : (parseEJSON(body) as Record<string, unknown>);
+};
+
+/**
+ * An accepted upload by `openid`, between the dumps `pre` and `post`: the file is in the person's own
+ * folder (the same folder every time, no one else's, not named after the OPENID) under a random id and a
+ * safe name; the link works for 15 minutes; exactly its record and the day's counter (one more) changed.
+ */
+function accept(openid: string, data: { fileID: string; url: string }, pre: Map<string, string>, post: Map<string, string>): void {
+  const { fileID, url } = data;
+  const m = UPLOAD_ID.exec(fileID);
+  if (!m) throw new Error(`not an upload's file ID: ${fileID}`);
+  const [, folder, id] = m as unknown as [string, string, string];
+  expect(folders.get(openid) ?? folder).toBe(folder);
+  expect(owners.get(folder) ?? openid).toBe(openid);
+  folders.set(openid, folder);
+  owners.set(folder, openid);
+  expect(folder).not.toBe(openid);
+  // Real OPENIDs are 28 characters; a short all-hex one could match some hex by chance.
+  if (openid.length >= 8) expect(fileID).not.toContain(openid);
+  expect(url).toBe(`/storage/${enc(fileID)}?expires=${Date.parse(START) + LINK_MS}&sign=${url.slice(-64)}`);
+  expect(url).toMatch(/&sign=[0-9a-f]{64}$/);
+  expect(links.has(fileID)).toBe(false);
+
+  expect(changed(pre, post)).toEqual(uploadWrites(fileID));
+  expect(docOf(post, `files/${id}`)).toMatchObject({
+    cloudPath: fileID.slice(PREFIX.length),
+    owner: openid,
+    fileID,
+    attachedTo: null,
+    createdAt: START,
+  });
+  const quota = `upload_quotas/${folder}:${DAY}`;
+  expect(docOf(post, quota)?.n).toBe(((docOf(pre, quota)?.n as number | undefined) ?? 0) + 1);
+
+  uploaded.add(fileOf(fileID));
+  links.set(fileID, url);
+}
+
 async function upload(name: string, body: Buffer | string, openid = 'resident-1'): Promise<{ fileID: string; url: string }> {
+  const pre = dump();
+  // Nothing was written since the last allowed write.
+  expect(changed(dbBaseline, pre)).toEqual([]);
   const answer = await request('POST', `/storage/upload?name=${encodeURIComponent(name)}`, { headers: { 'x-openid': openid }, body });
   expect(answer.status).toBe(200);
   const { data } = JSON.parse(answer.body.toString('utf8')) as { data: { fileID: string; url: string } };
-  expect(data.fileID.startsWith(`${PREFIX}uploads/${openid}/`)).toBe(true);
-  uploaded.add(fileOf(data.fileID));
+  dbBaseline = dump();
+  accept(openid, data, pre, dbBaseline);
   expect(fs.readFileSync(fileOf(data.fileID)).equals(Buffer.from(body))).toBe(true);
   return data;
 }
 
 // ---------- the host ----------
 
-let dbBefore: Map<string, string>;
+/** The database as the last allowed write left it: a refused request changes nothing of it. */
+let dbBaseline: Map<string, string>;
 let treeBefore: string[];
 
 beforeAll(async () => {
-  // fairs has a timer trigger; meta has none.
-  t = startTestCloud({ functions: ['meta', 'fairs'], startAt: '2026-11-28T02:00:00.000Z' });
+  // fairs has a timer trigger; meta has none; files answers where an upload goes.
+  t = startTestCloud({ functions: ['meta', 'fairs', 'files'], startAt: START });
   storageRoot = path.join(t.dataDir, 'files');
   sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-routes-'));
   fs.mkdirSync(path.join(sandbox, 'h5', 'js'), { recursive: true });
@@ -225,10 +296,10 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(sandbox, 'h5', 'js', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(sandbox, 'secret.txt'), SECRET);
   fs.writeFileSync(path.join(t.dataDir, 'secret.txt'), SECRET);
-  server = createHostServer({ cloud: t.cloud, h5Dir: path.join(sandbox, 'h5') });
+  server = createHostServer({ cloud: t.cloud, h5Dir: path.join(sandbox, 'h5'), demo: true });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
-  dbBefore = dump();
+  dbBaseline = dump();
   treeBefore = outsideStorage();
 });
 
@@ -240,13 +311,16 @@ afterAll(async () => {
 
 /** After every refused request: nothing written anywhere, the clock where it was, still serving. */
 async function expectNothingChanged(): Promise<void> {
-  expect(changed(dbBefore, dump())).toEqual([]);
+  expect(changed(dbBaseline, dump())).toEqual([]);
   expect(outsideStorage()).toEqual(treeBefore);
   expect(escapedFiles()).toEqual([]);
   expect(walk(storageRoot).filter((f) => fs.statSync(f).isFile() && !uploaded.has(f))).toEqual([]);
-  expect(await clockNow()).toBe('2026-11-28T02:00:00.000Z');
+  expect(await clockNow()).toBe(START);
   await expectServing();
 }
+
+/** A link to `fileID` signed with the host's own key (what only the host can make), good until `expiresAt`. */
+const signed = (fileID: string, expiresAt = t.cloud.clock.now() + LINK_MS) => t.cloud.storage.signedUrl(fileID, expiresAt);
 
 // ---------- fixed cases ----------
 
@@ -256,7 +330,7 @@ const enc = encodeURIComponent;
 type Case = [string, string, string, Parameters<typeof request>[2], readonly number[]];
 
 const STORAGE_UPLOAD: Case[] = [
-  ['GET /storage/upload', 'GET', '/storage/upload', {}, [404]],
+  ['GET /storage/upload', 'GET', '/storage/upload', {}, [403, 404]],
   ['PUT /storage/upload', 'PUT', '/storage/upload?name=a.txt', { headers: { 'x-openid': 'resident-1' }, body: 'x' }, [404, 405]],
   ['DELETE /storage/upload', 'DELETE', '/storage/upload', { headers: { 'x-openid': 'resident-1' } }, [404, 405]],
   ['no caller', 'POST', '/storage/upload?name=a.txt', { body: 'x' }, [401]],
@@ -323,15 +397,16 @@ const BAD_FILE_IDS = [
   `${PREFIX}${'a'.repeat(5000)}`,
   `${PREFIX}uploads/${'a/'.repeat(2000)}x`,
 ];
+/** Without a signature every GET of a file ID is refused: 403 (or 400/404 before the ID is read). */
 const STORAGE_DOWNLOAD: Case[] = [
-  ...BAD_FILE_IDS.map((id): Case => [`GET ${id.slice(0, 60)} (encoded)`, 'GET', `/storage/${enc(id)}`, {}, [400, 404]]),
-  ...BAD_FILE_IDS.map((id): Case => [`GET ${id.slice(0, 60)} (twice encoded)`, 'GET', `/storage/${enc(enc(id))}`, {}, [400, 404]]),
-  ['GET with %2e%2e segments', 'GET', '/storage/cloud%3A%2F%2Flocal.local%2F%2e%2e%2Fsecret.txt', {}, [400, 404]],
-  ['GET with raw ../ after the prefix', 'GET', '/storage/cloud:%2F%2Flocal.local/../secret.txt', {}, [400, 404]],
-  ['GET with a malformed escape', 'GET', '/storage/%E0%A4%A', {}, [400, 404]],
-  ['GET with a lone %', 'GET', '/storage/%', {}, [400, 404]],
-  ['GET with %00', 'GET', '/storage/cloud%3A%2F%2Flocal.local%2Fuploads%2F%00', {}, [400, 404]],
-  ['GET /storage/', 'GET', '/storage/', {}, [400, 404]],
+  ...BAD_FILE_IDS.map((id): Case => [`GET ${id.slice(0, 60)} (encoded)`, 'GET', `/storage/${enc(id)}`, {}, [400, 403, 404]]),
+  ...BAD_FILE_IDS.map((id): Case => [`GET ${id.slice(0, 60)} (twice encoded)`, 'GET', `/storage/${enc(enc(id))}`, {}, [400, 403, 404]]),
+  ['GET with %2e%2e segments', 'GET', '/storage/cloud%3A%2F%2Flocal.local%2F%2e%2e%2Fsecret.txt', {}, [400, 403, 404]],
+  ['GET with raw ../ after the prefix', 'GET', '/storage/cloud:%2F%2Flocal.local/../secret.txt', {}, [400, 403, 404]],
+  ['GET with a malformed escape', 'GET', '/storage/%E0%A4%A', {}, [400, 403, 404]],
+  ['GET with a lone %', 'GET', '/storage/%', {}, [400, 403, 404]],
+  ['GET with %00', 'GET', '/storage/cloud%3A%2F%2Flocal.local%2Fuploads%2F%00', {}, [400, 403, 404]],
+  ['GET /storage/', 'GET', '/storage/', {}, [400, 403, 404]],
   [
     'POST /storage/<id>',
     'POST',
@@ -466,6 +541,8 @@ const SUBSCRIBE: Case[] = [
 ];
 
 const OUTBOX: Case[] = [
+  ['outbox: no caller', 'GET', '/__local/outbox', {}, [401]],
+  ['outbox: an empty caller', 'GET', '/__local/outbox', { headers: { 'x-openid': '' } }, [401]],
   ['outbox: a forged caller', 'GET', '/__local/outbox', { headers: { 'x-openid': 'resident-1 OR 1=1' } }, [400]],
   ['outbox: a caller of 129 characters', 'GET', '/__local/outbox', { headers: { 'x-openid': 'r'.repeat(129) } }, [400]],
   ['outbox: POST', 'POST', '/__local/outbox', json({}), [404, 405]],
@@ -501,12 +578,12 @@ test('dot segments before the file ID are resolved like a browser does: the H5 p
     const answer = await request('GET', urlPath);
     expect(answer.body.toString('utf8')).not.toContain(SECRET);
     if (answer.status === 200) expect(answer.body.toString('utf8')).toBe(page);
-    else expectRefusal(answer, 'GET', urlPath, [400, 404]);
+    else expectRefusal(answer, 'GET', urlPath, [400, 403, 404]);
   }
   await expectNothingChanged();
 });
 
-test('absolute paths to a file beside the storage folder are 404, however they are written', async () => {
+test('absolute paths to a file beside the storage folder are refused, however they are written, even signed', async () => {
   const secret = path.join(t.dataDir, 'secret.txt');
   const ids = [
     `${PREFIX}${secret}`,
@@ -518,8 +595,21 @@ test('absolute paths to a file beside the storage folder are 404, however they a
   ];
   for (const id of ids) {
     for (const urlPath of [`/storage/${enc(id)}`, `/storage/${enc(id).replace(/%2F/g, '/')}`]) {
-      expectRefusal(await request('GET', urlPath), 'GET', urlPath, [400, 404]);
+      expectRefusal(await request('GET', urlPath), 'GET', urlPath, [400, 403, 404]);
     }
+    // With the host's own signature the ID is read, and still opens nothing outside the storage folder.
+    const link = signed(id);
+    expectRefusal(await request('GET', link), 'GET', link, [400, 404]);
+  }
+  await expectNothingChanged();
+});
+
+test('file IDs that point outside the storage folder, at nothing or at a folder are 400 or 404 even when signed', async () => {
+  for (const id of BAD_FILE_IDS) {
+    const link = signed(id);
+    const answer = await request('GET', link);
+    expect(answer.body.toString('utf8')).not.toContain(SECRET);
+    expectRefusal(answer, 'GET', link, [400, 404]);
   }
   await expectNothingChanged();
 });
@@ -566,7 +656,7 @@ describe('requests node:http would not send', () => {
 
 // ---------- what the routes may do, with traversal in the names ----------
 
-describe('uploads land in the caller’s folder, whatever the name', () => {
+describe('uploads land in the caller’s own folder, whatever the name, and open only through their signed link', () => {
   test.each([
     `../../../../../../tmp/${TOKEN}.txt`,
     `..%2F..%2F${TOKEN}.txt`,
@@ -584,23 +674,83 @@ describe('uploads land in the caller’s folder, whatever the name', () => {
     `${'长'.repeat(300)}${TOKEN}.jpg`,
     `${TOKEN}.tmp`,
   ])('name %#', async (name) => {
+    // Fifteen names, one person: within the day's 20 uploads.
     const body = `证明材料 ${name.length}`;
-    const { url } = await upload(name, body);
+    const { fileID, url } = await upload(name, body);
     const back = await request('GET', url);
     expect(back.status).toBe(200);
     expect(back.body.toString('utf8')).toBe(body);
+    // The file ID alone opens nothing.
+    expectRefusal(await request('GET', `/storage/${enc(fileID)}`), 'GET', fileID, [403]);
     expect(escapedFiles()).toEqual([]);
   });
 
   test('exactly 10 MB is taken; the same through the JSON routes is refused', async () => {
-    await upload('ten.bin', big(UPLOAD_LIMIT));
+    await upload('ten.bin', big(UPLOAD_LIMIT), 'resident-3');
     expectRefusal(await request('POST', '/__local/clock', json(big(UPLOAD_LIMIT).toString())), 'POST', '/__local/clock', [413]);
   });
 
-  test('a file another person uploaded is found by its ID only, and a guess at a sibling is 404', async () => {
-    const { fileID } = await upload('mine.txt', 'mine', 'resident-2');
-    const sibling = fileID.replace(/\/[0-9a-f]{12}-mine\.txt$/, '/000000000000-mine.txt');
-    expectRefusal(await request('GET', `/storage/${enc(sibling)}`), 'GET', sibling, [404]);
+  test('a guess at another person’s sibling file is 403, and a signed link for one file opens no other', async () => {
+    const mine = await upload('mine.txt', 'mine', 'resident-2');
+    const other = await upload('other.txt', 'other', 'resident-2');
+    const theirs = await upload('theirs.txt', 'theirs', 'resident-4');
+    const query = (url: string) => url.slice(url.indexOf('?'));
+    const [, folder] = UPLOAD_ID.exec(mine.fileID) ?? [];
+    const sibling = mine.fileID.replace(/\/[0-9a-f]{32}\//, `/${'0'.repeat(32)}/`);
+    const stranger = `${PREFIX}uploads/${folder}/${'f'.repeat(32)}/theirs.txt`;
+    expect(sibling).not.toBe(mine.fileID);
+
+    // Their own link opens each file.
+    for (const [file, body] of [
+      [mine, 'mine'],
+      [other, 'other'],
+      [theirs, 'theirs'],
+    ] as const) {
+      const back = await request('GET', file.url);
+      expect(back.status).toBe(200);
+      expect(back.body.toString('utf8')).toBe(body);
+    }
+
+    const refusals: [string, string][] = [
+      // Guesses without a signature: a file that is there and one that is not read the same.
+      ['a file ID alone', `/storage/${enc(theirs.fileID)}`],
+      ['a guessed sibling', `/storage/${enc(sibling)}`],
+      ['a made-up file in a person’s folder', `/storage/${enc(stranger)}`],
+      // One file's link, put on another.
+      ['the link of a sibling', `/storage/${enc(other.fileID)}${query(mine.url)}`],
+      ['the link of another person’s file', `/storage/${enc(theirs.fileID)}${query(mine.url)}`],
+      ['a link on a guessed sibling', `/storage/${enc(sibling)}${query(mine.url)}`],
+      // A link changed, or past its time.
+      ['a link with another expiry', mine.url.replace(/expires=(\d+)/, (_m, e: string) => `expires=${Number(e) + LINK_MS}`)],
+      ['a link with a changed signature', mine.url.replace(/.$/, (c) => (c === '0' ? '1' : '0'))],
+      ['a link without its signature', mine.url.replace(/&sign=.*$/, '')],
+      ['a link without its expiry', mine.url.replace(/expires=\d+&/, '')],
+      ['a link that ended just now', signed(mine.fileID, t.cloud.clock.now())],
+      ['a link that ended a minute ago', signed(mine.fileID, t.cloud.clock.now() - 60_000)],
+    ];
+    const bodies = new Set<string>();
+    for (const [what, urlPath] of refusals) {
+      const answer = await request('GET', urlPath);
+      expectRefusal(answer, 'GET', `${what}: ${urlPath}`, [403]);
+      expect(answer.body.toString('utf8')).not.toMatch(/mine|other|theirs/);
+      bodies.add(answer.body.toString('utf8'));
+    }
+    // The same refusal every time: it says nothing about which files exist.
+    expect(bodies.size).toBe(1);
+    // Only a link the host signed for that very ID says whether the file is there.
+    expectRefusal(await request('GET', signed(sibling)), 'GET', sibling, [404]);
+  });
+
+  test('the 21st upload of a day is 429 RATE_LIMITED and writes nothing; another person still uploads', async () => {
+    for (let i = 1; i <= DAILY_UPLOADS; i++) await upload(`quota-${i}.txt`, `第 ${i} 个`, 'resident-quota');
+    expect(docOf(dbBaseline, `upload_quotas/${folders.get('resident-quota')}:${DAY}`)?.n).toBe(DAILY_UPLOADS);
+    for (const body of ['一个', big(UPLOAD_LIMIT)]) {
+      const answer = await request('POST', '/storage/upload?name=one-more.txt', { headers: { 'x-openid': 'resident-quota' }, body });
+      expectRefusal(answer, 'POST', '/storage/upload as resident-quota', [429]);
+      expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      await expectNothingChanged();
+    }
+    await upload('after.txt', 'still', 'resident-5');
   });
 
   test('and nothing else changed', () => expectNothingChanged());
@@ -617,20 +767,30 @@ describe('the local controls do what they are allowed to, and only that', () => 
     expect(answer.status).toBe(200);
     expect(changed(before, dump())).toEqual(['subscriptions/resident-2:__proto__', 'subscriptions/resident-2:tpl-case']);
     expect(({} as Record<string, unknown>).remaining).toBeUndefined();
+    dbBaseline = dump();
   });
 
-  test('the outbox shows a caller their own messages only, and everyone’s without a caller', async () => {
-    // The consent just granted lets one message reach resident-2.
+  test('the outbox shows a caller their own messages, an admin everyone’s, and nothing without a caller', async () => {
+    // The consent just granted lets one message reach resident-2; resident-1 grants one now.
+    const granted = await request('POST', '/__local/subscribe', json({ templateIds: ['tpl-case'] }, { 'x-openid': 'resident-1' }));
+    expect(granted.status).toBe(200);
     await t.cloud.invoke('meta', { action: 'get' }, 'resident-2');
-    await t.sdk.openapi.subscribeMessage.send({ touser: 'resident-2', templateId: 'tpl-case', data: { thing1: { value: '测试' } } });
-    const outbox = async (headers: Record<string, string>) => {
-      const answer = await request('GET', '/__local/outbox', { headers });
+    for (const touser of ['resident-2', 'resident-1']) {
+      await t.sdk.openapi.subscribeMessage.send({ touser, templateId: 'tpl-case', data: { thing1: { value: '测试' } } });
+    }
+    const outbox = async (openid: string) => {
+      const answer = await request('GET', '/__local/outbox', { headers: { 'x-openid': openid } });
       expect(answer.status).toBe(200);
       return (JSON.parse(answer.body.toString('utf8')) as { data: { items: { touser: string }[] } }).data.items.map((m) => m.touser);
     };
-    expect(await outbox({ 'x-openid': 'resident-2' })).toEqual(['resident-2']);
-    expect(await outbox({ 'x-openid': 'resident-1' })).not.toContain('resident-2');
-    expect(await outbox({})).toContain('resident-2');
+    expect(await outbox('resident-2')).toEqual(['resident-2']);
+    expect(await outbox('resident-1')).toEqual(['resident-1']);
+    expect(await outbox('resident-9')).toEqual([]);
+    // `admin` is an administrator here (ADMIN_OPENIDS).
+    expect((await outbox('admin')).sort()).toEqual(['resident-1', 'resident-2']);
+    const anonymous = await request('GET', '/__local/outbox');
+    expectRefusal(anonymous, 'GET', '/__local/outbox', [401]);
+    expect(anonymous.body.toString('utf8')).not.toContain('resident-');
   });
 
   test('a function’s timer runs on request', async () => {
@@ -643,9 +803,11 @@ describe('the local controls do what they are allowed to, and only that', () => 
 // ---------- random requests ----------
 
 describe('random requests at the same routes', () => {
+  /** `link`: a signed link, as an upload answers one (or to a bad file ID), used as it is or tampered with. */
   const ROUTES = [
     '/storage/upload',
     '/storage/',
+    'link',
     '/__local/clock',
     '/__local/timers/',
     '/__local/subscribe',
@@ -709,65 +871,137 @@ describe('random requests at the same routes', () => {
       .map((o) => JSON.stringify(o)),
     fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)),
   );
-  const requestArb = fc.record({
-    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
-    route: fc.constantFrom(...ROUTES),
-    segment,
-    query: fc.option(
-      fc.string({ maxLength: 40 }).map((s) => `?name=${enc(s)}`),
-      { nil: '' },
-    ),
-    openid,
-    contentType,
-    body,
-  });
+  const tamper = fc.oneof(
+    { arbitrary: fc.constant('none' as const), weight: 3 },
+    { arbitrary: fc.constantFrom('sign', 'expires', 'swap', 'strip', 'expired'), weight: 5 },
+  );
+  const requestArb = fc
+    .record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
+      route: fc.constantFrom(...ROUTES),
+      segment,
+      link: fc.record({ pick: fc.nat(), other: fc.nat(), tamper }),
+      query: fc.option(
+        fc.string({ maxLength: 40 }).map((s) => `?name=${enc(s)}`),
+        { nil: '' },
+      ),
+      openid,
+      contentType,
+      body,
+      // Half the time a link is fetched, and an upload is sent by a real person (one with uploads to spare,
+      // one with a few left, one whose day's 20 are used up), so that accepted answers are fuzzed as well.
+      focus: fc.record({ on: fc.boolean(), caller: fc.constantFrom('resident-6', 'resident-1', 'resident-quota') }),
+    })
+    .map(({ focus, ...r }) => {
+      if (focus.on && r.route === 'link') return { ...r, method: 'GET' };
+      if (focus.on && r.route === '/storage/upload') return { ...r, method: 'POST', openid: focus.caller };
+      return r;
+    });
 
   test(`${RANDOM_RUNS} random requests: each a 4xx or an allowed answer; only allowed writes`, async () => {
     const before = dump();
-    const grants = new Set<string>();
+    /** The documents accepted requests were allowed to write. */
+    const allowed = new Set<string>();
+    // Links to the files uploads put there, and the host's own signature on IDs that point at nothing or
+    // outside the storage folder (a link alone never opens those).
+    const genuine = new Set(links.keys());
+    const pool = [
+      ...[...links].map(([fileID, url]) => ({ fileID, url })),
+      ...BAD_FILE_IDS.map((fileID) => ({ fileID, url: signed(fileID) })),
+    ];
     let refused = 0;
     let accepted = 0;
+    let uploads = 0;
+    let downloads = 0;
+    let overQuota = 0;
+    const page = fs.readFileSync(path.join(sandbox, 'h5', 'index.html'), 'utf8');
     await fc.assert(
       fc.asyncProperty(requestArb, async (r) => {
-        // A valid timer run or clock move is allowed to write: the random requests never name one.
-        const urlPath = r.route + (r.route.endsWith('/') ? (r.segment === 'fairs' ? 'fairs-not' : r.segment) : '') + r.query;
+        let urlPath: string;
+        /** A link the host signed for this very ID, unexpired, unchanged. */
+        let validLink: { fileID: string } | null = null;
+        if (r.route === 'link') {
+          const target = pool[r.link.pick % pool.length] as (typeof pool)[number];
+          const other = pool[r.link.other % pool.length] as (typeof pool)[number];
+          const [linkPath] = target.url.split('?') as [string];
+          urlPath = {
+            none: target.url,
+            sign: target.url.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')),
+            expires: target.url.replace(/expires=(\d+)/, (_m, e: string) => `expires=${Number(e) + 1}`),
+            swap: `${linkPath}?${other.url.split('?')[1] as string}`,
+            strip: linkPath,
+            expired: signed(target.fileID, t.cloud.clock.now()),
+          }[r.link.tamper];
+          if (r.link.tamper === 'none' || (r.link.tamper === 'swap' && other.fileID === target.fileID)) validLink = target;
+        } else {
+          // A valid timer run or clock move is allowed to write: the random requests never name one.
+          urlPath = r.route + (r.route.endsWith('/') ? (r.segment === 'fairs' ? 'fairs-not' : r.segment) : '') + r.query;
+        }
         const headers: Record<string, string> = {};
         if (r.openid !== undefined) headers['x-openid'] = r.openid;
         if (r.contentType !== undefined) headers['content-type'] = r.contentType;
         const sent = r.method === 'GET' || r.method === 'HEAD' ? undefined : r.body;
+        const pre = dump();
         const answer = await request(r.method, urlPath, { headers, body: sent });
-        const where = `${urlPath} ${JSON.stringify(headers)} ${String(sent).slice(0, 100)}`;
+        const post = dump();
+        const where = `${urlPath.slice(0, 300)} ${JSON.stringify(headers)} ${String(sent).slice(0, 100)}`;
+        const key = `${r.method} ${r.route}`;
+        // A link the host signed for a file an accepted upload put there opens it, whatever else was sent.
+        if (key === 'GET link' && validLink && genuine.has(validLink.fileID)) {
+          expect(answer.status).toBe(200);
+          expect(answer.body.equals(fs.readFileSync(fileOf(validLink.fileID)))).toBe(true);
+          expect(changed(pre, post)).toEqual([]);
+          accepted++;
+          downloads++;
+          return;
+        }
         if (answer.status >= 400) {
           expectRefusal(answer, r.method, where);
+          // A GET of a stored file without a valid signature is 403 (400 when the path does not decode).
+          if (key === 'GET link') expectRefusal(answer, r.method, where, validLink ? [400, 404] : [403]);
+          // A refusal writes nothing (an upload past the day's 20 included).
+          expect(changed(pre, post)).toEqual([]);
+          if (answer.status === 429) overQuota++;
           refused++;
           return;
         }
-        // What may succeed: reading the clock or the outbox, an upload, a consent.
+        // What may succeed: reading the clock or the outbox, an upload, a consent, and the H5 page for a
+        // path whose dot segments lead out of the routes (resolved as a browser does; see the fixed cases).
         expect([200]).toContain(answer.status);
         accepted++;
-        const key = `${r.method} ${r.route}`;
-        if (key === 'POST /storage/upload') {
-          const { data } = JSON.parse(answer.body.toString('utf8')) as { data: { fileID: string } };
-          expect(data.fileID.startsWith(`${PREFIX}uploads/${r.openid}/`)).toBe(true);
-          uploaded.add(fileOf(data.fileID));
+        if (r.method === 'GET' && !/^\/(storage|__local)\//.test(new URL(urlPath, 'http://local').pathname)) {
+          expect(answer.body.toString('utf8')).toBe(page);
+          expect(changed(pre, post)).toEqual([]);
+        } else if (key === 'POST /storage/upload') {
+          const { data } = JSON.parse(answer.body.toString('utf8')) as { data: { fileID: string; url: string } };
+          accept(r.openid as string, data, pre, post);
+          expect(fs.readFileSync(fileOf(data.fileID)).equals(Buffer.from(sent as string | Buffer))).toBe(true);
+          for (const k of uploadWrites(data.fileID)) allowed.add(k);
+          genuine.add(data.fileID);
+          pool.push(data);
+          uploads++;
         } else if (key === 'POST /__local/subscribe') {
           const { data } = JSON.parse(answer.body.toString('utf8')) as { data: { granted: string[] } };
-          for (const id of data.granted) grants.add(`subscriptions/${r.openid}:${id}`);
+          const grants = new Set(data.granted.map((id) => `subscriptions/${r.openid}:${id}`));
+          expect(changed(pre, post).filter((k) => !grants.has(k))).toEqual([]);
+          for (const k of grants) allowed.add(k);
         } else {
-          expect(['GET /__local/clock', 'GET /__local/outbox', 'GET /storage/']).toContain(key);
-          // A download succeeds only for a file an accepted upload put there.
-          if (key === 'GET /storage/') expect(uploaded.has(fileOf(decodeURIComponent(r.segment)))).toBe(true);
+          // Reading writes nothing; a stored file is never served without a valid link (refused above).
+          expect(['GET /__local/clock', 'GET /__local/outbox']).toContain(key);
+          expect(changed(pre, post)).toEqual([]);
         }
       }),
       { seed: SEED, numRuns: RANDOM_RUNS },
     );
-    console.info(`fuzz-routes: ${refused} random requests refused, ${accepted} allowed (${grants.size} consents recorded)`);
+    console.info(
+      `fuzz-routes: ${refused} random requests refused, ${accepted} allowed (${uploads} uploads, ${downloads} downloads through a signed link; ${allowed.size} documents written; ${overQuota} uploads past the day's quota)`,
+    );
     expect(refused).toBeGreaterThan(RANDOM_RUNS / 2);
-    expect(changed(before, dump()).filter((k) => !grants.has(k))).toEqual([]);
+    expect(changed(before, dump()).filter((k) => !allowed.has(k))).toEqual([]);
     expect(outsideStorage()).toEqual(treeBefore);
     expect(escapedFiles()).toEqual([]);
     expect(walk(storageRoot).filter((f) => fs.statSync(f).isFile() && !uploaded.has(f))).toEqual([]);
-    expect(await clockNow()).toBe('2026-11-28T02:00:00.000Z');
+    expect(await clockNow()).toBe(START);
     await expectServing();
   });
 });
