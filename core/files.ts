@@ -29,7 +29,19 @@ export interface FileRecord {
   attachedTo: FileRef | null;
   /** When storage forgets it: an export a day after it was made. */
   expiresAt?: string;
+  /** WeChat's image check of a picture (security.mediaCheckAsync): asked at upload, answered later by a push. */
+  check?: ImageCheck;
 }
+
+export interface ImageCheck {
+  /** `unchecked`: the check could not be asked for; the picture is kept, as text whose check fails is. */
+  state: 'pending' | 'pass' | 'review' | 'risky' | 'unchecked';
+  traceId?: string;
+  at?: string;
+}
+
+/** Pictures get WeChat's image check; other files (PDF, Word) are not images to it. */
+export const isImageName = (name: string): boolean => /\.(jpe?g|png|gif|webp|bmp|heic)$/i.test(name);
 
 /** Uploads one person may start in one day (UTC+8), and what they may hold before it is used or removed. */
 export const DAILY_UPLOAD_LIMIT = 20;
@@ -74,6 +86,7 @@ export const exportPath = (personFolder: string, id: string, name: string): stri
  */
 export function attachRefusal(record: FileRecord | null, openid: string, target: FileRef): string | null {
   if (!record || record.owner !== openid || record.attachedTo?.kind === 'export') return '这个附件不是您上传的，请重新上传';
+  if (record.check?.state === 'risky') return '这张图片没有通过内容安全检查，请换一张';
   if (record.attachedTo && (record.attachedTo.kind !== target.kind || record.attachedTo.id !== target.id))
     return '这个附件已经用在别处了，请重新上传';
   return null;
@@ -87,6 +100,8 @@ export interface OwnerAccess {
 
 /** A file not yet used is its uploader's alone; an export, its requester's; otherwise its object decides. */
 export async function mayReadFile(caller: Caller, record: FileRecord, access: OwnerAccess): Promise<boolean> {
+  // A picture that failed the image check is shown to nobody (storage no longer has it either).
+  if (record.check?.state === 'risky') return false;
   if (!caller.openid) {
     return record.attachedTo?.kind === 'story' && access.mayReadOwner(record.attachedTo);
   }

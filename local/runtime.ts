@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { currentContext, runAs } from './context';
+import { randomBytes } from 'node:crypto';
+import { currentContext, LOCAL_APPID, runAs } from './context';
 import { checkText } from './data/sensitive-words';
 import type { LocalDatabase } from './engine/database';
 import { installDatabaseTransport } from './engine/transport';
@@ -42,6 +43,7 @@ const DEFAULT_LINK_AGE_S = 2 * 3600;
  */
 export function patchSdk(deps: RuntimeDeps): void {
   installDatabaseTransport(deps.database);
+  invokeForPush = deps.invoke;
   const cloud = requireHere('wx-server-sdk') as Record<string, unknown>;
   const originalInit = cloud.init as (config?: Record<string, unknown>) => void;
   // Placeholder credentials keep the SDK from looking for real ones; no request leaves the machine.
@@ -113,6 +115,28 @@ export function patchSdk(deps: RuntimeDeps): void {
       },
     },
     security: {
+      // The local stand-in judges a picture's bytes by the text word list (a demo can upload a "picture"
+      // holding a risky word) and pushes the verdict to the files function a moment later, as WeChat does.
+      mediaCheckAsync: async ({ media_url, openid }: { media_url: string; media_type?: number; version?: number; openid?: string }) => {
+        const traceId = `local-${randomBytes(12).toString('hex')}`;
+        const path = /^\/storage\/([^?]+)/.exec(media_url)?.[1];
+        const content = path ? deps.storage.get(decodeURIComponent(path)) : null;
+        const verdict = content ? checkText(content.toString('utf8')) : null;
+        push(MEDIA_CHECK_FUNCTION, {
+          ToUserName: 'gh_local',
+          FromUserName: openid ?? currentContext().OPENID,
+          CreateTime: Math.floor(deps.now() / 1000),
+          MsgType: 'event',
+          Event: 'wxa_media_check',
+          appid: LOCAL_APPID,
+          trace_id: traceId,
+          version: 2,
+          // A picture WeChat could not fetch is answered with errcode -1008 and a review verdict.
+          errcode: content ? 0 : -1008,
+          result: verdict ? { suggest: verdict.suggest, label: verdict.label } : { suggest: 'review', label: 21000 },
+        });
+        return { errCode: 0, errMsg: 'openapi.security.mediaCheckAsync:ok', traceId };
+      },
       msgSecCheck: async ({ content }: { content: string; version?: number; scene?: number; openid?: string }) => {
         const verdict = checkText(content ?? '');
         return {
@@ -124,6 +148,37 @@ export function patchSdk(deps: RuntimeDeps): void {
       },
     },
   };
+}
+
+/** Where WeChat's message pushes go: 消息推送 is configured to the files function (docs/deploy.md). */
+const MEDIA_CHECK_FUNCTION = 'files';
+const pendingPushes = new Set<Promise<unknown>>();
+let invokeForPush: RuntimeDeps['invoke'] | null = null;
+/** While held (tests), pushes wait for settlePushes() instead of arriving a moment later. */
+let heldPushes: (() => void)[] | null = null;
+
+/** Delivers a message push after the current call has answered, as WeChat's come on their own. */
+function push(name: string, event: Record<string, unknown>): void {
+  const invoke = invokeForPush;
+  if (!invoke) return;
+  const delivery = new Promise<void>((resolve) => (heldPushes ? heldPushes.push(resolve) : setImmediate(resolve)))
+    .then(() => invoke(name, event, null, 'wx_push'))
+    .catch((e: unknown) => console.error(`[local] push to ${name} failed`, e))
+    .finally(() => pendingPushes.delete(delivery));
+  pendingPushes.add(delivery);
+}
+
+/** Holds WeChat's pushes back until settlePushes(), so that a test can act before a verdict arrives. */
+export function holdPushes(): void {
+  heldPushes ??= [];
+}
+
+/** Lets held pushes go and resolves once every push sent so far has been delivered. */
+export async function settlePushes(): Promise<void> {
+  const held = heldPushes ?? [];
+  heldPushes = null;
+  for (const release of held) release();
+  while (pendingPushes.size) await Promise.all([...pendingPushes]);
 }
 
 /** Records a person's consent to one more message of each template (wx.requestSubscribeMessage). */

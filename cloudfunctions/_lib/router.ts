@@ -30,6 +30,15 @@ export interface FunctionDef {
   actions: Record<string, ActionDef<any, unknown>>;
   /** Runs when the function's timer trigger fires (config.json). */
   timer?: (now: Date) => Promise<unknown>;
+  /** Runs for an event WeChat pushes to this function (消息推送), e.g. a media check's result. */
+  push?: (event: PushEvent, now: Date) => Promise<unknown>;
+}
+
+/** An event of WeChat's message push, as CloudBase hands it to the function it is configured for. */
+export interface PushEvent {
+  MsgType: 'event';
+  Event: string;
+  [key: string]: unknown;
 }
 
 // Field messages the schemas do not word themselves come out in Chinese.
@@ -60,6 +69,14 @@ function isTimerEvent(event: unknown): boolean {
   return !OPENID && SOURCE !== 'wx_client';
 }
 
+/** A message push from WeChat: never from the mini-program itself, so a person cannot forge a verdict. */
+function isPushEvent(event: unknown): event is PushEvent {
+  if (typeof event !== 'object' || event === null) return false;
+  const e = event as { MsgType?: unknown; Event?: unknown };
+  if (e.MsgType !== 'event' || typeof e.Event !== 'string') return false;
+  return (cloud.getWXContext() as { SOURCE?: string }).SOURCE !== 'wx_client';
+}
+
 /** An action name fit to repeat in a message: whatever was sent, short and printable. */
 const shown = (name: unknown): string => (typeof name === 'string' ? name.replace(/\p{Cc}/gu, '?').slice(0, 40) : typeof name);
 
@@ -70,6 +87,10 @@ export function createMain(def: FunctionDef) {
       if (isTimerEvent(event)) {
         if (!def.timer) throw new AppError('INVALID_INPUT', '这个云函数没有定时任务');
         return okEnvelope(await def.timer(now()));
+      }
+      if (isPushEvent(event)) {
+        if (!def.push) throw new AppError('INVALID_INPUT', '这个云函数不接收消息推送');
+        return okEnvelope(await def.push(event, now()));
       }
       if (typeof event !== 'object' || event === null || Array.isArray(event)) {
         throw new AppError('INVALID_INPUT', '请求格式不正确');

@@ -6,6 +6,7 @@ import { filesContract, type FileLink, type PreparedUpload } from '../../core/co
 import { AppError } from '../../core/envelope';
 import {
   DAILY_UPLOAD_LIMIT,
+  isImageName,
   PERSON_STORAGE_LIMIT,
   mayReadCaseFiles,
   mayReadFile,
@@ -14,14 +15,20 @@ import {
   uploadPath,
   type FileRecord,
   type FileRef,
+  type ImageCheck,
 } from '../../core/files';
 import type { Caller } from '../../core/roles';
+import { withdrawnImage } from '../../core/cases/image-check';
+import type { CaseRecord } from '../../core/cases/model';
 import { chinaDay } from '../../core/time';
+import { replaceCaseRecord } from '../_lib/case-records';
 import { cloud, db, firstRow, rows, updatedCount } from '../_lib/cloud';
 import { fileLinks, fileRecords, newFileId, personFolder } from '../_lib/files';
 import { action, createMain } from '../_lib/router';
 
 const CLEANUP_BATCH = 200;
+/** WeChat may take up to half an hour to fetch and judge a picture. */
+const IMAGE_CHECK_LINK_S = 3600;
 
 /** Takes one of the person's uploads for the day; false when the day's are used up. */
 async function takeUploadSlot(openid: string, now: Date): Promise<boolean> {
@@ -37,6 +44,37 @@ async function takeUploadSlot(openid: string, now: Date): Promise<boolean> {
     // The day's counter exists (full, or made a moment ago by a parallel upload): one more try at it.
     return (await take()) > 0;
   }
+}
+
+/**
+ * Asks WeChat to check a picture (security.mediaCheckAsync, v2); the verdict comes later as a
+ * `wxa_media_check` push to this function. A failed request keeps the picture, marked unchecked.
+ */
+async function askImageCheck(fileID: string, openid: string, now: Date): Promise<ImageCheck> {
+  try {
+    const url = (await fileLinks([fileID], IMAGE_CHECK_LINK_S)).get(fileID);
+    if (!url) return { state: 'unchecked', at: now.toISOString() };
+    const res = (await cloud.openapi.security.mediaCheckAsync({ media_url: url, media_type: 2, version: 2, scene: 1, openid })) as {
+      trace_id?: string;
+      traceId?: string;
+    };
+    const traceId = res.trace_id ?? res.traceId;
+    return traceId ? { state: 'pending', traceId, at: now.toISOString() } : { state: 'unchecked', at: now.toISOString() };
+  } catch (e) {
+    console.warn('[files] mediaCheckAsync failed; the picture is kept unchecked', e);
+    return { state: 'unchecked', at: now.toISOString() };
+  }
+}
+
+/** A picture on a case failed the check: the case is flagged for the 双拥办, with a note for both sides. */
+async function flagCase(caseId: string, now: Date): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const c = await firstRow<CaseRecord>(db().collection('cases').where({ _id: caseId }).limit(1));
+    if (!c) return;
+    const next = { ...withdrawnImage(c, now), version: c.version + 1, updatedAt: now.toISOString() };
+    if (await replaceCaseRecord(next, c.version)) return;
+  }
+  console.warn(`[files] case ${caseId} kept changing; its failed picture is removed but the case is not flagged`);
 }
 
 /** Bytes of everything the person has uploaded and storage still holds. */
@@ -110,7 +148,13 @@ export const main = createMain({
         const record = (await fileRecords([fileID])).get(fileID);
         // Not yours and not there read the same: nothing is said about other people's files.
         if (!record || record.owner !== ctx.caller.openid) throw new AppError('NOT_FOUND', '没有找到您上传的这个文件');
-        if (!record.fileID) await db().collection('files').doc(record._id).update({ data: { fileID } });
+        if (!record.fileID) {
+          const check = isImageName(record.name) ? await askImageCheck(fileID, ctx.caller.openid, ctx.now) : undefined;
+          await db()
+            .collection('files')
+            .doc(record._id)
+            .update({ data: { fileID, ...(check ? { check } : {}) } });
+        }
         return { fileID };
       },
     }),
@@ -128,6 +172,25 @@ export const main = createMain({
         return { items: [...links].map(([fileID, url]) => ({ fileID, url, expiresAt })) };
       },
     }),
+  },
+  // WeChat's answer to an image check (消息推送, configured to this function: docs/deploy.md).
+  push: async (event, now) => {
+    if (event.Event !== 'wxa_media_check') return { ignored: event.Event.slice(0, 40) };
+    const traceId = typeof event.trace_id === 'string' ? event.trace_id : '';
+    const suggest = (event.result as { suggest?: unknown } | undefined)?.suggest;
+    const state = suggest === 'risky' || suggest === 'review' || suggest === 'pass' ? suggest : null;
+    if (!traceId || !state) throw new AppError('INVALID_INPUT', '图片检查结果不完整');
+    const record = await firstRow<FileRecord>(db().collection('files').where({ 'check.traceId': traceId }).limit(1));
+    if (!record) return { traceId, found: false };
+    await db()
+      .collection('files')
+      .doc(record._id)
+      .update({ data: { check: { state, traceId, at: now.toISOString() } } });
+    if (state === 'risky') {
+      if (record.fileID) await cloud.deleteFile({ fileList: [record.fileID] });
+      if (record.attachedTo?.kind === 'case') await flagCase(record.attachedTo.id, now);
+    }
+    return { traceId, state };
   },
   // Uploads nobody used within a day, and exports a day old, leave storage.
   timer: async (now) => {

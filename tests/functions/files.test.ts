@@ -7,6 +7,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DAILY_UPLOAD_LIMIT, fileRecordId, PERSON_STORAGE_LIMIT } from '../../core/files';
 import { createHostServer } from '../../local/http';
+import { holdPushes, settlePushes } from '../../local/runtime';
 import { aSubmission } from './builders';
 import { startTestCloud, type TestCloud } from './harness';
 
@@ -177,6 +178,47 @@ describe('a case takes only its requester’s own unused uploads, and its reader
       ),
     );
     expect(missing.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+  });
+});
+
+describe('pictures go through WeChat’s image check, answered later by a push', () => {
+  test('a picture that fails is removed and hidden, and the case it is on is flagged for the 双拥办', async () => {
+    // WeChat answers within half an hour: here the verdicts wait until the case has the pictures.
+    holdPushes();
+    const clean = await uploaded('resident-1', 'clean.jpg');
+    const bad = (await upload('resident-1', 'bad.jpg', '一张含有赌博内容的图片')).body.data;
+    const { caseId } = await ok<Data>('cases', aSubmission({ attachments: [clean.fileID, bad.fileID] }), 'resident-1');
+    await settlePushes();
+
+    const check = (fileID: string) => (t.cloud.database.read('files', fileRecordId(fileID) as string) as Data).check;
+    expect(check(clean.fileID)).toMatchObject({ state: 'pass' });
+    expect(check(bad.fileID)).toMatchObject({ state: 'risky' });
+    expect(t.cloud.storage.get(bad.fileID)).toBeNull();
+    expect(t.cloud.storage.get(clean.fileID)).not.toBeNull();
+    expect([...(await links([clean.fileID, bad.fileID], 'staff-edu')).keys()]).toEqual([clean.fileID]);
+
+    const c = t.cloud.database.read('cases', caseId) as Data;
+    expect(c.flagged).toBe(true);
+    expect((c.timeline as Data[]).some((e) => !e.internal && /图片没有通过内容安全检查/.test(e.text))).toBe(true);
+    // A failed picture cannot be attached again.
+    const again = await t.call('cases', aSubmission({ attachments: [bad.fileID] }), 'resident-1');
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ message: '这张图片没有通过内容安全检查，请换一张' }] },
+    });
+  });
+
+  test('a push a person sends themselves is not a verdict', async () => {
+    const photo = await uploaded('resident-2', 'mine.jpg');
+    await settlePushes();
+    const traceId = (t.cloud.database.read('files', fileRecordId(photo.fileID) as string) as Data).check.traceId as string;
+    const forged = await t.call(
+      'files',
+      { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, result: { suggest: 'risky', label: 20002 } },
+      'resident-2',
+    );
+    expect(forged).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(t.cloud.storage.get(photo.fileID)).not.toBeNull();
   });
 });
 

@@ -26,6 +26,7 @@ import fc from 'fast-check';
 import { ERROR_CODES } from '../../core/envelope';
 import { parseEJSON } from '../../local/engine/ejson';
 import { createHostServer, JSON_LIMIT, UPLOAD_LIMIT } from '../../local/http';
+import { holdPushes } from '../../local/runtime';
 import { startTestCloud, type TestCloud } from './harness';
 
 const SEED = 20261128;
@@ -289,6 +290,9 @@ let treeBefore: string[];
 beforeAll(async () => {
   // fairs has a timer trigger; meta has none; files answers where an upload goes.
   t = startTestCloud({ functions: ['meta', 'fairs', 'files'], startAt: START });
+  // A picture's check verdict arrives by a later push and writes its record: held back for the whole
+  // run, so that every write the suite sees comes from the request that made it.
+  holdPushes();
   storageRoot = path.join(t.dataDir, 'files');
   sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-routes-'));
   fs.mkdirSync(path.join(sandbox, 'h5', 'js'), { recursive: true });
