@@ -74,11 +74,14 @@ export async function requireAttachable(openid: string, fileIDs: string[], targe
   if (issues.length) throw new AppError('INVALID_INPUT', '有附件不能使用：只能附上您自己刚上传的文件', issues);
 }
 
-/** Refuses (INVALID_INPUT) a file that is not the caller's own upload, before anything is read from it. */
+/**
+ * Refuses a file that is not the caller's own upload, before anything is read from it. Not found and not
+ * theirs read the same (NOT_FOUND): nothing is said about other people's files.
+ */
 export async function requireOwnUpload(openid: string, fileID: string, field: string): Promise<void> {
   const record = (await fileRecords([fileID])).get(fileID);
   if (!record || record.owner !== openid || record.attachedTo?.kind === 'export') {
-    throw new AppError('INVALID_INPUT', '只能使用您自己上传的文件，请重新上传', [{ path: [field], message: '请重新上传文件' }]);
+    throw new AppError('NOT_FOUND', '没有找到您上传的这个文件，请重新上传', [{ path: [field], message: '请重新上传文件' }]);
   }
 }
 

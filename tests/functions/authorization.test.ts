@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { casesContract } from '../../core/contracts/cases';
 import { fairsContract } from '../../core/contracts/fairs';
+import { filesContract } from '../../core/contracts/files';
 import { ledgerContract } from '../../core/contracts/ledger';
 import { metaContract } from '../../core/contracts/meta';
 import { placesContract } from '../../core/contracts/places';
@@ -29,6 +30,7 @@ type Payload = Record<string, unknown>;
 const CONTRACTS: Record<string, Record<string, unknown>> = {
   cases: casesContract,
   fairs: fairsContract,
+  files: filesContract,
   ledger: ledgerContract,
   meta: metaContract,
   places: placesContract,
@@ -65,6 +67,10 @@ type Verdict = 'allow' | 'deny' | 'hidden';
 
 interface Fixtures {
   caseId: string;
+  /** resident-1's upload, not yet used; resident-1's photo on a case 教育局 holds; resident-3's upload. */
+  ownUpload: string;
+  caseAttachment: string;
+  foreignUpload: string;
   trackingNo: string;
   caseRecord: Data;
   /** A copy of resident-1's case in `status`, so that each call finds the case as its row needs it. */
@@ -306,6 +312,17 @@ const TABLE: Record<string, Row> = {
   },
   'ledger.saveTask': { access: 'staff', objects: TASKS, payload: (f, obj) => ({ id: taskId(f, obj) }), verdict: supervisor },
   'ledger.importStandard': { access: 'staff', payload: () => ({ fileID: 'cloud://env/none/standard.xlsx' }), verdict: supervisor },
+
+  // ---- files ----
+  'files.prepareUpload': { access: 'user', payload: () => ({ name: '证明.jpg', size: 1024 }) },
+  // Only the uploader confirms an upload; to anyone else it does not exist.
+  'files.confirmUpload': {
+    access: 'user',
+    payload: (f) => ({ fileID: f.ownUpload }),
+    verdict: (role) => (role === 'owner' ? 'allow' : role === 'anonymous' ? 'deny' : 'hidden'),
+  },
+  // Anyone may ask; the answer leaves out what the caller may not read (checked in its own test below).
+  'files.urls': { access: 'public', payload: (f) => ({ fileIDs: [f.caseAttachment, f.ownUpload] }) },
   'ledger.exportStandard': { access: 'staff', payload: () => ({}) },
   'ledger.sampleTemplate': { access: 'staff', payload: () => ({}) },
   'ledger.report': { access: 'staff', payload: () => period, verdict: supervisor },
@@ -415,7 +432,7 @@ const contractActions = Object.entries(CONTRACTS).flatMap(([fn, c]) => Object.ke
 // ---- the object axis ----
 
 /** An action's input fields that name a stored object (or a person on one). */
-const ID_KEYS = ['id', 'caseId', 'fairId', 'taskId', 'activityId', 'trackingNo', 'openid'];
+const ID_KEYS = ['id', 'caseId', 'fairId', 'taskId', 'activityId', 'trackingNo', 'openid', 'fileID', 'fileIDs'];
 const fieldsOf = (schema: unknown): string[] => {
   const s = schema as { shape?: Record<string, unknown>; _zod?: { def?: { shape?: Record<string, unknown> } } };
   return Object.keys(s.shape ?? s._zod?.def?.shape ?? {});
@@ -536,6 +553,19 @@ const FOREIGN: Record<string, Foreign> = {
     verdict: overseers,
   },
 
+  // ---- files: resident-3's upload ----
+  'files.confirmUpload': {
+    objects: { othersUpload: (f) => ({ fileID: f.foreignUpload }) },
+    verdict: (role) => (role === 'anonymous' ? 'deny' : 'hidden'),
+  },
+  // Answers ok to anyone; which links it gives is the test 'files.urls gives links to …' below.
+  'files.urls': { objects: { othersUpload: (f) => ({ fileIDs: [f.foreignUpload] }) }, verdict: byAccess('public') },
+  // An import reads only the caller's own upload: another person's reads as not found.
+  'ledger.importStandard': {
+    objects: { othersUpload: (f) => ({ fileID: f.foreignUpload }) },
+    verdict: (role) => (overseers(role) === 'allow' ? 'hidden' : 'deny'),
+  },
+
   // ---- places, policies, users ----
   'places.get': { none: 'places are public, and none is a draft' },
   'places.story': { none: 'published stories are public; drafts are hidden from all but admins (main table)' },
@@ -639,8 +669,15 @@ beforeAll(async () => {
     });
     return id;
   };
+  const ownUpload = await t.upload('resident-1', '身份证明.jpg', 'a photo of a document');
+  const caseAttachment = await t.upload('resident-1', '病历.jpg', 'a photo of a medical record');
+  await ok('cases', aSubmission({ attachments: [caseAttachment] }), 'resident-1');
+  const foreignUpload = await t.upload('resident-3', '材料.pdf', 'another person’s file');
   f = {
     caseId: submitted.caseId,
+    ownUpload,
+    caseAttachment,
+    foreignUpload,
     trackingNo: submitted.trackingNo,
     caseRecord,
     freshCase(status, extra = {}) {
@@ -708,6 +745,22 @@ describe('what the dispatcher and admins see of a case', () => {
     const mine = await ok('fairs', { action: 'mine' }, 'resident-1');
     expect(mine.items.find((i: Data) => i.fairId === 'fair-winter')?.status).toBe('confirmed');
   });
+});
+
+test('files.urls gives links to what the caller may read, and leaves the rest out', async () => {
+  const readers: Record<Role, string[]> = {
+    anonymous: [],
+    owner: [f.caseAttachment, f.ownUpload],
+    otherResident: [],
+    handler: [f.caseAttachment],
+    otherStaff: [],
+    dispatcher: [f.caseAttachment],
+    admin: [f.caseAttachment],
+  };
+  for (const role of ROLE_KEYS) {
+    const res = await ok('files', { action: 'urls', fileIDs: [f.caseAttachment, f.ownUpload, f.foreignUpload] }, ROLES[role]);
+    expect([role, res.items.map((i: Data) => i.fileID).sort()]).toEqual([role, [...readers[role]].sort()]);
+  }
 });
 
 describe('the object axis: the same role on an object of another unit or person', () => {

@@ -8,7 +8,7 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  t = startTestCloud({ functions: ['meta', 'users'], startAt: '2026-11-28T02:00:00.000Z' });
+  t = startTestCloud({ functions: ['meta', 'users', 'files'], startAt: '2026-11-28T02:00:00.000Z' });
   server = createHostServer({ cloud: t.cloud });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -24,7 +24,7 @@ const post = (path: string, body: string, headers: Record<string, string> = {}) 
 test('healthz answers when ready', async () => {
   const res = await fetch(`${base}/healthz`);
   expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({ ok: true, data: { status: 'ready', functions: ['meta', 'users'] } });
+  expect(await res.json()).toMatchObject({ ok: true, data: { status: 'ready', functions: ['meta', 'users', 'files'] } });
 });
 
 test('meta.get over HTTP, anonymous', async () => {
@@ -66,7 +66,7 @@ test('a non-JSON content type is 415 and a body over 1 MB is 413', async () => {
   expect((await post('/api/meta', '{"action":"get"}')).status).toBe(200);
 });
 
-test('storage: upload as a caller, read back by file ID', async () => {
+test('storage: upload as a caller, read back through the signed link it answers', async () => {
   const anonymous = await fetch(`${base}/storage/upload?name=a.txt`, { method: 'POST', body: 'hi' });
   expect(anonymous.status).toBe(401);
   const up = await fetch(`${base}/storage/upload?name=note.txt`, {
@@ -75,10 +75,11 @@ test('storage: upload as a caller, read back by file ID', async () => {
     headers: { 'x-openid': 'resident-1' },
   });
   const { data } = (await up.json()) as { data: { fileID: string; url: string } };
-  expect(data.fileID).toMatch(/^cloud:\/\/.+\/uploads\/resident-1\//);
+  expect(data.fileID).toMatch(/^cloud:\/\/.+\/uploads\/[0-9a-f]{16}\/[0-9a-f]{32}\/note\.txt$/);
   const down = await fetch(base + data.url);
   expect(await down.text()).toBe('证明材料');
-  expect((await fetch(`${base}/storage/${encodeURIComponent('cloud://local.local/nope.txt')}`)).status).toBe(404);
+  expect((await fetch(`${base}/storage/${encodeURIComponent(data.fileID)}`)).status).toBe(403);
+  expect((await fetch(`${base}/storage/${encodeURIComponent('cloud://local.local/nope.txt')}`)).status).toBe(403);
 });
 
 test('storage: an uploaded page or drawing never runs as this site; a photo shows in place', async () => {
@@ -122,7 +123,9 @@ test('subscribe-message consent is one message per grant', async () => {
     data: { items: unknown[] };
   };
   expect(mine.data.items).toEqual([]);
-  const outbox = (await (await fetch(`${base}/__local/outbox`)).json()) as { data: { items: { touser: string }[] } };
+  const outbox = (await (await fetch(`${base}/__local/outbox`, { headers: { 'x-openid': 'admin' } })).json()) as {
+    data: { items: { touser: string }[] };
+  };
   expect(outbox.data.items.map((m) => m.touser)).toEqual(['resident-1']);
 });
 

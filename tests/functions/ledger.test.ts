@@ -35,7 +35,7 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
   });
   expect(await ledger({ action: 'importStandard', fileID: sample.fileID }, 'dispatcher')).toMatchObject({
     ok: false,
-    error: { code: 'INVALID_INPUT', issues: [{ path: ['fileID'] }] },
+    error: { code: 'NOT_FOUND', issues: [{ path: ['fileID'] }] },
   });
   const imported = await ok(ledger({ action: 'importStandard', fileID: await sampleUpload('dispatcher') }, 'dispatcher'));
   const taskCount = SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0);
