@@ -84,6 +84,8 @@ export const cancelSignup = (fairId: string) => call<{ signupId: string; status:
 export const mySignups = () => call<{ items: MineItem[]; total: number }>('mine');
 
 // Organizers: staff of 人社局 and 退役军人事务局, and admins
+/** The fairs the caller's unit runs, drafts included (every fair for admins). */
+export const listManagedFairs = (page = 1, pageSize = 50) => call<FairPage>('list', { when: 'all', manage: true, page, pageSize });
 export const roster = (fairId: string) => call<Roster>('roster', { fairId });
 export const checkIn = (fairId: string, code: string) => call<CheckinResult>('checkin', { fairId, code });
 export const recordOutcome = (fairId: string, openid: string, outcome: Outcome) =>

@@ -6,14 +6,14 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
-import { listFairs } from '../../services/fairs';
+import { listManagedFairs } from '../../services/fairs';
 import { FairCard } from './fair-card';
 import { openEditor, openRoster } from './links';
 import { OrganizerGate } from './organizer-gate';
 import './fairs.css';
 
 function FairManagement() {
-  const fairs = useAsync(() => listFairs('all'));
+  const fairs = useAsync(() => listManagedFairs());
   const shown = useRef(false);
 
   // Back from the editor or the door: the list shows what changed.
