@@ -108,6 +108,34 @@ export async function attachFiles(fileIDs: string[], target: FileRef): Promise<v
   );
 }
 
+/**
+ * A person's own files that belong to nothing else: uploads not yet used and exports made for them,
+ * removed from storage with their records (deleteMe). A case's attachments go with the case's erasure;
+ * evidence and story covers are the county's work, not the person's.
+ */
+export async function eraseOwnFiles(openid: string): Promise<number> {
+  const _ = db().command;
+  const own = await rows<FileRecord>(
+    db()
+      .collection(FILES)
+      .where(
+        _.or([
+          { owner: openid, attachedTo: null },
+          { owner: openid, 'attachedTo.kind': _.in(['export', 'case']) },
+        ]),
+      )
+      .limit(1000),
+  );
+  if (own.length === 0) return 0;
+  const fileList = own.flatMap((r) => r.fileID ?? []);
+  if (fileList.length) await cloud.deleteFile({ fileList });
+  await db()
+    .collection(FILES)
+    .where({ _id: _.in(own.map((r) => r._id)) })
+    .remove();
+  return own.filter((r) => r.attachedTo?.kind !== 'case').length;
+}
+
 /** Short-lived links to files, by file ID; files storage does not have are left out. */
 export async function fileLinks(fileIDs: string[], maxAge = PRIVATE_LINK_TTL_S): Promise<Map<string, string>> {
   if (fileIDs.length === 0) return new Map();

@@ -2,6 +2,7 @@ import type { InviteRecord, UserRecord, UsersPort } from '../../core/users/use-c
 import { eraseRequester } from '../../core/cases/erasure';
 import { ERASED_NAME } from '../../core/privacy';
 import { caseErasurePort } from '../_lib/case-records';
+import { eraseOwnFiles } from '../_lib/files';
 import { db, firstRow, rows, updatedCount } from '../_lib/cloud';
 
 const MAX_LIST = 1000;
@@ -92,7 +93,15 @@ export function usersStore(): UsersPort {
           .update({ data: { name: ERASED_NAME, phone: '', consentToRemind: false, erasedAt: now.toISOString() } }),
       );
       const favorites = await removedOrUpdated(d.collection('favorites').where({ openid }).remove());
+      const files = await eraseOwnFiles(openid);
+      // The day's submission and bind counters are named after the person; nothing else needs them.
+      const escaped = openid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await d
+        .collection('counters')
+        .where({ _id: d.RegExp({ regexp: `^(submit|bind):${escaped}:` }) })
+        .remove();
       return {
+        files,
         casesWithdrawn: cases.withdrawn,
         casesAnonymized: cases.anonymized,
         signups,

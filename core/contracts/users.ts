@@ -95,6 +95,8 @@ export interface DeleteReport {
     casesWithdrawn: number;
     casesAnonymized: number;
     subscriptions: number;
+    /** Uploads not yet used and exports made for the person, removed from storage. */
+    files: number;
   };
   /** What was removed, one line each. */
   done: string[];

@@ -94,6 +94,7 @@ export function deletionWords(erased: DeleteReport['erased'], role: Role): Pick<
   if (erased.signups) done.push(`${erased.signups} 条招聘会、志愿活动报名上的姓名和手机号已删除，主办单位的名单里不再有`);
   if (erased.favorites) done.push(`${erased.favorites} 条收藏的政策已删除`);
   if (erased.subscriptions) done.push('您同意接收的消息提醒已取消');
+  if (erased.files) done.push(`${erased.files} 个您上传后没有用上的文件、为您导出的表格已删除`);
   if (!done.length) done.push('我们没有保存您的其他个人信息');
   const kept: string[] = [];
   if (cases) kept.push('求助的类别、办理部门、办理时间和评价分数会保留，不含您的姓名和电话：用于统计各部门的响应率、解决率和满意率');

@@ -6,7 +6,7 @@ import { META, mockApi, ok } from './support/api';
 
 const REPORT: DeleteReport = {
   deleted: true,
-  erased: { profile: false, favorites: 0, signups: 1, casesWithdrawn: 1, casesAnonymized: 0, subscriptions: 0 },
+  erased: { profile: false, favorites: 0, signups: 1, casesWithdrawn: 1, casesAnonymized: 0, subscriptions: 0, files: 0 },
   done: ['1 件正在办理的求助已撤回，部门不会再为此联系您', '1 条招聘会、志愿活动报名上的姓名和手机号已删除，主办单位的名单里不再有'],
   kept: ['报名的状态（已报名、候补、已签到）会保留，不含您的姓名和电话：这样活动的名额和候补顺序仍然准确'],
 };

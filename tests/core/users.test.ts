@@ -32,8 +32,8 @@ function memoryPort() {
     eraseFootprint: async (openid) => {
       erased.push(openid);
       return openid === 'r'
-        ? { favorites: 2, signups: 1, casesWithdrawn: 1, casesAnonymized: 2, subscriptions: 0 }
-        : { favorites: 0, signups: 0, casesWithdrawn: 0, casesAnonymized: 0, subscriptions: 0 };
+        ? { favorites: 2, signups: 1, casesWithdrawn: 1, casesAnonymized: 2, subscriptions: 0, files: 3 }
+        : { favorites: 0, signups: 0, casesWithdrawn: 0, casesAnonymized: 0, subscriptions: 0, files: 0 };
     },
   };
   return { port, userMap, invites, erased };
@@ -117,13 +117,22 @@ test('deleteMe removes a resident entirely and keeps a staff role without the pr
   const staff = await users.deleteMe(port, { openid: 's', role: 'staff', departmentId: 'edu' }, now);
   expect(userMap.has('r')).toBe(false);
   // What was done and kept, in the person's words.
-  expect(resident_.erased).toEqual({ profile: true, favorites: 2, signups: 1, casesWithdrawn: 1, casesAnonymized: 2, subscriptions: 0 });
+  expect(resident_.erased).toEqual({
+    profile: true,
+    favorites: 2,
+    signups: 1,
+    casesWithdrawn: 1,
+    casesAnonymized: 2,
+    subscriptions: 0,
+    files: 3,
+  });
   expect(resident_.done).toEqual([
     '您保存的姓名、手机号、所在地和身份类别已删除',
     '1 件正在办理的求助已撤回，部门不会再为此联系您',
     '3 件求助里的姓名、手机号和附件已删除，这些求助也不再和您的微信关联',
     '1 条招聘会、志愿活动报名上的姓名和手机号已删除，主办单位的名单里不再有',
     '2 条收藏的政策已删除',
+    '3 个您上传后没有用上的文件、为您导出的表格已删除',
   ]);
   expect(resident_.kept.join()).toMatch(/评价分数会保留.*满意率/);
   expect(resident_.kept.join()).toMatch(/候补顺序仍然准确/);

@@ -288,6 +288,26 @@ describe('ledger evidence and story covers', () => {
   });
 });
 
+describe('deleting one’s data takes one’s files with it', () => {
+  test('unused uploads, a case’s attachments and the day’s counters go; the report counts the unused ones', async () => {
+    const person = 'leaver-files';
+    const unused = await uploaded(person, 'unused.jpg');
+    const attached = await uploaded(person, 'attached.jpg');
+    await ok('cases', aSubmission({ attachments: [attached.fileID] }), person);
+    expect(t.cloud.database.all('counters').some((c) => String(c._id).startsWith(`submit:${person}:`))).toBe(true);
+
+    const report = await ok<Data>('users', { action: 'deleteMe' }, person);
+    expect(report.erased.files).toBe(1);
+    expect(report.done.join()).toMatch(/1 个您上传后没有用上的文件/);
+    for (const f of [unused, attached]) {
+      expect(t.cloud.storage.get(f.fileID)).toBeNull();
+      expect(t.cloud.database.read('files', fileRecordId(f.fileID) as string)).toBeNull();
+    }
+    expect(countFiles(person)).toBe(0);
+    expect(t.cloud.database.all('counters').some((c) => String(c._id).includes(person))).toBe(false);
+  });
+});
+
 describe('the local controls', () => {
   test("the outbox shows each person their own messages, an admin everyone's, and no caller nothing", async () => {
     t.cloud.database.insert('outbox', { touser: 'resident-1', templateId: 't', data: {}, sentAt: new Date() });

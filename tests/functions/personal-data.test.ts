@@ -74,7 +74,15 @@ describe('deleteMe', () => {
     expect(JSON.stringify(rosterBefore.items)).toContain(PHONE);
 
     const report = await ok('users', { action: 'deleteMe' }, 'leaver');
-    expect(report.erased).toEqual({ profile: true, favorites: 1, signups: 3, casesWithdrawn: 1, casesAnonymized: 1, subscriptions: 0 });
+    expect(report.erased).toEqual({
+      profile: true,
+      favorites: 1,
+      signups: 3,
+      casesWithdrawn: 1,
+      casesAnonymized: 1,
+      subscriptions: 0,
+      files: 0,
+    });
     expect(report.done).toContain('1 件正在办理的求助已撤回，部门不会再为此联系您');
     expect(report.kept.join('\n')).toMatch(/评价分数会保留/);
     expect(report.kept.join('\n')).toMatch(/候补顺序仍然准确/);
