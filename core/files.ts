@@ -2,6 +2,7 @@
  * Stored files have an owner and, once used, an object they belong to. A file is read only through a
  * check of who may read that object; its ID alone opens nothing.
  */
+import { AppError, type Issue } from './envelope';
 import type { Caller } from './roles';
 
 /** What a file can belong to. `export`: a generated spreadsheet, for the person who asked for it. */
@@ -82,14 +83,27 @@ export const exportPath = (personFolder: string, id: string, name: string): stri
 /**
  * Why a file may not be attached by this caller to `target`, or null when it may: it must be the
  * caller's own upload, not an export, and not yet used by anything else (a retry of the same
- * submission finds it already attached to the same object).
+ * submission finds it already attached to the same object). `notYours`: another person's file, an
+ * export or no file at all, which read alike so that nothing is said about what exists.
  */
-export function attachRefusal(record: FileRecord | null, openid: string, target: FileRef): string | null {
-  if (!record || record.owner !== openid || record.attachedTo?.kind === 'export') return '这个附件不是您上传的，请重新上传';
-  if (record.check?.state === 'risky') return '这张图片没有通过内容安全检查，请换一张';
+export function attachRefusal(record: FileRecord | null, openid: string, target: FileRef): { notYours: boolean; message: string } | null {
+  if (!record || record.owner !== openid || record.attachedTo?.kind === 'export')
+    return { notYours: true, message: '这个附件不是您上传的，请重新上传' };
+  if (record.check?.state === 'risky') return { notYours: false, message: '这张图片没有通过内容安全检查，请换一张' };
   if (record.attachedTo && (record.attachedTo.kind !== target.kind || record.attachedTo.id !== target.id))
-    return '这个附件已经用在别处了，请重新上传';
+    return { notYours: false, message: '这个附件已经用在别处了，请重新上传' };
   return null;
+}
+
+/** Issue code of a file that is not the caller's to attach. */
+export const NOT_YOURS = 'not_yours';
+
+/** The refusal for attachments with issues: FORBIDDEN when any is not the caller's, else INVALID_INPUT. */
+export function attachmentError(issues: Issue[]): AppError | null {
+  if (issues.length === 0) return null;
+  return issues.some((i) => i.code === NOT_YOURS)
+    ? new AppError('FORBIDDEN', '只能附上您自己上传的文件，请删掉后重新上传', issues)
+    : new AppError('INVALID_INPUT', '有附件不能使用，请删掉后重新上传', issues);
 }
 
 /** Who may read what a file belongs to, as the owning object's rules say; supplied by the caller's function. */

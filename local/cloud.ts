@@ -3,7 +3,7 @@ import { LocalClock } from './clock';
 import { runAs } from './context';
 import { LocalDatabase } from './engine/database';
 import { loadBundles } from './functions';
-import { patchSdk, type LoadedFunction } from './runtime';
+import { forgetPushes, patchSdk, type LoadedFunction } from './runtime';
 import { seedIfEmpty } from './seed';
 import { LocalStorage } from './storage';
 import { Timers } from './timers';
@@ -56,6 +56,7 @@ export class LocalCloud {
   }
 
   close(): void {
+    forgetPushes();
     this.timers.stop();
     this.database.close();
   }

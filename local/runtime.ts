@@ -162,10 +162,17 @@ function push(name: string, event: Record<string, unknown>): void {
   const invoke = invokeForPush;
   if (!invoke) return;
   const delivery = new Promise<void>((resolve) => (heldPushes ? heldPushes.push(resolve) : setImmediate(resolve)))
-    .then(() => invoke(name, event, null, 'wx_push'))
+    // A cloud closed in the meantime (a test's) gets nothing more.
+    .then(() => (invokeForPush === invoke ? invoke(name, event, null, 'wx_push') : undefined))
     .catch((e: unknown) => console.error(`[local] push to ${name} failed`, e))
     .finally(() => pendingPushes.delete(delivery));
   pendingPushes.add(delivery);
+}
+
+/** The cloud is closing: pushes not yet delivered are dropped. */
+export function forgetPushes(): void {
+  invokeForPush = null;
+  heldPushes = null;
 }
 
 /** Holds WeChat's pushes back until settlePushes(), so that a test can act before a verdict arrives. */

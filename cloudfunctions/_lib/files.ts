@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, type Issue } from '../../core/envelope';
 import {
+  attachmentError,
   attachRefusal,
+  NOT_YOURS,
   exportPath,
   fileRecordId,
   PRIVATE_LINK_TTL_S,
@@ -58,20 +60,20 @@ export async function attachIssues(openid: string, fileIDs: string[], target: Fi
   const usable: string[] = [];
   fileIDs.forEach((fileID, i) => {
     const refusal = attachRefusal(records.get(fileID) ?? null, openid, target);
-    if (refusal) issues.push({ path: at(i), message: refusal });
+    if (refusal) issues.push({ path: at(i), message: refusal.message, code: refusal.notYours ? NOT_YOURS : 'unusable' });
     else usable.push(fileID);
   });
   const missing = await missingInStorage(usable);
   fileIDs.forEach((fileID, i) => {
-    if (missing.has(fileID)) issues.push({ path: at(i), message: '这个附件没有上传成功，请删掉后重新上传' });
+    if (missing.has(fileID)) issues.push({ path: at(i), message: '这个附件没有上传成功，请删掉后重新上传', code: 'unusable' });
   });
   return issues;
 }
 
-/** Refuses (INVALID_INPUT) unless every file may be attached by `openid` to `target`. */
+/** Refuses unless every file may be attached by `openid` to `target` (attachmentError says how). */
 export async function requireAttachable(openid: string, fileIDs: string[], target: FileRef, field: string | [string]): Promise<void> {
-  const issues = await attachIssues(openid, fileIDs, target, field);
-  if (issues.length) throw new AppError('INVALID_INPUT', '有附件不能使用：只能附上您自己刚上传的文件', issues);
+  const refusal = attachmentError(await attachIssues(openid, fileIDs, target, field));
+  if (refusal) throw refusal;
 }
 
 /**

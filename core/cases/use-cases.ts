@@ -2,6 +2,7 @@ import type { SubmitInput } from '../contracts/cases';
 import { findDistressCue, refuseRisky, type DistressCue } from '../content';
 import { categoryById, type CategoryId } from '../data/categories';
 import { DISPATCH_DEPARTMENT, type DepartmentId } from '../data/departments';
+import { attachmentError } from '../files';
 import { AppError } from '../envelope';
 import type { Caller } from '../roles';
 import { routeCase } from '../routing';
@@ -83,10 +84,14 @@ async function screen(port: CasesPort, openid: string, ...texts: (string | undef
  * A case takes only files its caller uploaded and nothing else uses: not another person's upload, not an
  * export, not a file that failed to upload. A retry of the same request finds its files already its own.
  */
-async function unusableUploads(port: CasesPort, openid: string, caseId: string, attachments: string[] | undefined): Promise<AppError | null> {
+async function unusableUploads(
+  port: CasesPort,
+  openid: string,
+  caseId: string,
+  attachments: string[] | undefined,
+): Promise<AppError | null> {
   if (!attachments?.length) return null;
-  const issues = await port.attachmentIssues(openid, attachments, caseId);
-  return issues.length ? new AppError('INVALID_INPUT', '有附件不能使用：只能附上您自己刚上传的文件，请删掉后重新上传', issues) : null;
+  return attachmentError(await port.attachmentIssues(openid, attachments, caseId));
 }
 
 async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, recorded: { callerNote?: string } | null) {

@@ -68,7 +68,6 @@ test.each([
   ['no consent', { consent: false }],
   ['a bad phone', { contact: { name: '王', phone: '12' } }],
   ['an attachment not uploaded', { attachments: ['C:/photo.jpg'] }],
-  ['an attachment that is not in storage', { attachments: ['cloud://local.local/uploads/resident-1/never-uploaded.jpg'] }],
 ])('%s is INVALID_INPUT and creates nothing', async (_what, override) => {
   const before = written();
   const res = await cases(aSubmission(override), 'resident-1');
@@ -76,16 +75,28 @@ test.each([
   expect(written()).toBe(before);
 });
 
-test('an uploaded attachment is kept; a supplement naming a file storage lacks changes nothing', async () => {
+test('an attachment nobody uploaded is FORBIDDEN, as another person’s is, and creates nothing', async () => {
+  const before = written();
+  const res = await cases(aSubmission({ attachments: ['cloud://local.local/uploads/resident-1/never-uploaded.jpg'] }), 'resident-1');
+  expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', issues: [{ path: ['attachments', 0] }] } });
+  expect(written()).toBe(before);
+});
+
+test('an uploaded attachment is kept; a supplement naming a file that is not the caller’s changes nothing', async () => {
   const photo = await t.upload('resident-1', 'photo.jpg', 'jpeg');
   const submitted = await ok(cases(aSubmission({ attachments: [photo] }), 'resident-1'));
   expect(t.cloud.database.read('cases', submitted.caseId)?.attachments).toEqual([photo]);
   const before = written();
   const res = await cases(
-    { action: 'supplement', caseId: submitted.caseId, text: '补充一张照片', attachments: [photo, photo.replace(/[0-9a-f]{32}/, '0'.repeat(32))] },
+    {
+      action: 'supplement',
+      caseId: submitted.caseId,
+      text: '补充一张照片',
+      attachments: [photo, photo.replace(/[0-9a-f]{32}/, '0'.repeat(32))],
+    },
     'resident-1',
   );
-  expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['attachments', 1] }] } });
+  expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', issues: [{ path: ['attachments', 1] }] } });
   expect(written()).toBe(before);
 });
 

@@ -124,7 +124,7 @@ describe('the local host serves a file only with a signed, unexpired link', () =
 });
 
 describe('a case takes only its requester’s own unused uploads, and its readers decide who sees them', () => {
-  test('another person’s upload, an export, a made-up ID and a file already on another case are refused; nothing is stored', async () => {
+  test('another person’s upload, an export and a made-up ID are FORBIDDEN alike; a file already on another case is INVALID_INPUT; nothing is stored', async () => {
     const mine = await uploaded('resident-1');
     const theirs = await uploaded('resident-2');
     const fairs = await ok<{ items: Data[] }>('fairs', { action: 'list' }, null);
@@ -136,13 +136,18 @@ describe('a case takes only its requester’s own unused uploads, and its reader
     const before = t.cloud.database.all('cases').length;
     for (const bad of [theirs.fileID, roster.fileID, madeUp]) {
       const res = await t.call('cases', aSubmission({ attachments: [mine.fileID, bad] }), 'resident-1');
-      expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['attachments', 1] }] } });
+      expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', issues: [{ path: ['attachments', 1], code: 'not_yours' }] } });
+      // The same words whatever the file is: nothing says whether it exists or whose it is.
+      expect(res.ok ? '' : res.error.issues?.[0]?.message).toBe('这个附件不是您上传的，请重新上传');
     }
     expect(t.cloud.database.all('cases').length).toBe(before);
 
     const submitted = await ok<Data>('cases', aSubmission({ attachments: [mine.fileID] }), 'resident-1');
     const again = await t.call('cases', aSubmission({ attachments: [mine.fileID] }), 'resident-1');
-    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ message: '这个附件已经用在别处了，请重新上传' }] },
+    });
     expect(submitted.caseId).toBeTruthy();
   });
 
@@ -265,7 +270,7 @@ describe('ledger evidence and story covers', () => {
       { action: 'addEvidence', taskId: task.id, name: '会议纪要', description: '县双拥领导小组会议', fileID: foreign.fileID },
       'dispatcher',
     );
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['fileID'] }] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', issues: [{ path: ['fileID'] }] } });
 
     const own = await uploaded('dispatcher', 'minutes.pdf');
     await ok(
