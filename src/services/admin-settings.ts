@@ -24,3 +24,11 @@ export async function saveRouting(rules: RoutingRule[]) {
 export const getCalendar = () => call<CalendarSettings>('calendar');
 export const saveCalendar = (overrides: Record<string, DayKind>) =>
   call<{ overrides: Record<string, DayKind> }>('saveCalendar', { overrides });
+
+/** How long a finished case keeps the requester's name and phone (years), and the default. */
+export interface RetentionSettings {
+  closedCaseYears: number;
+  defaultYears: number;
+}
+export const getRetention = () => call<RetentionSettings>('retention');
+export const saveRetention = (closedCaseYears: number) => call<RetentionSettings>('saveRetention', { closedCaseYears });

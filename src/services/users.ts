@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../../core/audit';
 import type { DeleteReport, Invite, Me, ProfileInput, StaffMember } from '../../core/contracts/users';
 import type { DepartmentId } from '../../core/data/departments';
 import type { Role } from '../../core/roles';
@@ -18,3 +19,19 @@ export interface CreateInviteInput {
 export const createInvite = (input: CreateInviteInput) => call<Invite>('createInvite', { ...input });
 export const removeStaff = (openid: string) => call<{ openid: string; role: Role }>('removeStaff', { openid });
 export const listStaff = () => call<{ items: StaffMember[]; invites: Invite[] }>('listStaff');
+
+/** Admins: the audit trail of personal data views, filtered; each read of it is itself recorded. */
+export interface AuditLogQuery {
+  openid?: string;
+  departmentId?: DepartmentId;
+  operation?: string;
+  from?: string;
+  to?: string;
+}
+export interface AuditLogPage {
+  items: (AuditRecord & { actionText: string })[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export const searchAuditLog = (query: AuditLogQuery & { page: number; pageSize: number }) => call<AuditLogPage>('auditLog', { ...query });

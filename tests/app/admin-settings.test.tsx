@@ -124,8 +124,75 @@ test('audit: a tracking number is looked up, then the case’s trail is read', a
   expect(await screen.findByText('部门工作人员 · 签收')).toBeTruthy();
   expect(screen.getByText('双拥办调度 · 督办')).toBeTruthy();
   expect(screen.getByText('10月8日 17:30')).toBeTruthy();
-  expect(calls.map((c) => c.event)).toEqual([
+  expect(calls.filter((c) => c.fn === 'cases').map((c) => c.event)).toEqual([
     { action: 'lookup', trackingNo: 'SY260930001' },
     { action: 'audit', caseId: 'c9' },
   ]);
+});
+
+const entry = (n: number) => ({
+  openid: `staff-${n}`,
+  role: 'staff',
+  departmentId: 'hrss',
+  action: 'fairs.exportRoster',
+  actionText: '导出招聘会报名名单',
+  objectType: 'fair',
+  objectId: 'fair-winter',
+  revealed: n === 0,
+  at: new Date(Date.UTC(2026, 10, 28, 2, 0) - n * 60_000).toISOString(),
+});
+
+test('audit log: searched by person, read a page at a time, and said plainly when empty', async () => {
+  const { calls } = mockApi({
+    meta: () => ok({ closedCaseYears: 3, defaultYears: 3 }),
+    users: (event) => {
+      if (event.openid === 'nobody') return ok({ items: [], total: 0, page: 1, pageSize: 20 });
+      const page = Number(event.page);
+      return ok({
+        items: Array.from({ length: page === 1 ? 20 : 5 }, (_, i) => entry((page - 1) * 20 + i)),
+        total: 25,
+        page,
+        pageSize: 20,
+      });
+    },
+  });
+  const { container } = render(<AuditPage />);
+  await typeInto(container, '#audit-log-openid', 'staff-hrss');
+  fireEvent.click(screen.getByText('查询'));
+  expect(await screen.findByText('共 25 条，最新的在前')).toBeTruthy();
+  expect(container.querySelectorAll('#audit-log-list .settings-row')).toHaveLength(20);
+  expect(container.querySelector('#audit-log-list')?.textContent).toContain(
+    '人社局 · 部门工作人员 · 导出招聘会报名名单（看到了完整手机号）',
+  );
+  fireEvent.click(screen.getByText('再看 20 条'));
+  await waitFor(() => expect(container.querySelectorAll('#audit-log-list .settings-row')).toHaveLength(25));
+  expect(screen.queryByText('再看 20 条')).toBeNull();
+  expect(events(calls, 'users', 'auditLog')).toEqual([
+    { action: 'auditLog', openid: 'staff-hrss', page: 1, pageSize: 20 },
+    { action: 'auditLog', openid: 'staff-hrss', page: 2, pageSize: 20 },
+  ]);
+
+  await typeInto(container, '#audit-log-openid', 'nobody');
+  fireEvent.click(screen.getByText('查询'));
+  expect(await screen.findByText('没有符合条件的记录')).toBeTruthy();
+});
+
+test('retention: a year count outside 1–30 is refused before saving; a good one is saved', async () => {
+  let years = 3;
+  const { calls } = mockApi({
+    meta: (event) => {
+      if (event.action === 'saveRetention') years = Number(event.closedCaseYears);
+      return ok({ closedCaseYears: years, defaultYears: 3 });
+    },
+  });
+  const { container } = render(<AuditPage />);
+  await screen.findByText('个人信息保存期限');
+  await typeInto(container, '#retention-years', '40');
+  fireEvent.click(screen.getByText('保存'));
+  expect(await screen.findByText('请填写 1 到 30 之间的整数')).toBeTruthy();
+  expect(events(calls, 'meta', 'saveRetention')).toEqual([]);
+  await typeInto(container, '#retention-years', '5');
+  fireEvent.click(screen.getByText('保存'));
+  await waitFor(() => expect(events(calls, 'meta', 'saveRetention')).toEqual([{ action: 'saveRetention', closedCaseYears: 5 }]));
+  expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已改为 5 年' }));
 });

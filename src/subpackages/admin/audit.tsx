@@ -7,6 +7,8 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { auditTrail, lookup, type AuditEntry, type StaffCase } from '../../services/cases';
+import { AuditSearch } from './audit-search';
+import { RetentionForm } from './retention-form';
 import './settings.css';
 
 const ACTIONS: Record<string, string> = {
@@ -110,6 +112,9 @@ export default function AuditPage() {
           )}
         </View>
       ) : null}
+
+      <AuditSearch />
+      <RetentionForm />
     </PageShell>
   );
 }

@@ -22,7 +22,7 @@ const SETTINGS = [
   { title: '答复模板', desc: '各类事项的常用答复，工作人员答复时选用', url: '/subpackages/admin/templates' },
   { title: '分派规则', desc: '哪类事项转给哪个部门，乡镇另有安排的', url: '/subpackages/admin/routing' },
   { title: '工作日历', desc: '节假日和调休，办理期限按它计算', url: '/subpackages/admin/calendar' },
-  { title: '操作记录', desc: '谁在什么时候查看、办理了某件求助', url: '/subpackages/admin/audit' },
+  { title: '操作记录与保存期限', desc: '谁在什么时候查看、办理、导出了谁的信息；个人信息保存多久', url: '/subpackages/admin/audit' },
 ];
 
 export default function AdminPage() {
