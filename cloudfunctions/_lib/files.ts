@@ -21,7 +21,12 @@ export const newFileId = (): string => randomBytes(16).toString('hex');
 
 /** The stored records of these file IDs, by file ID (IDs that are not ours have none). */
 export async function fileRecords(fileIDs: string[]): Promise<Map<string, FileRecord>> {
-  const ids = new Map(fileIDs.flatMap((f) => (fileRecordId(f) ? [[fileRecordId(f) as string, f] as const] : [])));
+  const ids = new Map(
+    fileIDs.flatMap((f) => {
+      const id = fileRecordId(f);
+      return id ? [[id, f] as const] : [];
+    }),
+  );
   if (ids.size === 0) return new Map();
   const found = await rows<FileRecord>(
     db()
@@ -36,15 +41,6 @@ export async function fileRecords(fileIDs: string[]): Promise<Map<string, FileRe
     if (fileID && fileID.endsWith(`/${r.cloudPath}`)) byFileID.set(fileID, r);
   }
   return byFileID;
-}
-
-/** File IDs storage does not have (an upload that was prepared but never finished). */
-async function missingInStorage(fileIDs: string[]): Promise<Set<string>> {
-  if (fileIDs.length === 0) return new Set();
-  const res = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge: 60 })) })) as {
-    fileList: { fileID: string; status: number }[];
-  };
-  return new Set(res.fileList.filter((f) => f.status !== 0).map((f) => f.fileID));
 }
 
 /**
@@ -63,9 +59,11 @@ export async function attachIssues(openid: string, fileIDs: string[], target: Fi
     if (refusal) issues.push({ path: at(i), message: refusal.message, code: refusal.notYours ? NOT_YOURS : 'unusable' });
     else usable.push(fileID);
   });
-  const missing = await missingInStorage(usable);
+  // A file storage cannot link to was prepared but never arrived (the upload failed or was abandoned).
+  const stored = await fileLinks(usable, 60);
   fileIDs.forEach((fileID, i) => {
-    if (missing.has(fileID)) issues.push({ path: at(i), message: '这个附件没有上传成功，请删掉后重新上传', code: 'unusable' });
+    if (usable.includes(fileID) && !stored.has(fileID))
+      issues.push({ path: at(i), message: '这个附件没有上传成功，请删掉后重新上传', code: 'unusable' });
   });
   return issues;
 }
