@@ -195,6 +195,11 @@ export const main = createMain({
   // Uploads nobody used within a day, and exports a day old, leave storage.
   timer: async (now) => {
     const _ = db().command;
+    // Past days' upload counters are done with (they name a person's folder, nothing more).
+    await db()
+      .collection('upload_quotas')
+      .where({ day: _.lt(chinaDay(now)) })
+      .remove();
     const stale = await rows<FileRecord>(
       db()
         .collection('files')

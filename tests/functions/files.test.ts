@@ -6,6 +6,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DAILY_UPLOAD_LIMIT, fileRecordId, PERSON_STORAGE_LIMIT } from '../../core/files';
+import { chinaDay as chinaDayOf } from '../../core/time';
 import { createHostServer } from '../../local/http';
 import { holdPushes, settlePushes } from '../../local/runtime';
 import { aSubmission } from './builders';
@@ -107,6 +108,9 @@ describe('the local host serves a file only with a signed, unexpired link', () =
     expect(countFiles(person)).toBe(filesBefore);
     t.cloud.clock.advance('P1D');
     expect((await upload(person, 'tomorrow.jpg')).status).toBe(200);
+    // The timer forgets the days gone by.
+    await t.cloud.invoke('files', { Type: 'Timer', TriggerName: 'hourly-cleanup' }, null, 'wx_timer');
+    expect(t.cloud.database.all('upload_quotas').map((q) => q.day)).toEqual([chinaDayOf(t.cloud.clock.now())]);
   });
   test('a person holding the storage limit in uploads is RATE_LIMITED; exports do not count', async () => {
     const person = 'uploader-full';
