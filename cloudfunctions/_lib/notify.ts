@@ -20,6 +20,20 @@ export async function sendSubscribeMessage(
   page: string,
   data: Record<string, string>,
 ): Promise<boolean> {
+  return (await sendSubscribeMessageFor(touser, templateId, page, data)) === 'sent';
+}
+
+/**
+ * Sends one subscribe message and says how it went: `no_consent` when WeChat refused it because the person
+ * has no consent for the template (never given, or a one-time consent used up: 43101), `failed` otherwise.
+ * Staff messages go through `sendStaffNotice` (notice-failures.ts), which remembers a `no_consent`.
+ */
+export async function sendSubscribeMessageFor(
+  touser: string,
+  templateId: string,
+  page: string,
+  data: Record<string, string>,
+): Promise<'sent' | 'no_consent' | 'failed'> {
   try {
     await cloud.openapi.subscribeMessage.send({
       touser,
@@ -27,12 +41,13 @@ export async function sendSubscribeMessage(
       page,
       data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: k.startsWith('thing') ? clip(v) : v }])),
     });
-    return true;
+    return 'sent';
   } catch (e) {
     const { errCode, errMsg } = e as { errCode?: number; errMsg?: string };
     // 43101: the person has not agreed to this message (or used their consent up): the everyday case.
-    if (errCode !== NO_CONSENT) console.warn(`[notify] ${templateId} to ${touser} not sent: ${errMsg ?? e}`);
-    return false;
+    if (errCode === NO_CONSENT) return 'no_consent';
+    console.warn(`[notify] ${templateId} to ${touser} not sent: ${errMsg ?? e}`);
+    return 'failed';
   }
 }
 

@@ -11,6 +11,7 @@ import { suggestCategories } from '../../core/server/triage';
 import { auditView } from '../_lib/audit';
 import { caseErasurePort, casesRoutedBetween } from '../_lib/case-records';
 import { saveGeneratedFile } from '../_lib/files';
+import { clearMissedNotice, missedNoticesFor } from '../_lib/notice-failures';
 import { loadRetentionYears, loadRoutingTable } from '../_lib/routing';
 import * as cases from '../../core/cases/use-cases';
 import { seesUnitRows } from '../../core/roles';
@@ -55,7 +56,16 @@ export const main = createMain({
         };
       },
     }),
-    get: action({ access: 'user', input: casesContract.get, run: (ctx, input) => cases.getCase(deps(ctx), ctx.caller, input.caseId) }),
+    get: action({
+      access: 'user',
+      input: casesContract.get,
+      run: async (ctx, input) => {
+        const view = await cases.getCase(deps(ctx), ctx.caller, input.caseId);
+        // Seen: a new-case message about it that could not reach this clerk is no longer missed.
+        if (ctx.caller.role !== 'resident') await clearMissedNotice(ctx.caller.openid, { caseId: input.caseId });
+        return view;
+      },
+    }),
     supplement: action({
       access: 'user',
       input: casesContract.supplement,
@@ -94,6 +104,11 @@ export const main = createMain({
         };
         return inbox(source, filter, calendar, ctx.now, page, pageSize);
       },
+    }),
+    notices: action({
+      access: 'staff',
+      input: casesContract.notices,
+      run: async (ctx) => ({ missed: await missedNoticesFor(ctx.caller) }),
     }),
     accept: action({
       access: 'staff',

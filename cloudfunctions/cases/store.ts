@@ -8,6 +8,7 @@ import { checkContent } from '../_lib/content';
 import { writeAudit } from '../_lib/audit';
 import { replaceCaseRecord } from '../_lib/case-records';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
+import { sendStaffNotice } from '../_lib/notice-failures';
 import { loadCalendarOverrides, loadRoutingTable } from '../_lib/routing';
 
 const TEMPLATES: Record<Notice['kind'], string> = {
@@ -139,13 +140,20 @@ export function casesStore(): CasesPort {
     async notify(openids, notice) {
       const page =
         notice.kind === 'case_update' ? `subpackages/cases/detail?id=${notice.caseId}` : `subpackages/workbench/case?id=${notice.caseId}`;
+      const data = {
+        thing1: notice.title,
+        thing2: notice.detail,
+        character_string3: notice.trackingNo || '-',
+        time4: messageTime(notice.at),
+      };
       for (const touser of openids) {
-        await sendSubscribeMessage(touser, TEMPLATES[notice.kind], page, {
-          thing1: notice.title,
-          thing2: notice.detail,
-          character_string3: notice.trackingNo || '-',
-          time4: messageTime(notice.at),
-        });
+        if (notice.kind === 'case_new') {
+          // A clerk without consent left is not silently skipped: the case is marked in their inbox.
+          const about = { caseId: notice.caseId, number: notice.trackingNo, title: notice.title, at: messageTime(notice.at) };
+          await sendStaffNotice(touser, TEMPLATES.case_new, page, data, about);
+        } else {
+          await sendSubscribeMessage(touser, TEMPLATES[notice.kind], page, data);
+        }
       }
     },
     async audit(entry) {

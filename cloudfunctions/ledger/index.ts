@@ -4,10 +4,11 @@ import { SAMPLE_STANDARD, SAMPLE_TITLE, sampleAreas } from '../../core/data/ledg
 import { AppError } from '../../core/envelope';
 import { board } from '../../core/ledger/board';
 import { isSupervisor, mayEditTask, TASK_STATUSES, type AreaRecord, type ProblemRecord, type TaskRecord } from '../../core/ledger/model';
-import { chinaDay } from '../../core/time';
+import { chinaDay, formatChina } from '../../core/time';
 import { cloud } from '../_lib/cloud';
 import { attachFiles, requireAttachable, requireOwnUpload, saveGeneratedFile } from '../_lib/files';
-import { messageTime, sendSubscribeMessage } from '../_lib/notify';
+import { clearMissedNotice, sendStaffNotice } from '../_lib/notice-failures';
+import { messageTime } from '../_lib/notify';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { liveEvidence, liveSources } from './evidence';
 import { ledgerStore } from './store';
@@ -129,6 +130,8 @@ export const main = createMain({
       input: ledgerContract.task,
       run: async (ctx, { id, ...period }) => {
         const t = await mustTask(id);
+        // Seen: a 督办 message about it that could not reach the caller is no longer missed.
+        await clearMissedNotice(ctx.caller.openid, { taskId: t._id });
         const { from, to } = { ...yearSoFar(ctx.now), ...period };
         const problems = await ledgerStore().problems({ taskId: id });
         return {
@@ -234,12 +237,10 @@ export const main = createMain({
         await ledgerStore().putTask(next);
         // The same 督办 message staff get for overdue cases.
         for (const touser of await ledgerStore().staffOf(t.ownerDepartments)) {
-          await sendSubscribeMessage(touser, TEMPLATE, `subpackages/ledger/task?id=${t._id}`, {
-            thing1: `创建任务督办 ${t.code}`,
-            thing2: text,
-            character_string3: t.code,
-            time4: messageTime(ctx.now.toISOString()),
-          });
+          const title = `创建任务督办 ${t.code}`;
+          const at = messageTime(formatChina(ctx.now));
+          const data = { thing1: title, thing2: text, character_string3: t.code, time4: at };
+          await sendStaffNotice(touser, TEMPLATE, `subpackages/ledger/task?id=${t._id}`, data, { taskId: t._id, number: t.code, title, at });
         }
         return { ...next, id: next._id };
       },

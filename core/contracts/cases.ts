@@ -73,6 +73,8 @@ export const casesContract = {
   }),
   // Staff
   inbox: z.strictObject({ filter: z.optional(z.enum(CASE_FILTERS)), ...page }),
+  // The caller's new-case messages WeChat refused for lack of consent, still to be seen.
+  notices: z.strictObject({}),
   accept: z.strictObject({ caseId }),
   reply: z.strictObject({ caseId, text: text('答复内容') }),
   requestInfo: z.strictObject({ caseId, text: text('需要补充的材料') }),

@@ -189,6 +189,8 @@ const TABLE: Record<string, Row> = {
     verdict: requesterOnly,
   },
   'cases.inbox': { access: 'staff', payload: () => ({ filter: 'all' }), seesPhone: () => false },
+  // Only the caller's own missed notices: nothing to look at in another person's.
+  'cases.notices': { access: 'staff', payload: () => ({}), seesPhone: () => false },
   'cases.accept': { access: 'staff', payload: (f) => ({ caseId: f.freshCase('assigned') }), verdict: holderOnly },
   'cases.reply': {
     access: 'staff',
