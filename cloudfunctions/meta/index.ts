@@ -26,6 +26,8 @@ export const main = createMain({
         notifications: {
           caseUpdate: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',
           caseNew: process.env.TEMPLATE_CASE_NEW ?? 'case_new',
+          // Set to 1 only when TEMPLATE_CASE_NEW is a long-term template approved for the account (docs/deploy.md).
+          caseNewLongTerm: process.env.TEMPLATE_CASE_NEW_LONG_TERM === '1',
           fairUpdate: process.env.TEMPLATE_FAIR_UPDATE ?? 'fair_update',
           activityUpdate: process.env.TEMPLATE_ACTIVITY_UPDATE ?? 'activity_update',
         },

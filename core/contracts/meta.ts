@@ -56,7 +56,17 @@ export interface MetaData {
   regions: Region[];
   identityTypes: IdentityType[];
   /** Subscribe-message template ids the app asks consent for (wx.requestSubscribeMessage). */
-  notifications: { caseUpdate: string; caseNew: string; fairUpdate: string; activityUpdate: string };
+  notifications: {
+    caseUpdate: string;
+    caseNew: string;
+    fairUpdate: string;
+    activityUpdate: string;
+    /**
+     * Whether `caseNew` is a long-term (长期) template, which 政务民生 mini-programs may be granted: one consent
+     * then covers every later message. Otherwise (the default) each consent buys one message.
+     */
+    caseNewLongTerm?: boolean;
+  };
   routing: {
     rules: { category: string; departmentId: string }[];
     overrides: RoutingRule[];

@@ -1,4 +1,5 @@
 import type { CaseFilter, Queue, SubmitInput } from '../../core/contracts/cases';
+import type { MissedNotice } from '../../core/cases/notices';
 import type { AnswerTemplate, AuditEntry } from '../../core/cases/port';
 import type { CaseSummary, requesterView, staffView } from '../../core/cases/present';
 import type { Stats } from '../../core/cases/stats';
@@ -66,6 +67,8 @@ export const resolve = (caseId: string, summary: string) => call<StaffCase>('res
 export const returnToDispatcher = (caseId: string, reason: string) => call<StaffCase>('return', { caseId, reason });
 export const addNote = (caseId: string, text: string) => call<StaffCase>('note', { caseId, text });
 export const lookup = (trackingNo: string) => call<StaffCase>('lookup', { trackingNo });
+/** New-case messages WeChat could not send the caller (no consent left), still to be seen: newest first. */
+export const missedNotices = () => call<{ missed: Omit<MissedNotice, 'openid'>[] }>('notices', {});
 
 // The 双拥办
 export const assign = (caseId: string, departmentId: DepartmentId, reason: string) =>

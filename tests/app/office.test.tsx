@@ -5,7 +5,7 @@ import OfficePage from '../../src/subpackages/office/index';
 import { OfficeCaseView } from '../../src/subpackages/office/case-view';
 import RecordPage from '../../src/subpackages/office/record';
 import { StatsView } from '../../src/subpackages/office/stats-view';
-import { mockApi, ok, type ApiCall } from './support/api';
+import { META, mockApi, ok, type ApiCall } from './support/api';
 import { aQueueItem, aStaffCase, rate, someStats, typeInTextarea } from './support/casework';
 import { typeInto } from './support/dom';
 
@@ -239,5 +239,41 @@ describe('代为登记', () => {
       callerNote: '下午三点后方便接电话',
     });
     expect(container.querySelector('#record-done')?.textContent).toContain('已转给教育局，须在11月30日 10:00前签收');
+  });
+});
+
+describe('the 双拥办’s new-case reminders', () => {
+  test('a returned case the dispatcher was not told of is marked; one tap asks consent before any await', async () => {
+    localStorage.setItem('sy.openid', 'dispatcher');
+    const missed = [
+      { caseId: 'back', number: 'SY260930003', title: '有部门退回了求助，请改派', at: '2026-09-30 11:00' },
+      { taskId: 'task-2.2', number: '2.2', title: '创建任务督办 2.2', at: '2026-09-29 09:00' },
+    ];
+    const { calls } = mockApi({
+      meta: () => ok(META),
+      '/__local/subscribe': () => ok({}),
+      cases: (event) =>
+        event.action === 'notices'
+          ? ok({ missed })
+          : ok({
+              items: [aQueueItem({ caseId: 'back', trackingNo: 'SY260930003', returned: true }), aQueueItem()],
+              total: 2,
+              counts: COUNTS,
+            }),
+    });
+    const { container } = render(<OfficePage />);
+    expect(await screen.findByText('有 2 条新求助提醒没能发给您')).toBeTruthy();
+    await waitFor(() => expect(container.querySelector('#case-SY260930003')).toBeTruthy());
+    expect(container.querySelector('#case-SY260930003')?.textContent).toContain('提醒没有送达');
+    expect(container.querySelector('#case-SY260930001')?.textContent).not.toContain('提醒没有送达');
+    // A ledger 督办 it missed opens its task.
+    fireEvent.click(screen.getByText(/2\.2 · 创建任务督办 2\.2/));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/ledger/task?id=task-2.2' });
+
+    const before = calls.length;
+    fireEvent.click(screen.getByText('接收新求助提醒'));
+    expect(calls.slice(before).map((c) => c.fn)).toEqual(['/__local/subscribe']);
+    expect(calls.at(-1)?.openid).toBe('dispatcher');
+    expect(await screen.findByText(/这次已为您多开启 1 条提醒/)).toBeTruthy();
   });
 });

@@ -4,7 +4,8 @@ import type { Envelope } from '../../core/envelope';
 import WorkbenchPage from '../../src/subpackages/workbench/index';
 import { StaffCaseView } from '../../src/subpackages/workbench/case-view';
 import type { StaffCase } from '../../src/services/cases';
-import { mockApi, ok, type ApiCall } from './support/api';
+import type * as weappSubscribe from '../../src/services/subscribe.weapp';
+import { flush, META, mockApi, ok, type ApiCall } from './support/api';
 import { nativeInput } from './support/dom';
 import { aStaffCase, anInboxItem, nativeTextarea, typeInTextarea } from './support/casework';
 
@@ -252,5 +253,82 @@ describe('the case', () => {
     render(<StaffCaseView caseRef={{ no: 'SY260930001' }} />);
     expect(await screen.findByText('您不能查看这件求助')).toBeTruthy();
     expect(screen.getByText('打不开这件求助')).toBeTruthy();
+  });
+});
+
+describe('new-case reminders (接收新求助提醒)', () => {
+  const MISSED = [{ caseId: 'case-2', number: 'SY260930002', title: '双拥办分派了一件求助', at: '2026-09-30 10:00' }];
+  function host(missed: typeof MISSED = MISSED) {
+    localStorage.setItem('sy.openid', 'staff-edu');
+    return mockApi({
+      users: () => ok(staffEdu),
+      meta: () => ok(META),
+      '/__local/subscribe': () => ok({}),
+      cases: (event) =>
+        event.action === 'notices'
+          ? ok({ missed })
+          : ok({
+              items: [anInboxItem(), anInboxItem({ caseId: 'case-2', trackingNo: 'SY260930002', excerpt: '提醒没送到的求助' })],
+              total: 2,
+              page: 1,
+              pageSize: 20,
+            }),
+    });
+  }
+
+  test('a case whose message could not be sent is marked, and the banner counts and lists it', async () => {
+    const { container } = (host(), render(<WorkbenchPage />));
+    expect(await screen.findByText('有 1 条新求助提醒没能发给您')).toBeTruthy();
+    expect(screen.getByText(/您同意接收的提醒已经用完了/)).toBeTruthy();
+    await screen.findByText('提醒没送到的求助');
+    const missedCard = container.querySelector('#case-SY260930002') as HTMLElement;
+    const plainCard = container.querySelector('#case-SY260930001') as HTMLElement;
+    expect(within(missedCard).getByText('提醒没有送达').className).toContain('tag--missed');
+    expect(within(plainCard).queryByText('提醒没有送达')).toBeNull();
+    // The banner's line opens the case.
+    fireEvent.click(screen.getByText(/SY260930002 · 双拥办分派了一件求助/));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/workbench/case?id=case-2' });
+  });
+
+  test('consent is asked in the same tick as the tap, before anything is awaited, and again on every tap', async () => {
+    const { calls } = host();
+    render(<WorkbenchPage />);
+    await screen.findByText('有 1 条新求助提醒没能发给您');
+    await screen.findByText('SY260930002');
+    await flush();
+    const before = calls.length;
+    fireEvent.click(screen.getByText('接收新求助提醒'));
+    // Synchronously, before the click's handler could have awaited anything: the consent request is the
+    // one call made, with the staff template from meta.
+    expect(calls.slice(before).map((c) => c.fn)).toEqual(['/__local/subscribe']);
+    expect(calls.at(-1)).toMatchObject({ event: { templateIds: ['case_new'] }, openid: 'staff-edu' });
+    expect(await screen.findByText(/这次已为您多开启 1 条提醒/)).toBeTruthy();
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '好的，有新求助会提醒您', icon: 'none' });
+    // Used up later? One more tap, one more consent.
+    fireEvent.click(screen.getByText('接收新求助提醒'));
+    expect(calls.filter((c) => c.fn === '/__local/subscribe')).toHaveLength(2);
+    expect(await screen.findByText(/这次已为您多开启 2 条提醒/)).toBeTruthy();
+  });
+
+  test('with nothing missed the banner only offers the reminder; a refusal says the inbox still has it', async () => {
+    const { fetchMock } = host([]);
+    render(<WorkbenchPage />);
+    expect(await screen.findByText('新求助提醒')).toBeTruthy();
+    expect(screen.getByText(/有新派单、退回或督办时，用微信服务通知提醒您/)).toBeTruthy();
+    await screen.findByText('SY260930002');
+    expect(screen.queryByText('提醒没有送达')).toBeNull();
+    // The person declines in WeChat's dialog (the local host refuses).
+    fetchMock.mockImplementationOnce(async () => ({ ok: false, status: 403, json: async () => ({}) }) as unknown as Response);
+    fireEvent.click(screen.getByText('接收新求助提醒'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '没有开启提醒，新求助仍会出现在这里', icon: 'none' }));
+  });
+
+  test('in WeChat, the tap calls wx.requestSubscribeMessage itself before any await', async () => {
+    const requestSubscribeMessage = jest.fn(async () => ({ case_new: 'accept', errMsg: 'requestSubscribeMessage:ok' }));
+    (Taro as unknown as Record<string, unknown>).requestSubscribeMessage = requestSubscribeMessage;
+    const { requestSubscribe } = jest.requireActual<typeof weappSubscribe>('../../src/services/subscribe.weapp');
+    const answer = requestSubscribe(['case_new']);
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['case_new'], entityIds: [] });
+    expect(await answer).toEqual(['case_new']);
   });
 });

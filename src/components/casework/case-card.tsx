@@ -10,12 +10,14 @@ interface CaseCardProps {
   onClick: () => void;
   /** The 双拥办 sees every department: name who holds it. */
   showDepartment?: boolean;
+  /** WeChat could not send the viewer the message about this case (no consent left): "提醒没有送达". */
+  noticeMissed?: boolean;
   /** More facts under the deadline (e.g. how long overdue, how often urged). */
   children?: ReactNode;
 }
 
 /** One case in a list: what it is, where it stands, and by when the clerk must act. */
-export function CaseCard({ item, onClick, showDepartment, children }: CaseCardProps) {
+export function CaseCard({ item, onClick, showDepartment, noticeMissed, children }: CaseCardProps) {
   return (
     <View className={`case-card case-card--${item.sla}`} id={`case-${item.trackingNo}`} onClick={onClick} role="button">
       {item.urged ? (
@@ -31,6 +33,7 @@ export function CaseCard({ item, onClick, showDepartment, children }: CaseCardPr
       <View className="case-card__excerpt">{item.excerpt}</View>
       <View className="case-card__tags">
         <SlaMark sla={item.sla} />
+        {noticeMissed ? <View className="tag tag--missed">提醒没有送达</View> : null}
         {item.urgent ? <View className="tag tag--danger">紧急</View> : null}
         {item.returned ? <View className="tag tag--danger">被退回</View> : null}
         {item.flagged ? <View className="tag tag--amber">内容待核</View> : null}

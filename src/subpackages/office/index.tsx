@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { Queue } from '../../../core/contracts/cases';
 import { FilterTabs } from '../../components/casework/filter-tabs';
 import { LookupBox } from '../../components/casework/lookup-box';
+import { NoticeConsent, useMissedNotices } from '../../components/casework/notice-consent';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
@@ -19,9 +20,16 @@ export default function OfficePage() {
   const [list, setList] = useState<Queue>('unrouted');
   const answer = useAsync(() => queue(list), [list]);
   const shown = useRef(false);
+  const [shownAgain, setShownAgain] = useState(0);
+  // The 双拥办 is told of unrouted, returned and withdrawn cases: what WeChat could not send it is marked.
+  const missed = useMissedNotices(shownAgain);
+  const missedCaseIds = new Set(missed.data?.flatMap((m) => (m.caseId !== undefined ? [m.caseId] : [])));
 
   useDidShow(() => {
-    if (shown.current) answer.reload({ silent: true });
+    if (shown.current) {
+      answer.reload({ silent: true });
+      setShownAgain((n) => n + 1);
+    }
     shown.current = true;
   });
 
@@ -45,6 +53,9 @@ export default function OfficePage() {
         </View>
       </View>
       <View className="section">
+        <NoticeConsent missed={missed.data} casePath="/subpackages/office/case" />
+      </View>
+      <View className="section">
         <LookupBox casePath="/subpackages/office/case" />
       </View>
       <View className="section">
@@ -52,7 +63,7 @@ export default function OfficePage() {
         {tab ? <View className="section__hint">{tab.hint}</View> : null}
         {answer.status === 'loading' ? <LoadingState /> : null}
         {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} /> : null}
-        {answer.status === 'ready' ? <QueueList items={answer.data.items} list={list} /> : null}
+        {answer.status === 'ready' ? <QueueList items={answer.data.items} list={list} missedCaseIds={missedCaseIds} /> : null}
       </View>
     </PageShell>
   );

@@ -15,7 +15,7 @@ export const QUEUE_TABS: readonly { id: Queue; label: string; hint: string; empt
 ];
 
 /** One supervision list, the nearest deadline first. */
-export function QueueList({ items, list }: { items: QueueItem[]; list: Queue }) {
+export function QueueList({ items, list, missedCaseIds }: { items: QueueItem[]; list: Queue; missedCaseIds?: ReadonlySet<string> }) {
   const tab = QUEUE_TABS.find((t) => t.id === list);
   if (items.length === 0) return <EmptyState title={tab?.empty ?? '这里没有求助'} />;
   return (
@@ -24,6 +24,7 @@ export function QueueList({ items, list }: { items: QueueItem[]; list: Queue }) 
         <CaseCard
           key={item.caseId}
           item={item}
+          noticeMissed={missedCaseIds?.has(item.caseId)}
           showDepartment
           onClick={() => void Taro.navigateTo({ url: `/subpackages/office/case?id=${item.caseId}` })}
         >

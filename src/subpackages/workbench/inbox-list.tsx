@@ -34,10 +34,12 @@ interface InboxListProps {
   filter: CaseFilter;
   /** Bumped when the page is shown again, to read the list afresh. */
   refreshKey: number;
+  /** Cases whose new-case message WeChat could not send the clerk: marked "提醒没有送达". */
+  missedCaseIds?: ReadonlySet<string>;
 }
 
 /** One filter's cases in the order the function answers: urged on top, then urgent, then the nearest deadline. */
-export function InboxList({ filter, refreshKey }: InboxListProps) {
+export function InboxList({ filter, refreshKey, missedCaseIds }: InboxListProps) {
   const first = useAsync(() => inbox(filter, 1), [filter, refreshKey]);
   const [more, setMore] = useState<{ key: number; page: number; items: InboxItem[] }>({ key: refreshKey, page: 1, items: [] });
   const [loadingMore, setLoadingMore] = useState(false);
@@ -69,6 +71,7 @@ export function InboxList({ filter, refreshKey }: InboxListProps) {
         <CaseCard
           key={item.caseId}
           item={item}
+          noticeMissed={missedCaseIds?.has(item.caseId)}
           onClick={() => void Taro.navigateTo({ url: `/subpackages/workbench/case?id=${item.caseId}` })}
         />
       ))}

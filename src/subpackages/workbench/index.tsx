@@ -5,6 +5,7 @@ import type { CaseFilter } from '../../../core/contracts/cases';
 import { departmentById } from '../../../core/data/departments';
 import { FilterTabs } from '../../components/casework/filter-tabs';
 import { LookupBox } from '../../components/casework/lookup-box';
+import { NoticeConsent, useMissedNotices } from '../../components/casework/notice-consent';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getMe } from '../../services/users';
@@ -23,6 +24,10 @@ export default function WorkbenchPage() {
     shown.current = true;
   });
 
+  // Read again with the list: opening a case clears its missed notice.
+  const missed = useMissedNotices(refreshKey);
+  const missedCaseIds = new Set(missed.data?.flatMap((m) => (m.caseId !== undefined ? [m.caseId] : [])));
+
   const department = me.data?.departmentId ? departmentById(me.data.departmentId)?.name : undefined;
   return (
     <PageShell>
@@ -33,11 +38,14 @@ export default function WorkbenchPage() {
         <View className="hero__text">转到本部门的求助都在这里。请 1 个工作日内签收，按期限办结；超期的双拥办会督办。</View>
       </View>
       <View className="section">
+        <NoticeConsent missed={missed.data} casePath="/subpackages/workbench/case" />
+      </View>
+      <View className="section">
         <LookupBox casePath="/subpackages/workbench/case" />
       </View>
       <View className="section">
         <FilterTabs tabs={INBOX_TABS} value={filter} onChange={setFilter} id="inbox-tabs" />
-        <InboxList key={filter} filter={filter} refreshKey={refreshKey} />
+        <InboxList key={filter} filter={filter} refreshKey={refreshKey} missedCaseIds={missedCaseIds} />
       </View>
     </PageShell>
   );
