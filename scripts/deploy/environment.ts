@@ -31,6 +31,11 @@ export const ENV_VARIABLES: EnvVariable[] = [
   { name: 'ADMIN_OPENIDS', required: true, what: 'OPENIDs of the first admins, comma-separated' },
   { name: 'TEMPLATE_CASE_UPDATE', required: false, what: 'subscribe-message template for requesters' },
   { name: 'TEMPLATE_CASE_NEW', required: false, what: 'subscribe-message template for staff: new, returned, urged cases, ledger urges' },
+  {
+    name: 'TEMPLATE_CASE_NEW_LONG_TERM',
+    required: false,
+    what: '1 when TEMPLATE_CASE_NEW is a long-term (长期) template approved for the account; otherwise one-time',
+  },
   { name: 'TEMPLATE_FAIR_UPDATE', required: false, what: 'subscribe-message template for job-fair sign-ups' },
   { name: 'TEMPLATE_ACTIVITY_UPDATE', required: false, what: 'subscribe-message template for activity sign-ups' },
 ];
@@ -162,6 +167,15 @@ export const COLLECTIONS: CollectionDecl[] = [
     ],
   },
   { name: 'counters', indexes: [] },
+  {
+    name: 'notice_failures',
+    indexes: [
+      {
+        fields: [['openid', 'asc']],
+        serves: '`_lib/notice-failures.ts` `missedNoticesOf`: `where({ openid })` (`cases.notices`: the staff messages WeChat refused for lack of consent)',
+      },
+    ],
+  },
   {
     name: 'audit',
     indexes: [

@@ -3,6 +3,8 @@
  * (43101) is remembered per person and case, answered by `cases.notices`, and forgotten when the person
  * opens the case, when a later message about it reaches them, or when the case no longer needs them.
  */
+import type { AddressInfo } from 'node:net';
+import { createHostServer } from '../../local/http';
 import { aSubmission } from './builders';
 import { startTestCloud, type TestCloud } from './harness';
 
@@ -101,4 +103,35 @@ test('a ledger 督办 that could not reach its owners is remembered until they o
 test('residents cannot ask for staff notices', async () => {
   expect(await call('cases', { action: 'notices' }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await call('cases', { action: 'notices', extra: 1 }, 'staff-edu')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+});
+
+test('on the local host: no consent gives the mark, /__local/subscribe records one, the outbox gets the next', async () => {
+  const server = createHostServer({ cloud: t.cloud });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const post = async (path: string, body: unknown, openid: string) =>
+    (
+      await fetch(base + path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', 'x-openid': openid },
+      })
+    ).json() as Promise<Data>;
+  const outbox = async (openid: string) =>
+    ((await (await fetch(`${base}/__local/outbox`, { headers: { 'x-openid': openid } })).json()) as Data).data.items as Data[];
+  try {
+    const first = (await post('/api/cases', aSubmission({ requestId: 'host-req-0001' }), 'resident-1')).data;
+    expect((await post('/api/cases', { action: 'notices' }, 'staff-edu')).data.missed.map((m: Data) => m.caseId)).toEqual([first.caseId]);
+    expect(await outbox('staff-edu')).toEqual([]);
+    // The clerk taps 接收新求助提醒 (the H5 app posts this); the next new case reaches them.
+    expect(await post('/__local/subscribe', { templateIds: ['case_new'] }, 'staff-edu')).toMatchObject({ ok: true });
+    const second = (await post('/api/cases', aSubmission({ requestId: 'host-req-0002' }), 'resident-2')).data;
+    expect(await outbox('staff-edu')).toEqual([
+      expect.objectContaining({ touser: 'staff-edu', templateId: 'case_new', page: `subpackages/workbench/case?id=${second.caseId}` }),
+    ]);
+    // Only the first, which went unsent, is still marked.
+    expect((await post('/api/cases', { action: 'notices' }, 'staff-edu')).data.missed.map((m: Data) => m.caseId)).toEqual([first.caseId]);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
