@@ -172,7 +172,8 @@ export const COLLECTIONS: CollectionDecl[] = [
     indexes: [
       {
         fields: [['openid', 'asc']],
-        serves: '`_lib/notice-failures.ts` `missedNoticesOf`: `where({ openid })` (`cases.notices`: the staff messages WeChat refused for lack of consent)',
+        serves:
+          '`_lib/notice-failures.ts` `missedNoticesOf`: `where({ openid })` (`cases.notices`: the staff messages WeChat refused for lack of consent)',
       },
     ],
   },
