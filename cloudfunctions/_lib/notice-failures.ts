@@ -37,7 +37,9 @@ export async function sendStaffNotice(
 
 /** The person has seen the case or task (or been told about it since): its missed notice is done. */
 export async function clearMissedNotice(openid: string, ref: NoticeRef): Promise<void> {
-  await failures().where({ _id: idOf(openid, ref) }).remove();
+  await failures()
+    .where({ _id: idOf(openid, ref) })
+    .remove();
 }
 
 /** Every missed notice recorded for the person (at most 1000: far more than anyone's open work). */
@@ -46,7 +48,10 @@ export const missedNoticesOf = (openid: string) => rows<MissedNotice & { _id: st
 /** Forgets records whose case or task no longer needs work. */
 export async function forgetMissedNotices(ids: string[]): Promise<void> {
   const _ = db().command;
-  if (ids.length) await failures().where({ _id: _.in(ids) }).remove();
+  if (ids.length)
+    await failures()
+      .where({ _id: _.in(ids) })
+      .remove();
 }
 
 /**

@@ -240,7 +240,12 @@ export const main = createMain({
           const title = `创建任务督办 ${t.code}`;
           const at = messageTime(formatChina(ctx.now));
           const data = { thing1: title, thing2: text, character_string3: t.code, time4: at };
-          await sendStaffNotice(touser, TEMPLATE, `subpackages/ledger/task?id=${t._id}`, data, { taskId: t._id, number: t.code, title, at });
+          await sendStaffNotice(touser, TEMPLATE, `subpackages/ledger/task?id=${t._id}`, data, {
+            taskId: t._id,
+            number: t.code,
+            title,
+            at,
+          });
         }
         return { ...next, id: next._id };
       },
