@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything that must hold before a change lands, in one command —
  * typecheck, lint (with the dependency-direction rules), the jest projects (core, functions, app),
- * the weapp build within its package budget, and the end-to-end test in Chromium against the local host.
+ * the weapp build within its package budget and WeChat's rules (privacy declarations, sitemap, …),
+ * and the end-to-end test in Chromium against the local host.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +29,7 @@ const STEPS: Step[] = [
   { name: 'jest', cmd: [bin('jest'), '--json', `--outputFile=${jestReport}`], needs: ['build:functions'] },
   { name: 'build:weapp', cmd: [bin('taro'), 'build', '--type', 'weapp'], env: { NODE_ENV: 'production' } },
   { name: 'size:weapp', cmd: [bin('tsx'), 'scripts/size-weapp.ts'], needs: ['build:weapp'] },
+  { name: 'check:weapp', cmd: [bin('tsx'), 'scripts/check-weapp.ts'], needs: ['build:weapp'] },
   { name: 'build:h5', cmd: [bin('taro'), 'build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
   { name: 'e2e', cmd: [bin('tsx'), 'tests/e2e/run.ts'], needs: ['build:functions', 'build:h5'], retryOnce: true },
 ];

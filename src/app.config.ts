@@ -61,7 +61,8 @@ export default defineAppConfig({
   // within those 300 ms came up blank). With no slide, a page is gone before the next back arrives.
   ...(process.env.TARO_ENV === 'h5' ? { animation: { duration: 0, delay: 0 } } : {}),
   // WeChat calls wx.onNeedPrivacyAuthorization before any privacy API (the default since 2023-10).
-  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
+  // sitemap.json (copied by config/index.ts) lets WeChat's search index only the public pages.
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true, sitemapLocation: 'sitemap.json' } : {}),
   // 身边 sorts places by distance from the person's location (declared, and asked for with a reason).
   // https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#requiredPrivateInfos
   ...(process.env.TARO_ENV === 'weapp'

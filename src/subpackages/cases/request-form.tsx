@@ -148,6 +148,21 @@ export function RequestForm({ meta, me, initialCategory, onSubmitted }: RequestF
       scrollToFirstError({ attachments: message });
       return;
     }
+    const base = {
+      requestId: fields.requestId,
+      description: fields.description,
+      region: fields.region,
+      contact: { name: fields.name, phone: fields.phone },
+      urgent: fields.urgent,
+      consent,
+      ...(photos.fileIDs.length ? { attachments: photos.fileIDs } : {}),
+    };
+    // WeChat shows the consent dialog only when asked synchronously inside the tap, so ask before the
+    // first await, once the form is otherwise complete (a missing category is filled by the suggestion).
+    // Saying no still sends the request.
+    const subscribed = submitSchema.safeParse({ ...base, category: category || (longEnough ? 'other' : '') }).success
+      ? requestSubscribe([meta.notifications.caseUpdate])
+      : null;
     // Tapped before the suggestion came back (e.g. right after returning to a draft): ask for it now, so
     // the best suggestion is the choice, as it would have been on screen a moment later.
     let chosen = category;
@@ -157,16 +172,7 @@ export function RequestForm({ meta, me, initialCategory, onSubmitted }: RequestF
         () => '',
       );
     }
-    const input = {
-      requestId: fields.requestId,
-      category: chosen,
-      description: fields.description,
-      region: fields.region,
-      contact: { name: fields.name, phone: fields.phone },
-      urgent: fields.urgent,
-      consent,
-      ...(photos.fileIDs.length ? { attachments: photos.fileIDs } : {}),
-    };
+    const input = { ...base, category: chosen };
     const checked = submitSchema.safeParse(input);
     if (!checked.success) {
       const found = errorsOf(checked.error.issues);
@@ -177,8 +183,7 @@ export function RequestForm({ meta, me, initialCategory, onSubmitted }: RequestF
     setErrors({});
     setSending(true);
     try {
-      // Asked on the tap itself, as WeChat requires; saying no still sends the request.
-      await requestSubscribe([meta.notifications.caseUpdate]);
+      await subscribed;
       const answer = await submit(checked.data);
       clearDraft();
       onSubmitted(answer, checked.data.urgent === true);

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { errorMessage } from '../../components/error-state';
 import { useFileLinks } from '../../components/use-file-links';
 import { ensurePrivacyConsent } from '../../lib/privacy';
+import { pickImages, type PickedImage } from '../../services/pick-images';
 import { uploadFile } from '../../services/upload';
 
 export type UploadStatus = 'uploading' | 'done' | 'failed';
@@ -26,8 +27,8 @@ const nextKey = () => `a${Date.now().toString(36)}${(seq++).toString(36)}`;
 export const uploaded = (files: { fileID: string; name: string }[]): Attachment[] =>
   files.map((f) => ({ key: nextKey(), name: f.name, preview: '', fileID: f.fileID, status: 'done' }));
 
-function nameOf(file: { path: string; originalFileObj?: { name?: string } }, n: number): string {
-  const given = file.originalFileObj?.name ?? /[^/\\]+\.[A-Za-z0-9]{1,5}$/.exec(file.path)?.[0];
+function nameOf(file: PickedImage, n: number): string {
+  const given = file.name ?? /[^/\\]+\.[A-Za-z0-9]{1,5}$/.exec(file.path)?.[0];
   return given && !given.startsWith('blob:') ? given : `照片${n}.jpg`;
 }
 
@@ -65,10 +66,9 @@ export function useAttachments(max: number, initial: Attachment[] = []) {
       void Taro.showToast({ title: '需要您同意个人信息保护说明后才能添加照片', icon: 'none' });
       return;
     }
-    let chosen: { path: string; originalFileObj?: { name?: string } }[];
+    let chosen: PickedImage[];
     try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      chosen = (res.tempFiles as { path: string; originalFileObj?: { name?: string } }[]).slice(0, room);
+      chosen = (await pickImages(room)).slice(0, room);
     } catch {
       return; // the person closed the picker
     }

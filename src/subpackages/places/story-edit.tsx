@@ -12,6 +12,7 @@ import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { getStory, saveStory, type Story } from '../../services/places';
 import { fieldErrors, isServiceError } from '../../services/service-error';
+import { pickImages } from '../../services/pick-images';
 import { uploadFile } from '../../services/upload';
 import { AdminGate } from './admin-gate';
 import { TextArea, TextInput } from '../../components/text-input';
@@ -58,8 +59,7 @@ export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSave
     if (busy || !(await ensurePrivacyConsent())) return;
     let path: string | undefined;
     try {
-      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      path = res.tempFilePaths[0];
+      path = (await pickImages(1))[0]?.path;
     } catch {
       return; // the person closed the picker
     }
