@@ -1,4 +1,5 @@
 import type { PropsWithChildren } from 'react';
+import './lib/zod-locale';
 import { installPrivacyHandler } from './lib/privacy';
 import { initCloud } from './services/cloud-init';
 import './app.css';
