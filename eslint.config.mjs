@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import nodePlugin from 'eslint-plugin-n';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -32,6 +33,13 @@ export default tseslint.config(
   { files: ['core/**/*.ts'], rules: forbid(NOT_SRC, NOT_FUNCTIONS, NOT_LOCAL, NOT_SERVER_SDK, NOT_TARO) },
   { files: ['src/**/*.{ts,tsx}'], rules: forbid(NOT_FUNCTIONS, NOT_LOCAL, NOT_CORE_SERVER) },
   { files: ['cloudfunctions/**/*.ts'], rules: forbid(NOT_SRC, NOT_LOCAL) },
+  // What the functions run must exist on the declared runtime (scripts/deploy/environment.ts, RUNTIME.node).
+  {
+    files: ['cloudfunctions/**/*.ts', 'core/**/*.ts'],
+    plugins: { n: nodePlugin },
+    settings: { node: { version: '>=20.19.0' } },
+    rules: { 'n/no-unsupported-features/node-builtins': 'error', 'n/no-unsupported-features/es-builtins': 'error' },
+  },
   // One role's subpackage never imports another's pages: shared code lives in src/components or src/services.
   ...['profile', 'admin', 'cases', 'workbench', 'office', 'fairs', 'places', 'ledger', 'policy'].map((pkg) => ({
     files: [`src/subpackages/${pkg}/**/*.{ts,tsx}`],

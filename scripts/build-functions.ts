@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { ESBUILD_TARGET } from './deploy/environment';
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'cloudfunctions');
@@ -36,8 +37,8 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       outfile: path.join(dest, 'index.js'),
       bundle: true,
       platform: 'node',
-      // CloudBase offers Node 16 and later for cloud functions.
-      target: 'node16',
+      // The runtime the functions are declared and deployed on (scripts/deploy/environment.ts).
+      target: ESBUILD_TARGET,
       format: 'cjs',
       external: EXTERNAL,
       metafile: true,
