@@ -20,20 +20,25 @@ const rootDeps = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'u
  */
 const EXTERNAL = ['wx-server-sdk', 'exceljs', 'opencc-js', 'pinyin-pro'];
 
-export const functionNames = (): string[] =>
+export const functionNames = (from = srcDir): string[] =>
   fs
-    .readdirSync(srcDir)
-    .filter((n) => !n.startsWith('_') && fs.existsSync(path.join(srcDir, n, 'index.ts')))
+    .readdirSync(from)
+    .filter((n) => !n.startsWith('_') && fs.existsSync(path.join(from, n, 'index.ts')))
     .sort();
 
-export async function buildFunctions(): Promise<{ name: string; bytes: number }[]> {
+/**
+ * Builds every function of `srcDir` into `outDir` (by default cloudfunctions/ into dist/cloudfunctions/).
+ * The runtime smoke builds into its own folder, so that a test rebuilding dist/ meanwhile cannot race it.
+ */
+export async function buildFunctions(options: { srcDir?: string; outDir?: string } = {}): Promise<{ name: string; bytes: number }[]> {
+  const { srcDir: from = srcDir, outDir: to = outDir } = options;
   const results: { name: string; bytes: number }[] = [];
-  for (const name of functionNames()) {
-    const dest = path.join(outDir, name);
+  for (const name of functionNames(from)) {
+    const dest = path.join(to, name);
     fs.rmSync(dest, { recursive: true, force: true });
     fs.mkdirSync(dest, { recursive: true });
     const result = await build({
-      entryPoints: [path.join(srcDir, name, 'index.ts')],
+      entryPoints: [path.join(from, name, 'index.ts')],
       outfile: path.join(dest, 'index.js'),
       bundle: true,
       platform: 'node',
@@ -48,7 +53,7 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       legalComments: 'none',
       logLevel: 'warning',
     });
-    const config = path.join(srcDir, name, 'config.json');
+    const config = path.join(from, name, 'config.json');
     fs.writeFileSync(
       path.join(dest, 'config.json'),
       fs.existsSync(config) ? fs.readFileSync(config) : `${JSON.stringify({ permissions: { openapi: [] }, timeout: 10 }, null, 2)}\n`,
@@ -63,7 +68,7 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
     results.push({ name, bytes: fs.statSync(path.join(dest, 'index.js')).size });
   }
   // Marks when the bundles were last built, for `npm start` to tell whether they are stale.
-  fs.writeFileSync(path.join(outDir, '.built'), `${new Date().toISOString()}\n`);
+  fs.writeFileSync(path.join(to, '.built'), `${new Date().toISOString()}\n`);
   return results;
 }
 
