@@ -18,7 +18,35 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot,
-    plugins: [],
+    plugins: [
+      // Accessible names in WeChat: Taro's weapp templates (base.wxml) drop aria-* and role, so the QR code,
+      // the rate bars and the chips had no name for the screen reader. WeChat reads aria-role, aria-label
+      // and the other aria-* on its components (aria-component, base library 2.7.1+); the plugin adds them to
+      // the templates and to the runtime's attribute list. `role` (what H5 and axe read) becomes aria-role:
+      // the value 'i.role' compiles to aria-role="{{i.pN||i.role}}". Only the attributes src/ uses are added,
+      // each costs base.wxml bytes on every nesting level; scripts/check-weapp.ts fails on one it misses.
+      // The plugin's latest is 4.1.11 and pins its peers to 4.1.11: package.json overrides them to ours.
+      [
+        '@tarojs/plugin-inject',
+        {
+          components: {
+            View: {
+              'aria-label': '',
+              'aria-role': 'i.role',
+              'aria-checked': '',
+              'aria-selected': '',
+              'aria-disabled': '',
+              'aria-modal': '',
+              'aria-live': '',
+            },
+            Text: { 'aria-label': '', 'aria-role': 'i.role' },
+            Image: { 'aria-label': '', 'aria-role': 'i.role' },
+            Button: { 'aria-label': '', 'aria-role': 'i.role', 'aria-disabled': '' },
+            Input: { 'aria-label': '' },
+          },
+        },
+      ],
+    ],
     defineConstants: {},
     // WeChat's search index reads sitemap.json beside app.json (app.config.ts names it).
     copy: {
