@@ -12,7 +12,8 @@
  *   shows the consent dialog only for a call made synchronously inside a tap).
  * - 下载: every download goes through src/services/open-file.weapp.ts (a link the files function signs,
  *   decision 012), and docs/deploy.md tells the deployer to allow-list the download domain.
- * - 无障碍: whether Taro's templates (base.wxml) carry aria-label (reported; see issue 14).
+ * - 无障碍: Taro's templates (base.wxml) carry aria-label and aria-role (config/index.ts injects them), every
+ *   aria-* the built code sets is on a template, and every page renders through base.wxml (issue 14).
  * Exits 1 on any failure, naming the file and what to do about it.
  */
 import fs from 'node:fs';
@@ -318,6 +319,85 @@ export function checkSubscribeCalls(srcDir: string): Finding[] {
   return findings;
 }
 
+/** The components Taro renders through base.wxml that carry accessible names (config/index.ts injects them). */
+const ARIA_TAGS = ['view', 'text', 'image', 'button', 'input'];
+
+/**
+ * Accessible names in the weapp templates: Taro's base.wxml drops aria-* and role unless
+ * @tarojs/plugin-inject adds them (config/index.ts). Fails when
+ * - base.wxml's view, text, image, button and input templates carry no aria-label, or a view none of aria-role;
+ * - an aria-* attribute the built code sets (`"aria-checked":…`) is on no template, or `role` is set and
+ *   aria-role does not read it (the runtime keeps `role` as `i.role`);
+ * - a page's WXML neither imports base.wxml nor carries aria-label itself (the page would render elsewhere).
+ * Taro's pure-view and click-view templates are only used for a view with no attribute besides class,
+ * style and id, so they need none.
+ */
+export function checkAria(
+  code: { file: string; text: string }[],
+  app: { pages?: string[]; subPackages?: { root: string; pages: string[] }[]; subpackages?: { root: string; pages: string[] }[] },
+): Finding[] {
+  const findings: Finding[] = [];
+  const add = (ok: boolean, detail: string) => findings.push({ rule: '无障碍', ok, detail });
+  const base = code.find((c) => c.file === 'base.wxml')?.text;
+  if (!base) {
+    add(false, '没有 base.wxml：Taro 的模板不在，无从检查无障碍属性');
+    return findings;
+  }
+  const tags = new Map<string, string[]>();
+  for (const [, tag = '', attrs = ''] of base.matchAll(/<([a-z-]+)\s([^>]*)>/g)) tags.set(tag, [...(tags.get(tag) ?? []), attrs]);
+  const missing = ARIA_TAGS.filter((t) => tags.has(t) && !(tags.get(t) ?? []).some((attrs) => /\baria-label=/.test(attrs)));
+  const roleless = tags.has('view') && !(tags.get('view') ?? []).some((attrs) => /\baria-role=/.test(attrs));
+  const fix = '（config/index.ts 里 @tarojs/plugin-inject 的 components；issue 14）';
+  add(
+    missing.length === 0 && !roleless,
+    missing.length || roleless
+      ? `base.wxml 的 ${[...missing.map((t) => `<${t}> 没有 aria-label`), ...(roleless ? ['<view> 没有 aria-role'] : [])].join('、')}：微信里二维码、评分条、标签没有可读名称${fix}`
+      : `base.wxml 的 ${ARIA_TAGS.filter((t) => tags.has(t))
+          .map((t) => `<${t}>`)
+          .join('')} 模板带 aria-label，<view> 带 aria-role`,
+  );
+  // What the built code sets, as compiled JSX props: `"aria-checked":e`, `role:"radio"`.
+  const used = new Set<string>();
+  let role = false;
+  for (const { file, text } of code) {
+    if (!file.endsWith('.js')) continue;
+    for (const [, attr = ''] of text.matchAll(/["'](aria-[a-z]+)["']\s*:/g)) used.add(attr);
+    if (/[{,]\s*role\s*:\s*["'][a-z]+["']/.test(text)) role = true;
+  }
+  const unrendered = [...used].filter((a) => !new RegExp(`\\b${a}=`).test(base)).sort();
+  add(
+    unrendered.length === 0,
+    unrendered.length
+      ? `代码设置了 ${unrendered.join('、')}，base.wxml 的模板却没有这个属性，微信里读不到${fix}`
+      : `代码设置的 ${[...used].sort().join('、') || '（没有 aria-*）'} 都在 base.wxml 的模板上`,
+  );
+  if (role) {
+    const mapped = /aria-role="\{\{[^}]*\bi\.role\b[^}]*\}\}"/.test(base);
+    add(
+      mapped,
+      mapped
+        ? '代码的 role 在 base.wxml 里成为 aria-role（i.role）'
+        : `代码设置了 role，base.wxml 的 aria-role 却不读 i.role：微信只认 aria-role${fix}`,
+    );
+  }
+  const pages = [
+    ...(app.pages ?? []),
+    ...(app.subPackages ?? app.subpackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`)),
+  ];
+  const texts = new Map(code.map((c) => [c.file, c.text]));
+  const outside = pages.filter((p) => {
+    const wxml = texts.get(`${p}.wxml`);
+    return wxml === undefined || !(/<import\s+src="[^"]*base\.wxml"/.test(wxml) || /\baria-label=/.test(wxml));
+  });
+  add(
+    outside.length === 0,
+    outside.length
+      ? `这些页面的 WXML 不经过 base.wxml 的模板，也没有 aria-label：${outside.join(', ')}`
+      : `${pages.length} 个页面都由 base.wxml 的模板渲染`,
+  );
+  return findings;
+}
+
 export interface CheckOptions {
   dist: string;
   repo?: string;
@@ -444,16 +524,7 @@ export function checkWeapp({ dist, repo = REPO, distOnly = false }: CheckOptions
   if (!distOnly) findings.push(...checkSubscribeCalls(path.join(repo, 'src')));
 
   // 无障碍
-  const base = code.find((c) => c.file === 'base.wxml');
-  const aria = Boolean(base && /aria-label/.test(base.text));
-  add(
-    '无障碍',
-    true,
-    aria
-      ? 'base.wxml 的模板带 aria-label'
-      : 'base.wxml 的模板没有 aria-label / aria-role：Taro 4.2.1 的模板不转发 aria-* 属性，微信里二维码、评分条、标签没有可读名称（issue 14，未解决）',
-    !aria,
-  );
+  findings.push(...checkAria(code, app));
   return findings;
 }
 

@@ -1,6 +1,7 @@
 /**
  * scripts/check-weapp.ts can fail: a fake dist/weapp with an undeclared privacy API, a chooseImage, no
- * sitemap or one that indexes a personal page; and a fake src/ whose subscribe call comes after an await.
+ * sitemap or one that indexes a personal page, templates without accessible names; and a fake src/ whose
+ * subscribe call comes after an await.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,9 +33,22 @@ const GOOD_SITEMAP = {
   ],
 };
 
-function fakeDist({ js = '', sitemap = GOOD_SITEMAP as unknown, app = APP as unknown } = {}) {
+/** base.wxml as config/index.ts has @tarojs/plugin-inject build it; Taro's own drops aria-* and role. */
+const ARIA_BASE = [
+  '<template name="tmpl_0_7"><view aria-label="{{i.p3}}" aria-role="{{i.p4||i.role}}" aria-checked="{{i.p1}}" class="{{i.cl}}"/></template>',
+  '<template name="tmpl_0_3"><view class="{{i.cl}}"/></template>',
+  '<template name="tmpl_0_9"><text aria-label="{{i.p1}}" aria-role="{{i.p2||i.role}}" class="{{i.cl}}"/></template>',
+].join('\n');
+const TARO_BASE =
+  '<template name="tmpl_0_view"><view class="{{i.cl}}"/></template>\n<template name="tmpl_0_text"><text class="{{i.cl}}"/></template>';
+const PAGE_WXML = (depth: number) => `<import src="${'../'.repeat(depth)}base.wxml"/>\n<template is="taro_tmpl" data="{{root:root}}" />`;
+
+function fakeDist({ js = '', sitemap = GOOD_SITEMAP as unknown, app = APP as unknown, base = ARIA_BASE, pages = true } = {}) {
   write('app.json', JSON.stringify(app));
-  write('base.wxml', '<template name="tmpl_0_view"><view class="{{i.cl}}"/></template>');
+  write('base.wxml', base);
+  if (pages)
+    for (const page of ['pages/home/index', 'pages/me/index', 'subpackages/cases/new', 'subpackages/cases/detail'])
+      write(`${page}.wxml`, PAGE_WXML(2));
   // Taro's runtime lists every API name as a string: not a call.
   write('taro.js', '["chooseImage","getUserProfile","setClipboardData","saveImageToPhotosAlbum"]');
   write('subpackages/cases/new.js', js);
@@ -86,6 +100,46 @@ test('a download outside open-file.weapp.ts fails, and so does cloud.downloadFil
   expect(failures(fakeDist({ js: 'a().cloud.downloadFile({fileID:t});a().openDocument({filePath:p})' }))).toEqual([
     expect.stringMatching(/^下载: cloud\.downloadFile/),
   ]);
+});
+
+describe('accessible names reach the weapp templates', () => {
+  // Compiled JSX as terser leaves it: the QR code's and a chip's props.
+  const named = '(0,r.jsx)(s.View,{className:"qr",role:"img","aria-label":n});(0,r.jsx)(s.View,{role:"radio","aria-checked":c})';
+
+  test('templates with aria-label and aria-role, fed by role, pass', () => {
+    const f = fakeDist({ js: named });
+    expect(failures(f)).toEqual([]);
+    expect(f.filter((x) => x.rule === '无障碍').map((x) => x.detail)).toEqual([
+      expect.stringMatching(/<view><text> 模板带 aria-label/),
+      expect.stringMatching(/aria-checked、aria-label 都在/),
+      expect.stringMatching(/role 在 base\.wxml 里成为 aria-role/),
+      expect.stringMatching(/4 个页面都由 base\.wxml/),
+    ]);
+  });
+
+  test('Taro’s own templates, without aria-*, fail', () => {
+    expect(failures(fakeDist({ js: named, base: TARO_BASE }))).toEqual([
+      expect.stringMatching(/^无障碍: base\.wxml 的 <view> 没有 aria-label、<text> 没有 aria-label、<view> 没有 aria-role/),
+      expect.stringMatching(/^无障碍: 代码设置了 aria-checked、aria-label，base\.wxml 的模板却没有/),
+      expect.stringMatching(/^无障碍: 代码设置了 role，base\.wxml 的 aria-role 却不读 i\.role/),
+    ]);
+  });
+
+  test('an aria-* the code sets that no template carries fails, and so does aria-role without role', () => {
+    expect(
+      failures(fakeDist({ js: '(0,r.jsx)(s.View,{"aria-modal":"true",role:"dialog"})', base: ARIA_BASE.replace(/\|\|i\.role/g, '') })),
+    ).toEqual([expect.stringMatching(/^无障碍: 代码设置了 aria-modal，/), expect.stringMatching(/^无障碍: 代码设置了 role，/)]);
+  });
+
+  test('a page that does not render through base.wxml fails, and no base.wxml fails', () => {
+    write('subpackages/cases/detail.wxml', '<view>详情</view>');
+    expect(failures(fakeDist({ pages: false }))).toEqual([
+      expect.stringMatching(
+        /^无障碍: 这些页面的 WXML 不经过 base\.wxml.*pages\/home\/index, pages\/me\/index, subpackages\/cases\/new, subpackages\/cases\/detail$/,
+      ),
+    ]);
+    expect(failures(fakeDist({ base: '' }))).toEqual([expect.stringMatching(/^无障碍: 没有 base\.wxml/)]);
+  });
 });
 
 test('the app’s own src/ passes the subscribe rule', () => {
