@@ -223,12 +223,16 @@ export async function workbenchJourney(page: Page, url: string, shots: Screens) 
   log('admin: the audit trail of the case, routing and calendar');
   await chooseIdentity(page, '管理员');
   await text(page, '管理后台').click();
-  await text(page, '操作记录').click();
+  await text(page, '操作记录与保存期限').click();
   await shown(page, '#audit-query input').fill(trackingNo);
   await button(page, '查看记录').click();
   const trail = shown(page, '#audit-list');
   await expectText(trail, /签收/, '操作记录里的签收');
   await expectText(trail, /办结/, '操作记录里的办结');
+  // The whole trail, newest first: the search just made is on it too.
+  await button(page, '查询').click();
+  await expectText(shown(page, '#audit-log-total'), /^共 \d+ 条/, '按条件查到的操作记录');
+  await expectText(shown(page, '#audit-log-list'), /查看求助/, '操作记录里的查看求助');
   await shots.take('admin', 'audit');
   await page.goBack();
   await text(page, '分派规则').click();
