@@ -44,8 +44,9 @@ export interface ImageCheck {
 /** Pictures get WeChat's image check; other files (PDF, Word) are not images to it. */
 export const isImageName = (name: string): boolean => /\.(jpe?g|png|gif|webp|bmp|heic)$/i.test(name);
 
-/** Uploads one person may start in one day (UTC+8), and what they may hold before it is used or removed. */
+/** Uploads one person may start in one day (UTC+8). */
 export const DAILY_UPLOAD_LIMIT = 20;
+/** The largest single file (the local host's upload limit too). */
 export const UPLOAD_BYTES_LIMIT = 10 * 1024 * 1024;
 /** What one person may hold in storage at once, every upload of theirs counted (exports aside). */
 export const PERSON_STORAGE_LIMIT = 500 * 1024 * 1024;

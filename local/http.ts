@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { HTTP_STATUS, errorEnvelope, type Envelope, type ErrorCode } from '../core/envelope';
+import { UPLOAD_BYTES_LIMIT } from '../core/files';
 import type { LocalCloud } from './cloud';
 import { parseDuration } from './clock';
 import { grantSubscriptions } from './runtime';
 
 export const JSON_LIMIT = 1024 * 1024;
-export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+export const UPLOAD_LIMIT = UPLOAD_BYTES_LIMIT;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 /** How long the link an upload answers with works: long enough to show the picture just chosen. */
 const PREVIEW_LINK_MS = 15 * 60 * 1000;
