@@ -5,6 +5,7 @@ import { mayAccess, type Access, type Caller } from '../../core/roles';
 import { resolveCaller, type UserRecord } from '../../core/users/use-cases';
 import { cloud, db, firstRow } from './cloud';
 import { now } from './clock';
+import { isPushContext, isTimerContext, type CallContext } from './event-source';
 
 export interface ActionContext {
   caller: Caller;
@@ -65,8 +66,7 @@ const toIssues = (error: z.core.$ZodError): Issue[] =>
 /** A timer trigger's event. A person's call may carry `Type: 'Timer'` too: only a call with no caller counts. */
 function isTimerEvent(event: unknown): boolean {
   if (typeof event !== 'object' || event === null || (event as { Type?: unknown }).Type !== 'Timer') return false;
-  const { OPENID, SOURCE } = cloud.getWXContext() as { OPENID?: string; SOURCE?: string };
-  return !OPENID && SOURCE !== 'wx_client';
+  return isTimerContext(cloud.getWXContext() as CallContext);
 }
 
 /** A message push from WeChat: never from the mini-program itself, so a person cannot forge a verdict. */
@@ -74,7 +74,7 @@ function isPushEvent(event: unknown): event is PushEvent {
   if (typeof event !== 'object' || event === null) return false;
   const e = event as { MsgType?: unknown; Event?: unknown };
   if (e.MsgType !== 'event' || typeof e.Event !== 'string') return false;
-  return (cloud.getWXContext() as { SOURCE?: string }).SOURCE !== 'wx_client';
+  return isPushContext(cloud.getWXContext() as CallContext);
 }
 
 /** An action name fit to repeat in a message: whatever was sent, short and printable. */
