@@ -9,6 +9,7 @@ import { ErrorState, errorMessage } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { dayText } from '../../lib/period';
 import { searchAuditLog, type AuditLogPage, type AuditLogQuery } from '../../services/users';
+import { Choose } from './choose';
 
 const DEPT_NAMES = DEPARTMENTS.map((d) => d.name);
 const OPERATION_NAMES = AUDIT_ACTIONS.map((a) => AUDIT_ACTION_TEXT[a]);
@@ -78,30 +79,10 @@ export function AuditSearch() {
       <View className="section__hint">查看名单、导出名单、看到完整手机号、查操作记录本身，都会留下记录。不选就是不限。</View>
       <View className="card card--padded settings-form" id="audit-log-form">
         <View className="settings-form__row" style={{ marginTop: 0 }}>
-          <Picker
-            mode="selector"
-            range={DEPT_NAMES}
-            value={Math.max(dept, 0)}
-            onChange={(e) => setDept(Number(e.detail.value))}
-            className="settings-form__picker"
-          >
-            <View className={`settings-picker${dept < 0 ? ' settings-picker--empty' : ''}`} id="audit-log-dept">
-              {dept < 0 ? '所有单位' : DEPT_NAMES[dept]}
-            </View>
-          </Picker>
+          <Choose names={DEPT_NAMES} index={dept} placeholder="所有单位" onPick={setDept} id="audit-log-dept" />
         </View>
         <View className="settings-form__row">
-          <Picker
-            mode="selector"
-            range={OPERATION_NAMES}
-            value={Math.max(operation, 0)}
-            onChange={(e) => setOperation(Number(e.detail.value))}
-            className="settings-form__picker"
-          >
-            <View className={`settings-picker${operation < 0 ? ' settings-picker--empty' : ''}`} id="audit-log-operation">
-              {operation < 0 ? '所有操作' : OPERATION_NAMES[operation]}
-            </View>
-          </Picker>
+          <Choose names={OPERATION_NAMES} index={operation} placeholder="所有操作" onPick={setOperation} id="audit-log-operation" />
         </View>
         <View className="settings-form__row">
           <DayPicker value={from} placeholder="从哪天" id="audit-log-from" onPick={setFrom} />

@@ -12,6 +12,7 @@ import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { getRouting, saveRouting } from '../../services/admin-settings';
+import { Choose } from './choose';
 import './settings.css';
 
 const deptName = (id: string | undefined) => (id ? (departmentById(id)?.name ?? id) : '');
@@ -20,35 +21,6 @@ const DEPT_NAMES = DEPARTMENTS.map((d) => d.name);
 const CATEGORY_NAMES = CATEGORIES.map((c) => c.name);
 const REGION_NAMES = REGIONS.map((r) => r.name);
 const sameKey = (a: RoutingRule, b: { category: string; regionId?: string }) => a.category === b.category && a.regionId === b.regionId;
-
-/** A Picker over a fixed list, showing the chosen name or a placeholder. */
-function Choose({
-  names,
-  index,
-  placeholder,
-  onPick,
-  id,
-}: {
-  names: string[];
-  index: number;
-  placeholder: string;
-  onPick: (i: number) => void;
-  id?: string;
-}) {
-  return (
-    <Picker
-      mode="selector"
-      range={names}
-      value={Math.max(index, 0)}
-      onChange={(e) => onPick(Number(e.detail.value))}
-      className="settings-form__picker"
-    >
-      <View className={`settings-picker${index < 0 ? ' settings-picker--empty' : ''}`} id={id}>
-        {index < 0 ? placeholder : names[index]}
-      </View>
-    </Picker>
-  );
-}
 
 function OverrideForm({ onAdd }: { onAdd: (rule: RoutingRule) => string | null }) {
   const [category, setCategory] = useState(-1);
