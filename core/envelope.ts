@@ -1,4 +1,4 @@
-/** The closed set of error codes every cloud function answers with (DESIGN.md, public interface). */
+/** The closed set of error codes every cloud function answers with (docs/interface.md). */
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'UNAUTHENTICATED',

@@ -1,4 +1,4 @@
-/** One taxonomy for policies and assistance requests (DESIGN.md, Domain). */
+/** One taxonomy for policies and assistance requests (docs/domain.md). */
 export const CATEGORY_IDS = [
   'placement',
   'employment',
@@ -22,7 +22,7 @@ export interface Category {
   name: string;
   /** What a person would ask about under this category, in plain words. */
   description: string;
-  /** Resolve-by limit in working days (DESIGN.md, time limits). */
+  /** Resolve-by limit in working days (docs/domain.md, "Deadlines"). */
   resolveWorkdays: number;
 }
 

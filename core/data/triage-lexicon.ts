@@ -224,7 +224,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     category: 'medical',
     weight: 0,
     note: '看病费用的报销由医疗保障局（医保局）办理',
-    why: 'costs are 医保局’s part of 医疗优待 (DESIGN.md: medins, by rule)',
+    why: 'costs are 医保局’s part of 医疗优待 (docs/domain.md: 医保局 takes medical costs)',
   },
   {
     all: ['医保 医疗保险', '接续 断缴 补缴 转移 转回 关系 交 缴 续'],

@@ -81,7 +81,7 @@ const strip = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
 function buildIndex(): TriageIndex {
-  // Loaded here, not at module scope: a cold start must not pay for the conversion table (DESIGN.md, Budgets).
+  // Loaded here, not at module scope: a cold start must not pay for the conversion table (docs/toolchain.md, "Building").
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const opencc = require('opencc-js/t2cn') as typeof OpenccT2cn;
   // 'tw' also undoes Taiwan phrasing (著火 → 着火); simplified text passes through unchanged.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LocalDatabase } from './database';
 import { requireFromNodeSdk, sdkDir } from './ejson';
 
-/** The versions whose internals this redirection was written against (TOOLCHAIN.md). */
+/** The versions whose internals this redirection was written against (docs/toolchain.md). */
 export const PINNED = { 'wx-server-sdk': '4.0.2', '@cloudbase/node-sdk': '3.17.2', '@cloudbase/database': '1.4.3' } as const;
 
 interface RequesterModule {

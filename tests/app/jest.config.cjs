@@ -1,7 +1,7 @@
 const path = require('node:path');
 
 /**
- * Components in jsdom (TOOLCHAIN.md): Taro's React components are its web components, @tarojs/taro is
+ * Components in jsdom (docs/toolchain.md): Taro's React components are its web components, @tarojs/taro is
  * a small stand-in, NutUI comes from its ES build, styles are stubs, and platform files resolve to H5.
  */
 module.exports = {

@@ -3,7 +3,7 @@ import { DEPARTMENTS } from '../../core/data/departments';
 import { REGIONS } from '../../core/data/regions';
 import { DEFAULT_ROUTING, routeCase, routingSummary, type RoutingRule } from '../../core/routing';
 
-// The table of DESIGN.md, row by row: category → department.
+// The demo county's default table (docs/domain.md), row by row: category → department.
 const EXPECTED: Record<string, string> = {
   placement: 'vab',
   education: 'vab',

@@ -30,7 +30,7 @@ describe('the labelled requests', () => {
   test.each([
     ['the first set', TRIAGE_SET],
     ['all three sets', ALL],
-  ])('on %s: right category first ≥ 85%, in the first two ≥ 95% (DESIGN.md budgets)', (_name, set) => {
+  ])('on %s: right category first ≥ 85%, in the first two ≥ 95% (the triage budget, docs/proof.md)', (_name, set) => {
     const { top1, top2 } = accuracy(set);
     expect(top1).toBeGreaterThanOrEqual(0.85);
     expect(top2).toBeGreaterThanOrEqual(0.95);

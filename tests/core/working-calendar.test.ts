@@ -5,7 +5,7 @@ import { formatChina } from '../../core/time';
 const cal = new WorkingCalendar();
 const at = (s: string) => new Date(s);
 
-test('the worked example of DESIGN.md: routed 2026-09-30 10:00 across 国庆 and the Saturday make-up day', () => {
+test('the worked example of docs/domain.md: routed 2026-09-30 10:00 across 国庆 and the Saturday make-up day', () => {
   const routed = at('2026-09-30T10:00:00+08:00');
   const due = deadlines(cal, routed, 'children', false);
   expect(formatChina(due.signDueAt)).toBe('2026-10-08T10:00:00+08:00');

@@ -4,8 +4,8 @@ import { PINNED, checkPinnedSdk } from '../../local/engine/transport';
 import { startTestCloud, type TestCloud } from './harness';
 
 /**
- * The local cloud swaps one method inside the installed wx-server-sdk (TOOLCHAIN.md, "Where the local
- * cloud hooks into wx-server-sdk 4.0.2"). If an upgrade moves those internals, these tests say so plainly
+ * The local cloud swaps one method inside the installed wx-server-sdk (docs/toolchain.md, "Where the local
+ * cloud enters wx-server-sdk"). If an upgrade moves those internals, these tests say so plainly
  * instead of letting functions silently call the real CloudBase.
  */
 
@@ -27,7 +27,7 @@ function sdkInternals() {
 /** Fails with a message that names what moved, not a bare `expected true`. */
 function must(condition: unknown, message: string): void {
   if (!condition)
-    throw new Error(`SDK internals moved: ${message} (see TOOLCHAIN.md, "Where the local cloud hooks into wx-server-sdk 4.0.2")`);
+    throw new Error(`SDK internals moved: ${message} (see docs/toolchain.md, "Where the local cloud enters wx-server-sdk")`);
 }
 
 let t: TestCloud;
