@@ -63,7 +63,7 @@ function fairHost(fair: FairDetail, fairs: Handler = () => ok(fair)) {
   });
 }
 
-const stateTitle = (container: HTMLElement) => container.querySelector('#signup-state .fair-state__title')?.textContent;
+const stateTitle = (container: HTMLElement) => container.querySelector('#signup-state .signup-state__title')?.textContent;
 
 describe('the sign-up state on the fair page says plainly where the person stands', () => {
   test.each<[string, Partial<FairDetail>, string]>([
@@ -178,7 +178,7 @@ test('cancelling says the seat goes to the first person waiting, and does nothin
   expect(calls.some((c) => c.event.action === 'cancel')).toBe(false);
 
   fireEvent.click(screen.getByText('取消报名'));
-  await waitFor(() => expect(container.querySelector('.fair-state__title')?.textContent).toBe('已取消报名'));
+  await waitFor(() => expect(container.querySelector('.signup-state__title')?.textContent).toBe('已取消报名'));
   expect(calls.filter((c) => c.event.action === 'cancel').map((c) => c.event)).toEqual([{ action: 'cancel', fairId: 'fair-winter' }]);
   // The code is void once cancelled: no QR, no code.
   expect(container.querySelector('.qr')).toBeNull();
@@ -260,9 +260,9 @@ describe('check-in at the door answers every refusal by its code', () => {
   }
 
   const result = (container: HTMLElement) => ({
-    title: container.querySelector('#checkin-result .fair-state__title')?.textContent,
-    detail: container.querySelector('#checkin-result .fair-state__detail')?.textContent,
-    ok: container.querySelector('#checkin-result')?.classList.contains('fair-state--success'),
+    title: container.querySelector('#checkin-result .signup-state__title')?.textContent,
+    detail: container.querySelector('#checkin-result .signup-state__detail')?.textContent,
+    ok: container.querySelector('#checkin-result')?.classList.contains('signup-state--success'),
   });
 
   async function tryCode(container: HTMLElement, code: string) {

@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { SignupStateView } from '../../components/signups/signup-state-view';
 import { useAsync } from '../../lib/use-async';
 import { checkIn, getFair } from '../../services/fairs';
 import { isServiceError } from '../../services/service-error';
@@ -126,12 +127,15 @@ export function CheckinView({ fairId }: { fairId: string }) {
 
       {latest ? (
         <View className="section">
-          <View className={`fair-state fair-state--${latest.ok ? 'success' : 'error'}`} id="checkin-result" role="alert">
-            <View className="fair-state__title">{latest.ok ? `${latest.name} 签到成功` : latest.title}</View>
-            <View className="fair-state__detail">
-              {latest.ok ? `签到码 ${latest.code}${latest.at ? `，${timeText(latest.at)}` : ''}` : latest.message}
-            </View>
-          </View>
+          <SignupStateView
+            id="checkin-result"
+            role="alert"
+            state={{
+              title: latest.ok ? `${latest.name} 签到成功` : latest.title,
+              detail: latest.ok ? `签到码 ${latest.code}${latest.at ? `，${timeText(latest.at)}` : ''}` : latest.message,
+              tone: latest.ok ? 'success' : 'error',
+            }}
+          />
         </View>
       ) : null}
 

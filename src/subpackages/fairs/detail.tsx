@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { SignupStateView } from '../../components/signups/signup-state-view';
 import { useAsync } from '../../lib/use-async';
 import { getFair, type FairDetail, type MySignup, type SignupResult } from '../../services/fairs';
 import { getMeta } from '../../services/meta';
@@ -13,8 +14,8 @@ import { fairTimeText, timeText } from './dates';
 import { seatsText } from './fair-card';
 import { openMine, param } from './links';
 import { openVenueMap } from './platform';
-import { SignupSheet } from './signup-sheet';
-import { signupState, SignupStateView } from './signup-state';
+import { FairSignupSheet } from './signup-sheet';
+import { fairState } from './signup-state';
 import './fairs.css';
 
 /** The template the cloud sends fair news with; meta.get lists it in production. */
@@ -64,7 +65,7 @@ export function FairDetailView({ id }: { id: string }) {
 
   const f = fair.data;
   const mine = answer && answer.base === f ? answer.mine : f.mySignup;
-  const state = signupState(f, mine);
+  const state = fairState(f, mine);
   const positions = f.employers.reduce((n, e) => n + e.positions.length, 0);
 
   const onDone = (r: SignupResult) => {
@@ -195,7 +196,7 @@ export function FairDetailView({ id }: { id: string }) {
       </View>
 
       {sheetOpen ? (
-        <SignupSheet
+        <FairSignupSheet
           fair={f}
           name={profile?.name}
           phone={profile?.phone}

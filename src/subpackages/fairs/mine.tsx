@@ -5,13 +5,14 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { SignupStateView } from '../../components/signups/signup-state-view';
 import { useAsync } from '../../lib/use-async';
 import { mySignups, type MineItem } from '../../services/fairs';
 import { confirmAndCancel } from './cancel';
 import { fairTimeText } from './dates';
 import { FAIRS, openFair } from './links';
 import { QrCode } from './qr-code';
-import { signupState, SignupStateView } from './signup-state';
+import { fairState } from './signup-state';
 import './fairs.css';
 
 // What still needs the person (a code to show, a place in line) comes first.
@@ -23,7 +24,7 @@ const rank = (i: MineItem): number => {
 };
 
 export function MySignupCard({ item, onCancelled }: { item: MineItem; onCancelled: () => void }) {
-  const state = signupState(item.fair, item);
+  const state = fairState(item.fair, item);
   const over = item.fair.phase === 'ended' || item.fair.phase === 'cancelled';
   const code = item.status === 'confirmed' && !over ? item.checkinCode : undefined;
   const cancel = async () => {

@@ -5,12 +5,19 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState, errorMessage } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { SignupSheet } from '../../components/signups/signup-sheet';
+import { SignupStateView } from '../../components/signups/signup-state-view';
 import { useAsync } from '../../lib/use-async';
-import { cancelActivitySignup, getActivity, type ActivityDetail, type ActivitySignupResult } from '../../services/places';
 import { getMeta } from '../../services/meta';
+import {
+  cancelActivitySignup,
+  getActivity,
+  signUpForActivity,
+  type ActivityDetail,
+  type ActivitySignupResult,
+} from '../../services/places';
 import { getMe } from '../../services/users';
-import { activityState, ActivityStateView } from './activity-state';
-import { ActivitySignupSheet } from './activity-signup-sheet';
+import { activityState } from './activity-state';
 import { spanText, timeText } from './dates';
 import { param } from './links';
 import './places.css';
@@ -110,7 +117,7 @@ export function ActivityView({ id }: { id: string }) {
         </View>
       </View>
       <View className="section">
-        <ActivityStateView state={state} />
+        <SignupStateView state={state} id="activity-state" />
       </View>
       <View className="actions">
         {state.canSignUp ? (
@@ -134,11 +141,24 @@ export function ActivityView({ id }: { id: string }) {
         <View className="card card--padded pl-intro">{a.description}</View>
       </View>
       {signing ? (
-        <ActivitySignupSheet
-          activity={a}
+        <SignupSheet
+          event={a}
+          title="报名参加"
           name={signing.name}
           phone={signing.phone}
-          templateId={signing.templateId}
+          phoneHint="只给活动组织方联系您用"
+          remind={
+            a.seatsLeft === 0
+              ? {
+                  templateId: signing.templateId,
+                  title: '递补上了通知我',
+                  desc: '有人取消、您转为正式报名时，通过微信服务通知告诉您',
+                  refused: '没有开启通知',
+                }
+              : undefined
+          }
+          idPrefix="act"
+          send={({ remind, ...input }) => signUpForActivity({ activityId: a.id, ...input, ...(remind ? { remind } : {}) })}
           onDone={done}
           onClose={() => setSigning(null)}
         />

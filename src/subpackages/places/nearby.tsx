@@ -2,6 +2,7 @@ import { Button, ScrollView, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { PLACE_KINDS, type PlaceKind } from '../../../core/data/place-kinds';
+import { CheckRow } from '../../components/check-row';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -134,19 +135,14 @@ export function NearbyPlaces() {
             ))}
           </View>
         </ScrollView>
-        <View
-          className={`pl-toggle${onlyCard ? ' pl-toggle--on' : ''}`}
+        <CheckRow
           id="filter-preferential"
           role="switch"
-          aria-checked={onlyCard}
-          onClick={() => setOnlyCard(!onlyCard)}
-        >
-          <View className="pl-toggle__box">{onlyCard ? '✓' : ''}</View>
-          <View>
-            <View className="pl-toggle__title">只看可用优待证的地方</View>
-            <View className="pl-toggle__desc">凭退役军人、军属等优待证享受优先、优惠</View>
-          </View>
-        </View>
+          checked={onlyCard}
+          title="只看可用优待证的地方"
+          desc="凭退役军人、军属等优待证享受优先、优惠"
+          onToggle={() => setOnlyCard(!onlyCard)}
+        />
       </View>
 
       <View className="section">

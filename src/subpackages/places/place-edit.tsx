@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PLACE_KINDS } from '../../../core/data/place-kinds';
 import { REGIONS } from '../../../core/data/regions';
+import { CheckRow } from '../../components/check-row';
 import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
@@ -72,17 +73,14 @@ export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSave
       <View className="section">
         <View className="section__title">优待</View>
         <View className="card">
-          <View
-            className={`pl-toggle${form.acceptsPreferentialCard ? ' pl-toggle--on' : ''}`}
-            style={{ margin: '12px 16px' }}
+          <CheckRow
             id="edit-preferential"
             role="switch"
-            aria-checked={form.acceptsPreferentialCard}
-            onClick={() => set('acceptsPreferentialCard', !form.acceptsPreferentialCard)}
-          >
-            <View className="pl-toggle__box">{form.acceptsPreferentialCard ? '✓' : ''}</View>
-            <View className="pl-toggle__title">可用优待证</View>
-          </View>
+            className="pl-card-toggle"
+            checked={form.acceptsPreferentialCard}
+            title="可用优待证"
+            onToggle={() => set('acceptsPreferentialCard', !form.acceptsPreferentialCard)}
+          />
           {form.offers.map((o, i) => (
             <View key={i} className="field" id={`offer-${i}`}>
               <View className="field__label">第 {i + 1} 项优待 · 对谁</View>

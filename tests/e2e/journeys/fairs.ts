@@ -51,7 +51,7 @@ export async function fairsJourney(page: Page, url: string, shots: Screens) {
   await expectText(shown(page, '#fairs-past'), /往期[\s\S]*秋季退役军人专场招聘会/, '往期招聘会在下面');
   await shots.take('resident-1', 'fairs');
   await text(page, FAIR).click();
-  await expectText(shown(page, '#signup-state .fair-state__title'), /^还有 \d+ 个名额$/, '报名前的状态');
+  await expectText(shown(page, '#signup-state .signup-state__title'), /^还有 \d+ 个名额$/, '报名前的状态');
   await expectText(text(page, '县城投物业服务有限公司'), '县城投物业服务有限公司', '参加单位');
   await shots.take('resident-1', 'fair-detail');
 
@@ -68,7 +68,7 @@ export async function fairsJourney(page: Page, url: string, shots: Screens) {
   await button(page, '确认报名').click();
   const consent = text(page, '同意并继续');
   if (await consent.isVisible().catch(() => false)) await button(page, '同意并继续').click();
-  await expectText(shown(page, '#signup-state .fair-state__title'), '报名成功', '报名后的状态');
+  await expectText(shown(page, '#signup-state .signup-state__title'), '报名成功', '报名后的状态');
   await shots.take('resident-1', 'fair-signed-up');
 
   log('resident-1: 我的报名 shows the QR code and the code');
@@ -95,7 +95,7 @@ export async function fairsJourney(page: Page, url: string, shots: Screens) {
   await noHorizontalOverflow(page, '长辈模式的我的报名');
   await shots.take('resident-1', 'fair-mine-elder');
   await shown(page, '#signup-fair-winter').getByText(FAIR, { exact: true }).click();
-  await expectText(shown(page, '#signup-state .fair-state__title'), '报名成功', '长辈模式的招聘会详情');
+  await expectText(shown(page, '#signup-state .signup-state__title'), '报名成功', '长辈模式的招聘会详情');
   await noHorizontalOverflow(page, '长辈模式的招聘会详情');
   await shots.take('resident-1', 'fair-detail-elder');
   await back(page, '#signup-fair-winter');
@@ -104,7 +104,7 @@ export async function fairsJourney(page: Page, url: string, shots: Screens) {
   await shown(page, '#signup-fair-winter').locator('taro-button-core').filter({ hasText: '取消报名' }).click();
   await shots.take('resident-1', 'fair-cancel-confirm');
   await confirmModal(page, /名额/, '取消报名的确认');
-  await expectText(shown(page, '#signup-fair-winter .fair-state__title'), '已取消报名', '取消后的状态');
+  await expectText(shown(page, '#signup-fair-winter .signup-state__title'), '已取消报名', '取消后的状态');
   if ((await page.locator('#code-fair-winter').filter({ visible: true }).count()) > 0) throw new E2EFailure('取消后还显示签到码');
   await shots.take('resident-1', 'fair-cancelled');
   await back(page, '.weui-tabbar');
@@ -121,10 +121,10 @@ export async function fairsJourney(page: Page, url: string, shots: Screens) {
   await button(page, '现场签到').click();
   await shown(page, '#field-code input').fill('ZZZZZZZZ');
   await button(page, '签到').click();
-  await expectText(shown(page, '#checkin-result .fair-state__title'), '查无此码', '未知签到码');
+  await expectText(shown(page, '#checkin-result .signup-state__title'), '查无此码', '未知签到码');
   await shown(page, '#field-code input').fill(code);
   await button(page, '签到').click();
-  await expectText(shown(page, '#checkin-result .fair-state__detail'), /取消/, '已取消的签到码');
+  await expectText(shown(page, '#checkin-result .signup-state__detail'), /取消/, '已取消的签到码');
   await shots.take('staff-hrss', 'fair-checkin');
   await back(page, '#roster-summary');
   await button(page, '导出名单').click();
