@@ -77,6 +77,22 @@ function isPushEvent(event: unknown): event is PushEvent {
   return isPushContext(cloud.getWXContext() as CallContext);
 }
 
+/**
+ * With CHECK_ANSWERS=1 (the functions' tests set it), every answer is checked against its schema in
+ * core/contracts: an answer the contract does not describe fails loudly, as INTERNAL with the issues, so the
+ * app's types (taken from the same schemas) cannot drift from what the cloud sends. Production skips the
+ * check and never loads the schemas.
+ */
+async function checkAnswer(fn: string, actionName: string, data: unknown): Promise<void> {
+  const { answerSchema } = await import('../../core/contracts/answers');
+  const schema = answerSchema(fn, actionName);
+  if (!schema) throw new AppError('INTERNAL', `${fn}.${actionName} 没有答复契约（core/contracts/${fn}.ts）`);
+  const checked = schema.safeParse(data);
+  if (checked.success) return;
+  console.error(`[${fn}] ${actionName} answered outside its contract:\n${z.prettifyError(checked.error)}`);
+  throw new AppError('INTERNAL', `${fn}.${actionName} 的答复不符合契约`, toIssues(checked.error));
+}
+
 /** An action name fit to repeat in a message: whatever was sent, short and printable. */
 const shown = (name: unknown): string => (typeof name === 'string' ? name.replace(/\p{Cc}/gu, '?').slice(0, 40) : typeof name);
 
@@ -113,6 +129,7 @@ export function createMain(def: FunctionDef) {
         throw caller.openid ? new AppError('FORBIDDEN', '您没有权限进行这个操作') : new AppError('UNAUTHENTICATED', '请先登录');
       }
       const data = await actionDef.run({ caller: caller as AuthedContext['caller'], now: now(), record }, parsed.data);
+      if (process.env.CHECK_ANSWERS === '1') await checkAnswer(def.name, name as string, data);
       return okEnvelope(data);
     } catch (e) {
       if (e instanceof AppError) return errorEnvelope(e.code, e.message, e.issues, e.moreIssues);

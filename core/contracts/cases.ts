@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
+import { CASE_STATUSES } from '../cases/model';
 import { CATEGORY_IDS } from '../data/categories';
 import { DEPARTMENT_IDS } from '../data/departments';
 import { REGION_IDS } from '../data/regions';
+import { ROLES } from '../roles';
+import { count, generatedFile, listOf, pageOf, rate, removedId, routingRule } from './answer-parts';
 import { PHONE_PATTERN } from './users';
 
 export const DESCRIPTION_MAX = 1000;
@@ -104,3 +107,230 @@ export const casesContract = {
 
 export type SubmitInput = z.output<typeof submitSchema>;
 export type CaseFilter = (typeof CASE_FILTERS)[number];
+
+// ---- answers ----
+
+const when = z.string();
+const slaLevel = z.enum(['ok', 'amber', 'red', 'paused', 'done']);
+const caseStatus = z.enum(CASE_STATUSES);
+
+/** A case in a list (core/cases/present.ts `summarize`): times in UTC+8, "2026-10-13 10:00". */
+const caseSummaryShape = {
+  caseId: z.string(),
+  trackingNo: z.string(),
+  category: z.string(),
+  categoryName: z.string(),
+  status: caseStatus,
+  statusText: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  urgent: z.boolean(),
+  sla: slaLevel,
+  createdAt: when,
+  signDueAt: when,
+  dueAt: when,
+  excerpt: z.string(),
+};
+export const caseSummary = z.strictObject(caseSummaryShape);
+
+const caseBody = {
+  description: z.string(),
+  region: z.string(),
+  regionName: z.string(),
+  attachments: z.array(z.string()),
+  resolution: z.optional(z.string()),
+  resolvedAt: z.optional(when),
+};
+
+/** The requester's view of their case: plain words, the phone masked, nothing internal. */
+export const requesterCase = z.strictObject({
+  ...caseSummaryShape,
+  ...caseBody,
+  contact: z.strictObject({ name: z.string(), phone: z.string() }),
+  rating: z.optional(z.strictObject({ score: z.optional(z.int()), solved: z.boolean(), comment: z.optional(z.string()) })),
+  steps: z.strictObject({ now: z.string(), needFromYou: z.optional(z.string()), next: z.optional(z.string()) }),
+  can: z.strictObject({ withdraw: z.boolean(), supplement: z.boolean(), rate: z.boolean() }),
+  timeline: z.array(z.strictObject({ at: when, type: z.string(), text: z.string() })),
+});
+
+/** Staff and the 双拥办: everything, internal entries included; the contact unmasked for the department handling it. */
+export const staffCase = z.strictObject({
+  ...caseSummaryShape,
+  ...caseBody,
+  contact: z.strictObject({ name: z.string(), phone: z.string() }),
+  contactUnmasked: z.boolean(),
+  flagged: z.boolean(),
+  returned: z.boolean(),
+  recorded: z.boolean(),
+  routing: z.strictObject({ departmentId: z.enum(DEPARTMENT_IDS), reason: z.string(), rule: z.nullable(routingRule) }),
+  departmentsHeld: z.array(z.enum(DEPARTMENT_IDS)),
+  signedAt: z.optional(when),
+  signedOnTime: z.optional(z.boolean()),
+  resolvedOnTime: z.optional(z.boolean()),
+  rating: z.optional(
+    z.strictObject({
+      score: z.optional(z.int()),
+      solved: z.boolean(),
+      satisfied: z.boolean(),
+      comment: z.optional(z.string()),
+      at: z.string(),
+      byFollowUp: z.optional(z.boolean()),
+    }),
+  ),
+  reopenCount: count,
+  urges: z.array(z.strictObject({ at: when, note: z.string(), by: z.string(), automatic: z.boolean() })),
+  timeline: z.array(
+    z.strictObject({
+      at: when,
+      type: z.string(),
+      text: z.string(),
+      internal: z.boolean(),
+      actor: z.strictObject({ role: z.enum([...ROLES, 'system']), departmentId: z.optional(z.enum(DEPARTMENT_IDS)) }),
+    }),
+  ),
+});
+
+/** A department the case has left reads only what it wrote itself while it held the case. */
+export const formerHolderCase = z.strictObject({
+  caseId: z.string(),
+  trackingNo: z.string(),
+  formerHolder: z.literal(true),
+  notice: z.string(),
+  timeline: z.array(z.strictObject({ at: when, type: z.string(), text: z.string(), internal: z.boolean() })),
+});
+
+/** Who reads a case decides the view: the requester theirs, staff and the 双拥办 the whole case, a former holder its own lines. */
+export const caseView = z.union([requesterCase, staffCase, formerHolderCase]);
+
+/** What a submission (or a phone request the 双拥办 records) answers: the case, who handles it and by when. */
+export const submitted = z.strictObject({
+  caseId: z.string(),
+  trackingNo: z.string(),
+  departmentId: z.enum(DEPARTMENT_IDS),
+  departmentName: z.string(),
+  status: caseStatus,
+  signDueAt: when,
+  dueAt: when,
+  message: z.string(),
+});
+
+/** A category the description reads as, and the department the routing table sends it to. */
+export const suggestion = z.strictObject({
+  category: z.enum(CATEGORY_IDS),
+  departmentId: z.enum(DEPARTMENT_IDS),
+  /** Share of the evidence, 0..1. */
+  score: z.number().check(z.gte(0), z.lte(1)),
+  note: z.optional(z.string()),
+});
+
+const inboxItem = z.strictObject({
+  ...caseSummaryShape,
+  urged: z.boolean(),
+  lastUrge: z.optional(z.string()),
+  returned: z.boolean(),
+  flagged: z.boolean(),
+});
+
+const queueItem = z.strictObject({
+  ...caseSummaryShape,
+  returned: z.boolean(),
+  flagged: z.boolean(),
+  urgeCount: count,
+  workdaysOverdue: count,
+  requesterPhone: z.string(),
+});
+
+const figuresShape = {
+  received: count,
+  signedOnTime: count,
+  resolved: count,
+  resolvedOnTime: count,
+  solvedNotReopened: count,
+  rated: count,
+  satisfied: count,
+  reopened: count,
+  withdrawn: count,
+  open: count,
+  responseRate: rate,
+  resolutionRate: rate,
+  satisfactionRate: rate,
+  onTimeRate: rate,
+  avgWorkdaysToResolve: z.nullable(z.number()),
+};
+
+/** The 三率 over the cases routed in a period, county-wide, per department and per category. */
+export const caseStats = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  total: z.strictObject(figuresShape),
+  departments: z.array(z.strictObject({ departmentId: z.string(), name: z.string(), ...figuresShape })),
+  categories: z.array(z.strictObject({ category: z.string(), name: z.string(), ...figuresShape })),
+});
+
+/** One line of a case's audit trail: who saw or changed it, and when. */
+const auditEntry = z.strictObject({
+  _id: z.string(),
+  caseId: z.string(),
+  openid: z.string(),
+  role: z.string(),
+  departmentId: z.optional(z.string()),
+  action: z.string(),
+  objectType: z.optional(z.string()),
+  objectId: z.optional(z.string()),
+  revealed: z.optional(z.boolean()),
+  at: z.string(),
+});
+
+export const answerTemplate = z.strictObject({
+  _id: z.string(),
+  category: z.string(),
+  title: z.string(),
+  text: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const casesAnswers = {
+  suggest: z.strictObject({ candidates: z.array(suggestion) }),
+  submit: submitted,
+  mine: pageOf(caseSummary),
+  get: caseView,
+  supplement: requesterCase,
+  withdraw: z.strictObject({ caseId: z.string(), status: caseStatus }),
+  rate: requesterCase,
+  // A caller with no department (an admin) has no inbox: an empty page without counts.
+  inbox: z.extend(pageOf(inboxItem), { counts: z.optional(z.record(z.enum(CASE_FILTERS), count)) }),
+  notices: z.strictObject({
+    missed: z.array(
+      z.strictObject({ caseId: z.optional(z.string()), taskId: z.optional(z.string()), number: z.string(), title: z.string(), at: when }),
+    ),
+  }),
+  accept: staffCase,
+  reply: staffCase,
+  requestInfo: staffCase,
+  resolve: staffCase,
+  return: staffCase,
+  note: staffCase,
+  lookup: caseView,
+  assign: staffCase,
+  urge: staffCase,
+  record: submitted,
+  followUp: staffCase,
+  stats: caseStats,
+  exportStats: generatedFile,
+  queue: z.extend(listOf(queueItem), { counts: z.record(z.enum(QUEUES), count) }),
+  audit: z.strictObject({ items: z.array(auditEntry) }),
+  templates: z.strictObject({ items: z.array(answerTemplate) }),
+  saveTemplate: answerTemplate,
+  removeTemplate: removedId,
+};
+
+export type CaseSummary = z.output<typeof caseSummary>;
+export type RequesterCase = z.output<typeof requesterCase>;
+export type StaffCase = z.output<typeof staffCase>;
+export type FormerHolderCase = z.output<typeof formerHolderCase>;
+export type CaseView = z.output<typeof caseView>;
+export type Submitted = z.output<typeof submitted>;
+export type Suggestion = z.output<typeof suggestion>;
+export type CaseStats = z.output<typeof caseStats>;
+export type AnswerTemplate = z.output<typeof answerTemplate>;

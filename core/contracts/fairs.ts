@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DEPARTMENT_IDS } from '../data/departments';
+import { count, generatedFile, listOf, pageOf, savedId } from './answer-parts';
 import { PHONE_PATTERN } from './users';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -88,3 +89,121 @@ export const fairsContract = {
 };
 
 export type FairInput = z.output<typeof fairSchema>;
+
+// ---- answers ----
+
+const fairPhase = z.enum(['open', 'closed', 'ongoing', 'ended', 'cancelled']);
+/** A sign-up as its person sees it; `pending` (half-written) never reaches an answer. */
+const signupStatus = z.enum(['confirmed', 'waitlisted', 'cancelled', 'checkedIn']);
+const outcome = z.enum(['intent', 'hired', 'none']);
+
+/** A fair in a list (core/fairs/present.ts `fairSummary`): times in UTC+8, seats left, its phase in words. */
+export const fairSummary = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  signupDeadline: z.string(),
+  capacity: count,
+  venue: z.strictObject({ name: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
+  organizerDepartmentId: z.enum(DEPARTMENT_IDS),
+  organizerName: z.string(),
+  seatsLeft: count,
+  waitlistCount: count,
+  phase: fairPhase,
+  phaseText: z.string(),
+  employerCount: count,
+  positionCount: count,
+  status: z.enum(['draft', 'published', 'cancelled']),
+});
+
+const employer = z.strictObject({
+  name: z.string(),
+  intro: z.optional(z.string()),
+  positions: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      count: count,
+      salary: z.optional(z.string()),
+      requirements: z.optional(z.string()),
+    }),
+  ),
+});
+
+const mySignupShape = {
+  signupId: z.string(),
+  status: signupStatus,
+  waitlistPosition: z.optional(count),
+  /** Shown at the door; only while the seat is the person's. */
+  checkinCode: z.optional(z.string()),
+  interests: z.array(z.string()),
+  /** Confirmed by promotion from the waitlist. */
+  promoted: z.boolean(),
+};
+export const mySignup = z.strictObject(mySignupShape);
+
+/** What a sign-up (or its repeat) answers, for fairs and volunteer activities alike (core/signups/engine.ts). */
+export const signupOutcome = z.strictObject({
+  signupId: z.string(),
+  status: signupStatus,
+  waitlistPosition: z.optional(count),
+  checkinCode: z.optional(z.string()),
+});
+export const signupResult = z.extend(signupOutcome, {
+  /** The person had already signed up: nothing changed. */
+  existing: z.boolean(),
+});
+/** A cancellation, and who moved up from the waitlist into the seat it freed. */
+export const cancelled = z.strictObject({ signupId: z.string(), status: z.literal('cancelled'), promoted: z.array(z.string()) });
+
+export const rosterRow = z.strictObject({
+  signupId: z.string(),
+  openid: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  status: z.enum(['pending', ...signupStatus.options]),
+  waitlistPosition: z.optional(count),
+  interests: z.array(z.string()),
+  signedUpAt: z.string(),
+  checkedInAt: z.optional(z.string()),
+  outcome: z.nullable(outcome),
+});
+
+export const fairDetail = z.extend(fairSummary, {
+  description: z.optional(z.string()),
+  employers: z.array(employer),
+  /** The caller's own sign-up; null when they have none. */
+  mySignup: z.nullable(mySignup),
+});
+
+export const fairsAnswers = {
+  list: pageOf(fairSummary),
+  get: fairDetail,
+  signup: signupResult,
+  cancel: cancelled,
+  mine: listOf(z.strictObject({ fairId: z.string(), fair: fairSummary, ...mySignupShape })),
+  roster: z.strictObject({
+    fair: fairSummary,
+    items: z.array(rosterRow),
+    summary: z.strictObject({
+      confirmed: count,
+      checkedIn: count,
+      waitlisted: count,
+      cancelled: count,
+      intent: count,
+      hired: count,
+    }),
+  }),
+  checkin: z.strictObject({ signupId: z.string(), name: z.string(), status: z.literal('checkedIn'), checkedInAt: z.optional(z.string()) }),
+  outcome: z.strictObject({ signupId: z.string(), outcome }),
+  exportRoster: generatedFile,
+  save: savedId,
+};
+
+export type FairSummary = z.output<typeof fairSummary>;
+export type FairDetail = z.output<typeof fairDetail>;
+export type MySignup = z.output<typeof mySignup>;
+export type SignupOutcome = z.output<typeof signupOutcome>;
+export type SignupResult = z.output<typeof signupResult>;
+export type RosterRow = z.output<typeof rosterRow>;

@@ -15,12 +15,16 @@ export const filesContract = {
   urls: z.strictObject({ fileIDs: z.array(fileID).check(z.minLength(1), z.maxLength(20, '一次最多 20 个文件')) }),
 };
 
-export interface PreparedUpload {
-  cloudPath: string;
-}
+/** A short-lived link to one file the caller may read. */
+export const fileLink = z.strictObject({ fileID: z.string(), url: z.string(), expiresAt: z.string() });
 
-export interface FileLink {
-  fileID: string;
-  url: string;
-  expiresAt: string;
-}
+export const filesAnswers = {
+  /** Where to upload: a path in the caller's own folder. */
+  prepareUpload: z.strictObject({ cloudPath: z.string() }),
+  confirmUpload: z.strictObject({ fileID: z.string() }),
+  /** Links to the files the caller may read; the others are absent. */
+  urls: z.strictObject({ items: z.array(fileLink) }),
+};
+
+export type PreparedUpload = z.output<typeof filesAnswers.prepareUpload>;
+export type FileLink = z.output<typeof fileLink>;

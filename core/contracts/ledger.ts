@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEPARTMENT_IDS } from '../data/departments';
-import { LIVE_METRICS, PROBLEM_STATES } from '../ledger/model';
+import { EVIDENCE_KINDS, LIVE_METRICS, PROBLEM_STATES, TASK_STATUSES } from '../ledger/model';
+import { count, generatedFile, listOf, rate } from './answer-parts';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD'));
@@ -50,3 +51,174 @@ export const ledgerContract = {
   sampleTemplate: z.strictObject({}),
   report: z.strictObject({ from: day, to: day }),
 };
+
+// ---- answers ----
+
+const departmentId = z.enum(DEPARTMENT_IDS);
+
+const taskShape = {
+  _id: z.string(),
+  areaId: z.string(),
+  order: z.number(),
+  code: z.string(),
+  content: z.string(),
+  points: z.number(),
+  criteria: z.string(),
+  evidenceKind: z.enum(EVIDENCE_KINDS),
+  ownerDepartments: z.array(departmentId),
+  deadline: z.string(),
+  status: z.enum(TASK_STATUSES),
+  selfScore: z.optional(z.number()),
+  acceptedScore: z.optional(z.number()),
+  evidence: z.array(
+    z.strictObject({
+      name: z.string(),
+      description: z.string(),
+      fileID: z.optional(z.string()),
+      at: z.string(),
+      by: z.string(),
+      departmentId: z.optional(departmentId),
+    }),
+  ),
+  link: z.optional(z.strictObject({ metric: z.enum(LIVE_METRICS), departmentId: z.optional(departmentId) })),
+  urges: z.array(z.strictObject({ at: z.string(), note: z.string(), by: z.string() })),
+  notes: z.array(z.strictObject({ at: z.string(), text: z.string(), by: z.string() })),
+  updatedAt: z.string(),
+  /** The same as `_id`, the name the app uses. */
+  id: z.string(),
+};
+/** A task as a change answers it: the stored task and its id. */
+export const ledgerTask = z.strictObject(taskShape);
+/** A task as the lists show it: with what the caller may do, and whether it is past its deadline unaccepted. */
+export const listedTask = z.strictObject({ ...taskShape, editable: z.boolean(), overdue: z.boolean() });
+
+export const problem = z.strictObject({
+  _id: z.string(),
+  taskId: z.string(),
+  description: z.string(),
+  measure: z.string(),
+  ownerDepartmentId: departmentId,
+  ownerPerson: z.optional(z.string()),
+  deadline: z.string(),
+  state: z.enum(PROBLEM_STATES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/**
+ * The figure the system already knows for a linked task, over a period: one shape per metric. `figures`
+ * is null when the department has nothing in the period.
+ */
+const liveFigureOf = <E extends z.core.$ZodLooseShape>(extra: E) => {
+  const base = { label: z.string(), from: z.string(), to: z.string(), ...extra };
+  const caseFigures = { departmentId: z.optional(z.nullable(departmentId)) };
+  return z.discriminatedUnion('metric', [
+    z.strictObject({
+      metric: z.literal('rates'),
+      ...base,
+      ...caseFigures,
+      figures: z.nullable(
+        z.strictObject({ received: count, responseRate: rate, resolutionRate: rate, satisfactionRate: rate, onTimeRate: rate }),
+      ),
+    }),
+    z.strictObject({
+      metric: z.literal('cases_resolved'),
+      ...base,
+      ...caseFigures,
+      figures: z.nullable(z.strictObject({ resolved: count, received: count })),
+    }),
+    z.strictObject({
+      metric: z.literal('fairs'),
+      ...base,
+      figures: z.nullable(z.strictObject({ fairs: count, signedUp: count, checkedIn: count, hired: count })),
+    }),
+    z.strictObject({
+      metric: z.literal('policies_published'),
+      ...base,
+      figures: z.nullable(z.strictObject({ published: count, publishedInPeriod: count })),
+    }),
+  ]);
+};
+export const liveFigure = liveFigureOf({});
+
+const progressShape = {
+  tasks: count,
+  accepted: count,
+  ready: count,
+  inProgress: count,
+  notStarted: count,
+  points: z.number(),
+  expected: z.number(),
+  /** Share of tasks done, 0–100 (accepted counts whole, ready half). */
+  progress: z.number(),
+};
+
+/** The 双拥办's board (core/ledger/board.ts): progress by area and department, what is overdue. */
+const boardShape = {
+  today: z.string(),
+  total: z.strictObject(progressShape),
+  areas: z.array(z.strictObject({ areaId: z.string(), name: z.string(), areaPoints: z.number(), ...progressShape })),
+  departments: z.array(z.strictObject({ departmentId, name: z.string(), ...progressShape, overdue: count, openProblems: count })),
+  overdueTasks: z.array(
+    z.strictObject({
+      id: z.string(),
+      code: z.string(),
+      content: z.string(),
+      deadline: z.string(),
+      ownerDepartments: z.array(departmentId),
+      status: z.enum(TASK_STATUSES),
+      urged: count,
+    }),
+  ),
+  overdueProblems: z.array(
+    z.strictObject({
+      id: z.string(),
+      taskId: z.string(),
+      description: z.string(),
+      deadline: z.string(),
+      ownerDepartmentId: departmentId,
+      state: z.enum(PROBLEM_STATES),
+    }),
+  ),
+};
+export const board = z.strictObject(boardShape);
+
+export const taskDetail = z.strictObject({
+  ...taskShape,
+  editable: z.boolean(),
+  overdue: z.boolean(),
+  problems: z.array(problem),
+  live: z.nullable(liveFigure),
+});
+
+export const ledgerAnswers = {
+  board,
+  tasks: listOf(listedTask),
+  task: taskDetail,
+  updateTask: ledgerTask,
+  addEvidence: ledgerTask,
+  accept: ledgerTask,
+  sendBack: ledgerTask,
+  urge: ledgerTask,
+  problems: z.strictObject({ items: z.array(problem) }),
+  saveProblem: problem,
+  saveTask: ledgerTask,
+  /** What an import changed: the standard's title, its areas, and tasks created and updated (matched by code). */
+  importStandard: z.strictObject({ title: z.string(), areas: count, created: count, updated: count }),
+  exportStandard: generatedFile,
+  sampleTemplate: generatedFile,
+  report: z.strictObject({
+    ...boardShape,
+    period: z.strictObject({ from: z.string(), to: z.string() }),
+    changed: z.array(z.strictObject({ id: z.string(), code: z.string(), content: z.string(), status: z.enum(TASK_STATUSES) })),
+    live: z.array(liveFigureOf({ code: z.string(), content: z.string() })),
+    file: generatedFile,
+  }),
+};
+
+export type Board = z.output<typeof board>;
+export type LedgerTask = z.output<typeof ledgerTask>;
+export type ListedTask = z.output<typeof listedTask>;
+export type TaskDetail = z.output<typeof taskDetail>;
+export type Problem = z.output<typeof problem>;
+export type LiveFigure = z.output<typeof liveFigure>;

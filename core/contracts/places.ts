@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { PLACE_KIND_IDS, STORY_KIND_IDS } from '../data/place-kinds';
 import { REGION_IDS } from '../data/regions';
-import { signupFields } from './fairs';
+import { count, listOf, pageOf, removedId, savedId } from './answer-parts';
+import { cancelled, signupFields, signupOutcome, signupResult } from './fairs';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const text = (label: string, max: number) =>
@@ -82,3 +83,95 @@ export const placesContract = {
   activityRoster: z.strictObject({ activityId: id }),
   saveActivity: activitySchema,
 };
+
+// ---- answers ----
+
+/** A place as `list` and `get` answer it (core/places/present.ts); `distance` (metres) only when a point was given. */
+export const place = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(PLACE_KIND_IDS),
+  kindName: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  phone: z.optional(z.string()),
+  hours: z.optional(z.string()),
+  intro: z.optional(z.string()),
+  stars: z.optional(z.int()),
+  services: z.array(z.string()),
+  staffContact: z.optional(z.string()),
+  offers: z.array(z.strictObject({ who: z.string(), what: z.string() })),
+  preferential: z.boolean(),
+  distance: z.optional(z.number()),
+  distanceText: z.optional(z.string()),
+});
+
+const storySummaryShape = {
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(STORY_KIND_IDS),
+  summary: z.string(),
+  /** A cloud file ID or an image URL. */
+  cover: z.optional(z.string()),
+  status: z.enum(['draft', 'published']),
+  publishedAt: z.optional(z.string()),
+  updatedAt: z.string(),
+};
+export const storySummary = z.strictObject(storySummaryShape);
+export const story = z.strictObject({ ...storySummaryShape, body: z.string() });
+
+/** A volunteer activity: times in UTC+8, places left, and its phase as job fairs have them. */
+export const activity = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  signupDeadline: z.string(),
+  place: z.string(),
+  regionId: z.string(),
+  description: z.string(),
+  capacity: count,
+  seatsLeft: count,
+  waitlistCount: count,
+  phase: z.enum(['open', 'closed', 'ongoing', 'ended', 'cancelled']),
+});
+
+export const activityDetail = z.extend(activity, {
+  /** The caller's own sign-up; null when they have none (or cancelled it). */
+  mySignup: z.nullable(signupOutcome),
+});
+
+export const activityRosterRow = z.strictObject({
+  signupId: z.string(),
+  name: z.string(),
+  /** Empty once the person cancelled: they are no longer the organizer's to call. */
+  phone: z.string(),
+  status: z.enum(['pending', 'confirmed', 'waitlisted', 'cancelled', 'checkedIn']),
+  waitlistPosition: z.optional(count),
+});
+
+export const placesAnswers = {
+  list: pageOf(place),
+  get: place,
+  save: savedId,
+  remove: removedId,
+  stories: pageOf(storySummary),
+  story,
+  saveStory: savedId,
+  activities: listOf(activity),
+  activity: activityDetail,
+  activitySignup: signupResult,
+  activityCancel: cancelled,
+  activityRoster: listOf(activityRosterRow),
+  saveActivity: savedId,
+};
+
+export type Place = z.output<typeof place>;
+export type StorySummary = z.output<typeof storySummary>;
+export type Story = z.output<typeof story>;
+export type Activity = z.output<typeof activity>;
+export type ActivityDetail = z.output<typeof activityDetail>;
+export type ActivityRosterRow = z.output<typeof activityRosterRow>;

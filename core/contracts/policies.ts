@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { CATEGORY_IDS, type CategoryId } from '../data/categories';
-import { DEPARTMENT_IDS, type DepartmentId } from '../data/departments';
-import { IDENTITY_TYPE_IDS, type IdentityTypeId } from '../data/identity-types';
+import { CATEGORY_IDS } from '../data/categories';
+import { DEPARTMENT_IDS } from '../data/departments';
+import { IDENTITY_TYPE_IDS } from '../data/identity-types';
+import { count, pageOf } from './answer-parts';
 
 export const POLICY_STATUSES = ['draft', 'published', 'archived'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
@@ -109,107 +110,137 @@ export const policiesContract = {
 export type PolicyFields = z.infer<typeof policyFields>;
 export type SaveInput = z.input<typeof policiesContract.save>;
 
-export interface PolicyContact {
-  id: DepartmentId;
-  name: string;
-  phone: string;
-  address: string;
-  hours: string;
-}
+// ---- answers ----
 
-export interface LegalBasis {
-  law: string;
+const category = z.enum(CATEGORY_IDS);
+const status = z.enum(POLICY_STATUSES);
+
+export const policyContact = z.strictObject({
+  id: z.enum(DEPARTMENT_IDS),
+  name: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  hours: z.string(),
+});
+
+export const legalBasis = z.strictObject({
+  law: z.string(),
   /** An article (第三十七条) or, when the article is not cited, a chapter (第五章 就业创业). */
-  article?: string;
-}
+  article: z.optional(z.string()),
+});
 
-export interface Policy {
-  id: string;
-  title: string;
-  category: CategoryId;
-  summary: string;
-  eligibility: { identities: IdentityTypeId[]; conditions: string[] };
-  benefits: string[];
-  materials: string[];
-  steps: string[];
-  department: PolicyContact;
-  legalBasis: LegalBasis[];
-  effectiveFrom: string;
-  effectiveTo?: string | null;
-  keywords?: string[];
-  status: PolicyStatus;
-  version: number;
-  updatedAt: string;
-  publishedAt?: string;
+/** A policy as it is read: its fields as stored, its state, and whether the caller keeps it among their favorites. */
+export const policy = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  category,
+  summary: z.string(),
+  eligibility: z.strictObject({ identities: z.array(z.enum(IDENTITY_TYPE_IDS)), conditions: z.array(z.string()) }),
+  benefits: z.array(z.string()),
+  materials: z.array(z.string()),
+  steps: z.array(z.string()),
+  department: policyContact,
+  legalBasis: z.array(legalBasis),
+  effectiveFrom: z.string(),
+  effectiveTo: z.optional(z.nullable(z.string())),
+  keywords: z.optional(z.array(z.string())),
+  status,
+  version: z.int().check(z.minimum(1)),
+  updatedAt: z.string(),
+  publishedAt: z.optional(z.string()),
   /** The caller's favorite, when there is a caller. */
-  favorited?: boolean;
-}
+  favorited: z.optional(z.boolean()),
+});
 
-export interface PolicySummary {
-  id: string;
-  title: string;
-  category: CategoryId;
-  summary: string;
-  departmentName: string;
-  status?: PolicyStatus;
-}
+const policySummaryShape = {
+  id: z.string(),
+  title: z.string(),
+  category,
+  summary: z.string(),
+  departmentName: z.string(),
+  /** Admins' lists only. */
+  status: z.optional(status),
+};
+export const policySummary = z.strictObject(policySummaryShape);
+/** A policy in the admin's list: with the version an edit starts from. */
+export const managedPolicy = z.strictObject({ ...policySummaryShape, version: z.int(), updatedAt: z.string() });
 
 /** [start, end) offsets into the text they belong to. */
-export type Span = [number, number];
+export const span = z.tuple([z.int(), z.int()]);
 
-export interface SearchItem {
-  id: string;
-  title: string;
-  category: CategoryId;
-  summary: string;
-  score: number;
-  highlights: { title: Span[]; summary: Span[] };
+export const searchItem = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  category,
+  summary: z.string(),
+  score: z.number(),
+  highlights: z.strictObject({ title: z.array(span), summary: z.array(span) }),
   /** When the match is outside the title and summary: the sentence it is in, with its spans. */
-  snippet?: { text: string; spans: Span[] };
-}
+  snippet: z.optional(z.strictObject({ text: z.string(), spans: z.array(span) })),
+});
 
-export interface SearchResult {
-  items: SearchItem[];
-  total: number;
+export const searchResult = z.strictObject({
+  items: z.array(searchItem),
+  total: count,
   /** The official words the query was understood as (孩子 → 子女), for "按…为您查找". */
-  understood: string[];
-}
+  understood: z.array(z.string()),
+});
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface MatchItem extends PolicySummary {
+export const matchItem = z.strictObject({
+  ...policySummaryShape,
   /** Why it applies, in plain words: the identities it matched. */
-  reason: string;
+  reason: z.string(),
   /** What else must be true, from the policy's conditions. */
-  conditions: string[];
-}
+  conditions: z.array(z.string()),
+});
 
-export interface MatchResult {
-  identities: IdentityTypeId[];
+export const matchResult = z.strictObject({
+  identities: z.array(z.enum(IDENTITY_TYPE_IDS)),
   /** Where the identities came from: the saved profile, or the call. */
-  source: 'profile' | 'given';
-  groups: { category: CategoryId; categoryName: string; items: MatchItem[] }[];
+  source: z.enum(['profile', 'given']),
+  groups: z.array(z.strictObject({ category, categoryName: z.string(), items: z.array(matchItem) })),
   /** Every matching policy, whether or not this answer is one page of them. */
-  total: number;
+  total: count,
   /** Present when the call asked for a page: its items are the groups' items. */
-  page?: number;
-  pageSize?: number;
-}
+  page: z.optional(count),
+  pageSize: z.optional(count),
+});
 
-export interface HistoryEntry {
-  id: string;
-  policyId: string;
-  version: number;
-  action: 'create' | 'edit' | 'publish' | 'archive' | 'unpublish';
-  at: string;
-  by: string;
-  note?: string;
+export const historyEntry = z.strictObject({
+  id: z.string(),
+  policyId: z.string(),
+  version: z.int(),
+  action: z.enum(['create', 'edit', 'publish', 'archive', 'unpublish']),
+  at: z.string(),
+  by: z.string(),
+  note: z.optional(z.string()),
   /** Top-level fields that changed in this edit. */
-  changes: string[];
-  title: string;
-}
+  changes: z.array(z.string()),
+  title: z.string(),
+});
+
+export const policiesAnswers = {
+  list: pageOf(policySummary),
+  search: searchResult,
+  get: policy,
+  match: matchResult,
+  toggleFavorite: z.strictObject({ id: z.string(), favorited: z.boolean() }),
+  favorites: pageOf(policySummary),
+  save: policy,
+  setStatus: policy,
+  manage: pageOf(managedPolicy),
+  history: z.strictObject({ items: z.array(historyEntry) }),
+};
+
+export type PolicyContact = z.output<typeof policyContact>;
+export type LegalBasis = z.output<typeof legalBasis>;
+export type Policy = z.output<typeof policy>;
+export type PolicySummary = z.output<typeof policySummary>;
+export type ManagedPolicy = z.output<typeof managedPolicy>;
+export type Span = z.output<typeof span>;
+export type SearchItem = z.output<typeof searchItem>;
+export type SearchResult = z.output<typeof searchResult>;
+export type MatchItem = z.output<typeof matchItem>;
+export type MatchResult = z.output<typeof matchResult>;
+export type HistoryEntry = z.output<typeof historyEntry>;
+export type { Page } from './answer-parts';

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { AUDIT_ACTIONS, AUDIT_OBJECTS } from '../audit';
-import { DEPARTMENT_IDS, type DepartmentId } from '../data/departments';
-import { IDENTITY_TYPE_IDS, type IdentityTypeId } from '../data/identity-types';
+import { DEPARTMENT_IDS } from '../data/departments';
+import { IDENTITY_TYPE_IDS } from '../data/identity-types';
 import { REGION_IDS } from '../data/regions';
-import type { Role } from '../roles';
+import { ROLES } from '../roles';
+import { count, pageOf } from './answer-parts';
 
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const INVITE_CODE_PATTERN = /^[A-Z2-9]{8}$/;
@@ -57,49 +58,88 @@ export const usersContract = {
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 
-export interface Me {
-  role: Role;
-  departmentId?: DepartmentId;
-  profile: {
-    name?: string;
-    phone?: string;
-    regionId?: string;
-    identities?: IdentityTypeId[];
-  } | null;
-}
+// ---- answers ----
 
-export interface Invite {
-  code: string;
-  role: 'staff' | 'dispatcher';
-  departmentId: DepartmentId;
-  expiresAt: string;
-  usedBy?: string;
-  usedAt?: string;
-}
+const role = z.enum(ROLES);
+const departmentId = z.enum(DEPARTMENT_IDS);
 
-export interface StaffMember {
-  openid: string;
-  role: Role;
-  departmentId?: DepartmentId;
-  name?: string;
-  since?: string;
-}
+/** Who the caller is to the app: their role, their unit, and the profile they saved (null when none). */
+export const me = z.strictObject({
+  role,
+  departmentId: z.optional(departmentId),
+  profile: z.nullable(
+    z.strictObject({
+      name: z.optional(z.string()),
+      phone: z.optional(z.string()),
+      regionId: z.optional(z.string()),
+      identities: z.optional(z.array(z.enum(IDENTITY_TYPE_IDS))),
+    }),
+  ),
+});
+
+export const invite = z.strictObject({
+  code: z.string(),
+  role: z.enum(['staff', 'dispatcher']),
+  departmentId,
+  expiresAt: z.string(),
+  usedBy: z.optional(z.string()),
+  usedAt: z.optional(z.string()),
+});
+
+export const staffMember = z.strictObject({
+  openid: z.string(),
+  role,
+  departmentId: z.optional(departmentId),
+  name: z.optional(z.string()),
+  since: z.optional(z.string()),
+});
 
 /** What deleteMe did, and what it kept and why, in plain words for the person. */
-export interface DeleteReport {
-  deleted: true;
-  erased: {
-    profile: boolean;
-    favorites: number;
-    signups: number;
-    casesWithdrawn: number;
-    casesAnonymized: number;
-    subscriptions: number;
+export const deleteReport = z.strictObject({
+  deleted: z.literal(true),
+  erased: z.strictObject({
+    profile: z.boolean(),
+    favorites: count,
+    signups: count,
+    casesWithdrawn: count,
+    casesAnonymized: count,
+    subscriptions: count,
     /** Uploads not yet used and exports made for the person, removed from storage. */
-    files: number;
-  };
+    files: count,
+  }),
   /** What was removed, one line each. */
-  done: string[];
+  done: z.array(z.string()),
   /** What was kept, and why. */
-  kept: string[];
-}
+  kept: z.array(z.string()),
+});
+
+/** One entry of the audit trail, with its action in words. */
+export const auditLogEntry = z.strictObject({
+  openid: z.string(),
+  role: z.string(),
+  departmentId: z.optional(z.string()),
+  action: z.string(),
+  actionText: z.string(),
+  objectType: z.enum(AUDIT_OBJECTS),
+  objectId: z.string(),
+  caseId: z.optional(z.string()),
+  revealed: z.optional(z.boolean()),
+  at: z.string(),
+});
+
+export const usersAnswers = {
+  me,
+  saveProfile: me,
+  deleteMe: deleteReport,
+  bindStaff: me,
+  createInvite: invite,
+  removeStaff: z.strictObject({ openid: z.string(), role }),
+  listStaff: z.strictObject({ items: z.array(staffMember), invites: z.array(invite) }),
+  auditLog: pageOf(auditLogEntry),
+};
+
+export type Me = z.output<typeof me>;
+export type Invite = z.output<typeof invite>;
+export type StaffMember = z.output<typeof staffMember>;
+export type DeleteReport = z.output<typeof deleteReport>;
+export type AuditLogEntry = z.output<typeof auditLogEntry>;
