@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { policiesContract } from '../../core/contracts/policies';
 import * as policies from '../../core/policies/use-cases';
-import { action, createMain } from '../_lib/router';
+import { action, createMain, type ActionContext } from '../_lib/router';
 import { policiesStore } from './store';
 
 const newPolicyId = () => `p-${randomBytes(6).toString('hex')}`;
+const deps = (ctx: ActionContext): policies.PolicyDeps => ({ port: policiesStore(), now: ctx.now, newId: newPolicyId });
 
 export const main = createMain({
   name: 'policies',
@@ -12,56 +13,45 @@ export const main = createMain({
     list: action({
       access: 'public',
       input: policiesContract.list,
-      run: async (_ctx, input) => policies.listPublished(policiesStore(), input),
+      run: (ctx, input) => policies.listPublished(deps(ctx), ctx.caller, input),
     }),
     search: action({
       access: 'public',
       input: policiesContract.search,
-      run: async (_ctx, input) => policies.searchPolicies(policiesStore(), input),
+      run: (ctx, input) => policies.searchPolicies(deps(ctx), ctx.caller, input),
     }),
-    get: action({
-      access: 'public',
-      input: policiesContract.get,
-      run: async ({ caller }, input) => policies.getPolicy(policiesStore(), caller, input.id),
-    }),
+    get: action({ access: 'public', input: policiesContract.get, run: (ctx, input) => policies.getPolicy(deps(ctx), ctx.caller, input) }),
     match: action({
       access: 'user',
       input: policiesContract.match,
-      // Given identities answer "what if"; otherwise the ones the person saved in their profile.
-      run: async ({ record }, { identities, ...paging }) =>
-        identities
-          ? policies.matchPolicies(policiesStore(), identities, 'given', paging)
-          : policies.matchPolicies(policiesStore(), record?.profile?.identities ?? [], 'profile', paging),
+      // The identities the person saved in their profile answer when the call gives none.
+      run: (ctx, input) => policies.matchPolicies(deps(ctx), ctx.caller, { ...input, saved: ctx.record?.profile?.identities ?? [] }),
     }),
     toggleFavorite: action({
       access: 'user',
       input: policiesContract.toggleFavorite,
-      run: async ({ caller, now }, input) => policies.toggleFavorite(policiesStore(), caller, input.id, now),
+      run: (ctx, input) => policies.toggleFavorite(deps(ctx), ctx.caller, input),
     }),
     favorites: action({
       access: 'user',
       input: policiesContract.favorites,
-      run: async ({ caller }, input) => policies.listFavorites(policiesStore(), caller, input),
+      run: (ctx, input) => policies.listFavorites(deps(ctx), ctx.caller, input),
     }),
-    save: action({
-      access: 'admin',
-      input: policiesContract.save,
-      run: async ({ caller, now }, input) => policies.savePolicy(policiesStore(), caller, input, now, newPolicyId),
-    }),
+    save: action({ access: 'admin', input: policiesContract.save, run: (ctx, input) => policies.savePolicy(deps(ctx), ctx.caller, input) }),
     setStatus: action({
       access: 'admin',
       input: policiesContract.setStatus,
-      run: async ({ caller, now }, input) => policies.setPolicyStatus(policiesStore(), caller, input, now),
+      run: (ctx, input) => policies.setPolicyStatus(deps(ctx), ctx.caller, input),
     }),
     manage: action({
       access: 'admin',
       input: policiesContract.manage,
-      run: async (_ctx, input) => policies.managePolicies(policiesStore(), input),
+      run: (ctx, input) => policies.managePolicies(deps(ctx), ctx.caller, input),
     }),
     history: action({
       access: 'admin',
       input: policiesContract.history,
-      run: async (_ctx, input) => policies.policyHistory(policiesStore(), input.id),
+      run: (ctx, input) => policies.policyHistory(deps(ctx), ctx.caller, input),
     }),
   },
 });

@@ -79,6 +79,16 @@ export interface PoliciesPort {
   listFavorites(openid: string): Promise<FavoriteRecord[]>;
 }
 
+/** What the policy use cases are given (decision 014): the port, the moment of the call, and new policy ids. */
+export interface PolicyDeps {
+  port: PoliciesPort;
+  now: Date;
+  newId: () => string;
+}
+
+type Authed = Caller & { openid: string };
+type Paging = { page?: number; pageSize?: number };
+
 const DEFAULT_PAGE_SIZE = 20;
 const CATEGORY_NAMES = new Map<string, string>(CATEGORIES.map((c) => [c.id, c.name]));
 const FIELD_NAMES: (keyof PolicyFields)[] = [
@@ -143,7 +153,7 @@ export function summarizePolicy(record: PolicyRecord, withStatus = false): Polic
   return summary;
 }
 
-const pageOf = (input: { page?: number; pageSize?: number }) => ({
+const pageOf = (input: Paging) => ({
   page: input.page ?? 1,
   pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
 });
@@ -171,8 +181,9 @@ function buildListView(published: readonly PolicyRecord[]): ListView {
 
 /** A page of the published catalog: a slice of the order the warm instance keeps, not a sort and a count per call. */
 export async function listPublished(
-  port: PoliciesPort,
-  input: { category?: CategoryId; page?: number; pageSize?: number },
+  { port }: Pick<PolicyDeps, 'port'>,
+  _caller: Caller,
+  input: { category?: CategoryId } & Paging,
 ): Promise<Page<PolicySummary>> {
   const { page, pageSize } = pageOf(input);
   const view = await port.publishedView('list', buildListView);
@@ -180,11 +191,16 @@ export async function listPublished(
   return { items: list.slice((page - 1) * pageSize, page * pageSize).map((s) => ({ ...s })), total: list.length, page, pageSize };
 }
 
-export const searchPolicies = (port: PoliciesPort, input: { q: string; category?: CategoryId; limit?: number }): Promise<SearchResult> =>
-  port.search(input.q, { category: input.category, limit: input.limit });
+export async function searchPolicies(
+  { port }: Pick<PolicyDeps, 'port'>,
+  _caller: Caller,
+  input: { q: string; category?: CategoryId; limit?: number },
+): Promise<SearchResult> {
+  return port.search(input.q, { category: input.category, limit: input.limit });
+}
 
 /** Drafts and archived policies exist only for admins: to anyone else they are NOT_FOUND. */
-export async function getPolicy(port: PoliciesPort, caller: Caller, id: string): Promise<Policy> {
+export async function getPolicy({ port }: Pick<PolicyDeps, 'port'>, caller: Caller, { id }: { id: string }): Promise<Policy> {
   const record = await port.findPolicy(id);
   if (!record || (record.status !== 'published' && !isAdmin(caller)))
     throw new AppError('NOT_FOUND', '没有找到这条政策，可能已经调整或下线');
@@ -228,16 +244,18 @@ function buildMatchView(published: readonly PolicyRecord[]): MatchView {
 }
 
 /**
- * The published policies for someone with these identities, grouped by category, with the reason. With `page`
- * or `pageSize`, only that page of the list (in the same order) is answered; `total` counts them all.
+ * The published policies for someone with these identities, grouped by category, with the reason. Identities
+ * given with the call answer "what if"; otherwise the ones the person saved in their profile (`saved`). With
+ * `page` or `pageSize`, only that page of the list (in the same order) is answered; `total` counts them all.
  */
 export async function matchPolicies(
-  port: PoliciesPort,
-  identities: readonly IdentityTypeId[],
-  source: MatchResult['source'],
-  paging: { page?: number; pageSize?: number } = {},
+  { port }: Pick<PolicyDeps, 'port'>,
+  _caller: Caller,
+  input: { identities?: readonly IdentityTypeId[]; saved: readonly IdentityTypeId[] } & Paging,
 ): Promise<MatchResult> {
-  const unique = [...new Set(identities)];
+  const { identities, saved, ...paging } = input;
+  const source: MatchResult['source'] = identities ? 'given' : 'profile';
+  const unique = [...new Set(identities ?? saved)];
   const paged = paging.page !== undefined || paging.pageSize !== undefined;
   const { page, pageSize } = pageOf(paging);
   const from = paged ? (page - 1) * pageSize : 0;
@@ -286,10 +304,9 @@ export async function matchPolicies(
 // ---------- favorites ----------
 
 export async function toggleFavorite(
-  port: PoliciesPort,
-  caller: Caller & { openid: string },
-  id: string,
-  now: Date,
+  { port, now }: Pick<PolicyDeps, 'port' | 'now'>,
+  caller: Authed,
+  { id }: { id: string },
 ): Promise<{ id: string; favorited: boolean }> {
   if (await port.removeFavorite(caller.openid, id)) return { id, favorited: false };
   const record = await port.findPolicy(id);
@@ -299,11 +316,7 @@ export async function toggleFavorite(
 }
 
 /** The caller's favorites that are still published, newest first. */
-export async function listFavorites(
-  port: PoliciesPort,
-  caller: Caller & { openid: string },
-  input: { page?: number; pageSize?: number },
-): Promise<Page<PolicySummary>> {
+export async function listFavorites({ port }: Pick<PolicyDeps, 'port'>, caller: Authed, input: Paging): Promise<Page<PolicySummary>> {
   const { page, pageSize } = pageOf(input);
   const favorites = await port.listFavorites(caller.openid);
   const published = await port.publishedView('byId', (catalog) => new Map(catalog.map((r) => [r._id, r])));
@@ -325,11 +338,9 @@ const changedFields = (before: PolicyFields, after: PolicyFields): string[] =>
   FIELD_NAMES.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
 
 export async function savePolicy(
-  port: PoliciesPort,
-  caller: Caller & { openid: string },
+  { port, now, newId }: PolicyDeps,
+  caller: Authed,
   input: { id?: string; version?: number; note?: string; policy: PolicyFields },
-  now: Date,
-  newId: () => string,
 ): Promise<Policy> {
   const at = now.toISOString();
   const fields = input.policy;
@@ -383,10 +394,9 @@ const staleEdit = () => new AppError('CONFLICT', '这条政策刚被别人改过
 const STATUS_ACTIONS: Record<PolicyStatus, HistoryEntry['action']> = { published: 'publish', archived: 'archive', draft: 'unpublish' };
 
 export async function setPolicyStatus(
-  port: PoliciesPort,
-  caller: Caller & { openid: string },
+  { port, now }: Pick<PolicyDeps, 'port' | 'now'>,
+  caller: Authed,
   input: { id: string; status: PolicyStatus; note?: string },
-  now: Date,
 ): Promise<Policy> {
   const existing = await port.findPolicy(input.id);
   if (!existing) throw new AppError('NOT_FOUND', '没有找到这条政策');
@@ -428,8 +438,9 @@ function historyOf(
 }
 
 export async function managePolicies(
-  port: PoliciesPort,
-  input: { status?: PolicyStatus; category?: CategoryId; page?: number; pageSize?: number },
+  { port }: Pick<PolicyDeps, 'port'>,
+  _caller: Caller,
+  input: { status?: PolicyStatus; category?: CategoryId } & Paging,
 ): Promise<Page<PolicySummary & { version: number; updatedAt: string }>> {
   const { page, pageSize } = pageOf(input);
   const filter: PolicyFilter = {};
@@ -444,7 +455,11 @@ export async function managePolicies(
   };
 }
 
-export async function policyHistory(port: PoliciesPort, id: string): Promise<{ items: HistoryEntry[] }> {
+export async function policyHistory(
+  { port }: Pick<PolicyDeps, 'port'>,
+  _caller: Caller,
+  { id }: { id: string },
+): Promise<{ items: HistoryEntry[] }> {
   if (!(await port.findPolicy(id))) throw new AppError('NOT_FOUND', '没有找到这条政策');
   const entries = await port.listHistory(id);
   return {
