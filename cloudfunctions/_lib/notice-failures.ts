@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseStatus } from '../../core/cases/model';
-import { missedNoticeKey, sortMissed, type MissedNotice, type NoticeRef } from '../../core/cases/notices';
+import { missedNoticeKey, type MissedNotice, type NoticeRef, type NoticeSubjects } from '../../core/cases/notices';
 import type { TaskStatus } from '../../core/ledger/model';
-import type { Role } from '../../core/roles';
 import { db, rows } from './cloud';
 import { sendSubscribeMessageFor } from './notify';
 
@@ -54,16 +53,9 @@ export async function forgetMissedNotices(ids: string[]): Promise<void> {
       .remove();
 }
 
-/**
- * The caller's missed notices that still matter (core/cases/notices.ts), newest first; the ones that no
- * longer do are forgotten on the way.
- */
-export async function missedNoticesFor(caller: { openid: string; role: Role; departmentId?: string }) {
-  const all = await missedNoticesOf(caller.openid);
-  if (all.length === 0) return [];
+/** Where the cases and ledger tasks that missed notices were about stand now (only what stillMatters reads). */
+export async function noticeSubjects(caseIds: string[], taskIds: string[]): Promise<NoticeSubjects> {
   const _ = db().command;
-  const caseIds = all.flatMap((m) => (m.caseId !== undefined ? [m.caseId] : []));
-  const taskIds = all.flatMap((m) => (m.taskId !== undefined ? [m.taskId] : []));
   const [cases, tasks] = await Promise.all([
     caseIds.length
       ? rows<{ _id: string; status: CaseStatus; departmentId: string }>(
@@ -84,10 +76,5 @@ export async function missedNoticesFor(caller: { openid: string; role: Role; dep
         )
       : [],
   ]);
-  const { kept, stale } = sortMissed(all, caller, {
-    cases: new Map(cases.map((c) => [c._id, c])),
-    tasks: new Map(tasks.map((t) => [t._id, t])),
-  });
-  await forgetMissedNotices(stale.map((m) => m._id));
-  return kept.map(({ _id: _dropped, openid: _openid, ...m }) => m);
+  return { cases: new Map(cases.map((c) => [c._id, c])), tasks: new Map(tasks.map((t) => [t._id, t])) };
 }

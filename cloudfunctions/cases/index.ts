@@ -1,35 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { casesContract } from '../../core/contracts/cases';
-import { inbox } from '../../core/cases/inbox';
-import { OPEN_STATUSES } from '../../core/cases/model';
-import { summarize } from '../../core/cases/present';
-import { computeStats } from '../../core/cases/stats';
-import { queueCounts, supervisionQueue } from '../../core/cases/supervision';
-import { eraseExpired } from '../../core/cases/erasure';
+import * as queries from '../../core/cases/queries';
+import * as reports from '../../core/cases/reports';
+import * as templates from '../../core/cases/templates';
 import { runCaseTimer } from '../../core/cases/timer';
-import { suggestCategories } from '../../core/server/triage';
-import { auditView } from '../_lib/audit';
-import { caseErasurePort, casesRoutedBetween } from '../_lib/case-records';
-import { saveGeneratedFile } from '../_lib/files';
-import { clearMissedNotice, missedNoticesFor } from '../_lib/notice-failures';
-import { loadRetentionYears, loadRoutingTable } from '../_lib/routing';
 import * as cases from '../../core/cases/use-cases';
-import { seesUnitRows } from '../../core/roles';
-import { action, createMain, type AuthedContext } from '../_lib/router';
+import { action, createMain, type ActionContext } from '../_lib/router';
 import { casesStore } from './store';
 import { templatesStore } from './templates';
 
+/** A request's case id from who asked and their request id: a retry names the same case. */
 const caseIdFor = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
-const deps = (ctx: AuthedContext): cases.CaseDeps => ({ port: casesStore(), now: ctx.now, caseIdFor });
-const MAX_SCAN = 1000;
-const MAX_OPEN = 100_000;
-
-/** Cases routed within the period, UTC+8 days inclusive, with the 三率 computed over them. */
-async function periodCases(from: string, to: string) {
-  const port = casesStore();
-  const [cases, calendar] = await Promise.all([casesRoutedBetween(from, to), port.calendar()]);
-  return { cases, stats: computeStats(cases, from, to, calendar) };
-}
+const casesDeps = (now: Date): cases.CaseDeps => ({ port: casesStore(), now, caseIdFor });
+const deps = (ctx: ActionContext) => casesDeps(ctx.now);
+const templateDeps = (ctx: ActionContext): templates.TemplateDeps => ({
+  port: templatesStore(),
+  now: ctx.now,
+  newId: () => randomBytes(8).toString('hex'),
+});
 
 export const main = createMain({
   name: 'cases',
@@ -37,35 +25,12 @@ export const main = createMain({
     suggest: action({
       access: 'user',
       input: casesContract.suggest,
-      run: async (ctx, { text }) => ({
-        candidates: suggestCategories(text, { routing: await loadRoutingTable(), regionId: ctx.record?.profile?.regionId }),
-      }),
+      // Region overrides of the routing table follow where the person said they live.
+      run: (ctx, { text }) => queries.suggestCategories(deps(ctx), ctx.caller, { text, regionId: ctx.record?.profile?.regionId }),
     }),
     submit: action({ access: 'user', input: casesContract.submit, run: (ctx, input) => cases.submitCase(deps(ctx), ctx.caller, input) }),
-    mine: action({
-      access: 'user',
-      input: casesContract.mine,
-      run: async (ctx, { page = 1, pageSize = 20 }) => {
-        const d = deps(ctx);
-        const [all, calendar] = await Promise.all([d.port.listCases({ requesterOpenid: ctx.caller.openid }, MAX_SCAN), d.port.calendar()]);
-        return {
-          items: all.slice((page - 1) * pageSize, page * pageSize).map((c) => summarize(c, calendar, ctx.now)),
-          total: all.length,
-          page,
-          pageSize,
-        };
-      },
-    }),
-    get: action({
-      access: 'user',
-      input: casesContract.get,
-      run: async (ctx, input) => {
-        const view = await cases.getCase(deps(ctx), ctx.caller, input.caseId);
-        // Seen: a new-case message about it that could not reach this clerk is no longer missed.
-        if (ctx.caller.role !== 'resident') await clearMissedNotice(ctx.caller.openid, { caseId: input.caseId });
-        return view;
-      },
-    }),
+    mine: action({ access: 'user', input: casesContract.mine, run: (ctx, input) => queries.listMyCases(deps(ctx), ctx.caller, input) }),
+    get: action({ access: 'user', input: casesContract.get, run: (ctx, input) => cases.getCase(deps(ctx), ctx.caller, input) }),
     supplement: action({
       access: 'user',
       input: casesContract.supplement,
@@ -74,47 +39,17 @@ export const main = createMain({
     withdraw: action({
       access: 'user',
       input: casesContract.withdraw,
-      run: (ctx, input) => cases.withdrawCase(deps(ctx), ctx.caller, input.caseId, input.reason),
+      run: (ctx, input) => cases.withdrawCase(deps(ctx), ctx.caller, input),
     }),
     rate: action({ access: 'user', input: casesContract.rate, run: (ctx, input) => cases.rateCase(deps(ctx), ctx.caller, input) }),
 
     inbox: action({
       access: 'staff',
       input: casesContract.inbox,
-      run: async (ctx, { filter = 'open', page, pageSize }) => {
-        const d = deps(ctx);
-        const departmentId = ctx.caller.departmentId;
-        if (!departmentId) return { items: [], total: 0, page: page ?? 1, pageSize: pageSize ?? 20 };
-        // Only the open cases are read whole (without their timelines); the rest are counted, and read a
-        // page at a time when the filter shows them.
-        const done = { departmentId, notStatuses: OPEN_STATUSES };
-        const resolved = { departmentId, statuses: ['resolved', 'closed'] };
-        const [open, doneCount, resolvedCount, calendar] = await Promise.all([
-          d.port.listCases({ departmentId, statuses: OPEN_STATUSES }, MAX_SCAN, { brief: true }),
-          d.port.countCases(done),
-          d.port.countCases(resolved),
-          d.port.calendar(),
-        ]);
-        const source = {
-          open,
-          doneCount,
-          resolvedCount,
-          done: (which: 'resolved' | 'all', skip: number, limit: number) =>
-            d.port.listCases(which === 'resolved' ? resolved : done, limit, { skip, order: 'updated', brief: true }),
-        };
-        return inbox(source, filter, calendar, ctx.now, page, pageSize);
-      },
+      run: (ctx, input) => queries.departmentInbox(deps(ctx), ctx.caller, input),
     }),
-    notices: action({
-      access: 'staff',
-      input: casesContract.notices,
-      run: async (ctx) => ({ missed: await missedNoticesFor(ctx.caller) }),
-    }),
-    accept: action({
-      access: 'staff',
-      input: casesContract.accept,
-      run: (ctx, input) => cases.acceptCase(deps(ctx), ctx.caller, input.caseId),
-    }),
+    notices: action({ access: 'staff', input: casesContract.notices, run: (ctx) => queries.listMissedNotices(deps(ctx), ctx.caller) }),
+    accept: action({ access: 'staff', input: casesContract.accept, run: (ctx, input) => cases.acceptCase(deps(ctx), ctx.caller, input) }),
     reply: action({ access: 'staff', input: casesContract.reply, run: (ctx, input) => cases.replyCase(deps(ctx), ctx.caller, input) }),
     requestInfo: action({
       access: 'staff',
@@ -128,11 +63,7 @@ export const main = createMain({
     }),
     return: action({ access: 'staff', input: casesContract.return, run: (ctx, input) => cases.returnCase(deps(ctx), ctx.caller, input) }),
     note: action({ access: 'staff', input: casesContract.note, run: (ctx, input) => cases.noteCase(deps(ctx), ctx.caller, input) }),
-    lookup: action({
-      access: 'staff',
-      input: casesContract.lookup,
-      run: (ctx, input) => cases.lookupCase(deps(ctx), ctx.caller, input.trackingNo),
-    }),
+    lookup: action({ access: 'staff', input: casesContract.lookup, run: (ctx, input) => cases.lookupCase(deps(ctx), ctx.caller, input) }),
 
     assign: action({
       access: 'dispatcher',
@@ -153,77 +84,37 @@ export const main = createMain({
     queue: action({
       access: 'dispatcher',
       input: casesContract.queue,
-      run: async (ctx, { list }) => {
-        const port = casesStore();
-        const [open, calendar] = await Promise.all([
-          port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_OPEN, { brief: true }),
-          port.calendar(),
-        ]);
-        return { ...supervisionQueue(open, list, calendar, ctx.now), counts: queueCounts(open, calendar, ctx.now) };
-      },
+      run: (ctx, input) => queries.dispatchQueue(deps(ctx), ctx.caller, input),
     }),
-    // The 三率 per department (and per category) stay visible to every staff member: counties publish this
-    // league table to the member units, and it holds counts and rates only. Case-level rows — tracking
-    // numbers, statuses, scores — are not published: `exportStats` lists only the caller's own unit's.
-    stats: action({
-      access: 'staff',
-      input: casesContract.stats,
-      run: async (ctx, { from, to }) => (await periodCases(from, to)).stats,
-    }),
+    // The 三率 league table is every staff member's; case rows in the export only the caller's own unit's.
+    stats: action({ access: 'staff', input: casesContract.stats, run: (ctx, input) => reports.periodStats(deps(ctx), ctx.caller, input) }),
     exportStats: action({
       access: 'staff',
       input: casesContract.exportStats,
-      run: async (ctx, { from, to }) => {
-        const { stats, cases: all } = await periodCases(from, to);
-        // Every unit's cases for the dispatcher and admins (OVERSEER_ROLES); staff get their own unit's sheet.
-        const mine = (departmentId: string) => seesUnitRows(ctx.caller, departmentId);
-        const { ledgerWorkbook } = await import('../../core/server/ledger-xlsx');
-        return saveGeneratedFile(
-          ctx.caller.openid,
-          await ledgerWorkbook(
-            stats,
-            all.filter((c) => mine(c.departmentId)),
-            mine,
-          ),
-          `三率台账-${from}至${to}.xlsx`,
-          ctx.now,
-        );
-      },
+      run: (ctx, input) => reports.exportLedger(deps(ctx), ctx.caller, input),
     }),
     audit: action({
       access: 'admin',
       input: casesContract.audit,
-      run: async ({ caller, now }, { caseId }) => {
-        // Reading the trail is itself on the trail (without the caseId: a case's own trail stays its views and changes).
-        await auditView(caller, 'cases.audit', { type: 'case', id: caseId }, now);
-        return { items: await casesStore().auditTrail(caseId) };
-      },
+      run: (ctx, input) => reports.caseAuditTrail(deps(ctx), ctx.caller, input),
     }),
+
     templates: action({
       access: 'staff',
       input: casesContract.templates,
-      run: async (_ctx, { category }) => ({ items: await templatesStore().list(category) }),
+      run: (ctx, input) => templates.listTemplates(templateDeps(ctx), ctx.caller, input),
     }),
     saveTemplate: action({
       access: 'admin',
       input: casesContract.saveTemplate,
-      run: (ctx, { id, ...t }) =>
-        templatesStore().save({ ...(id ? { _id: id } : {}), ...t, updatedAt: ctx.now.toISOString(), updatedBy: ctx.caller.openid }, () =>
-          randomBytes(8).toString('hex'),
-        ),
+      run: (ctx, input) => templates.saveTemplate(templateDeps(ctx), ctx.caller, input),
     }),
     removeTemplate: action({
       access: 'admin',
       input: casesContract.removeTemplate,
-      run: async (_ctx, { id }) => {
-        await templatesStore().remove(id);
-        return { id, removed: true };
-      },
+      run: (ctx, input) => templates.removeTemplate(templateDeps(ctx), ctx.caller, input),
     }),
   },
-  timer: async (now) => ({
-    ...(await runCaseTimer({ port: casesStore(), now, caseIdFor })),
-    // Finished cases past the retention period lose the requester's personal data; their figures stay.
-    ...(await eraseExpired(caseErasurePort(), now, await loadRetentionYears())),
-  }),
+  // Urges what is overdue, closes what nobody rated, and erases what is past its retention period.
+  timer: (now) => runCaseTimer(casesDeps(now), null),
 });

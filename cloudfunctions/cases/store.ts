@@ -1,15 +1,16 @@
 import type { Calendar } from '../../core/cases/calendar';
 import type { CaseRecord } from '../../core/cases/model';
 import type { AuditEntry, CaseQuery, CasesPort, ContentVerdict, Notice } from '../../core/cases/port';
+import { suggestCategories } from '../../core/server/triage';
 import { WorkingCalendar } from '../../core/server/working-calendar';
-import { attachFiles, attachIssues } from '../_lib/files';
+import { attachFiles, attachIssues, saveGeneratedFile } from '../_lib/files';
 import { db, firstRow, rows } from '../_lib/cloud';
 import { checkContent } from '../_lib/content';
 import { writeAudit } from '../_lib/audit';
-import { replaceCaseRecord } from '../_lib/case-records';
+import { caseErasurePort, casesRoutedBetween } from '../_lib/case-records';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
-import { sendStaffNotice } from '../_lib/notice-failures';
-import { loadCalendarOverrides, loadRoutingTable } from '../_lib/routing';
+import { clearMissedNotice, forgetMissedNotices, missedNoticesOf, noticeSubjects, sendStaffNotice } from '../_lib/notice-failures';
+import { loadCalendarOverrides, loadRetentionYears, loadRoutingTable } from '../_lib/routing';
 
 const TEMPLATES: Record<Notice['kind'], string> = {
   case_update: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',
@@ -76,8 +77,12 @@ export function casesStore(): CasesPort {
   }
 
   return {
+    // Reading, rewriting and erasing whole cases, and removing their files: shared with users.deleteMe.
+    ...caseErasurePort(),
     calendar: async (): Promise<Calendar> => new WorkingCalendar(await loadCalendarOverrides()),
     routingTable: loadRoutingTable,
+    retentionYears: loadRetentionYears,
+    triage: (text, options) => suggestCategories(text, options),
     checkContent: (text, openid): Promise<ContentVerdict> => checkContent(text, openid),
     countSubmittedSince,
     attachmentIssues: (openid, fileIDs, caseId) => attachIssues(openid, fileIDs, { kind: 'case', id: caseId }, 'attachments'),
@@ -116,9 +121,7 @@ export function casesStore(): CasesPort {
         }
       }
     },
-    getCase: (caseId) => firstRow<CaseRecord>(cases.where({ _id: caseId }).limit(1)),
     findByTrackingNo: (trackingNo) => firstRow<CaseRecord>(cases.where({ trackingNo }).limit(1)),
-    replaceCase: replaceCaseRecord,
     listCases(query, limit, { skip = 0, order = 'newest', brief = false } = {}) {
       const where = whereOf(query);
       return pagedRows<CaseRecord>((from, n) => {
@@ -127,6 +130,7 @@ export function casesStore(): CasesPort {
       }, limit);
     },
     countCases: async (query) => ((await cases.where(whereOf(query)).count()) as { total: number }).total,
+    casesRoutedBetween,
     async staffOf(departmentId) {
       const staff = await rows<{ _id: string }>(
         d
@@ -160,6 +164,16 @@ export function casesStore(): CasesPort {
       // One trail for every view of personal data (cloudfunctions/_lib/audit.ts): a case's entries name it.
       await writeAudit({ ...entry, objectType: 'case', objectId: entry.caseId });
     },
-    auditTrail: (caseId) => rows<AuditEntry>(d.collection('audit').where({ caseId }).orderBy('at', 'asc').limit(1000)),
+    auditTrail: (caseId) => rows<AuditEntry & { _id: string }>(d.collection('audit').where({ caseId }).orderBy('at', 'asc').limit(1000)),
+    writeAudit,
+    missedNoticesOf,
+    noticeSubjects,
+    forgetMissedNotices,
+    clearMissedNotice: (openid, caseId) => clearMissedNotice(openid, { caseId }),
+    async exportLedger(requester, name, ledger, at) {
+      // exceljs is heavy: loaded only when a ledger is exported.
+      const { ledgerWorkbook } = await import('../../core/server/ledger-xlsx');
+      return saveGeneratedFile(requester, await ledgerWorkbook(ledger.stats, ledger.cases, ledger.sheetFor), name, at);
+    },
   };
 }

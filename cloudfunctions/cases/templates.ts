@@ -1,14 +1,14 @@
-import type { AnswerTemplate } from '../../core/cases/port';
+import type { AnswerTemplate, TemplatesPort } from '../../core/cases/port';
 import { AppError } from '../../core/envelope';
 import { db, rows, updatedCount } from '../_lib/cloud';
 
-/** Reusable answers per category: staff pick one when replying, admins keep them current. */
-export function templatesStore() {
+/** wx-server-sdk adapter for the answer templates (core/cases/templates.ts). */
+export function templatesStore(): TemplatesPort {
   const collection = db().collection('templates');
   return {
     list: (category?: string) =>
       rows<AnswerTemplate>((category ? collection.where({ category }) : collection.where({})).orderBy('category', 'asc').limit(1000)),
-    async save(t: Omit<AnswerTemplate, '_id'> & { _id?: string }, newId: () => string): Promise<AnswerTemplate> {
+    async save(t, newId) {
       const { _id, ...data } = t;
       if (_id) {
         if (
@@ -23,7 +23,7 @@ export function templatesStore() {
       await collection.add({ data: { _id: id, ...data } });
       return { _id: id, ...data };
     },
-    async remove(id: string): Promise<void> {
+    async remove(id) {
       const res = (await collection.where({ _id: id }).remove()) as { stats: { removed: number } };
       if (!res.stats.removed) throw new AppError('NOT_FOUND', '没有这个答复模板');
     },

@@ -1,7 +1,9 @@
 import type { InviteRecord, UserRecord, UsersPort } from '../../core/users/use-cases';
 import { eraseRequester } from '../../core/cases/erasure';
 import { ERASED_NAME } from '../../core/privacy';
+import { searchAudit, writeAudit } from '../_lib/audit';
 import { caseErasurePort } from '../_lib/case-records';
+import { checkContent } from '../_lib/content';
 import { eraseOwnFiles } from '../_lib/files';
 import { db, firstRow, rows, updatedCount } from '../_lib/cloud';
 
@@ -83,7 +85,7 @@ export function usersStore(): UsersPort {
       ),
     async eraseFootprint(openid, now) {
       // Cases first: the part that can conflict with staff at work. A call cut off here is simply repeated.
-      const cases = await eraseRequester(caseErasurePort(), openid, now);
+      const cases = await eraseRequester({ port: caseErasurePort(), now }, { openid });
       // Sign-ups keep their status and ids (the events' seats and lines name them); name and phone go, and
       // so does the consent to reminders.
       const signups = await removedOrUpdated(
@@ -109,5 +111,9 @@ export function usersStore(): UsersPort {
         subscriptions: await dropConsents(openid),
       };
     },
+    // Scene 1 (资料): a name on a profile.
+    checkProfileText: (text, openid) => checkContent(text, openid, 1),
+    writeAudit,
+    searchAudit,
   };
 }

@@ -20,6 +20,12 @@ export interface ErasurePort {
   deleteFiles(fileIDs: string[]): Promise<void>;
 }
 
+/** What erasing is given (decision 014). */
+export interface ErasureDeps {
+  port: ErasurePort;
+  now: Date;
+}
+
 /**
  * The case without who asked: the contact is gone, the requester's OPENID link too (they no longer see
  * it, nor get messages about it), attachments are dropped, and the person's name, phone and any mobile or
@@ -110,8 +116,14 @@ async function rewrite(
   throw new AppError('CONFLICT', '您的一件求助刚刚有了新进展，请稍后再删除一次');
 }
 
-/** Every case of the person: open ones withdrawn, all of them without name, phone or OPENID. */
-export async function eraseRequester(port: ErasurePort, openid: string, now: Date): Promise<{ withdrawn: number; anonymized: number }> {
+/**
+ * Every case of the caller, who is deleting their personal data (users.deleteMe): open ones withdrawn, all
+ * of them without name, phone or OPENID.
+ */
+export async function eraseRequester(
+  { port, now }: ErasureDeps,
+  { openid }: { openid: string },
+): Promise<{ withdrawn: number; anonymized: number }> {
   let withdrawn = 0;
   let anonymizedCount = 0;
   for (const c of await port.casesOf(openid)) {
@@ -123,8 +135,8 @@ export async function eraseRequester(port: ErasurePort, openid: string, now: Dat
   return { withdrawn, anonymized: anonymizedCount };
 }
 
-/** The timer's part: finished cases older than the retention period lose their personal data. */
-export async function eraseExpired(port: ErasurePort, now: Date, years: number): Promise<{ erased: number }> {
+/** The timer's part (nobody calls it): finished cases older than `years` lose their personal data. */
+export async function eraseExpired({ port, now }: ErasureDeps, _caller: null, { years }: { years: number }): Promise<{ erased: number }> {
   const cutoff = retentionCutoff(now, years).toISOString();
   let erased = 0;
   for (const c of await port.finishedBefore(cutoff, RETENTION_BATCH)) {

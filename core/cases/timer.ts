@@ -1,4 +1,5 @@
 import { AUTO_CLOSE_DAYS } from './deadlines';
+import { eraseExpired } from './erasure';
 import type { CaseRecord } from './model';
 import { closeUnrated, urgeCase, type CaseDeps } from './use-cases';
 
@@ -17,10 +18,11 @@ export function isOverdue(c: CaseRecord, now: Date): boolean {
 const urgedRecently = (c: CaseRecord, now: Date) => c.urges.some((u) => u.automatic && +now - Date.parse(u.at) < DAY_MS);
 
 /**
- * The cases function's timer: urges what is overdue (the department and the 双拥办 are told) and closes
- * resolved cases left unrated for 7 days.
+ * The cases function's timer (nobody calls it, hence no caller): urges what is overdue (the department and
+ * the 双拥办 are told), closes resolved cases left unrated for 7 days, and takes the requester's personal
+ * data out of finished cases past the retention period (their figures stay).
  */
-export async function runCaseTimer(deps: CaseDeps): Promise<{ urged: number; closed: number }> {
+export async function runCaseTimer(deps: CaseDeps, _caller: null): Promise<{ urged: number; closed: number; erased: number }> {
   const open = await deps.port.listCases({ statuses: ['assigned', 'accepted', 'in_progress'] }, SCAN.limit, SCAN.options);
   let urged = 0;
   for (const c of open) {
@@ -43,9 +45,10 @@ export async function runCaseTimer(deps: CaseDeps): Promise<{ urged: number; clo
   let closed = 0;
   for (const c of resolved) {
     if (c.resolvedAt && +deps.now - Date.parse(c.resolvedAt) >= AUTO_CLOSE_DAYS * DAY_MS) {
-      await closeUnrated(deps, c._id);
+      await closeUnrated(deps, null, { caseId: c._id });
       closed++;
     }
   }
-  return { urged, closed };
+  const { erased } = await eraseExpired(deps, null, { years: await deps.port.retentionYears() });
+  return { urged, closed, erased };
 }

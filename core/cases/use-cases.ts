@@ -229,18 +229,20 @@ export const isFormerHolder = (caller: Caller, c: CaseRecord): boolean =>
   caller.departmentId !== c.departmentId &&
   c.departmentsHeld.includes(caller.departmentId);
 
-export async function getCase(deps: CaseDeps, caller: Authed, caseId: string) {
-  const c = await mustGet(deps.port, caseId);
-  return present(deps, caller, c, 'view');
+export async function getCase(deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, { caseId }: { caseId: string }) {
+  const view = await present(deps, caller, await mustGet(deps.port, caseId), 'view');
+  // Seen: a new-case message about it that could not reach this clerk is no longer missed.
+  if (caller.role !== 'resident') await deps.port.clearMissedNotice(caller.openid, caseId);
+  return view;
 }
 
-export async function lookupCase(deps: CaseDeps, caller: Authed, trackingNo: string) {
+export async function lookupCase(deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, { trackingNo }: { trackingNo: string }) {
   const c = await deps.port.findByTrackingNo(trackingNo);
   if (!c) throw new AppError('NOT_FOUND', `没有受理编号为 ${trackingNo} 的求助`);
   return present(deps, caller, c, 'lookup');
 }
 
-async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: string) {
+async function present(deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, c: CaseRecord, how: string) {
   if (isFormerHolder(caller, c)) {
     await audit(deps, caller, c._id, how);
     return formerHolderView(c, caller);
@@ -254,7 +256,7 @@ async function present(deps: CaseDeps, caller: Authed, c: CaseRecord, how: strin
   return view;
 }
 
-const audit = (deps: CaseDeps, caller: Authed, caseId: string, action: string, revealed = false) =>
+const audit = (deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, caseId: string, action: string, revealed = false) =>
   deps.port.audit({
     caseId,
     openid: caller.openid,
@@ -326,7 +328,7 @@ async function notifyDepartment(
   if (staff.length) await port.notify(staff, notice);
 }
 
-export async function withdrawCase(deps: CaseDeps, caller: Authed, caseId: string, reason?: string) {
+export async function withdrawCase(deps: CaseDeps, caller: Authed, { caseId, reason }: { caseId: string; reason?: string }) {
   const { flagged, distress } = await screen(deps.port, caller.openid, reason);
   const c = await mutate(deps, caseId, (c, calendar) => {
     requireRequester(caller, c);
@@ -427,7 +429,7 @@ function reopenCase(c: CaseRecord, calendar: Calendar, now: Date, why: string): 
 
 // ---- staff ----
 
-export async function acceptCase(deps: CaseDeps, caller: Authed, caseId: string) {
+export async function acceptCase(deps: CaseDeps, caller: Authed, { caseId }: { caseId: string }) {
   const c = await mutate(
     deps,
     caseId,
@@ -618,6 +620,6 @@ export async function followUpCase(deps: CaseDeps, caller: Authed, input: { case
 }
 
 /** The timer's close of a resolved case nobody rated within 7 days. */
-export async function closeUnrated(deps: CaseDeps, caseId: string): Promise<void> {
+export async function closeUnrated(deps: CaseDeps, _caller: null, { caseId }: { caseId: string }): Promise<void> {
   await mutate(deps, caseId, (c) => closeCase(c, 'autoClose', deps.now));
 }

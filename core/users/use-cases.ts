@@ -1,3 +1,5 @@
+import { auditRecord, type AuditAction, type AuditObject, type AuditRecord } from '../audit';
+import { refuseRisky, type ContentVerdict } from '../content';
 import type { DeleteReport, Me, Invite, ProfileInput, StaffMember } from '../contracts/users';
 import type { DepartmentId } from '../data/departments';
 import { AppError } from '../envelope';
@@ -40,7 +42,41 @@ export interface UsersPort {
    * so seats and the line stay exact), their favorites and their message consents. Answers the counts.
    */
   eraseFootprint(openid: string, now: Date): Promise<Omit<DeleteReport['erased'], 'profile'>>;
+  /** WeChat's check of text others will read about the person (a profile's name). */
+  checkProfileText(text: string, openid: string): Promise<ContentVerdict>;
+  /** Adds one entry to the audit trail of personal data views. */
+  writeAudit(entry: AuditRecord): Promise<void>;
+  /** Entries matching every given field, newest first, a page at a time, with the total. */
+  searchAudit(query: AuditQuery, page: number, pageSize: number): Promise<AuditPage>;
 }
+
+/** A search of the audit trail: every given field must match; `from`/`to` are UTC+8 days, inclusive. */
+export interface AuditQuery {
+  openid?: string;
+  departmentId?: string;
+  action?: AuditAction;
+  objectType?: AuditObject;
+  objectId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditPage {
+  items: (AuditRecord & { actionText: string })[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** What the user use cases are given (decision 014): the port, the moment of the call, and a random source for invite codes. */
+export interface UserDeps {
+  port: UsersPort;
+  now: Date;
+  /** A uniformly random integer in [0, maxExclusive). */
+  randomInt: (maxExclusive: number) => number;
+}
+
+type Authed = Caller & { openid: string };
 
 /** The first admins come from a deploy-time list; everyone else from their stored record. */
 export function resolveCaller(openid: string | null, record: UserRecord | null, adminOpenids: readonly string[]): Caller {
@@ -56,7 +92,9 @@ export function describeMe(caller: Caller, record: UserRecord | null): Me {
   return me;
 }
 
-export async function saveProfile(port: UsersPort, caller: Caller & { openid: string }, input: ProfileInput, now: Date): Promise<Me> {
+export async function saveProfile({ port, now }: Pick<UserDeps, 'port' | 'now'>, caller: Authed, input: ProfileInput): Promise<Me> {
+  // A name is read by others (admins list staff by name; sign-up forms start from it): checked first.
+  if (input.name) refuseRisky(await port.checkProfileText(input.name, caller.openid));
   const existing = await port.findUser(caller.openid);
   const at = now.toISOString();
   const profile = { ...(existing?.profile ?? {}), ...input };
@@ -71,7 +109,7 @@ export async function saveProfile(port: UsersPort, caller: Caller & { openid: st
  * Staff and admins keep their role (an admin removes staff); residents leave no record behind. The
  * profile goes last: a call cut off half-way leaves it, and the person can simply delete again.
  */
-export async function deleteMe(port: UsersPort, caller: Caller & { openid: string }, now: Date): Promise<DeleteReport> {
+export async function deleteMe({ port, now }: Pick<UserDeps, 'port' | 'now'>, caller: Authed): Promise<DeleteReport> {
   const existing = await port.findUser(caller.openid);
   const footprint = await port.eraseFootprint(caller.openid, now);
   if (existing && existing.role !== 'resident') {
@@ -114,11 +152,9 @@ export function newInviteCode(randomInt: (maxExclusive: number) => number): stri
 }
 
 export async function createInvite(
-  port: UsersPort,
-  caller: Caller & { openid: string },
+  { port, now, randomInt }: UserDeps,
+  caller: Authed,
   input: { role?: 'staff' | 'dispatcher'; departmentId: DepartmentId; validDays?: number },
-  now: Date,
-  randomInt: (maxExclusive: number) => number,
 ): Promise<Invite> {
   const expiresAt = new Date(now.getTime() + (input.validDays ?? 7) * 86_400_000).toISOString();
   const code = newInviteCode(randomInt);
@@ -138,7 +174,11 @@ export async function createInvite(
 /** Invite codes a person may try in an hour (a code is 8 characters of 32: guessing needs ~10¹² tries). */
 export const BIND_ATTEMPTS_PER_HOUR = 5;
 
-export async function bindStaff(port: UsersPort, caller: Caller & { openid: string }, inviteCode: string, now: Date): Promise<Me> {
+export async function bindStaff(
+  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  caller: Authed,
+  { inviteCode }: { inviteCode: string },
+): Promise<Me> {
   if (caller.role !== 'resident') throw new AppError('CONFLICT', '您已经是工作人员，无需再次绑定');
   // Every try counts before the code is looked up, so concurrent tries cannot pass the limit together; the
   // try that succeeds is a person's last anyway (staff cannot bind again).
@@ -165,10 +205,9 @@ export async function bindStaff(port: UsersPort, caller: Caller & { openid: stri
 }
 
 export async function removeStaff(
-  port: UsersPort,
-  caller: Caller & { openid: string },
-  openid: string,
-  now: Date,
+  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  caller: Authed,
+  { openid }: { openid: string },
 ): Promise<{ openid: string; role: Role }> {
   if (openid === caller.openid) throw new AppError('CONFLICT', '不能移除自己的管理权限');
   const existing = await port.findUser(openid);
@@ -178,7 +217,10 @@ export async function removeStaff(
   return { openid, role: 'resident' };
 }
 
-export async function listStaff(port: UsersPort, now: Date): Promise<{ items: StaffMember[]; invites: Invite[] }> {
+export async function listStaff(
+  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  _caller: Caller,
+): Promise<{ items: StaffMember[]; invites: Invite[] }> {
   const [staff, invites] = await Promise.all([port.listStaff(), port.listOpenInvites(now.toISOString())]);
   return {
     items: staff.map((u) => {
@@ -189,4 +231,16 @@ export async function listStaff(port: UsersPort, now: Date): Promise<{ items: St
     }),
     invites: invites.map(({ code, role, departmentId, expiresAt }) => ({ code, role, departmentId, expiresAt })),
   };
+}
+
+/** Admins search the audit trail; reading it is itself on the trail, before anything is shown. */
+export async function searchAuditLog(
+  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  caller: Authed,
+  input: Omit<AuditQuery, 'action'> & { operation?: AuditAction; page?: number; pageSize?: number },
+): Promise<AuditPage> {
+  // `action` names the call itself: the recorded action is asked for as `operation`.
+  const { page = 1, pageSize = 20, operation, ...query } = input;
+  await port.writeAudit(auditRecord(caller, 'users.auditLog', { type: 'audit', id: query.openid ?? query.objectId ?? '*' }, now));
+  return port.searchAudit({ ...query, ...(operation ? { action: operation } : {}) }, page, pageSize);
 }

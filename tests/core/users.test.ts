@@ -1,6 +1,7 @@
 import { AppError } from '../../core/envelope';
 import * as users from '../../core/users/use-cases';
-import type { InviteRecord, UserRecord, UsersPort } from '../../core/users/use-cases';
+import type { AuditRecord } from '../../core/audit';
+import type { InviteRecord, UserDeps, UserRecord, UsersPort } from '../../core/users/use-cases';
 
 /** An in-memory port: the use cases' rules, without a database. */
 function memoryPort() {
@@ -8,6 +9,7 @@ function memoryPort() {
   const invites = new Map<string, InviteRecord>();
   const erased: string[] = [];
   const attempts = new Map<string, number>();
+  const trail: AuditRecord[] = [];
   const port: UsersPort = {
     findUser: async (id) => userMap.get(id) ?? null,
     putUser: async (u) => void userMap.set(u._id, structuredClone(u)),
@@ -35,8 +37,15 @@ function memoryPort() {
         ? { favorites: 2, signups: 1, casesWithdrawn: 1, casesAnonymized: 2, subscriptions: 0, files: 3 }
         : { favorites: 0, signups: 0, casesWithdrawn: 0, casesAnonymized: 0, subscriptions: 0, files: 0 };
     },
+    // WeChat's check, stood in for: a name with 违禁 in it is risky.
+    checkProfileText: async (text) => (text.includes('违禁') ? 'risky' : 'pass'),
+    writeAudit: async (entry) => void trail.push(entry),
+    searchAudit: async (query, page, pageSize) => {
+      const found = trail.filter((e) => (!query.openid || e.openid === query.openid) && (!query.action || e.action === query.action));
+      return { items: found.map((e) => ({ ...e, actionText: e.action })), total: found.length, page, pageSize };
+    },
   };
-  return { port, userMap, invites, erased };
+  return { port, userMap, invites, erased, trail };
 }
 
 const now = new Date('2026-11-28T02:00:00.000Z');
@@ -46,6 +55,8 @@ const sequence = (values: number[]) => {
   let i = 0;
   return () => values[i++ % values.length]!;
 };
+/** The use cases' deps (decision 014): the memory port, a fixed moment, and a scripted random source. */
+const deps = (port: UsersPort, at = now, randomInt = sequence([0])): UserDeps => ({ port, now: at, randomInt });
 
 const rejectsWith = async (p: Promise<unknown>, code: string) => {
   await expect(p).rejects.toBeInstanceOf(AppError);
@@ -62,8 +73,8 @@ test('resolveCaller: deploy-time admins, stored roles, new residents, anonymous'
 
 test('saveProfile merges into the existing profile', async () => {
   const { port, userMap } = memoryPort();
-  await users.saveProfile(port, resident('r1'), { name: '王建国', regionId: 'hekou' }, now);
-  const me = await users.saveProfile(port, resident('r1'), { phone: '13800000001' }, now);
+  await users.saveProfile(deps(port), resident('r1'), { name: '王建国', regionId: 'hekou' });
+  const me = await users.saveProfile(deps(port), resident('r1'), { phone: '13800000001' });
   expect(me.profile).toEqual({ name: '王建国', regionId: 'hekou', phone: '13800000001' });
   expect(userMap.get('r1')?.createdAt).toBe(now.toISOString());
 });
@@ -76,45 +87,48 @@ test('invite codes avoid characters people misread', () => {
 describe('binding with an invite', () => {
   test('a code binds once, to its department and role', async () => {
     const { port, userMap } = memoryPort();
-    const invite = await users.createInvite(port, admin, { departmentId: 'edu' }, now, sequence([3]));
-    const me = await users.bindStaff(port, resident('new-clerk'), invite.code, now);
+    const invite = await users.createInvite(deps(port, now, sequence([3])), admin, { departmentId: 'edu' });
+    const me = await users.bindStaff(deps(port), resident('new-clerk'), { inviteCode: invite.code });
     expect(me).toMatchObject({ role: 'staff', departmentId: 'edu' });
     expect(userMap.get('new-clerk')).toMatchObject({ role: 'staff', departmentId: 'edu' });
-    await rejectsWith(users.bindStaff(port, resident('someone-else'), invite.code, now), 'CONFLICT');
+    await rejectsWith(users.bindStaff(deps(port), resident('someone-else'), { inviteCode: invite.code }), 'CONFLICT');
     expect(userMap.has('someone-else')).toBe(false);
   });
 
   test('an expired code is refused and binds nobody', async () => {
     const { port, userMap } = memoryPort();
-    const invite = await users.createInvite(port, admin, { departmentId: 'hrss', validDays: 1 }, now, sequence([5]));
+    const invite = await users.createInvite(deps(port, now, sequence([5])), admin, { departmentId: 'hrss', validDays: 1 });
     const later = new Date(now.getTime() + 86_400_000 + 1);
-    await rejectsWith(users.bindStaff(port, resident('late'), invite.code, later), 'CONFLICT');
+    await rejectsWith(users.bindStaff(deps(port, later), resident('late'), { inviteCode: invite.code }), 'CONFLICT');
     expect(userMap.has('late')).toBe(false);
   });
 
   test('an unknown code is NOT_FOUND; staff cannot bind again', async () => {
     const { port } = memoryPort();
-    await rejectsWith(users.bindStaff(port, resident('x'), 'ABCDEFGH', now), 'NOT_FOUND');
-    await rejectsWith(users.bindStaff(port, { openid: 's', role: 'staff', departmentId: 'edu' }, 'ABCDEFGH', now), 'CONFLICT');
+    await rejectsWith(users.bindStaff(deps(port), resident('x'), { inviteCode: 'ABCDEFGH' }), 'NOT_FOUND');
+    await rejectsWith(
+      users.bindStaff(deps(port), { openid: 's', role: 'staff', departmentId: 'edu' }, { inviteCode: 'ABCDEFGH' }),
+      'CONFLICT',
+    );
   });
 });
 
 test('removeStaff makes them a resident; an admin cannot remove themself', async () => {
   const { port, userMap } = memoryPort();
   await port.putUser({ _id: 's', role: 'staff', departmentId: 'edu', createdAt: '', updatedAt: '' });
-  await users.removeStaff(port, admin, 's', now);
+  await users.removeStaff(deps(port), admin, { openid: 's' });
   expect(userMap.get('s')).toMatchObject({ role: 'resident' });
   expect(userMap.get('s')?.departmentId).toBeUndefined();
-  await rejectsWith(users.removeStaff(port, admin, 'admin', now), 'CONFLICT');
-  await rejectsWith(users.removeStaff(port, admin, 'nobody', now), 'NOT_FOUND');
+  await rejectsWith(users.removeStaff(deps(port), admin, { openid: 'admin' }), 'CONFLICT');
+  await rejectsWith(users.removeStaff(deps(port), admin, { openid: 'nobody' }), 'NOT_FOUND');
 });
 
 test('deleteMe removes a resident entirely and keeps a staff role without the profile', async () => {
   const { port, userMap, erased } = memoryPort();
-  await users.saveProfile(port, resident('r'), { name: '张三' }, now);
+  await users.saveProfile(deps(port), resident('r'), { name: '张三' });
   await port.putUser({ _id: 's', role: 'staff', departmentId: 'edu', profile: { name: '李四' }, createdAt: '', updatedAt: '' });
-  const resident_ = await users.deleteMe(port, resident('r'), now);
-  const staff = await users.deleteMe(port, { openid: 's', role: 'staff', departmentId: 'edu' }, now);
+  const resident_ = await users.deleteMe(deps(port), resident('r'));
+  const staff = await users.deleteMe(deps(port), { openid: 's', role: 'staff', departmentId: 'edu' });
   expect(userMap.has('r')).toBe(false);
   // What was done and kept, in the person's words.
   expect(resident_.erased).toEqual({
@@ -142,4 +156,25 @@ test('deleteMe removes a resident entirely and keeps a staff role without the pr
   expect(userMap.get('s')).toMatchObject({ role: 'staff', departmentId: 'edu' });
   expect(userMap.get('s')?.profile).toBeUndefined();
   expect(erased).toEqual(['r', 's']);
+});
+
+test('saveProfile refuses a name the content check calls risky, and stores nothing', async () => {
+  const { port, userMap } = memoryPort();
+  await rejectsWith(users.saveProfile(deps(port), resident('r2'), { name: '违禁词' }), 'CONTENT_REJECTED');
+  expect(userMap.has('r2')).toBe(false);
+  // Without a name there is nothing for others to read, so nothing to check.
+  await users.saveProfile(deps(port), resident('r2'), { phone: '13800000002' });
+  expect(userMap.get('r2')?.profile).toEqual({ phone: '13800000002' });
+});
+
+test('searchAuditLog puts the search itself on the trail before answering, with operation read as the action', async () => {
+  const { port, trail } = memoryPort();
+  const page = await users.searchAuditLog(deps(port), admin, { operation: 'users.auditLog', pageSize: 5 });
+  expect(trail).toEqual([
+    { openid: 'admin', role: 'admin', action: 'users.auditLog', objectType: 'audit', objectId: '*', at: now.toISOString() },
+  ]);
+  expect(page).toMatchObject({ total: 1, page: 1, pageSize: 5 });
+  expect(page.items[0]).toMatchObject({ openid: 'admin', action: 'users.auditLog' });
+  await users.searchAuditLog(deps(port), admin, { openid: 'someone' });
+  expect(trail[1]).toMatchObject({ objectId: 'someone' });
 });
