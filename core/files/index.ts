@@ -2,8 +2,8 @@
  * Stored files have an owner and, once used, an object they belong to. A file is read only through a
  * check of who may read that object; its ID alone opens nothing.
  */
-import { AppError, type Issue } from './envelope';
-import type { Caller } from './roles';
+import { AppError, type Issue } from '../envelope';
+import type { Caller } from '../roles';
 
 /** What a file can belong to. `export`: a generated spreadsheet, for the person who asked for it. */
 export type FileOwnerKind = 'case' | 'evidence' | 'story' | 'export';
