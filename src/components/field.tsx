@@ -19,9 +19,14 @@ const FieldLabel = createContext<string | undefined>(undefined);
  * screen reader announces. https://docs.taro.zone/docs/components/forms/input#nativeprops
  */
 export function useControlName(label?: string): { nativeProps?: Record<string, string> } {
-  const fromField = useContext(FieldLabel);
-  const name = label ?? fromField;
+  const name = useFieldLabel(label);
   return name ? { nativeProps: { 'aria-label': name } } : {};
+}
+
+/** The label of the Field this control sits in, unless `label` names it already. */
+export function useFieldLabel(label?: string): string | undefined {
+  const fromField = useContext(FieldLabel);
+  return label ?? fromField;
 }
 
 export function Field({ label, required, error, hint, name, children }: FieldProps) {

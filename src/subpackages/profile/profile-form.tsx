@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { MetaData } from '../../../core/contracts/meta';
 import { profileSchema, type Me, type ProfileInput } from '../../../core/contracts/users';
 import type { IdentityTypeId } from '../../../core/data/identity-types';
+import { ChoiceChips } from '../../components/choice-chips';
 import { ContactFields } from '../../components/contact-fields';
 import { Field } from '../../components/field';
 import { useContactForm } from '../../components/use-contact-form';
@@ -24,9 +25,6 @@ export function ProfileForm({ me, meta, onSaved }: ProfileFormProps) {
   const [identities, setIdentities] = useState<IdentityTypeId[]>(p?.identities ?? []);
   const { errors, sending: saving } = form;
 
-  const toggleIdentity = (id: IdentityTypeId) =>
-    setIdentities((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]));
-
   const submit = () => {
     const input: ProfileInput = { name: form.name, identities };
     if (form.phone.trim()) input.phone = form.phone;
@@ -44,34 +42,20 @@ export function ProfileForm({ me, meta, onSaved }: ProfileFormProps) {
         <View className="card">
           <ContactFields form={form} phoneRequired={false} phoneHint="办理部门联系您时使用，其他地方只显示前三位和后四位" />
           <Field name="regionId" label="所在乡镇/街道" error={errors.regionId}>
-            <View className="chips">
-              {meta.regions.map((r) => (
-                <View
-                  key={r.id}
-                  className={`chip${regionId === r.id ? ' chip--on' : ''}`}
-                  role="radio"
-                  aria-checked={regionId === r.id}
-                  onClick={() => setRegionId(regionId === r.id ? '' : r.id)}
-                >
-                  {r.name}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              choices={meta.regions.map((r) => ({ value: r.id, label: r.name }))}
+              value={regionId}
+              onChange={setRegionId}
+              onClear={() => setRegionId('')}
+            />
           </Field>
           <Field name="identities" label="身份类别（可多选）" error={errors.identities}>
-            <View className="chips">
-              {meta.identityTypes.map((t) => (
-                <View
-                  key={t.id}
-                  className={`chip${identities.includes(t.id) ? ' chip--on' : ''}`}
-                  role="checkbox"
-                  aria-checked={identities.includes(t.id)}
-                  onClick={() => toggleIdentity(t.id)}
-                >
-                  {t.name}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              multiple
+              choices={meta.identityTypes.map((t) => ({ value: t.id, label: t.name }))}
+              value={identities}
+              onChange={setIdentities}
+            />
           </Field>
         </View>
       </View>
