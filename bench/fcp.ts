@@ -1,5 +1,5 @@
 /**
- * `npm run bench:fcp`: the H5 budget of DESIGN.md — first contentful paint of 首页 under 4x CPU
+ * `npm run bench:fcp`: the H5 budget — first contentful paint of 首页 under 4x CPU
  * throttling in headless Chromium, at most 1.5x that of the empty Taro 4 React app (bench/empty-app,
  * built with the same compiler settings). Both are built (or reused when nothing they read is newer)
  * into their own folders under .tmp/, each is served by the real local host (`local/main.ts` with
@@ -12,8 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, ensureBrowserAndFont, freePort, startHost, stopHost, type Host } from '../tests/e2e/harness';
-import { buildFunctions } from './build-functions';
-import { isStale, newest, root, TARGETS } from './stale';
+import { buildFunctions } from '../scripts/build-functions';
+import { isStale, newest, root, TARGETS } from '../scripts/stale';
+import { median, ratio, times } from './stats';
 
 export const FCP_BUDGET = 1.5;
 const CPU_THROTTLING = 4;
@@ -41,11 +42,6 @@ const EMPTY: App = {
 const running = new Set<Host>();
 
 const outDir = (app: App) => path.resolve(app.cwd, app.outputRoot);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 /** Builds the app's H5 (production) unless its index.html is newer than everything the build reads. */
 function buildIfStale(app: App): void {
@@ -198,8 +194,7 @@ export async function benchFcp(runs = Number(process.env.FCP_RUNS ?? 9)): Promis
       ] as const;
       for (const [samples, url] of i % 2 ? [...pair].reverse() : pair) samples.push(await measure(browser, url));
     }
-    const ratio = median(home.map((s) => s.fcp)) / median(empty.map((s) => s.fcp));
-    return { runs, home, empty, ratio };
+    return { runs, home, empty, ratio: ratio(median(home.map((s) => s.fcp)), median(empty.map((s) => s.fcp))) };
   } finally {
     await browser?.close();
     for (const host of running) {
@@ -237,9 +232,9 @@ export function printFcp({ runs, home, empty, ratio }: FcpResult): void {
   console.log(line(['what', 'FCP', 'min', 'max', 'LCP', 'JS+CSS@FCP', 'entry JS+CSS']));
   console.log(row(EMPTY, empty));
   console.log(row(HOME, home));
-  const lcpRatio = median(home.map((s) => s.lcp)) / median(empty.map((s) => s.lcp));
+  const lcp = times(median(home.map((s) => s.lcp)), median(empty.map((s) => s.lcp)));
   console.log(`\nFCP 首页 / empty Taro app: ${ratio.toFixed(2)}x (budget ≤ ${FCP_BUDGET}x)${ratio > FCP_BUDGET ? '  OVER' : '  ok'}`);
-  console.log(`LCP 首页 / empty Taro app: ${lcpRatio.toFixed(2)}x (no budget; when the page's own content is on screen)`);
+  console.log(`LCP 首页 / empty Taro app: ${lcp} (no budget; when the page's own content is on screen)`);
   const firsts = (samples: Sample[]) => [...new Set(samples.map((s) => s.firstPainted))].join(', ');
   console.log(`painted first — empty: ${firsts(empty)} | 首页: ${firsts(home)}`);
   console.log(`every FCP — empty: ${empty.map((s) => ms(s.fcp)).join(' ')} | 首页: ${home.map((s) => ms(s.fcp)).join(' ')}`);

@@ -4,19 +4,9 @@
  * document lengths stay realistic while titles and texts differ. Deterministic (seeded PRNG).
  */
 import { REGIONS } from '../core/data/regions';
-import { SEED_POLICIES, seedPolicyFields } from '../core/data/policies-seed';
 import { categoryOrder, type PolicyRecord } from '../core/policies/use-cases';
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { SEED_POLICIES, seedPolicyFields } from '../core/data/policies-seed';
+import { prng } from './prng';
 
 const VARIANTS = ['试点', '实施细则', '补充规定', '办理指南', '服务清单', '专项行动', '工作方案', '操作规程'];
 

@@ -1,7 +1,7 @@
 /**
- * `npx tsx scripts/bench-triage.ts [--verbose]`: the triage row of DESIGN.md's budgets. Top-1 and top-2
- * accuracy of `suggestCategories` on the labelled requests, against the floor DESIGN.md names (matching
- * the categories' official names and descriptions), the misses by category, and what a cold start pays.
+ * `npx tsx bench/triage.ts [--verbose]`: the triage budget. Top-1 and top-2 accuracy of
+ * `suggestCategories` on the labelled requests, against a floor that matches the categories' official
+ * names and descriptions, the misses by category, and what a cold start pays.
  * Exits 1 below 85% / 95% on all the labelled requests together, or above 2 ms per warm request.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { buildSync } from 'esbuild';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../core/data/categories';
 import { explainSuggestion, normalizeRequestText, suggestCategories } from '../core/server/triage';
 import { TRIAGE_FRESH, TRIAGE_HOLDOUT, TRIAGE_SET, type TriageExample } from '../tests/core/triage-set';
+import { median } from './stats';
 
 const TOP1_BUDGET = 0.85;
 const TOP2_BUDGET = 0.95;
@@ -91,7 +92,6 @@ function coldStart(): { requireMs: number; firstCallMs: number; bundleKb: number
     { length: 5 },
     () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as [number, number],
   );
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const bundleKb = fs.statSync(outfile).size / 1024;
   fs.rmSync(dir, { recursive: true, force: true });
   return { requireMs: median(runs.map((r) => r[0])), firstCallMs: median(runs.map((r) => r[1])), bundleKb };

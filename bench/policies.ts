@@ -1,15 +1,16 @@
 /**
- * `npx tsx scripts/bench-policies.ts [--verbose]`: the search row of DESIGN.md's budgets. On the labelled
+ * `npx tsx bench/policies.ts [--verbose]`: the search relevance budget. On the labelled
  * queries (tests/core/policy-queries.ts), the share whose expected category is among the first three
  * results, and the latency per query (median, p95), for the search index and for a plain substring scan
  * (what a CloudBase app does with db.RegExp), on the real catalog and on a generated 10,000-policy one.
  * Exits 1 when the search's hit rate on the real catalog is under 95%.
  */
-import { SEED_POLICIES, seedPolicyFields } from '../core/data/policies-seed';
 import type { CategoryId } from '../core/data/categories';
 import { buildPolicyIndex, type SearchablePolicy } from '../core/server/policy-search';
+import { SEED_POLICIES, seedPolicyFields } from '../core/data/policies-seed';
 import { POLICY_QUERIES, type LabelledQuery, type QueryKind } from '../tests/core/policy-queries';
 import { generatePolicies } from './generated-policies';
+import { median, percentile } from './stats';
 
 const HIT_BUDGET = 0.95;
 const verbose = process.argv.includes('--verbose');
@@ -36,11 +37,6 @@ function substringScan(policies: readonly SearchablePolicy[]): Ranker {
     return [...inTitle, ...inRest];
   };
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-};
 
 interface Measured {
   hitRate: number;
@@ -73,7 +69,7 @@ function measure(rank: Ranker, queries: readonly LabelledQuery[], rounds: number
       times.push(performance.now() - t);
     }
   }
-  return { hitRate: hits / queries.length, byKind, misses, median: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  return { hitRate: hits / queries.length, byKind, misses, median: median(times), p95: percentile(times, 0.95) };
 }
 
 function report(name: string, size: number, buildMs: number, search: Measured, scan: Measured) {

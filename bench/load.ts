@@ -1,19 +1,16 @@
 /**
- * The load part of `npm run bench` (issue 9, item 4): median and p99 latency and throughput of the
- * actions people wait on, through the local host over real HTTP, at 1, 16 and 64 concurrent clients.
+ * The load part of `npm run bench`: median and p99 latency and throughput of the actions people wait
+ * on, through the local host over real HTTP, at 1, 16 and 64 concurrent clients.
  * Each figure is also given as a ratio to the no-op `meta.ping` measured through the same host at the
  * same concurrency, just before and just after (the floor of this machine at that moment).
- * Informational: DESIGN.md sets no budget for it, so it never fails the bench.
+ * Informational: there is no budget for it, so it never fails the bench.
  *
  * The data is what a county has after a year: BENCH_RESIDENTS residents with profiles, BENCH_CASES
  * requests spread over the past 365 days in the statuses their age gives them (most closed, a few open),
- * each with its tracking number, and the 10,000-policy catalog bench.ts loaded. `staff-edu` reads the
- * inbox of 教育局, which takes 子女教育 (about 15% of requests).
- *
- * The clients run in a worker thread, so their own HTTP and JSON work does not take turns with the host
- * on its event loop; each client sends its next call as soon as the last one answered (a closed loop).
+ * each with its tracking number, and the 10,000-policy catalog bench/main.ts loaded. `staff-edu` reads the
+ * inbox of 教育局, which takes 子女教育 (about 15% of requests). The clients run in a worker thread
+ * (bench/load-client.ts), so that their own work does not slow the host they measure.
  */
-import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
 import type { LocalCloud } from '../local/cloud';
 import { stringifyEJSON } from '../local/engine/ejson';
@@ -25,6 +22,9 @@ import { deadlines } from '../core/cases/deadlines';
 import { chinaDay } from '../core/time';
 import { WorkingCalendar } from '../core/server/working-calendar';
 import { POLICY_QUERIES } from '../tests/core/policy-queries';
+import { LoadClient, type Call, type CellResult as ClientResult, type Failure } from './load-client';
+import { prng } from './prng';
+import { median, percentile, times } from './stats';
 
 export interface LoadOptions {
   /** The host's base URL, e.g. http://127.0.0.1:port. */
@@ -40,23 +40,8 @@ export interface LoadOptions {
   residents: number;
 }
 
-/** One call a client makes: the function, the caller (x-openid) and the event. */
-interface Call {
-  fn: string;
-  openid?: string;
-  event: Record<string, unknown>;
-}
-
-interface Failure {
-  status: number;
-  code: string;
-  message: string;
-}
-
-interface CellResult {
-  latencies: number[];
-  wallMs: number;
-  failures: Failure[];
+/** A cell's result with what the engine did meanwhile. */
+interface CellResult extends ClientResult {
   work?: EngineWork;
 }
 
@@ -82,18 +67,12 @@ interface EngineWork {
 
 // ---------- measuring ----------
 
-/** Nearest-rank percentile. */
-export function percentile(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? Number.NaN;
-}
-
 const summarize = (cells: CellResult[]): Stats => {
   const latencies = cells.flatMap((c) => c.latencies);
   const wall = cells.reduce((n, c) => n + c.wallMs, 0);
   const sum = (f: (w: EngineWork) => number) => cells.reduce((n, c) => n + (c.work ? f(c.work) : 0), 0);
   return {
-    median: percentile(latencies, 0.5),
+    median: median(latencies),
     p99: percentile(latencies, 0.99),
     perSecond: (latencies.length / wall) * 1000,
     calls: latencies.length,
@@ -141,80 +120,6 @@ async function engineWork<T extends CellResult>(cloud: LocalCloud, run: () => Pr
   }
 }
 
-/**
- * The load generator, as plain JavaScript for a worker thread: runs the calls it is given with N clients
- * in a closed loop and answers each call's latency and every answer that was not `ok: true`.
- */
-const CLIENT_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const base = workerData.base;
-async function one(call) {
-  const headers = { 'content-type': 'application/json' };
-  if (call.openid) headers['x-openid'] = call.openid;
-  const t = performance.now();
-  const res = await fetch(base + '/api/' + call.fn, { method: 'POST', headers, body: JSON.stringify(call.event) });
-  const text = await res.text();
-  const ms = performance.now() - t;
-  let body = null;
-  try { body = JSON.parse(text); } catch {}
-  const failure = body && body.ok === true ? null
-    : { status: res.status, code: (body && body.error && body.error.code) || 'NOT_JSON', message: ((body && body.error && body.error.message) || text).slice(0, 120) };
-  return { ms, failure };
-}
-parentPort.on('message', async ({ id, calls, clients }) => {
-  const latencies = new Array(calls.length);
-  const failures = [];
-  let next = 0;
-  const client = async () => {
-    while (next < calls.length) {
-      const i = next++;
-      try {
-        const r = await one(calls[i]);
-        latencies[i] = r.ms;
-        if (r.failure) failures.push(r.failure);
-      } catch (e) {
-        latencies[i] = Number.NaN;
-        const cause = e && e.cause ? ' (' + (e.cause.code || e.cause.message || e.cause) + ')' : '';
-        failures.push({ status: 0, code: 'FETCH', message: String((e && e.message) || e) + cause });
-      }
-    }
-  };
-  const t = performance.now();
-  await Promise.all(Array.from({ length: clients }, client));
-  parentPort.postMessage({ id, latencies: latencies.filter((x) => !Number.isNaN(x)), wallMs: performance.now() - t, failures });
-});
-`;
-
-class LoadClient {
-  private readonly worker: Worker;
-  private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (r: CellResult) => void; reject: (e: unknown) => void }>();
-
-  constructor(base: string) {
-    this.worker = new Worker(CLIENT_SOURCE, { eval: true, workerData: { base } });
-    this.worker.on('message', (m: CellResult & { id: number }) => {
-      this.waiting.get(m.id)?.resolve(m);
-      this.waiting.delete(m.id);
-    });
-    this.worker.on('error', (e) => {
-      for (const w of this.waiting.values()) w.reject(e);
-      this.waiting.clear();
-    });
-  }
-
-  run(calls: Call[], clients: number): Promise<CellResult> {
-    const id = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, calls, clients });
-    });
-  }
-
-  close(): Promise<number> {
-    return this.worker.terminate();
-  }
-}
-
 // ---------- the county's data ----------
 
 /** Share of requests per category (the 三后 problems first): 子女教育 is about 15%, 教育局's inbox. */
@@ -243,18 +148,6 @@ const DESCRIPTIONS: Partial<Record<CategoryId, string>> = {
   housing: '家里的老房子漏雨，想申请农村危房改造，不知道找哪个部门',
 };
 const describe = (c: CategoryId) => DESCRIPTIONS[c] ?? '想咨询一下相关的优待政策怎么申请，需要准备哪些材料，去哪里办理';
-
-/** A small deterministic PRNG: the same county every run. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 
@@ -574,7 +467,6 @@ export async function loadTable(options: LoadOptions): Promise<Row[]> {
 }
 
 function printTable(rows: Row[], seconds: number): void {
-  const x = (v: number, floor: number) => `${(v / floor).toFixed(2)}x`;
   console.log(
     `\nload through the host (${seconds.toFixed(0)} s); "x" is the ratio to meta.ping at the same number of clients; ` +
       `per call: database actions (db), documents read (docs), durable writes, each one fsync (writes)\n` +
@@ -584,9 +476,9 @@ function printTable(rows: Row[], seconds: number): void {
   for (const r of rows) {
     const s = r.stats;
     console.log(
-      `${r.action.padEnd(19)}${String(r.clients).padStart(7)}${s.median.toFixed(2).padStart(11)}${x(s.median, r.floor.median).padStart(8)}` +
-        `${s.p99.toFixed(2).padStart(9)}${x(s.p99, r.floor.p99).padStart(8)}${s.perSecond.toFixed(0).padStart(9)}` +
-        `${x(s.perSecond, r.floor.perSecond).padStart(8)}${s.dbActions.toFixed(1).padStart(9)}${s.docsRead.toFixed(1).padStart(11)}` +
+      `${r.action.padEnd(19)}${String(r.clients).padStart(7)}${s.median.toFixed(2).padStart(11)}${times(s.median, r.floor.median).padStart(8)}` +
+        `${s.p99.toFixed(2).padStart(9)}${times(s.p99, r.floor.p99).padStart(8)}${s.perSecond.toFixed(0).padStart(9)}` +
+        `${times(s.perSecond, r.floor.perSecond).padStart(8)}${s.dbActions.toFixed(1).padStart(9)}${s.docsRead.toFixed(1).padStart(11)}` +
         `${s.commits.toFixed(1).padStart(13)}` +
         `${String(s.failures.length).padStart(8)}`,
     );
