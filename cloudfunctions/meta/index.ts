@@ -6,11 +6,9 @@ import { IDENTITY_TYPES } from '../../core/data/identity-types';
 import { REGIONS } from '../../core/data/regions';
 import { routingSummary } from '../../core/routing';
 import { chinaDay } from '../../core/time';
-import { db, firstRow } from '../_lib/cloud';
 import { action, createMain } from '../_lib/router';
-import { forgetCalendarOverrides, forgetRoutingTable, loadRetentionYears, loadRoutingTable } from '../_lib/routing';
-
-const settings = () => db().collection('settings');
+import { loadRetentionYears, loadRoutingTable } from '../_lib/routing';
+import { settingsStore } from './store';
 
 export const main = createMain({
   name: 'meta',
@@ -44,11 +42,7 @@ export const main = createMain({
       access: 'admin',
       input: metaContract.saveRouting,
       run: async ({ caller, now }, { rules }) => {
-        await db()
-          .collection('routing')
-          .doc('table')
-          .set({ data: { rules, updatedAt: now.toISOString(), updatedBy: caller.openid } });
-        forgetRoutingTable();
+        await settingsStore().saveRouting(rules, { at: now, by: caller.openid });
         return { rules, summary: routingSummary(rules) };
       },
     }),
@@ -57,12 +51,12 @@ export const main = createMain({
       input: metaContract.calendar,
       run: async ({ now }) => {
         const { WorkingCalendar } = await import('../../core/server/working-calendar');
-        const stored = await firstRow<{ overrides?: Record<string, string> }>(settings().where({ _id: 'calendar' }).limit(1));
+        const overrides = await settingsStore().calendarOverrides();
         const year = Number(chinaDay(now).slice(0, 4));
         const calendar = new WorkingCalendar();
         // The State Council publishes next year's holidays late in the year: say which years still need them.
         return {
-          overrides: stored?.overrides ?? {},
+          overrides,
           years: [year, year + 1].map((y) => ({ year: y, hasOfficialData: calendar.hasData(y) })),
         };
       },
@@ -71,10 +65,7 @@ export const main = createMain({
       access: 'admin',
       input: metaContract.saveCalendar,
       run: async ({ caller, now }, { overrides }) => {
-        await settings()
-          .doc('calendar')
-          .set({ data: { overrides, updatedAt: now.toISOString(), updatedBy: caller.openid } });
-        forgetCalendarOverrides();
+        await settingsStore().saveCalendar(overrides, { at: now, by: caller.openid });
         return { overrides };
       },
     }),
@@ -87,9 +78,7 @@ export const main = createMain({
       access: 'admin',
       input: metaContract.saveRetention,
       run: async ({ caller, now }, { closedCaseYears }) => {
-        await settings()
-          .doc('retention')
-          .set({ data: { closedCaseYears, updatedAt: now.toISOString(), updatedBy: caller.openid } });
+        await settingsStore().saveRetention(closedCaseYears, { at: now, by: caller.openid });
         return { closedCaseYears, defaultYears: DEFAULT_RETENTION_YEARS };
       },
     }),
