@@ -171,6 +171,30 @@ export async function fillSeats(deps: SignupDeps, eventId: string): Promise<stri
   return promoted;
 }
 
+/** Seats may not go below those already held: the one refusal of a smaller capacity. */
+const fewerThanHeld = (held: number) => new AppError('CONFLICT', `已有 ${held} 人报名成功，名额不能少于这个数`);
+
+/**
+ * An organizer's edit that may change an event's capacity (a job fair, a volunteer activity). Never below
+ * the seats already held: checked first against the event as read, then by the write itself, which lands
+ * only while the seats held still fit (`writeIfFits`: the event's update, conditional on
+ * `confirmedCount <= capacity`), since someone may take a seat in between. More seats move the line up
+ * at once.
+ */
+export async function resizeSeats(
+  deps: SignupDeps,
+  current: EventSeats,
+  capacity: number,
+  writeIfFits: () => Promise<void>,
+): Promise<void> {
+  if (capacity < current.confirmedCount) throw fewerThanHeld(current.confirmedCount);
+  await writeIfFits();
+  const saved = await deps.port.getSeats(current._id);
+  if (!saved) throw new AppError('NOT_FOUND', `没有找到这个${deps.noun}`);
+  if (saved.capacity !== capacity) throw fewerThanHeld(saved.confirmedCount);
+  if (capacity > current.capacity) await fillSeats(deps, current._id);
+}
+
 export interface SignupInput {
   eventId: string;
   capacity: number;
