@@ -1,25 +1,11 @@
 import { placeKindName, type PlaceKind } from '../data/place-kinds';
 import { regionById } from '../data/regions';
+import { fairPhase } from '../fairs/model';
 import { describeDistance, distanceMetres, type Point } from '../geo';
+import { formatChina } from '../time';
+import type { ActivityRecord, PlaceRecord, StoryRecord } from './model';
 
-export interface PlaceRecord {
-  _id: string;
-  name: string;
-  kind: PlaceKind;
-  regionId: string;
-  address: string;
-  lat: number;
-  lng: number;
-  phone?: string;
-  hours?: string;
-  intro?: string;
-  stars?: number;
-  services?: string[];
-  staffContact?: string;
-  offers?: { who: string; what: string }[];
-  acceptsPreferentialCard?: boolean;
-  updatedAt: string;
-}
+export type { PlaceRecord } from './model';
 
 export function placeView(p: PlaceRecord, from?: Point) {
   const distance = from ? distanceMetres(from, p) : undefined;
@@ -63,4 +49,33 @@ export function nearby(places: PlaceRecord[], filter: PlaceFilter, from?: Point)
   return from
     ? views.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0))
     : views.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, 'zh'));
+}
+
+/** A volunteer activity as everyone sees it: times in UTC+8, seats left, the line's length, its phase. */
+export function activityView(a: ActivityRecord, now: Date) {
+  const phase = fairPhase({ ...a, status: a.status === 'cancelled' ? 'cancelled' : 'published' }, now);
+  return {
+    id: a._id,
+    title: a.title,
+    startAt: formatChina(new Date(a.startAt)),
+    endAt: formatChina(new Date(a.endAt)),
+    signupDeadline: formatChina(new Date(a.signupDeadline)),
+    place: a.place,
+    regionId: a.regionId,
+    description: a.description,
+    capacity: a.capacity,
+    seatsLeft: Math.max(0, a.capacity - a.confirmedCount),
+    waitlistCount: a.waitQueue.length,
+    phase,
+  };
+}
+
+/** A story in a list: everything but its body. */
+export function storySummary({ body: _body, _id, ...s }: StoryRecord) {
+  return { id: _id, ...s };
+}
+
+/** A story to read. */
+export function storyView({ _id, ...s }: StoryRecord) {
+  return { id: _id, ...s };
 }
