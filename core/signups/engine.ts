@@ -187,12 +187,14 @@ export async function resizeSeats(
   capacity: number,
   writeIfFits: () => Promise<void>,
 ): Promise<void> {
-  if (capacity < current.confirmedCount) throw fewerThanHeld(current.confirmedCount);
+  // The event as read before the write: the write may change the very record the caller passed.
+  const { _id: eventId, capacity: before, confirmedCount: held } = current;
+  if (capacity < held) throw fewerThanHeld(held);
   await writeIfFits();
-  const saved = await deps.port.getSeats(current._id);
+  const saved = await deps.port.getSeats(eventId);
   if (!saved) throw new AppError('NOT_FOUND', `没有找到这个${deps.noun}`);
   if (saved.capacity !== capacity) throw fewerThanHeld(saved.confirmedCount);
-  if (capacity > current.capacity) await fillSeats(deps, current._id);
+  if (capacity > before) await fillSeats(deps, eventId);
 }
 
 export interface SignupInput {
