@@ -1,5 +1,5 @@
 import { DEPARTMENTS } from '../data/departments';
-import type { AreaRecord, ProblemRecord, TaskRecord } from './model';
+import { isOverdue, type AreaRecord, type ProblemRecord, type TaskRecord } from './model';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -28,7 +28,7 @@ const progressOf = (tasks: TaskRecord[]) => ({
 
 /** The 双拥办's board: progress by area and by department, what is overdue, the expected score against the total. */
 export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: ProblemRecord[], today: string) {
-  const overdueTasks = tasks.filter((t) => t.status !== 'accepted' && t.deadline < today);
+  const overdueTasks = tasks.filter((t) => isOverdue(t, today));
   const overdueProblems = problems.filter((p) => p.state !== 'done' && p.deadline < today);
   return {
     today,

@@ -78,6 +78,12 @@ export interface ProblemRecord {
   updatedAt: string;
 }
 
+/** A task past its deadline (a UTC+8 day) that the 双拥办 has not accepted yet. */
+export const isOverdue = (t: Pick<TaskRecord, 'status' | 'deadline'>, today: string): boolean =>
+  t.status !== 'accepted' && t.deadline < today;
+
+// ---- who may do what ----
+
 /** Departments edit their own tasks; the 双拥办 (dispatcher) and admins edit all. */
 export function mayEditTask(caller: { role: string; departmentId?: string }, task: Pick<TaskRecord, 'ownerDepartments'>): boolean {
   if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
@@ -86,4 +92,5 @@ export function mayEditTask(caller: { role: string; departmentId?: string }, tas
   );
 }
 
+/** The 双拥办 (dispatcher) and admins: they accept, send back, urge, set a task up and import the standard. */
 export const isSupervisor = (caller: { role: string }) => caller.role === 'dispatcher' || caller.role === 'admin';

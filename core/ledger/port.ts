@@ -1,0 +1,94 @@
+import type { Rate } from '../cases/stats';
+import type { DepartmentId } from '../data/departments';
+import type { Issue } from '../envelope';
+import type { AreaRecord, LiveMetric, ProblemRecord, TaskRecord } from './model';
+import type { Standard, StandardArea } from './standard-import';
+
+export interface ProblemQuery {
+  taskId?: string;
+  ownerDepartmentId?: DepartmentId;
+}
+
+/** What each live metric counts over a period. */
+export interface LiveFigures {
+  rates: { received: number; responseRate: Rate; resolutionRate: Rate; satisfactionRate: Rate; onTimeRate: Rate };
+  cases_resolved: { resolved: number; received: number };
+  fairs: { fairs: number; signedUp: number; checkedIn: number; hired: number };
+  policies_published: { published: number; publishedInPeriod: number };
+}
+
+/** The figure the system already knows for a linked task, over a period; null figures: the department had none. */
+export type LiveFigure = {
+  [M in LiveMetric]: {
+    metric: M;
+    label: string;
+    from: string;
+    to: string;
+    departmentId?: DepartmentId | null;
+    figures: LiveFigures[M] | null;
+  };
+}[LiveMetric];
+
+/** The live figures of one period: each source is read at most once however many tasks are linked to it. */
+export type LiveFiguresOf = (link: NonNullable<TaskRecord['link']>) => Promise<LiveFigure>;
+
+/** A 督办 message to the staff of a task's departments. */
+export interface TaskNotice {
+  taskId: string;
+  code: string;
+  title: string;
+  text: string;
+  /** formatChina of when it was sent. */
+  at: string;
+}
+
+/** A spreadsheet of the standard: areas as headings, tasks as rows; `progress: false` leaves status and scores blank. */
+export interface StandardSheet {
+  title: string;
+  note: string;
+  areas: AreaRecord[];
+  tasks: TaskRecord[];
+  progress?: boolean;
+}
+
+/** A generated file, for the person who asked for it only, kept a day. */
+export interface SavedFile {
+  fileID: string;
+  url: string;
+  name: string;
+  expiresAt: string;
+}
+
+/** What the ledger's use cases need from storage and the platform; cloudfunctions/ledger/store.ts adapts wx-server-sdk to it. */
+export interface LedgerPort {
+  /** By `order`. */
+  areas(): Promise<AreaRecord[]>;
+  /** By `order`. */
+  tasks(): Promise<TaskRecord[]>;
+  task(id: string): Promise<TaskRecord | null>;
+  /** By deadline. */
+  problems(query: ProblemQuery): Promise<ProblemRecord[]>;
+  problem(id: string): Promise<ProblemRecord | null>;
+  putArea(area: AreaRecord): Promise<void>;
+  putTask(task: TaskRecord): Promise<void>;
+  putProblem(problem: ProblemRecord): Promise<void>;
+  /** Removes the areas a re-import no longer has. */
+  removeAreasExcept(ids: string[]): Promise<void>;
+  /** OPENIDs of the staff (and the 双拥办's dispatchers) of these departments. */
+  staffOf(departments: DepartmentId[]): Promise<string[]>;
+  /** Sends the 督办 message, or remembers that it could not reach the person. */
+  notify(openid: string, notice: TaskNotice): Promise<void>;
+  /** The person opened the task: a 督办 message that missed them is no longer missed. */
+  taskSeen(openid: string, taskId: string): Promise<void>;
+  /** Why each file may not go on the task as evidence (not the caller's own unused upload, or not stored). */
+  attachmentIssues(openid: string, fileIDs: string[], taskId: string): Promise<Issue[]>;
+  /** The files are the task's evidence from now on. */
+  attachFiles(fileIDs: string[], taskId: string): Promise<void>;
+  /** The caller's own uploaded .xlsx, read as a standard; refuses (NOT_FOUND, INVALID_INPUT) what is not. */
+  readStandard(openid: string, fileID: string): Promise<Standard>;
+  /** The sample standard the template shows (not an official one). */
+  sampleStandard(): { title: string; areas: StandardArea[] };
+  liveFigures(from: string, to: string): LiveFiguresOf;
+  /** Writes the sheet as .xlsx for `openid` alone. */
+  saveSheet(openid: string, fileName: string, sheet: StandardSheet, at: Date): Promise<SavedFile>;
+}

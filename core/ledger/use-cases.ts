@@ -1,0 +1,240 @@
+import type * as z from 'zod/mini';
+import type { ledgerContract } from '../contracts/ledger';
+import { AppError } from '../envelope';
+import { attachmentError } from '../files';
+import type { Caller } from '../roles';
+import { chinaDay, formatChina } from '../time';
+import { board } from './board';
+import { mayEditTask, type Evidence, type TaskRecord } from './model';
+import type { LedgerPort } from './port';
+import { taskRecord, taskView } from './present';
+import {
+  accepted,
+  requireEditor,
+  requireSupervisor,
+  savedProblem,
+  sentBack,
+  updatedByDepartment,
+  urged,
+  urgeText,
+  withEvidence,
+  withSettings,
+} from './rules';
+import { mergeStandard, sampleRecords } from './standard-import';
+
+/**
+ * The 创建 ledger: the evaluation standard's tasks, each held by the departments responsible for it,
+ * worked and evidenced by them and accepted (or sent back) by the 双拥办; the problems inspections find;
+ * the board, the exports and the periodic report. Every action is staff-only at the router; who may
+ * change what is decided here (rules.ts, model.ts).
+ */
+
+export interface LedgerDeps {
+  port: LedgerPort;
+  now: Date;
+  /** A fresh id for a new task or problem. */
+  newId: () => string;
+}
+
+type Authed = Caller & { openid: string };
+type In<K extends keyof typeof ledgerContract> = z.output<(typeof ledgerContract)[K]>;
+
+async function mustTask(port: LedgerPort, id: string): Promise<TaskRecord> {
+  const t = await port.task(id);
+  if (!t) throw new AppError('NOT_FOUND', '没有这项考评任务');
+  return t;
+}
+
+/** Default period for live figures: the year so far (UTC+8). */
+export const yearSoFar = (now: Date) => ({ from: `${chinaDay(now).slice(0, 4)}-01-01`, to: chinaDay(now) });
+
+// ---- reading ----
+
+export async function viewBoard(deps: Pick<LedgerDeps, 'port' | 'now'>, _caller: Caller) {
+  const [areas, tasks, problems] = await Promise.all([deps.port.areas(), deps.port.tasks(), deps.port.problems({})]);
+  return board(areas, tasks, problems, chinaDay(deps.now));
+}
+
+/** Every task, or one area's; `mine`: only those the caller may edit. */
+export async function listTasks(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Caller, { areaId, mine }: In<'tasks'>) {
+  const tasks = (await deps.port.tasks()).filter((t) => (!areaId || t.areaId === areaId) && (!mine || mayEditTask(caller, t)));
+  const today = chinaDay(deps.now);
+  return { items: tasks.map((t) => taskView(t, caller, today)), total: tasks.length };
+}
+
+/** One task with its problems and, when it is linked to a figure the system knows, that figure for the period. */
+export async function getTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { id, ...period }: In<'task'>) {
+  const { port, now } = deps;
+  const t = await mustTask(port, id);
+  // Seen: a 督办 message about it that could not reach the caller is no longer missed.
+  await port.taskSeen(caller.openid, t._id);
+  const { from, to } = { ...yearSoFar(now), ...period };
+  const problems = await port.problems({ taskId: id });
+  return {
+    ...taskView(t, caller, chinaDay(now)),
+    problems,
+    live: t.link ? await port.liveFigures(from, to)(t.link) : null,
+  };
+}
+
+export async function listProblems(deps: Pick<LedgerDeps, 'port'>, _caller: Caller, { taskId, departmentId }: In<'problems'>) {
+  return {
+    items: await deps.port.problems({ ...(taskId ? { taskId } : {}), ...(departmentId ? { ownerDepartmentId: departmentId } : {}) }),
+  };
+}
+
+// ---- a department's work ----
+
+export async function updateTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { id, ...change }: In<'updateTask'>) {
+  const t = await mustTask(deps.port, id);
+  requireEditor(caller, t);
+  const next = updatedByDepartment(t, change, caller.openid, deps.now);
+  await deps.port.putTask(next);
+  return taskRecord(next);
+}
+
+export async function addEvidence(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, ...evidence }: In<'addEvidence'>) {
+  const { port, now } = deps;
+  const t = await mustTask(port, taskId);
+  requireEditor(caller, t);
+  // Only the caller's own upload, not used by anything else yet, can become evidence.
+  if (evidence.fileID) {
+    const refusal = attachmentError(await port.attachmentIssues(caller.openid, [evidence.fileID], taskId));
+    if (refusal) throw refusal;
+  }
+  const entry: Evidence = {
+    ...evidence,
+    at: now.toISOString(),
+    by: caller.openid,
+    ...(caller.departmentId ? { departmentId: caller.departmentId } : {}),
+  };
+  const next = withEvidence(t, entry, now);
+  await port.putTask(next);
+  if (evidence.fileID) await port.attachFiles([evidence.fileID], taskId);
+  return taskRecord(next);
+}
+
+/**
+ * A problem found at an inspection, new or edited. An edit is checked against the task the STORED problem
+ * belongs to, not the one it is sent with; moving it to another task needs that task's editor too.
+ */
+export async function saveProblem(deps: LedgerDeps, caller: Authed, { id, state = 'open', ...fields }: In<'saveProblem'>) {
+  const { port, now } = deps;
+  const before = id ? await port.problem(id) : null;
+  if (id && !before) throw new AppError('NOT_FOUND', '没有这条检视问题');
+  if (before) {
+    const owning = await port.task(before.taskId);
+    // A problem whose task is gone is the 双拥办's to tidy up.
+    if (owning) requireEditor(caller, owning);
+    else requireSupervisor(caller);
+  }
+  if (!before || before.taskId !== fields.taskId) requireEditor(caller, await mustTask(port, fields.taskId));
+  const record = savedProblem(before, id ?? deps.newId(), fields, state, now);
+  await port.putProblem(record);
+  return record;
+}
+
+// ---- the 双拥办 ----
+
+export async function acceptTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, score }: In<'accept'>) {
+  requireSupervisor(caller);
+  const next = accepted(await mustTask(deps.port, taskId), score, deps.now);
+  await deps.port.putTask(next);
+  return taskRecord(next);
+}
+
+export async function sendBackTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, reason }: In<'sendBack'>) {
+  requireSupervisor(caller);
+  const next = sentBack(await mustTask(deps.port, taskId), reason, caller.openid, deps.now);
+  await deps.port.putTask(next);
+  return taskRecord(next);
+}
+
+/** A 督办 on record, and the same message staff get for overdue cases sent to the task's departments. */
+export async function urgeTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, note }: In<'urge'>) {
+  const { port, now } = deps;
+  requireSupervisor(caller);
+  const t = await mustTask(port, taskId);
+  const text = urgeText(t, note);
+  const next = urged(t, text, caller.openid, now);
+  await port.putTask(next);
+  const notice = { taskId: t._id, code: t.code, title: `创建任务督办 ${t.code}`, text, at: formatChina(now) };
+  for (const openid of await port.staffOf(t.ownerDepartments)) await port.notify(openid, notice);
+  return taskRecord(next);
+}
+
+/** Who is responsible, the deadline and the live figure that proves the task. */
+export async function setUpTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { id, ...settings }: In<'saveTask'>) {
+  requireSupervisor(caller);
+  const next = withSettings(await mustTask(deps.port, id), settings, deps.now);
+  await deps.port.putTask(next);
+  return taskRecord(next);
+}
+
+/** Upserts the standard by task code: a re-import keeps each task's status, scores and evidence. */
+export async function importStandard(deps: LedgerDeps, caller: Authed, { fileID }: In<'importStandard'>) {
+  const { port } = deps;
+  requireSupervisor(caller);
+  const sheet = await port.readStandard(caller.openid, fileID);
+  const merged = mergeStandard(await port.tasks(), sheet.areas, deps.now, deps.newId);
+  for (const area of merged.areas) {
+    await port.putArea(area);
+    for (const task of merged.tasks.filter((t) => t.areaId === area._id)) await port.putTask(task);
+  }
+  await port.removeAreasExcept(merged.areas.map((a) => a._id));
+  return { title: sheet.title, areas: merged.areas.length, created: merged.created, updated: merged.updated };
+}
+
+// ---- spreadsheets ----
+
+export async function exportStandard(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed) {
+  const { port, now } = deps;
+  const [areas, tasks] = await Promise.all([port.areas(), port.tasks()]);
+  const title = `双拥模范县创建考评台账（导出于 ${chinaDay(now)}）`;
+  return port.saveSheet(caller.openid, '创建考评台账.xlsx', { title, note: '状态和得分为导出时的情况', areas, tasks }, now);
+}
+
+/** The sample standard as a blank sheet to fill in: the format, not an official standard. */
+export async function sampleTemplate(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed) {
+  const sample = deps.port.sampleStandard();
+  const { areas, tasks } = sampleRecords(sample.areas, deps.now);
+  const note = '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入。';
+  return deps.port.saveSheet(
+    caller.openid,
+    '考评标准-示例模板.xlsx',
+    { title: sample.title, note, areas, tasks, progress: false },
+    deps.now,
+  );
+}
+
+/** The periodic report: the board, what changed in the period, the live figures, and the sheet to send on. */
+export async function periodReport(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { from, to }: In<'report'>) {
+  const { port, now } = deps;
+  requireSupervisor(caller);
+  const [areas, tasks, problems] = await Promise.all([port.areas(), port.tasks(), port.problems({})]);
+  const state = board(areas, tasks, problems, chinaDay(now));
+  const changed = tasks.filter((t) => t.updatedAt.slice(0, 10) >= from && t.updatedAt.slice(0, 10) <= to);
+  // One read of each source for the whole report, shared by every task linked to it.
+  const figureOf = port.liveFigures(from, to);
+  const live = await Promise.all(
+    tasks.flatMap((t) => (t.link ? [figureOf(t.link).then((e) => ({ code: t.code, content: t.content, ...e }))] : [])),
+  );
+  const file = await port.saveSheet(
+    caller.openid,
+    `创建工作定期报告-${from}至${to}.xlsx`,
+    {
+      title: `双拥模范县创建工作定期报告（${from} 至 ${to}）`,
+      note: `预计得分 ${state.total.expected} / ${state.total.points}；本期更新 ${changed.length} 项；逾期任务 ${state.overdueTasks.length} 项`,
+      areas,
+      tasks,
+    },
+    now,
+  );
+  return {
+    ...state,
+    period: { from, to },
+    changed: changed.map((t) => ({ id: t._id, code: t.code, content: t.content, status: t.status })),
+    live,
+    file,
+  };
+}
