@@ -1,0 +1,168 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { StaffCase } from '../../services/cases';
+import { isServiceError } from '../../services/service-error';
+import { ErrorState, errorMessage } from '../error-state';
+import { LoadingState } from '../loading-state';
+import { PageShell } from '../page-shell';
+import { ActionSheet } from './action-sheet';
+import { CaseDetail } from './case-detail';
+import type { Desk, DeskAction, Prepared, SheetAction, SheetChoice, StepAction } from './desk';
+import { confirmFirst, useStaffCase, type CaseRef } from './use-staff-case';
+
+interface OpenSheet {
+  /** As opened; the case's current actions are preferred when they still offer it. */
+  action: SheetAction;
+  text: string;
+  choice: string | null;
+  error: string | null;
+  busy: boolean;
+}
+
+/** One case for staff or the 双拥办: read it, call the person, and act on it with the buttons the desk gives. */
+export function CaseDeskView({ caseRef, desk }: { caseRef: CaseRef; desk: Desk }) {
+  const state = useStaffCase(caseRef);
+  const [sheet, setSheet] = useState<OpenSheet | null>(null);
+  const [stepping, setStepping] = useState<string | null>(null);
+  const c = state.current;
+
+  if (!c) {
+    return (
+      <PageShell>
+        {state.loaded.status === 'error' ? (
+          <ErrorState error={state.loaded.error} onRetry={() => state.loaded.reload()} title="打不开这件求助" />
+        ) : (
+          <LoadingState />
+        )}
+      </PageShell>
+    );
+  }
+
+  const instead = desk.instead?.(c);
+  if (instead) return <>{instead}</>;
+
+  const actions = desk.actions(c);
+  const edit = (patch: Partial<OpenSheet>) => setSheet((s) => (s ? { ...s, error: null, ...patch } : s));
+  const failed = (e: unknown) => {
+    // Someone else acted first (or the requester withdrew): show what the case is now.
+    if (isServiceError(e) && e.code === 'CONFLICT') state.refresh();
+  };
+
+  /** Asks, sends; the case answered replaces the one shown, with what comes next. Null when not confirmed. */
+  const run = async (ready: Prepared, before: () => void): Promise<StaffCase | null> => {
+    const ask = ready.ask;
+    if (ask && !(await confirmFirst(ask.title, ask.content, ask.confirmText, ask.danger))) return null;
+    before();
+    const next = await ready.send();
+    state.apply(next, ready.done(next));
+    return next;
+  };
+
+  const step = async (action: StepAction) => {
+    try {
+      await run(action.prepare(), () => setStepping(action.id));
+    } catch (e) {
+      failed(e);
+      void Taro.showModal({ title: action.failTitle, content: errorMessage(e), showCancel: false });
+    } finally {
+      setStepping(null);
+    }
+  };
+
+  const current = sheet
+    ? (actions.find((a): a is SheetAction => a.kind === 'sheet' && a.sheet === sheet.action.sheet) ?? sheet.action)
+    : null;
+
+  const submit = async () => {
+    if (!sheet || !current) return;
+    if (current.choice && sheet.choice === null) return edit({ error: current.choice.missing });
+    const ready = current.prepare(sheet.text, sheet.choice);
+    if ('error' in ready) return edit({ error: ready.error });
+    try {
+      if (await run(ready, () => edit({ busy: true }))) setSheet(null);
+    } catch (e) {
+      edit({ busy: false, error: errorMessage(e) });
+      failed(e);
+    }
+  };
+
+  const press = (a: DeskAction) => {
+    if (a.kind === 'step') void step(a);
+    else setSheet({ action: a, text: '', choice: null, error: null, busy: false });
+  };
+
+  const section = (
+    <View className="section" id="case-actions">
+      <View className="section__title">{desk.title}</View>
+      <View className="card card--padded">
+        {desk.hint(c)}
+        <View className="case-actions">
+          {actions.map((a) => {
+            const busy = a.kind === 'step' && stepping === a.id;
+            return (
+              <Button
+                key={a.id}
+                id={a.id}
+                className={`btn btn--${a.tone}${busy ? ' btn--disabled' : ''}`}
+                aria-disabled={a.kind === 'step' ? busy : undefined}
+                onClick={busy ? undefined : () => press(a)}
+              >
+                {busy ? a.busyLabel : a.label}
+              </Button>
+            );
+          })}
+        </View>
+      </View>
+    </View>
+  );
+
+  return (
+    <PageShell>
+      <CaseDetail c={c} notice={state.notice} actions={section} />
+      {sheet && current ? (
+        <ActionSheet
+          id={`sheet-${current.sheet}`}
+          title={current.title}
+          hint={current.hint}
+          label={current.fieldLabel}
+          placeholder={current.placeholder}
+          optional={current.optional}
+          maxLength={current.maxLength}
+          submitLabel={current.submitLabel}
+          danger={current.danger}
+          value={sheet.text}
+          onChange={(text) => edit({ text })}
+          error={sheet.error}
+          busy={sheet.busy}
+          onSubmit={() => void submit()}
+          onCancel={() => setSheet(null)}
+        >
+          {current.extra?.((text) => edit({ text }))}
+          {current.choice ? <Choice choice={current.choice} value={sheet.choice} onChange={(choice) => edit({ choice })} /> : null}
+        </ActionSheet>
+      ) : null}
+    </PageShell>
+  );
+}
+
+function Choice({ choice, value, onChange }: { choice: SheetChoice; value: string | null; onChange: (value: string) => void }) {
+  return (
+    <View>
+      <View className="field__label">{choice.label}</View>
+      <View className="chips" id={choice.id}>
+        {choice.choices.map((o) => (
+          <View
+            key={o.value}
+            className={`chip${value === o.value ? ' chip--on' : ''}`}
+            role="radio"
+            aria-checked={value === o.value}
+            onClick={() => onChange(o.value)}
+          >
+            {o.label}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
