@@ -5,7 +5,7 @@
  */
 import { REGIONS } from '../core/data/regions';
 import { categoryOrder, type PolicyRecord } from '../core/policies/use-cases';
-import { SEED_POLICIES, seedPolicyFields } from '../core/data/policies-seed';
+import { SEED_POLICIES, seedPolicyFields } from '../local/seed/policy-catalog';
 import { prng } from './prng';
 
 const VARIANTS = ['试点', '实施细则', '补充规定', '办理指南', '服务清单', '专项行动', '工作方案', '操作规程'];

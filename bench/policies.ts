@@ -7,7 +7,7 @@
  */
 import type { CategoryId } from '../core/data/categories';
 import { buildPolicyIndex, type SearchablePolicy } from '../core/server/policy-search';
-import { SEED_POLICIES, seedPolicyFields } from '../core/data/policies-seed';
+import { SEED_POLICIES, seedPolicyFields } from '../local/seed/policy-catalog';
 import { POLICY_QUERIES, type LabelledQuery, type QueryKind } from '../tests/core/policy-queries';
 import { generatePolicies } from './generated-policies';
 import { median, percentile } from './stats';

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { seedPolicyRecords } from '../core/policies/seed';
+import { seedPolicyRecords } from '../local/seed/policies';
 
 const out = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist', 'policies.jsonl'));
 const records = seedPolicyRecords(new Date());

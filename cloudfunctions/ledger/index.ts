@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ledgerContract } from '../../core/contracts/ledger';
-import { SAMPLE_STANDARD, SAMPLE_TITLE, sampleAreas } from '../../core/data/ledger-sample';
+import { SAMPLE_STANDARD, SAMPLE_TITLE, sampleAreas } from '../../core/ledger/sample-standard';
 import { AppError } from '../../core/envelope';
 import { board } from '../../core/ledger/board';
 import { isSupervisor, mayEditTask, TASK_STATUSES, type AreaRecord, type ProblemRecord, type TaskRecord } from '../../core/ledger/model';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { MatchResult, Policy, SearchResult } from '../../core/contracts/policies';
-import { SEED_POLICIES, seedPolicyFields } from '../../core/data/policies-seed';
+import { SEED_POLICIES, seedPolicyFields } from '../../local/seed/policy-catalog';
 import { HighlightedText } from '../../src/components/highlighted-text';
 import { RecommendedPolicies } from '../../src/pages/home/recommended';
 import PoliciesPage from '../../src/pages/policies/index';

@@ -1,5 +1,5 @@
 import { CATEGORY_IDS } from '../../core/data/categories';
-import { SEED_POLICIES, seedPolicyFields } from '../../core/data/policies-seed';
+import { SEED_POLICIES, seedPolicyFields } from '../../local/seed/policy-catalog';
 import MiniSearch from 'minisearch';
 import { CATEGORIES } from '../../core/data/categories';
 import { bigrams, buildPolicyIndex, indexedFields, spansOf, tokenize, type PolicySearchIndex } from '../../core/server/policy-search';

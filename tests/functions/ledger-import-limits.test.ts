@@ -8,7 +8,7 @@ import os from 'node:os';
 import type ExcelJSModule from 'exceljs';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { SAMPLE_STANDARD } from '../../core/data/ledger-sample';
+import { SAMPLE_STANDARD } from '../../core/ledger/sample-standard';
 import type { Envelope, ErrorBody } from '../../core/envelope';
 import { parseStandard } from '../../core/server/standard-xlsx';
 import { WORKBOOK_LIMITS } from '../../core/server/workbook-limits';

@@ -1,5 +1,5 @@
 import { parseStandard } from '../../core/server/standard-xlsx';
-import { SAMPLE_STANDARD } from '../../core/data/ledger-sample';
+import { SAMPLE_STANDARD } from '../../core/ledger/sample-standard';
 import { aSubmission } from './builders';
 import { startTestCloud, type TestCloud } from './harness';
 

@@ -1,4 +1,4 @@
-import { SEED_POLICIES, seedPolicyFields } from '../../core/data/policies-seed';
+import { SEED_POLICIES, seedPolicyFields } from '../../local/seed/policy-catalog';
 import { startTestCloud, type TestCloud } from './harness';
 
 // One cloud for the file: the catalog is seeded once; each test leaves it as it found it or uses its own policies.

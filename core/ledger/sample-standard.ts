@@ -1,5 +1,5 @@
-import type { DepartmentId } from './departments';
-import type { EvidenceKind, LiveMetric } from '../ledger/model';
+import type { DepartmentId } from '../data/departments';
+import type { EvidenceKind, LiveMetric } from './model';
 
 /**
  * A SAMPLE evaluation standard, written for the demo from the eight areas the published basic standards

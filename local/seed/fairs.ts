@@ -1,5 +1,5 @@
-import { chinaDay, chinaInstant } from '../core/time';
-import type { LocalDatabase } from './engine/database';
+import { chinaDay, chinaInstant } from '../../core/time';
+import type { LocalDatabase } from '../engine/database';
 
 const HOUR = 3_600_000;
 /** 09:00 (UTC+8) `days` from the seeding day. */

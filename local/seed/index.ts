@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DEPARTMENTS } from '../core/data/departments';
-import { seedPolicyRecords } from '../core/policies/seed';
-import type { LocalDatabase } from './engine/database';
-import { seedFairs } from './seed-fairs';
-import { seedLedger } from './seed-ledger';
-import { seedPlaces } from './seed-places';
+import { DEPARTMENTS } from '../../core/data/departments';
+import { seedPolicyRecords } from './policies';
+import type { LocalDatabase } from '../engine/database';
+import { seedFairs } from './fairs';
+import { seedLedger } from './ledger';
+import { seedPlaces } from './places';
 
-/** The identities anyone can try on the local host (DESIGN.md, "Who is calling"). */
+/** The identities anyone can try on the local host, as `x-openid` (README, "The local host"). */
 export const DEMO_IDENTITIES: { openid: string; label: string }[] = [
   { openid: 'resident-1', label: '群众 · 退役士兵 王建国' },
   { openid: 'resident-2', label: '群众 · 现役军人家属 李秀兰' },

@@ -1,7 +1,7 @@
-import { SEED_POLICIES, seedPolicyFields } from '../data/policies-seed';
-import { categoryOrder, type PolicyRecord } from './use-cases';
+import { SEED_POLICIES, seedPolicyFields } from './policy-catalog';
+import { categoryOrder, type PolicyRecord } from '../../core/policies/use-cases';
 
-/** The seed catalog as stored documents, published and dated `now` (local/seed.ts writes them). */
+/** The seed catalog as stored documents, published and dated `now` (the local host writes them on a fresh database, scripts/export-policies.ts for a real one). */
 export function seedPolicyRecords(now: Date): PolicyRecord[] {
   const at = now.toISOString();
   return SEED_POLICIES.map((seed) => {

@@ -1,5 +1,5 @@
-import { sampleAreas } from '../core/data/ledger-sample';
-import type { LocalDatabase } from './engine/database';
+import { sampleAreas } from '../../core/ledger/sample-standard';
+import type { LocalDatabase } from '../engine/database';
 
 /** The sample standard (labelled as a sample), so the ledger has something to show on a fresh host. */
 export function seedLedger(db: LocalDatabase, now: Date): void {

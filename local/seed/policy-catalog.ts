@@ -2,12 +2,12 @@
  * The seed catalog: national preferential policies for veterans and military families, summarised in
  * the project's own words for a demo county. Each cites the law it rests on: an article where we are
  * sure of its number, otherwise the chapter or the regulation as a whole. Amounts and local details are
- * the county's to fill in (按本省/本县现行标准); contacts are demo placeholders (policy-contacts.ts).
+ * the county's to fill in (按本省/本县现行标准); contacts are demo placeholders (core/data/policy-contacts.ts).
  */
-import type { PolicyFields } from '../contracts/policies';
-import type { DepartmentId } from './departments';
-import type { IdentityTypeId } from './identity-types';
-import { DEMO_CONTACTS } from './policy-contacts';
+import type { PolicyFields } from '../../core/contracts/policies';
+import type { DepartmentId } from '../../core/data/departments';
+import type { IdentityTypeId } from '../../core/data/identity-types';
+import { DEMO_CONTACTS } from '../../core/data/policy-contacts';
 
 export interface SeedPolicy extends Omit<PolicyFields, 'department'> {
   id: string;

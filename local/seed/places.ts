@@ -1,5 +1,5 @@
-import { chinaDay, chinaInstant } from '../core/time';
-import type { LocalDatabase } from './engine/database';
+import { chinaDay, chinaInstant } from '../../core/time';
+import type { LocalDatabase } from '../engine/database';
 
 type Seed = Record<string, unknown> & { id: string };
 
