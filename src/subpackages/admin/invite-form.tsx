@@ -1,5 +1,4 @@
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { MetaData } from '../../../core/contracts/meta';
 import { usersContract, type Invite } from '../../../core/contracts/users';
@@ -80,7 +79,13 @@ export function InviteForm({ meta, onCreated }: InviteFormProps) {
         </View>
       ) : null}
       <View style={{ marginTop: '16px' }}>
-        <Button type="primary" block size="large" loading={busy} disabled={busy} onClick={() => void submit()} id="create-invite">
+        <Button
+          className={`btn btn--primary btn--block${busy ? ' btn--disabled' : ''}`}
+          loading={busy}
+          aria-disabled={busy}
+          onClick={busy ? undefined : () => void submit()}
+          id="create-invite"
+        >
           生成邀请码
         </Button>
       </View>

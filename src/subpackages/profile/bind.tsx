@@ -1,5 +1,4 @@
-import { Input, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Me } from '../../../core/contracts/users';
@@ -46,7 +45,7 @@ export default function BindStaffPage() {
             您现在是{dept}的{ROLE_NAMES[bound.role]}。部门转来的事项会出现在您的工作台上。
           </View>
           <View className="state__action">
-            <Button type="primary" size="large" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+            <Button className="btn btn--primary" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
               回到我的
             </Button>
           </View>
@@ -73,7 +72,13 @@ export default function BindStaffPage() {
         </View>
       </View>
       <View className="actions">
-        <Button type="primary" block size="large" loading={busy} disabled={busy} onClick={() => void submit()} id="bind-submit">
+        <Button
+          className={`btn btn--primary btn--block${busy ? ' btn--disabled' : ''}`}
+          loading={busy}
+          aria-disabled={busy}
+          onClick={busy ? undefined : () => void submit()}
+          id="bind-submit"
+        >
           绑定
         </Button>
       </View>

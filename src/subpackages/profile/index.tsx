@@ -1,9 +1,8 @@
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getMeta } from '../../services/meta';
@@ -46,30 +45,27 @@ export default function ProfilePage() {
 
   return (
     <PageShell>
-      {data.status === 'loading' ? <LoadingState /> : null}
-      {data.status === 'error' ? <ErrorState error={data.error} onRetry={() => data.reload()} /> : null}
-      {data.status === 'ready' ? (
-        <View>
-          <View className="section">
-            <View className="section__hint">这些信息只用于联系您和把事项转给对应部门。只有姓名必填，其他按需要填写。</View>
+      <Loaded state={data}>
+        {([me, meta]) => (
+          <View>
+            <View className="section">
+              <View className="section__hint">这些信息只用于联系您和把事项转给对应部门。只有姓名必填，其他按需要填写。</View>
+            </View>
+            <ProfileForm me={me} meta={meta} onSaved={() => setTimeout(backToMe, 800)} />
+            {/* Offered even without a profile: a sign-up or a request also holds a name and phone. */}
+            <View className="actions">
+              <Button
+                className={`btn btn--danger btn--block${deleting ? ' btn--disabled' : ''}`}
+                loading={deleting}
+                aria-disabled={deleting}
+                onClick={deleting ? undefined : () => void confirmDelete()}
+              >
+                删除我的信息
+              </Button>
+            </View>
           </View>
-          <ProfileForm me={data.data[0]} meta={data.data[1]} onSaved={() => setTimeout(backToMe, 800)} />
-          {/* Offered even without a profile: a sign-up or a request also holds a name and phone. */}
-          <View className="actions">
-            <Button
-              block
-              size="large"
-              fill="outline"
-              type="danger"
-              loading={deleting}
-              disabled={deleting}
-              onClick={() => void confirmDelete()}
-            >
-              删除我的信息
-            </Button>
-          </View>
-        </View>
-      ) : null}
+        )}
+      </Loaded>
     </PageShell>
   );
 }
@@ -95,7 +91,7 @@ function DeletedReport({ report }: { report: DeleteReport }) {
         ))}
       </View>
       <View className="actions">
-        <Button block size="large" type="primary" onClick={backToMe}>
+        <Button className="btn btn--primary btn--block" onClick={backToMe}>
           返回我的
         </Button>
       </View>

@@ -1,5 +1,4 @@
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { MetaData } from '../../../core/contracts/meta';
@@ -65,7 +64,13 @@ export function ProfileForm({ me, meta, onSaved }: ProfileFormProps) {
         </View>
       ) : null}
       <View className="actions">
-        <Button type="primary" block size="large" loading={saving} disabled={saving} onClick={() => void submit()} id="save-profile">
+        <Button
+          className={`btn btn--primary btn--block${saving ? ' btn--disabled' : ''}`}
+          loading={saving}
+          aria-disabled={saving}
+          onClick={saving ? undefined : () => void submit()}
+          id="save-profile"
+        >
           保存
         </Button>
       </View>
