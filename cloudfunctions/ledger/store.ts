@@ -1,42 +1,53 @@
+import { AppError } from '../../core/envelope';
 import type { AreaRecord, ProblemRecord, TaskRecord } from '../../core/ledger/model';
-import { db, firstRow, pagedRows, rows } from '../_lib/cloud';
+import type { LedgerPort } from '../../core/ledger/port';
+import { cloud, db, firstRow, pagedRows, rows } from '../_lib/cloud';
+import { attachFiles, attachIssues, requireOwnUpload, saveGeneratedFile } from '../_lib/files';
+import { clearMissedNotice, sendStaffNotice } from '../_lib/notice-failures';
+import { messageTime } from '../_lib/notify';
+import { liveEvidence, liveSources } from './evidence';
 
 // One read of up to 1000 holds a standard's areas (about ten) and tasks (under a hundred) and the staff of
 // a task's departments (tens). Problems are never deleted and pile up from one inspection to the next
 // over a four-year 创建 cycle, and the board counts them all, so they are read page by page.
 const ALL = 1000;
+const TEMPLATE = process.env.TEMPLATE_CASE_NEW ?? 'case_new';
 
-export function ledgerStore() {
+/** The spreadsheet code (exceljs) is heavy: loaded only by the actions that read or write a sheet. */
+const standardXlsx = () => import('../../core/server/standard-xlsx');
+
+/** The ledger's port (core/ledger/port.ts) over the database, storage and subscribe messages. */
+export function ledgerStore(): LedgerPort {
   const d = db();
   const _ = d.command;
   return {
     areas: () => rows<AreaRecord>(d.collection('ledger_areas').orderBy('order', 'asc').limit(ALL)),
     tasks: () => rows<TaskRecord>(d.collection('ledger_tasks').orderBy('order', 'asc').limit(ALL)),
-    task: (id: string) => firstRow<TaskRecord>(d.collection('ledger_tasks').where({ _id: id }).limit(1)),
-    problems: (where: Record<string, unknown>) =>
+    task: (id) => firstRow<TaskRecord>(d.collection('ledger_tasks').where({ _id: id }).limit(1)),
+    problems: (where) =>
       pagedRows<ProblemRecord>((skip, n) =>
         d.collection('ledger_problems').where(where).orderBy('deadline', 'asc').orderBy('_id', 'asc').skip(skip).limit(n),
       ),
-    problem: (id: string) => firstRow<ProblemRecord>(d.collection('ledger_problems').where({ _id: id }).limit(1)),
-    async putArea(a: AreaRecord) {
+    problem: (id) => firstRow<ProblemRecord>(d.collection('ledger_problems').where({ _id: id }).limit(1)),
+    async putArea(a) {
       const { _id, ...data } = a;
       await d.collection('ledger_areas').doc(_id).set({ data });
     },
-    async putTask(t: TaskRecord) {
+    async putTask(t) {
       const { _id, ...data } = t;
       await d.collection('ledger_tasks').doc(_id).set({ data });
     },
-    async putProblem(p: ProblemRecord) {
+    async putProblem(p) {
       const { _id, ...data } = p;
       await d.collection('ledger_problems').doc(_id).set({ data });
     },
-    async removeAreasExcept(ids: string[]) {
+    async removeAreasExcept(ids) {
       await d
         .collection('ledger_areas')
         .where({ _id: _.nin(ids) })
         .remove();
     },
-    staffOf: async (departments: string[]) =>
+    staffOf: async (departments) =>
       (
         await rows<{ _id: string }>(
           d
@@ -46,5 +57,33 @@ export function ledgerStore() {
             .limit(ALL),
         )
       ).map((u) => u._id),
+    // The same 督办 message staff get for overdue cases; one that cannot reach the person is remembered.
+    async notify(touser, { taskId, code, title, text, at }) {
+      const time = messageTime(at);
+      const data = { thing1: title, thing2: text, character_string3: code, time4: time };
+      await sendStaffNotice(touser, TEMPLATE, `subpackages/ledger/task?id=${taskId}`, data, { taskId, number: code, title, at: time });
+    },
+    taskSeen: (openid, taskId) => clearMissedNotice(openid, { taskId }),
+    attachmentIssues: (openid, fileIDs, taskId) => attachIssues(openid, fileIDs, { kind: 'evidence', id: taskId }, ['fileID']),
+    attachFiles: (fileIDs, taskId) => attachFiles(fileIDs, { kind: 'evidence', id: taskId }),
+    async readStandard(openid, fileID) {
+      await requireOwnUpload(openid, fileID, 'fileID');
+      let content: Buffer;
+      try {
+        content = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
+      } catch {
+        throw new AppError('NOT_FOUND', '没有找到上传的文件，请重新上传');
+      }
+      return (await standardXlsx()).parseStandard(content);
+    },
+    liveFigures(from, to) {
+      const sources = liveSources(from, to);
+      return (link) => liveEvidence(link, sources);
+    },
+    async saveSheet(openid, fileName, { title, note, areas, tasks, progress }, at) {
+      const { standardWorkbook } = await standardXlsx();
+      const content = await standardWorkbook(title, note, areas, tasks, progress === false ? { progress } : {});
+      return saveGeneratedFile(openid, content, fileName, at);
+    },
   };
 }

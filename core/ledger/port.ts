@@ -2,7 +2,7 @@ import type { Rate } from '../cases/stats';
 import type { DepartmentId } from '../data/departments';
 import type { Issue } from '../envelope';
 import type { AreaRecord, LiveMetric, ProblemRecord, TaskRecord } from './model';
-import type { Standard, StandardArea } from './standard-import';
+import type { Standard } from './standard-import';
 
 export interface ProblemQuery {
   taskId?: string;
@@ -86,8 +86,6 @@ export interface LedgerPort {
   attachFiles(fileIDs: string[], taskId: string): Promise<void>;
   /** The caller's own uploaded .xlsx, read as a standard; refuses (NOT_FOUND, INVALID_INPUT) what is not. */
   readStandard(openid: string, fileID: string): Promise<Standard>;
-  /** The sample standard the template shows (not an official one). */
-  sampleStandard(): { title: string; areas: StandardArea[] };
   liveFigures(from: string, to: string): LiveFiguresOf;
   /** Writes the sheet as .xlsx for `openid` alone. */
   saveSheet(openid: string, fileName: string, sheet: StandardSheet, at: Date): Promise<SavedFile>;

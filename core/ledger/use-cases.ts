@@ -20,6 +20,7 @@ import {
   withEvidence,
   withSettings,
 } from './rules';
+import { SAMPLE_TITLE, sampleAreas } from './sample-standard';
 import { mergeStandard, sampleRecords } from './standard-import';
 
 /**
@@ -196,13 +197,12 @@ export async function exportStandard(deps: Pick<LedgerDeps, 'port' | 'now'>, cal
 
 /** The sample standard as a blank sheet to fill in: the format, not an official standard. */
 export async function sampleTemplate(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed) {
-  const sample = deps.port.sampleStandard();
-  const { areas, tasks } = sampleRecords(sample.areas, deps.now);
+  const { areas, tasks } = sampleRecords(sampleAreas(), deps.now);
   const note = '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入。';
   return deps.port.saveSheet(
     caller.openid,
     '考评标准-示例模板.xlsx',
-    { title: sample.title, note, areas, tasks, progress: false },
+    { title: SAMPLE_TITLE, note, areas, tasks, progress: false },
     deps.now,
   );
 }

@@ -1,6 +1,7 @@
 import { AppError, type Issue } from '../../core/envelope';
 import type { AreaRecord, ProblemRecord, TaskRecord } from '../../core/ledger/model';
 import type { LedgerPort, LiveFigure, StandardSheet, TaskNotice } from '../../core/ledger/port';
+import { SAMPLE_STANDARD, SAMPLE_TITLE } from '../../core/ledger/sample-standard';
 import type { Standard } from '../../core/ledger/standard-import';
 import * as ledger from '../../core/ledger/use-cases';
 import type { Caller } from '../../core/roles';
@@ -38,7 +39,6 @@ function memoryPort(seed: { areas?: AreaRecord[]; tasks?: TaskRecord[]; problems
     attachmentIssues: async () => unusable,
     attachFiles: async (fileIDs, taskId) => void attached.push(...fileIDs.map((f) => `${taskId}:${f}`)),
     readStandard: async () => standard,
-    sampleStandard: () => ({ title: '示例', areas: [aStandardArea()] }),
     liveFigures: (from, to) => {
       periods.push(`${from}..${to}`);
       return async (link): Promise<LiveFigure> => ({ metric: 'fairs', label: link.metric, from, to, figures: null });
@@ -214,6 +214,9 @@ test('the report is the 双拥办’s: the board, the tasks changed in the perio
 test('the sample template is a blank sheet: no progress, the sample labelled as such', async () => {
   const m = memoryPort();
   await ledger.sampleTemplate(depsOf(m), civil);
-  expect(m.sheets[0]).toMatchObject({ fileName: '考评标准-示例模板.xlsx', sheet: { title: '示例', progress: false } });
-  expect(m.sheets[0]?.sheet.tasks.every((t) => t.status === 'not_started')).toBe(true);
+  expect(m.sheets[0]).toMatchObject({ fileName: '考评标准-示例模板.xlsx', sheet: { title: SAMPLE_TITLE, progress: false } });
+  const sheet = m.sheets[0]?.sheet;
+  expect(sheet?.areas.map((a) => a.name)).toEqual(SAMPLE_STANDARD.map((a) => a.name));
+  expect(sheet?.tasks).toHaveLength(SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0));
+  expect(sheet?.tasks.every((t) => t.status === 'not_started')).toBe(true);
 });
