@@ -130,7 +130,7 @@ describe('fair presenters', () => {
     });
     expect(mySignupView(aSignup({ status: 'waitlisted', checkinCode: undefined }), 3)).toMatchObject({ waitlistPosition: 3 });
     expect(mySignupView(aSignup({ status: 'cancelled' }), undefined)).not.toHaveProperty('checkinCode');
-    expect(mySignupView(aSignup({ status: 'confirmed', promotedAt: '2026-11-29T00:00:00Z' }), undefined).promoted).toBe(true);
+    expect(mySignupView(aSignup({ status: 'confirmed', promotedAt: '2026-11-29T00:00:00Z' }), undefined)).toMatchObject({ promoted: true });
     expect(mySignupView(aSignup({ status: 'pending' }), undefined)).toBeNull();
     expect(mySignupView(null, undefined)).toBeNull();
   });

@@ -14,15 +14,14 @@ const edu = { openid: 's3', role: 'staff', departmentId: 'edu' } as const satisf
 const resident = (openid: string) => ({ openid, role: 'resident' }) as const satisfies Caller;
 
 function setup(...stored: FairRecord[]) {
-  const memory = memorySignups(...stored);
+  const memory = memorySignups<FairRecord>(...stored);
   const trail: AuditRecord[] = [];
-  const fairOf = (id: string) => memory.events.get(id) as FairRecord | undefined;
+  const fairOf = (id: string) => memory.events.get(id);
   const port: FairsPort = {
     ...memory.port,
     getFair: async (id) => structuredClone(fairOf(id) ?? null),
     listFairs: async (q) =>
       [...memory.events.values()]
-        .map((e) => e as FairRecord)
         .filter(
           (f) => (!q.status || f.status === q.status) && (!q.organizerDepartmentId || f.organizerDepartmentId === q.organizerDepartmentId),
         )

@@ -79,8 +79,8 @@ export interface Notified {
  * only under the capacity the caller read and only while nobody waits; a promotion only of the head) and
  * every status change conditional on the status read. `events` and `signups` are the stored documents.
  */
-export function memorySignups(...initial: EventSeats[]) {
-  const events = new Map(initial.map((e) => [e._id, structuredClone({ ...e, seated: e.seated ?? [] })]));
+export function memorySignups<E extends EventSeats = EventSeats>(...initial: E[]) {
+  const events = new Map<string, E>(initial.map((e) => [e._id, structuredClone({ ...e, seated: e.seated ?? [] })]));
   const signups = new Map<string, SignupRecord>();
   const notices: Notified[] = [];
   const event = (id: string) => events.get(id) as EventSeats & { seated: string[] };
