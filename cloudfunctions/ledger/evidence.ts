@@ -1,5 +1,6 @@
 import { computeStats } from '../../core/cases/stats';
 import { LIVE_METRIC_TEXT, type TaskRecord } from '../../core/ledger/model';
+import type { LiveFigure } from '../../core/ledger/port';
 import { WorkingCalendar } from '../../core/server/working-calendar';
 import { chinaInstant, nextDay } from '../../core/time';
 import { casesRoutedBetween } from '../_lib/case-records';
@@ -69,7 +70,7 @@ export type LiveSources = ReturnType<typeof liveSources>;
  * The figure this system already knows for a linked task, over the period of `sources`: nobody retypes
  * 三率, cases resolved, job fairs or policies published.
  */
-export async function liveEvidence(link: NonNullable<TaskRecord['link']>, sources: LiveSources) {
+export async function liveEvidence(link: NonNullable<TaskRecord['link']>, sources: LiveSources): Promise<LiveFigure> {
   const { from, to } = sources;
   const label = LIVE_METRIC_TEXT[link.metric];
   switch (link.metric) {
