@@ -21,7 +21,7 @@ export interface ErasurePort {
 }
 
 /** What erasing is given (decision 014). */
-export interface ErasureDeps {
+interface ErasureDeps {
   port: ErasurePort;
   now: Date;
 }

@@ -36,7 +36,7 @@ export interface CaseQuery {
 }
 
 /** A category a request reads as, and the department the routing table sends it to (`cases.suggest`). */
-export interface CategorySuggestion {
+interface CategorySuggestion {
   category: CategoryId;
   departmentId: DepartmentId;
   /** Share of the evidence, 0..1. */

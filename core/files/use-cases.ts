@@ -121,7 +121,7 @@ export async function fileLinks(
 }
 
 /** WeChat's verdict on a picture, as its push carries it. */
-export interface ImageVerdict {
+interface ImageVerdict {
   traceId: string;
   state: 'pass' | 'review' | 'risky';
 }

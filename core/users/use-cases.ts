@@ -51,7 +51,7 @@ export interface UsersPort {
 }
 
 /** A search of the audit trail: every given field must match; `from`/`to` are UTC+8 days, inclusive. */
-export interface AuditQuery {
+interface AuditQuery {
   openid?: string;
   departmentId?: string;
   action?: AuditAction;
@@ -61,7 +61,7 @@ export interface AuditQuery {
   to?: string;
 }
 
-export interface AuditPage {
+interface AuditPage {
   items: (AuditRecord & { actionText: string })[];
   total: number;
   page: number;
