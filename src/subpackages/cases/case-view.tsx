@@ -1,5 +1,4 @@
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ErrorState, errorMessage } from '../../components/error-state';
@@ -59,7 +58,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         <ErrorState error={loaded.error} onRetry={() => loaded.reload()} title={missing ? '打不开这件求助' : '没能加载出来'} />
         {missing ? (
           <View className="state__action">
-            <Button type="primary" size="large" onClick={() => void Taro.redirectTo({ url: `${CASES}/mine` })}>
+            <Button className="btn btn--primary" onClick={() => void Taro.redirectTo({ url: `${CASES}/mine` })}>
               看看我的求助
             </Button>
           </View>
@@ -237,18 +236,14 @@ export function CaseView({ caseId }: { caseId: string }) {
       </View>
 
       {c.can.withdraw ? (
-        <View className="actions cs-buttons">
+        <View className="actions">
           <Button
-            block
-            size="large"
-            fill="outline"
-            type="danger"
-            loading={withdrawing}
-            disabled={withdrawing}
+            className="btn btn--danger btn--block"
+            disabled={withdrawing || undefined}
             onClick={() => void confirmWithdraw()}
             id="withdraw"
           >
-            撤回这件求助
+            {withdrawing ? '正在撤回…' : '撤回这件求助'}
           </Button>
           <View className="form-note cs-actions-note">事情已经解决了，或者不需要再办，可以撤回。</View>
         </View>

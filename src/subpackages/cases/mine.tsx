@@ -1,5 +1,4 @@
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CaseSummary } from '../../../core/cases/present';
@@ -84,7 +83,7 @@ export function MyCases() {
           title="您还没有提交过求助"
           description="遇到困难不知道找谁，说一说就行，我们帮您转给负责的部门，并且一直跟到办好。"
           action={
-            <Button type="primary" size="large" onClick={() => openNewRequest()} id="empty-new-request">
+            <Button className="btn btn--primary" onClick={() => openNewRequest()} id="empty-new-request">
               我要求助
             </Button>
           }
@@ -99,7 +98,7 @@ export function MyCases() {
       <View className="section">
         <View className="cs-mine-head">
           <View className="section__hint cs-mine-head__text">共 {first.data.total} 件。点开能看到办到哪一步、下一步是什么。</View>
-          <Button type="primary" onClick={() => openNewRequest()} id="mine-new-request">
+          <Button className="btn btn--primary" onClick={() => openNewRequest()} id="mine-new-request">
             我要求助
           </Button>
         </View>
@@ -109,9 +108,9 @@ export function MyCases() {
           ))}
         </View>
         {items.length < first.data.total ? (
-          <View className="actions cs-buttons">
-            <Button block fill="outline" type="primary" loading={more.loading} disabled={more.loading} onClick={loadMore}>
-              加载更多
+          <View className="actions">
+            <Button className="btn btn--ghost btn--block" disabled={more.loading || undefined} onClick={loadMore}>
+              {more.loading ? '正在加载…' : '加载更多'}
             </Button>
             {more.error ? <View className="field__error">{more.error}</View> : null}
           </View>

@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Me } from '../../../core/contracts/users';
 import { EmptyState } from '../../components/empty-state';
@@ -48,7 +48,7 @@ export function NewRequest({ initialCategory }: { initialCategory?: string }) {
         title="请先选择身份"
         description="在微信里打开会自动识别您。本地演示时，请先到“我的”页选一个身份，再回来求助。"
         action={
-          <Button type="primary" size="large" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+          <Button className="btn btn--primary" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
             去“我的”选择身份
           </Button>
         }

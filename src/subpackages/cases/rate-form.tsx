@@ -1,5 +1,4 @@
-import { Textarea, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract, TEXT_MAX } from '../../../core/contracts/cases';
 import { errorMessage } from '../../components/error-state';
@@ -103,8 +102,8 @@ export function RateForm({ caseId, department, onRated }: RateFormProps) {
         </View>
       ) : null}
       <View className="cs-card-actions">
-        <Button type="primary" block size="large" loading={sending} disabled={sending} onClick={() => void send()} id="submit-rating">
-          提交评价
+        <Button className="btn btn--primary btn--block" disabled={sending || undefined} onClick={() => void send()} id="submit-rating">
+          {sending ? '正在提交…' : '提交评价'}
         </Button>
       </View>
     </View>

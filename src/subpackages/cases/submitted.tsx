@@ -1,5 +1,4 @@
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
@@ -68,17 +67,15 @@ export function Confirmation({ caseId, trackingNo, department, dueAt, signDueAt,
         </View>
       </View>
 
-      <View className="actions cs-buttons">
+      <View className="actions">
         <Button
-          type="primary"
-          block
-          size="large"
+          className="btn btn--primary btn--block"
           id="view-case"
           onClick={() => void Taro.redirectTo({ url: `${CASES}/detail?id=${encodeURIComponent(caseId)}` })}
         >
           查看办理进度
         </Button>
-        <Button block size="large" fill="outline" type="primary" onClick={backToServices}>
+        <Button className="btn btn--ghost btn--block" onClick={backToServices}>
           回到办事
         </Button>
       </View>
@@ -106,7 +103,7 @@ export default function SubmittedPage() {
           title="没有找到这次提交"
           description="您提交过的求助都在“我的求助”里。"
           action={
-            <Button type="primary" size="large" onClick={() => void Taro.redirectTo({ url: `${CASES}/mine` })}>
+            <Button className="btn btn--primary" onClick={() => void Taro.redirectTo({ url: `${CASES}/mine` })}>
               看看我的求助
             </Button>
           }

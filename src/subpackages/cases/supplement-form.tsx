@@ -1,5 +1,4 @@
-import { Textarea, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ATTACHMENTS_MAX, casesContract, TEXT_MAX } from '../../../core/contracts/cases';
 import { errorMessage } from '../../components/error-state';
@@ -76,8 +75,8 @@ export function SupplementForm({ caseId, onSupplemented }: SupplementFormProps) 
         </View>
       ) : null}
       <View className="cs-card-actions">
-        <Button type="primary" block size="large" loading={sending} disabled={sending} onClick={() => void send()} id="submit-supplement">
-          提交补充材料
+        <Button className="btn btn--primary btn--block" disabled={sending || undefined} onClick={() => void send()} id="submit-supplement">
+          {sending ? '正在提交…' : '提交补充材料'}
         </Button>
       </View>
     </View>
