@@ -1,6 +1,7 @@
 import { Button, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract, TEXT_MAX } from '../../../core/contracts/cases';
+import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { rate, type RequesterCase } from '../../services/cases';
@@ -61,24 +62,14 @@ export function RateForm({ caseId, department, onRated }: RateFormProps) {
         </View>
       </Field>
       <Field name="solved" label="问题解决了吗" required error={errors.solved}>
-        <View className="chips">
-          <View
-            className={`chip${solved === true ? ' chip--on' : ''}`}
-            role="radio"
-            aria-checked={solved === true}
-            onClick={() => setSolved(true)}
-          >
-            解决了
-          </View>
-          <View
-            className={`chip${solved === false ? ' chip--on' : ''}`}
-            role="radio"
-            aria-checked={solved === false}
-            onClick={() => setSolved(false)}
-          >
-            没有解决
-          </View>
-        </View>
+        <ChoiceChips
+          choices={[
+            { value: true, label: '解决了' },
+            { value: false, label: '没有解决' },
+          ]}
+          value={solved}
+          onChange={setSolved}
+        />
         {solved === false ? (
           <View className="cs-callout cs-callout--info cs-reopen" id="reopen-note">
             选“没有解决”，这件求助会重新交给{department}办理，并重新计算办理时限。可以在下面说说还差什么。

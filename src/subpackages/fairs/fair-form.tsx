@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ORGANIZER_DEPARTMENTS } from '../../../core/fairs/model';
 import { departmentById } from '../../../core/data/departments';
+import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { TextArea, TextInput } from '../../components/text-input';
@@ -83,19 +84,11 @@ export function FairFormView({ initial, onSaved }: FairFormViewProps) {
             <TextInput value={form.title} maxlength={40} placeholder="例如：冬季退役军人专场招聘会" onChange={(v) => set('title', v)} />
           </Field>
           <Field name="organizer" label="主办部门" required>
-            <View className="chips">
-              {ORGANIZER_DEPARTMENTS.map((d) => (
-                <View
-                  key={d}
-                  className={`chip${form.organizerDepartmentId === d ? ' chip--on' : ''}`}
-                  role="radio"
-                  aria-checked={form.organizerDepartmentId === d}
-                  onClick={() => set('organizerDepartmentId', d)}
-                >
-                  {departmentById(d)?.name ?? d}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              choices={ORGANIZER_DEPARTMENTS.map((d) => ({ value: d, label: departmentById(d)?.name ?? d }))}
+              value={form.organizerDepartmentId}
+              onChange={(d) => set('organizerDepartmentId', d)}
+            />
           </Field>
           <Field name="description" label="介绍" error={errors.description}>
             <TextArea

@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState, errorMessage } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -69,19 +70,12 @@ function Person({ row, interests, canRecord, onOutcome }: PersonProps) {
         </View>
         {interests ? <View className="list-item__desc">想了解：{interests}</View> : null}
         {canRecord ? (
-          <View className="chips">
-            {OUTCOMES.map((o) => (
-              <View
-                key={o}
-                className={`chip fair-outcome${row.outcome === o ? ' chip--on' : ''}`}
-                role="radio"
-                aria-checked={row.outcome === o}
-                onClick={() => onOutcome(row, o)}
-              >
-                {OUTCOME_TEXT[o]}
-              </View>
-            ))}
-          </View>
+          <ChoiceChips
+            label="招聘结果"
+            choices={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_TEXT[o], className: 'fair-outcome' }))}
+            value={row.outcome}
+            onChange={(o) => onOutcome(row, o)}
+          />
         ) : null}
       </View>
       {row.status === 'checkedIn' ? (

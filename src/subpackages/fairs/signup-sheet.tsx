@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components';
 import { useState } from 'react';
+import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { SignupSheet } from '../../components/signups/signup-sheet';
 import { signUp, type FairDetail, type SignupResult } from '../../services/fairs';
@@ -18,7 +18,6 @@ interface FairSignupSheetProps {
 /** The second tap of a sign-up: name and phone are already there, positions and the reminder are optional. */
 export function FairSignupSheet({ fair, name, phone, templateId, onDone, onClose }: FairSignupSheetProps) {
   const [positions, setPositions] = useState<string[]>([]);
-  const togglePosition = (id: string) => setPositions((list) => (list.includes(id) ? list.filter((p) => p !== id) : [...list, id]));
   const offered = fair.employers.flatMap((e) => e.positions);
 
   return (
@@ -37,19 +36,12 @@ export function FairSignupSheet({ fair, name, phone, templateId, onDone, onClose
       {(errors) =>
         offered.length > 0 ? (
           <Field name="positions" label="感兴趣的岗位（可不选）" error={errors.positions}>
-            <View className="chips">
-              {offered.map((p) => (
-                <View
-                  key={p.id}
-                  className={`chip${positions.includes(p.id) ? ' chip--on' : ''}`}
-                  role="checkbox"
-                  aria-checked={positions.includes(p.id)}
-                  onClick={() => togglePosition(p.id)}
-                >
-                  {p.title}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              multiple
+              choices={offered.map((p) => ({ value: p.id, label: p.title }))}
+              value={positions}
+              onChange={setPositions}
+            />
           </Field>
         ) : null
       }

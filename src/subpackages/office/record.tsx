@@ -6,6 +6,7 @@ import { CATEGORIES } from '../../../core/data/categories';
 import { DISPATCH_DEPARTMENT } from '../../../core/data/departments';
 import { REGIONS } from '../../../core/data/regions';
 import { describeChina } from '../../../core/time';
+import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { PageShell } from '../../components/page-shell';
@@ -121,19 +122,11 @@ export default function RecordPage() {
         </View>
         <View className="card">
           <Field name="category" label="事项类别" required error={errors.category}>
-            <View className="chips">
-              {CATEGORIES.map((c) => (
-                <View
-                  key={c.id}
-                  className={`chip${form.category === c.id ? ' chip--on' : ''}`}
-                  role="radio"
-                  aria-checked={form.category === c.id}
-                  onClick={() => set({ category: c.id })}
-                >
-                  {c.name}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              choices={CATEGORIES.map((c) => ({ value: c.id, label: c.name }))}
+              value={form.category}
+              onChange={(category) => set({ category })}
+            />
           </Field>
           <Field name="description" label="情况说明" required error={errors.description}>
             <Textarea
@@ -146,19 +139,11 @@ export default function RecordPage() {
             />
           </Field>
           <Field name="region" label="所在乡镇/街道" required error={errors.region}>
-            <View className="chips">
-              {REGIONS.map((r) => (
-                <View
-                  key={r.id}
-                  className={`chip${form.region === r.id ? ' chip--on' : ''}`}
-                  role="radio"
-                  aria-checked={form.region === r.id}
-                  onClick={() => set({ region: r.id })}
-                >
-                  {r.name}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              choices={REGIONS.map((r) => ({ value: r.id, label: r.name }))}
+              value={form.region}
+              onChange={(region) => set({ region })}
+            />
           </Field>
           <Field name="name" label="联系人姓名" required error={errors.name}>
             <Input

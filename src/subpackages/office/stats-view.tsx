@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
 import type { Figures, Stats } from '../../../core/cases/stats';
 import { departmentById } from '../../../core/data/departments';
+import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState, errorMessage } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -160,22 +161,15 @@ export function StatsView({ now }: { now: Date }) {
       <View className="section">
         <View className="card card--padded" id="stats-period">
           <View className="field__label">统计时段（按转到部门的日期）</View>
-          <View className="chips">
-            {PRESETS.map((p) => {
-              const on = same(p.period(now), period);
-              return (
-                <View
-                  key={p.id}
-                  className={`chip${on ? ' chip--on' : ''}`}
-                  role="radio"
-                  aria-checked={on}
-                  onClick={() => setPeriod(p.period(now))}
-                >
-                  {p.label}
-                </View>
-              );
-            })}
-          </View>
+          <ChoiceChips
+            label="统计时段"
+            choices={PRESETS.map((p) => ({ value: p.id, label: p.label }))}
+            value={PRESETS.find((p) => same(p.period(now), period))?.id}
+            onChange={(id) => {
+              const preset = PRESETS.find((p) => p.id === id);
+              if (preset) setPeriod(preset.period(now));
+            }}
+          />
           <View className="period__row">
             <Picker
               mode="date"

@@ -2,18 +2,19 @@ import { Button, Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { placesContract } from '../../../core/contracts/places';
 import { REGIONS } from '../../../core/data/regions';
+import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { TextArea, TextInput } from '../../components/text-input';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { activityRoster, getActivity, saveActivity, type ActivityDetail } from '../../services/places';
 import { AdminGate } from './admin-gate';
 import { joinChina, splitChina } from './dates';
-import { TextArea, TextInput } from '../../components/text-input';
-import { Choice, PickerValue } from './form-parts';
+import { choicesOf, PickerValue } from './form-parts';
 import { param } from './links';
 import { useEditor } from './use-editor';
 import './places.css';
@@ -138,7 +139,7 @@ export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; 
             <TextInput value={form.place} maxlength={60} onChange={(v) => set('place', v)} />
           </Field>
           <Field name="regionId" label="所在乡镇/街道" required error={errors.regionId}>
-            <Choice options={REGIONS} value={form.regionId} onChange={(v) => set('regionId', v)} />
+            <ChoiceChips choices={choicesOf(REGIONS)} value={form.regionId || null} onChange={(v) => set('regionId', v)} />
           </Field>
           <Field name="description" label="活动内容" required error={errors.description}>
             <TextArea className="pl-textarea" value={form.description} maxlength={500} onChange={(v) => set('description', v)} />

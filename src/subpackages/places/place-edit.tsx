@@ -3,15 +3,16 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { PLACE_KINDS } from '../../../core/data/place-kinds';
 import { REGIONS } from '../../../core/data/regions';
 import { CheckRow } from '../../components/check-row';
+import { ChoiceChips } from '../../components/choice-chips';
 import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { TextArea, TextInput } from '../../components/text-input';
 import { useAsync } from '../../lib/use-async';
 import { getPlace, savePlace } from '../../services/places';
 import { AdminGate } from './admin-gate';
-import { TextArea, TextInput } from '../../components/text-input';
-import { Choice } from './form-parts';
+import { choicesOf } from './form-parts';
 import { param } from './links';
 import { useEditor } from './use-editor';
 import { checkPlaceForm, newPlaceForm, placeFormOf, type PlaceForm } from './place-form';
@@ -33,15 +34,19 @@ export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSave
             <TextInput value={form.name} maxlength={40} placeholder="如：城关街道退役军人服务站" onChange={(v) => set('name', v)} />
           </Field>
           <Field name="kind" label="类型" required error={errors.kind}>
-            <Choice options={PLACE_KINDS} value={form.kind} onChange={(v) => set('kind', v)} />
+            <ChoiceChips choices={choicesOf(PLACE_KINDS)} value={form.kind || null} onChange={(v) => set('kind', v)} />
           </Field>
           {form.kind === 'service_station' ? (
             <Field name="stars" label="星级" error={errors.stars}>
-              <Choice options={STARS} value={form.stars ? String(form.stars) : null} onChange={(v) => set('stars', Number(v))} />
+              <ChoiceChips
+                choices={choicesOf(STARS)}
+                value={form.stars ? String(form.stars) : null}
+                onChange={(v) => set('stars', Number(v))}
+              />
             </Field>
           ) : null}
           <Field name="regionId" label="所在乡镇/街道" required error={errors.regionId}>
-            <Choice options={REGIONS} value={form.regionId} onChange={(v) => set('regionId', v)} />
+            <ChoiceChips choices={choicesOf(REGIONS)} value={form.regionId || null} onChange={(v) => set('regionId', v)} />
           </Field>
           <Field name="address" label="地址" required error={errors.address}>
             <TextInput value={form.address} maxlength={80} onChange={(v) => set('address', v)} />

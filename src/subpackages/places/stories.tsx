@@ -1,6 +1,7 @@
 import { Image, View } from '@tarojs/components';
 import { useState } from 'react';
 import { STORY_KINDS, type StoryKind } from '../../../core/data/place-kinds';
+import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -12,7 +13,6 @@ import { storyKindName } from './story-kind';
 import { openStory } from './links';
 import { useCovers } from './use-covers';
 import './places.css';
-
 
 function StoryCard({ story: s, cover }: { story: StorySummary; cover: string }) {
   return (
@@ -37,22 +37,14 @@ export function StoriesFeed() {
 
   return (
     <View className="section">
-      <View className="chips" style={{ marginTop: '-8px', marginBottom: '12px' }} id="story-kinds">
-        <View className={`chip${kind === null ? ' chip--on' : ''}`} role="radio" aria-checked={kind === null} onClick={() => setKind(null)}>
-          全部
-        </View>
-        {STORY_KINDS.map((k) => (
-          <View
-            key={k.id}
-            className={`chip${kind === k.id ? ' chip--on' : ''}`}
-            role="radio"
-            aria-checked={kind === k.id}
-            onClick={() => setKind(k.id)}
-          >
-            {k.name}
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        id="story-kinds"
+        label="按类别看"
+        style={{ marginTop: '-8px', marginBottom: '12px' }}
+        choices={[{ value: null, label: '全部' }, ...STORY_KINDS.map((k) => ({ value: k.id, label: k.name }))]}
+        value={kind}
+        onChange={setKind}
+      />
       {stories.status === 'loading' ? <LoadingState /> : null}
       {stories.status === 'error' ? <ErrorState error={stories.error} onRetry={() => stories.reload()} /> : null}
       {stories.status === 'ready' && stories.data.items.length === 0 ? (

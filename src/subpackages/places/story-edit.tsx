@@ -3,10 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { placesContract } from '../../../core/contracts/places';
 import { STORY_KINDS, type StoryKind } from '../../../core/data/place-kinds';
+import { ChoiceChips } from '../../components/choice-chips';
 import { ErrorState, errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { TextArea, TextInput } from '../../components/text-input';
 import { ensurePrivacyConsent } from '../../lib/privacy';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
@@ -15,8 +17,7 @@ import { fieldErrors, isServiceError } from '../../services/service-error';
 import { pickImages } from '../../services/pick-images';
 import { uploadFile } from '../../services/upload';
 import { AdminGate } from './admin-gate';
-import { TextArea, TextInput } from '../../components/text-input';
-import { Choice } from './form-parts';
+import { choicesOf } from './form-parts';
 import { param } from './links';
 import { useCovers } from './use-covers';
 import './places.css';
@@ -106,7 +107,7 @@ export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSave
             <TextInput value={form.title} maxlength={40} onChange={(v) => set('title', v)} />
           </Field>
           <Field name="kind" label="类别" required error={errors.kind}>
-            <Choice options={STORY_KINDS} value={form.kind} onChange={(v) => set('kind', v)} />
+            <ChoiceChips choices={choicesOf(STORY_KINDS)} value={form.kind || null} onChange={(v) => set('kind', v)} />
           </Field>
           <Field name="summary" label="摘要" required error={errors.summary} hint="列表里显示，一两句话">
             <TextArea className="pl-textarea" value={form.summary} maxlength={120} onChange={(v) => set('summary', v)} />
@@ -128,7 +129,7 @@ export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSave
             </View>
           </Field>
           <Field name="status" label="状态" error={errors.status}>
-            <Choice options={STATUSES} value={form.status} onChange={(v) => set('status', v)} />
+            <ChoiceChips choices={choicesOf(STATUSES)} value={form.status || null} onChange={(v) => set('status', v)} />
           </Field>
         </View>
       </View>

@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import { REGIONS } from '../../../core/data/regions';
+import { ChoiceChips } from '../../components/choice-chips';
 import type { WhereAmI } from '../../lib/where-am-i';
 import type { WhereChooser } from './use-where';
 
@@ -18,19 +19,13 @@ export function WhereSheet({ chooser, current }: { chooser: WhereChooser; curren
             {chooser.notice}
           </View>
         ) : null}
-        <View className="chips" id="region-chips">
-          {REGIONS.map((r) => (
-            <View
-              key={r.id}
-              className={`chip${r.id === currentRegion ? ' chip--on' : ''}`}
-              role="radio"
-              aria-checked={r.id === currentRegion}
-              onClick={() => chooser.chooseRegion(r.id)}
-            >
-              {r.name}
-            </View>
-          ))}
-        </View>
+        <ChoiceChips
+          id="region-chips"
+          label="所在乡镇/街道"
+          choices={REGIONS.map((r) => ({ value: r.id, label: r.name }))}
+          value={currentRegion}
+          onChange={(id) => chooser.chooseRegion(id)}
+        />
         <View className="sheet__actions">
           <Button className="btn btn--ghost sheet__btn" disabled={chooser.locating || undefined} onClick={() => void chooser.locateMe()}>
             {chooser.locating ? '正在定位…' : '用我现在的位置'}
