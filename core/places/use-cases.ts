@@ -35,7 +35,7 @@ const pointOf = (q: { lat?: number; lng?: number }): Point | undefined =>
   q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined;
 
 /** Drafts are the admins' until published. */
-export const seesDrafts = (caller: Pick<Caller, 'role'>): boolean => caller.role === 'admin';
+const seesDrafts = (caller: Pick<Caller, 'role'>): boolean => caller.role === 'admin';
 
 // ---- places ----
 

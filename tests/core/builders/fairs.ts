@@ -3,7 +3,7 @@ import type { ActivityRecord } from '../../../core/places/model';
 import type { EventSeats, SignupRecord, SignupsPort } from '../../../core/signups/port';
 
 /** 2026-12-03 09:00 (+08:00): when the fairs and activities built here start. */
-export const START = '2026-12-03T01:00:00.000Z';
+const START = '2026-12-03T01:00:00.000Z';
 const HOUR = 3_600_000;
 const at = (offsetHours: number) => new Date(Date.parse(START) + offsetHours * HOUR).toISOString();
 
@@ -68,7 +68,7 @@ export function aSignup(overrides: Partial<SignupRecord> & { openid?: string } =
   };
 }
 
-export interface Notified {
+interface Notified {
   openid: string;
   title: string;
   eventId: string;
