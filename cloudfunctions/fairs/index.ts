@@ -47,5 +47,5 @@ export const main = createMain({
     save: action({ access: 'staff', input: fairsContract.save, run: (ctx, input) => fairs.saveFair(deps(ctx.now), ctx.caller, input) }),
   },
   // Every morning: the day-before reminders.
-  timer: (now) => fairs.remindFairGoers(deps(now)),
+  timer: (now) => fairs.remindFairGoers(deps(now), null),
 });

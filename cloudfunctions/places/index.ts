@@ -41,7 +41,11 @@ export const main = createMain({
     }),
 
     // Volunteer activities, on the job fairs' sign-up engine.
-    activities: action({ access: 'public', input: placesContract.activities, run: (ctx) => places.listActivities(deps(ctx.now)) }),
+    activities: action({
+      access: 'public',
+      input: placesContract.activities,
+      run: (ctx) => places.listActivities(deps(ctx.now), ctx.caller),
+    }),
     activity: action({
       access: 'public',
       input: placesContract.activity,
@@ -69,5 +73,5 @@ export const main = createMain({
     }),
   },
   // Every morning: the day-before reminders.
-  timer: (now) => places.remindVolunteers(deps(now)),
+  timer: (now) => places.remindVolunteers(deps(now), null),
 });

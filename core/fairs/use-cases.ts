@@ -211,8 +211,8 @@ export async function saveFair(deps: FairDeps, caller: Authed, { id, ...input }:
   return { id };
 }
 
-/** Every morning: remind confirmed people who agreed, the day before their fair. */
-export async function remindFairGoers(deps: FairDeps) {
+/** Every morning (the timer: nobody asked): remind confirmed people who agreed, the day before their fair. */
+export async function remindFairGoers(deps: FairDeps, _caller: null) {
   const published = await deps.port.listFairs({ status: 'published' });
   const reminded = await remindDayBefore(deps, published, (f) => ({
     title: `明天参加：${f.title}`,

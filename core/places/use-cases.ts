@@ -97,7 +97,7 @@ export async function saveStory(deps: PlacesDeps, caller: Authed, { id, status =
 
 const loadActivity = async (deps: PlacesDeps, id: string): Promise<ActivityRecord> => found(await deps.port.getActivity(id), '活动');
 
-export async function listActivities(deps: PlacesDeps) {
+export async function listActivities(deps: PlacesDeps, _caller: Caller) {
   // What is coming and what was held in the last half year, however many years of activities there are.
   const since = new Date(+deps.now - RECENT_DAYS * DAY_MS).toISOString();
   const all = await deps.port.listActivities(since);
@@ -182,8 +182,8 @@ export async function saveActivity(deps: PlacesDeps, _caller: Authed, { id, ...a
   return { id };
 }
 
-/** Every morning: remind volunteers who agreed, the day before their activity. */
-export async function remindVolunteers(deps: PlacesDeps) {
+/** Every morning (the timer: nobody asked): remind volunteers who agreed, the day before their activity. */
+export async function remindVolunteers(deps: PlacesDeps, _caller: null) {
   // Only activities starting within the next two days can be "tomorrow" (UTC+8).
   const { now } = deps;
   const soon = await deps.port.listActivities(now.toISOString(), new Date(+now + 2 * DAY_MS).toISOString());

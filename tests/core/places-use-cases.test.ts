@@ -185,8 +185,8 @@ describe('volunteer activities', () => {
     });
     await signUp(deps(), 'no');
     const dayBefore = '2026-12-02T07:00:00+08:00';
-    expect(await places.remindVolunteers(deps(dayBefore))).toEqual({ reminded: 1 });
-    expect(await places.remindVolunteers(deps(dayBefore))).toEqual({ reminded: 0 });
+    expect(await places.remindVolunteers(deps(dayBefore), null)).toEqual({ reminded: 1 });
+    expect(await places.remindVolunteers(deps(dayBefore), null)).toEqual({ reminded: 0 });
     expect(memory.notices).toEqual([{ openid: 'yes', title: '明天参加：关爱老兵志愿服务', eventId: 'activity-1' }]);
   });
 });
