@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything that must hold before a change lands, in one command —
- * typecheck, lint (with the dependency-direction rules), the jest projects (core, functions, app),
+ * typecheck (the project, then the app alone), lint (with the boundary rules), the jest projects (core,
+ * functions, app, lint),
  * the weapp build within its package budget and WeChat's rules (privacy declarations, sitemap, …),
  * and the end-to-end test in Chromium against the local host.
  */
@@ -24,6 +25,8 @@ const jestReport = path.join(root, '.tmp/jest-report.json');
 
 const STEPS: Step[] = [
   { name: 'typecheck', cmd: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'] },
+  // The app on its own, against the mini-program's globals only (no Node, no Jest).
+  { name: 'typecheck:app', cmd: [bin('tsc'), '-p', 'src/tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: [bin('eslint'), '.'] },
   { name: 'build:functions', cmd: [bin('tsx'), 'scripts/build-functions.ts'] },
   { name: 'jest', cmd: [bin('jest'), '--json', `--outputFile=${jestReport}`], needs: ['build:functions'] },
