@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
-import type { AsyncState } from '../lib/use-async';
 import { EmptyState, type EmptyStateProps } from './empty-state';
 import { ErrorState } from './error-state';
 import { LoadingState } from './loading-state';
 
-interface LoadedProps<T> {
-  /** What useAsync answers; `undefined` while nothing has been asked yet (shows nothing). */
-  state: (AsyncState<T> & { reload?: () => void }) | undefined;
+/** What Loaded reads of an AsyncState; `reload`, when there, is the retry. */
+type Shown = ({ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: unknown }) & { reload?: () => void };
+/** The answer a ready state carries. */
+type DataOf<S> = S extends { status: 'ready'; data: infer T } ? T : never;
+
+interface LoadedProps<S extends Shown, T = DataOf<S>> {
+  /** What useAsync answers (or a search's own AsyncState); `null`/`undefined` before anything was asked: shows nothing. */
+  state: S | null | undefined;
   /** What to show once the answer is in. */
   children: (data: T) => ReactNode;
   loadingText?: string;
@@ -29,7 +33,7 @@ interface LoadedProps<T> {
  *
  * Inside a page it goes within PageShell (长辈模式 and the consent sheet stay on in every state).
  */
-export function Loaded<T>({ state, children, loadingText, errorTitle, onRetry, empty }: LoadedProps<T>) {
+export function Loaded<S extends Shown>({ state, children, loadingText, errorTitle, onRetry, empty }: LoadedProps<S>) {
   if (!state) return null;
   if (state.status === 'loading') return <LoadingState text={loadingText} />;
   if (state.status === 'error') {
@@ -37,9 +41,10 @@ export function Loaded<T>({ state, children, loadingText, errorTitle, onRetry, e
     const title = typeof errorTitle === 'function' ? errorTitle(state.error) : errorTitle;
     return <ErrorState error={state.error} onRetry={retry} title={title} />;
   }
-  if (empty?.when(state.data)) {
+  const data = state.data as DataOf<S>;
+  if (empty?.when(data)) {
     const { title, description, action } = empty;
     return <EmptyState title={title} description={description} action={action} />;
   }
-  return <>{children(state.data)}</>;
+  return <>{children(data)}</>;
 }

@@ -100,7 +100,13 @@ describe('ChoiceChips', () => {
 });
 
 describe('Loaded', () => {
-  const view = (state: AsyncState<string[]> & { reload?: () => void }, extra: Partial<Parameters<typeof Loaded<string[]>>[0]> = {}) =>
+  type Names = AsyncState<string[]> & { reload?: () => void };
+  interface Extra {
+    loadingText?: string;
+    errorTitle?: string | ((error: unknown) => string);
+    onRetry?: false;
+  }
+  const view = (state: Names, extra: Extra = {}) =>
     render(
       <Loaded state={state} errorTitle="没能读出名单" empty={{ when: (d) => d.length === 0, title: '还没有人报名' }} {...extra}>
         {(names) => <div id="names">{names.join('、')}</div>}

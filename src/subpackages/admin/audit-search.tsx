@@ -4,10 +4,10 @@ import { AUDIT_ACTION_TEXT, AUDIT_ACTIONS } from '../../../core/audit';
 import { DEPARTMENTS } from '../../../core/data/departments';
 import { ROLE_NAMES, type Role } from '../../../core/roles';
 import { describeChina } from '../../../core/time';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { dayText } from '../../lib/period';
+import type { AsyncState } from '../../lib/use-async';
 import { searchAuditLog, type AuditLogPage, type AuditLogQuery } from '../../services/users';
 import { Choose } from './choose';
 
@@ -16,7 +16,7 @@ const OPERATION_NAMES = AUDIT_ACTIONS.map((a) => AUDIT_ACTION_TEXT[a]);
 const OBJECT_TEXT: Record<string, string> = { case: '求助', fair: '招聘会', activity: '志愿活动', audit: '操作记录' };
 const PAGE_SIZE = 20;
 
-type Found = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; query: AuditLogQuery; page: AuditLogPage };
+type Found = AsyncState<{ query: AuditLogQuery; page: AuditLogPage }>;
 
 function DayPicker({ value, placeholder, id, onPick }: { value: string; placeholder: string; id: string; onPick: (day: string) => void }) {
   return (
@@ -54,7 +54,7 @@ export function AuditSearch() {
     };
     setFound({ status: 'loading' });
     try {
-      setFound({ status: 'ready', query, page: await searchAuditLog({ ...query, page: 1, pageSize: PAGE_SIZE }) });
+      setFound({ status: 'ready', data: { query, page: await searchAuditLog({ ...query, page: 1, pageSize: PAGE_SIZE }) } });
     } catch (e) {
       setFound({ status: 'error', error: e });
     }
@@ -64,8 +64,9 @@ export function AuditSearch() {
     if (found?.status !== 'ready') return;
     setMore(true);
     try {
-      const next = await searchAuditLog({ ...found.query, page: found.page.page + 1, pageSize: PAGE_SIZE });
-      setFound({ ...found, page: { ...next, items: [...found.page.items, ...next.items] } });
+      const { query, page } = found.data;
+      const next = await searchAuditLog({ ...query, page: page.page + 1, pageSize: PAGE_SIZE });
+      setFound({ status: 'ready', data: { query, page: { ...next, items: [...page.items, ...next.items] } } });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -129,42 +130,44 @@ export function AuditSearch() {
         </View>
       </View>
 
-      {found?.status === 'loading' ? <LoadingState /> : null}
-      {found?.status === 'error' ? <ErrorState error={found.error} title="没能查到" onRetry={() => void search()} /> : null}
-      {found?.status === 'ready' && found.page.items.length === 0 ? (
-        <EmptyState title="没有符合条件的记录" description="换个日期或单位再查" />
-      ) : null}
-      {found?.status === 'ready' && found.page.items.length > 0 ? (
-        <View>
-          <View className="section__hint" id="audit-log-total">
-            共 {found.page.total} 条，最新的在前
-          </View>
-          <View className="card" id="audit-log-list">
-            {found.page.items.map((e, i) => (
-              <View key={`${e.at}-${i}`} className="settings-row">
-                <View className="settings-row__main">
-                  <View className="settings-row__title">
-                    {e.departmentId ? `${DEPARTMENTS.find((d) => d.id === e.departmentId)?.shortName ?? e.departmentId} · ` : ''}
-                    {ROLE_NAMES[e.role as Role] ?? e.role} · {e.actionText}
-                    {e.revealed ? '（看到了完整手机号）' : ''}
-                  </View>
-                  <View className="settings-row__desc">
-                    {describeChina(new Date(e.at))} · {OBJECT_TEXT[e.objectType] ?? e.objectType} {e.objectId}
-                  </View>
-                  <View className="audit-openid">{e.openid}</View>
-                </View>
-              </View>
-            ))}
-          </View>
-          {found.page.items.length < found.page.total ? (
-            <View className="state__action">
-              <Button className="btn btn--ghost" disabled={more || undefined} onClick={() => void loadMore()} id="audit-log-more">
-                {more ? '正在加载…' : '再看 20 条'}
-              </Button>
+      <Loaded
+        state={found}
+        errorTitle="没能查到"
+        onRetry={() => void search()}
+        empty={{ when: ({ page }) => page.items.length === 0, title: '没有符合条件的记录', description: '换个日期或单位再查' }}
+      >
+        {({ page }) => (
+          <View>
+            <View className="section__hint" id="audit-log-total">
+              共 {page.total} 条，最新的在前
             </View>
-          ) : null}
-        </View>
-      ) : null}
+            <View className="card" id="audit-log-list">
+              {page.items.map((e, i) => (
+                <View key={`${e.at}-${i}`} className="settings-row">
+                  <View className="settings-row__main">
+                    <View className="settings-row__title">
+                      {e.departmentId ? `${DEPARTMENTS.find((d) => d.id === e.departmentId)?.shortName ?? e.departmentId} · ` : ''}
+                      {ROLE_NAMES[e.role as Role] ?? e.role} · {e.actionText}
+                      {e.revealed ? '（看到了完整手机号）' : ''}
+                    </View>
+                    <View className="settings-row__desc">
+                      {describeChina(new Date(e.at))} · {OBJECT_TEXT[e.objectType] ?? e.objectType} {e.objectId}
+                    </View>
+                    <View className="audit-openid">{e.openid}</View>
+                  </View>
+                </View>
+              ))}
+            </View>
+            {page.items.length < page.total ? (
+              <View className="state__action">
+                <Button className="btn btn--ghost" disabled={more || undefined} onClick={() => void loadMore()} id="audit-log-more">
+                  {more ? '正在加载…' : '再看 20 条'}
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        )}
+      </Loaded>
     </View>
   );
 }

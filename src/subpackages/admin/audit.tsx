@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { ROLE_NAMES, type Role } from '../../../core/roles';
 import { describeChina } from '../../../core/time';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
+import type { AsyncState } from '../../lib/use-async';
 import { auditTrail, lookup, type AuditEntry, type StaffCase } from '../../services/cases';
 import { AuditSearch } from './audit-search';
 import { RetentionForm } from './retention-form';
@@ -28,10 +28,7 @@ const ACTIONS: Record<string, string> = {
 
 const TRACKING_NO = /^SY\d{9}$/i;
 
-type Result =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; c: StaffCase | null; caseId: string; items: AuditEntry[] };
+type Result = AsyncState<{ c: StaffCase | null; caseId: string; items: AuditEntry[] }>;
 
 /** Who looked at or changed a case, and when: every staff and 双拥办 view and action is recorded. */
 export default function AuditPage() {
@@ -52,7 +49,7 @@ export default function AuditPage() {
       const c = TRACKING_NO.test(q) ? await lookup(q.toUpperCase()) : null;
       const caseId = c?.caseId ?? q;
       const { items } = await auditTrail(caseId);
-      setResult({ status: 'ready', c, caseId, items });
+      setResult({ status: 'ready', data: { c, caseId, items } });
     } catch (e) {
       setResult({ status: 'error', error: e });
     }
@@ -86,32 +83,30 @@ export default function AuditPage() {
         </View>
       </View>
 
-      {result?.status === 'loading' ? <LoadingState /> : null}
-      {result?.status === 'error' ? <ErrorState error={result.error} title="没能查到" /> : null}
-      {result?.status === 'ready' ? (
-        <View className="section">
-          <View className="section__title">
-            {result.c ? `${result.c.trackingNo} · ${result.c.categoryName} · ${result.c.departmentName}` : `求助编号 ${result.caseId}`}
-          </View>
-          {result.items.length === 0 ? (
-            <EmptyState title="没有操作记录" description="这个编号下没有工作人员查看或办理过，或者编号不对" />
-          ) : (
-            <View className="card" id="audit-list">
-              {result.items.map((e, i) => (
-                <View key={`${e.at}-${i}`} className="settings-row">
-                  <View className="settings-row__main">
-                    <View className="settings-row__title">
-                      {ROLE_NAMES[e.role as Role] ?? e.role} · {ACTIONS[e.action] ?? e.action}
+      <Loaded state={result} errorTitle="没能查到" onRetry={false}>
+        {({ c, caseId, items }) => (
+          <View className="section">
+            <View className="section__title">{c ? `${c.trackingNo} · ${c.categoryName} · ${c.departmentName}` : `求助编号 ${caseId}`}</View>
+            {items.length === 0 ? (
+              <EmptyState title="没有操作记录" description="这个编号下没有工作人员查看或办理过，或者编号不对" />
+            ) : (
+              <View className="card" id="audit-list">
+                {items.map((e, i) => (
+                  <View key={`${e.at}-${i}`} className="settings-row">
+                    <View className="settings-row__main">
+                      <View className="settings-row__title">
+                        {ROLE_NAMES[e.role as Role] ?? e.role} · {ACTIONS[e.action] ?? e.action}
+                      </View>
+                      <View className="settings-row__desc">{describeChina(new Date(e.at))}</View>
+                      <View className="audit-openid">{e.openid}</View>
                     </View>
-                    <View className="settings-row__desc">{describeChina(new Date(e.at))}</View>
-                    <View className="audit-openid">{e.openid}</View>
                   </View>
-                </View>
-              ))}
-            </View>
-          )}
-        </View>
-      ) : null}
+                ))}
+              </View>
+            )}
+          </View>
+        )}
+      </Loaded>
 
       <AuditSearch />
       <RetentionForm />

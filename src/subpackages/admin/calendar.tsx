@@ -1,9 +1,10 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { dayText } from '../../lib/period';
 import { useAsync } from '../../lib/use-async';
@@ -20,27 +21,24 @@ const weekday = (day: string) => `星期${WEEKDAYS[new Date(`${day}T00:00:00Z`).
  */
 export default function CalendarPage() {
   const loaded = useAsync(getCalendar);
+  return (
+    <PageShell>
+      <Loaded state={loaded} errorTitle="没能读出工作日历">
+        {(calendar) => <CalendarEditor calendar={calendar} onSaved={() => loaded.reload({ silent: true })} />}
+      </Loaded>
+    </PageShell>
+  );
+}
+
+type Calendar = Awaited<ReturnType<typeof getCalendar>>;
+
+function CalendarEditor({ calendar, onSaved }: { calendar: Calendar; onSaved: () => void }) {
   const [day, setDay] = useState('');
   const [kind, setKind] = useState<DayKind>('holiday');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (loaded.status === 'loading') {
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  }
-  if (loaded.status === 'error') {
-    return (
-      <PageShell>
-        <ErrorState error={loaded.error} onRetry={() => loaded.reload()} title="没能读出工作日历" />
-      </PageShell>
-    );
-  }
-
-  const { overrides, years } = loaded.data;
+  const { overrides, years } = calendar;
   const days = Object.keys(overrides).sort();
   const missing = years.filter((y) => !y.hasOfficialData);
 
@@ -49,7 +47,7 @@ export default function CalendarPage() {
     setError(null);
     try {
       await saveCalendar(next);
-      loaded.reload({ silent: true });
+      onSaved();
       void Taro.showToast({ title: done, icon: 'success' });
       return true;
     } catch (e) {
@@ -83,7 +81,7 @@ export default function CalendarPage() {
   };
 
   return (
-    <PageShell>
+    <>
       <View className="section">
         <View className="section__title">官方放假安排</View>
         {missing.length > 0 ? (
@@ -117,19 +115,15 @@ export default function CalendarPage() {
               </View>
             </Picker>
           </View>
-          <View className="chips">
-            {(['holiday', 'workday'] as const).map((k) => (
-              <View
-                key={k}
-                className={`chip${kind === k ? ' chip--on' : ''}`}
-                role="radio"
-                aria-checked={kind === k}
-                onClick={() => setKind(k)}
-              >
-                {k === 'holiday' ? '休息日（放假）' : '工作日（调休上班）'}
-              </View>
-            ))}
-          </View>
+          <ChoiceChips
+            label="这一天是"
+            choices={[
+              { value: 'holiday' as const, label: '休息日（放假）' },
+              { value: 'workday' as const, label: '工作日（调休上班）' },
+            ]}
+            value={kind}
+            onChange={setKind}
+          />
           {error ? (
             <View className="field__error" role="alert">
               {error}
@@ -172,6 +166,6 @@ export default function CalendarPage() {
           </View>
         )}
       </View>
-    </PageShell>
+    </>
   );
 }

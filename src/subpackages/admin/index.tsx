@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { Invite, StaffMember } from '../../../core/contracts/users';
 import { ROLE_NAMES } from '../../../core/roles';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getMeta } from '../../services/meta';
@@ -55,102 +55,97 @@ export default function AdminPage() {
     }
   };
 
-  if (data.status === 'loading') {
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  }
-  if (data.status === 'error') {
-    return (
-      <PageShell>
-        <ErrorState error={data.error} onRetry={() => data.reload()} title="打不开管理后台" />
-      </PageShell>
-    );
-  }
-
-  const [{ items, invites }, meta] = data.data;
   return (
     <PageShell>
-      <View className="section">
-        <View className="section__title">办理设置</View>
-        <View className="card" id="admin-settings">
-          {SETTINGS.map((l) => (
-            <View key={l.url} className="list-item list-item--link" role="button" onClick={() => void Taro.navigateTo({ url: l.url })}>
-              <View className="list-item__main">
-                <View className="list-item__title">{l.title}</View>
-                <View className="list-item__desc">{l.desc}</View>
-              </View>
-              <View className="list-item__arrow" />
-            </View>
-          ))}
-        </View>
-      </View>
-
-      <View className="section">
-        <View className="section__title">邀请新同事</View>
-        <View className="section__hint">生成邀请码后念给对方，请他在「我的 → 我是工作人员」里输入。每个码只能用一次。</View>
-        {created ? (
-          <View className="card card--padded" id="invite-result" style={{ marginBottom: '12px' }}>
-            <View className="list-item__desc">
-              给{deptName(created.departmentId)}的{ROLE_NAMES[created.role]}的邀请码：
-            </View>
-            <View className="invite-code" id="invite-code">
-              {created.code}
-            </View>
-            <View className="list-item__desc">{formatDate(created.expiresAt)}前有效。</View>
-          </View>
-        ) : null}
-        <InviteForm meta={meta} onCreated={onCreated} />
-      </View>
-
-      <View className="section">
-        <View className="section__title">工作人员（{items.length}）</View>
-        {items.length === 0 ? (
-          <EmptyState title="还没有工作人员" description="用上面的邀请码请同事加入" />
-        ) : (
-          <View className="card">
-            {items.map((m) => (
-              <View key={m.openid} className="list-item">
-                <View className="list-item__main">
-                  <View className="list-item__title">{m.name ?? '未填姓名'}</View>
-                  <View className="list-item__desc">
-                    {ROLE_NAMES[m.role]}
-                    {m.departmentId ? ` · ${deptName(m.departmentId)}` : ''} · {m.openid}
+      <Loaded state={data} errorTitle="打不开管理后台">
+        {([{ items, invites }, meta]) => (
+          <>
+            <View className="section">
+              <View className="section__title">办理设置</View>
+              <View className="card" id="admin-settings">
+                {SETTINGS.map((l) => (
+                  <View
+                    key={l.url}
+                    className="list-item list-item--link"
+                    role="button"
+                    onClick={() => void Taro.navigateTo({ url: l.url })}
+                  >
+                    <View className="list-item__main">
+                      <View className="list-item__title">{l.title}</View>
+                      <View className="list-item__desc">{l.desc}</View>
+                    </View>
+                    <View className="list-item__arrow" />
                   </View>
-                </View>
-                {m.role !== 'admin' ? (
-                  <Button className="btn btn--danger admin-remove" onClick={() => void confirmRemove(m)}>
-                    移除
-                  </Button>
-                ) : null}
+                ))}
               </View>
-            ))}
-          </View>
-        )}
-      </View>
+            </View>
 
-      <View className="section">
-        <View className="section__title">未使用的邀请码（{invites.length}）</View>
-        {invites.length === 0 ? (
-          <EmptyState title="没有未使用的邀请码" />
-        ) : (
-          <View className="card">
-            {invites.map((i) => (
-              <View key={i.code} className="list-item">
-                <View className="list-item__main">
-                  <View className="list-item__title">{i.code}</View>
+            <View className="section">
+              <View className="section__title">邀请新同事</View>
+              <View className="section__hint">生成邀请码后念给对方，请他在「我的 → 我是工作人员」里输入。每个码只能用一次。</View>
+              {created ? (
+                <View className="card card--padded" id="invite-result" style={{ marginBottom: '12px' }}>
                   <View className="list-item__desc">
-                    {deptName(i.departmentId)} · {ROLE_NAMES[i.role]}
+                    给{deptName(created.departmentId)}的{ROLE_NAMES[created.role]}的邀请码：
                   </View>
+                  <View className="invite-code" id="invite-code">
+                    {created.code}
+                  </View>
+                  <View className="list-item__desc">{formatDate(created.expiresAt)}前有效。</View>
                 </View>
-                <View className="list-item__extra">{formatDate(i.expiresAt)}前有效</View>
-              </View>
-            ))}
-          </View>
+              ) : null}
+              <InviteForm meta={meta} onCreated={onCreated} />
+            </View>
+
+            <View className="section">
+              <View className="section__title">工作人员（{items.length}）</View>
+              {items.length === 0 ? (
+                <EmptyState title="还没有工作人员" description="用上面的邀请码请同事加入" />
+              ) : (
+                <View className="card">
+                  {items.map((m) => (
+                    <View key={m.openid} className="list-item">
+                      <View className="list-item__main">
+                        <View className="list-item__title">{m.name ?? '未填姓名'}</View>
+                        <View className="list-item__desc">
+                          {ROLE_NAMES[m.role]}
+                          {m.departmentId ? ` · ${deptName(m.departmentId)}` : ''} · {m.openid}
+                        </View>
+                      </View>
+                      {m.role !== 'admin' ? (
+                        <Button className="btn btn--danger admin-remove" onClick={() => void confirmRemove(m)}>
+                          移除
+                        </Button>
+                      ) : null}
+                    </View>
+                  ))}
+                </View>
+              )}
+            </View>
+
+            <View className="section">
+              <View className="section__title">未使用的邀请码（{invites.length}）</View>
+              {invites.length === 0 ? (
+                <EmptyState title="没有未使用的邀请码" />
+              ) : (
+                <View className="card">
+                  {invites.map((i) => (
+                    <View key={i.code} className="list-item">
+                      <View className="list-item__main">
+                        <View className="list-item__title">{i.code}</View>
+                        <View className="list-item__desc">
+                          {deptName(i.departmentId)} · {ROLE_NAMES[i.role]}
+                        </View>
+                      </View>
+                      <View className="list-item__extra">{formatDate(i.expiresAt)}前有效</View>
+                    </View>
+                  ))}
+                </View>
+              )}
+            </View>
+          </>
         )}
-      </View>
+      </Loaded>
     </PageShell>
   );
 }

@@ -2,21 +2,29 @@ import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } from '../../../core/privacy';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
 import { getRetention, saveRetention } from '../../services/admin-settings';
 
 /** How long a finished case keeps the requester's name and phone before the hourly timer removes them. */
 export function RetentionForm() {
   const loaded = useAsync(getRetention);
+  return (
+    <Loaded state={loaded} errorTitle="没能读出保存期限">
+      {(settings) => <RetentionEditor settings={settings} onSaved={() => loaded.reload({ silent: true })} />}
+    </Loaded>
+  );
+}
+
+type Retention = Awaited<ReturnType<typeof getRetention>>;
+
+function RetentionEditor({ settings, onSaved }: { settings: Retention; onSaved: () => void }) {
   const [years, setYears] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (loaded.status === 'loading') return <LoadingState />;
-  if (loaded.status === 'error') return <ErrorState error={loaded.error} onRetry={() => loaded.reload()} title="没能读出保存期限" />;
-  const shown = years ?? String(loaded.data.closedCaseYears);
+  const shown = years ?? String(settings.closedCaseYears);
 
   const save = async () => {
     const n = Number(shown);
@@ -29,7 +37,7 @@ export function RetentionForm() {
     try {
       await saveRetention(n);
       setYears(null);
-      loaded.reload({ silent: true });
+      onSaved();
       void Taro.showToast({ title: `已改为 ${n} 年`, icon: 'success' });
     } catch (e) {
       setError(errorMessage(e));
@@ -43,7 +51,7 @@ export function RetentionForm() {
       <View className="section__title">个人信息保存期限</View>
       <View className="section__hint">
         办结或撤回满这个年限的求助，求助人的姓名、手机号和附件由系统自动删除；类别、办理部门、时间和评价分数保留，三率统计不变。默认
-        {loaded.data.defaultYears} 年。
+        {settings.defaultYears} 年。
       </View>
       <View className="card card--padded settings-form" id="retention-form">
         <View className="settings-form__row" style={{ marginTop: 0 }}>

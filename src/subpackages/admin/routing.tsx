@@ -6,8 +6,8 @@ import { CATEGORIES, categoryById, type CategoryId } from '../../../core/data/ca
 import { DEPARTMENTS, DISPATCH_DEPARTMENT, departmentById, type DepartmentId } from '../../../core/data/departments';
 import { REGIONS, regionById } from '../../../core/data/regions';
 import type { RoutingRule } from '../../../core/routing';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
@@ -68,25 +68,21 @@ function OverrideForm({ onAdd }: { onAdd: (rule: RoutingRule) => string | null }
 /** The routing table: who takes each category county-wide, and where a 乡镇 differs. Saved as one table. */
 export default function RoutingPage() {
   const loaded = useAsync(getRouting);
+  return (
+    <PageShell>
+      <Loaded state={loaded} errorTitle="没能读出分派规则">
+        {({ rules }) => <RoutingEditor saved={rules} onSaved={() => loaded.reload({ silent: true })} />}
+      </Loaded>
+    </PageShell>
+  );
+}
+
+/** The table as saved, edited here until 保存分派规则 sends it as one. */
+function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () => void }) {
   const [edited, setEdited] = useState<RoutingRule[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (loaded.status === 'loading') {
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  }
-  if (loaded.status === 'error') {
-    return (
-      <PageShell>
-        <ErrorState error={loaded.error} onRetry={() => loaded.reload()} title="没能读出分派规则" />
-      </PageShell>
-    );
-  }
-
-  const rules = edited ?? loaded.data.rules;
+  const rules = edited ?? saved;
   const dirty = edited !== null;
   const general = (category: CategoryId) => rules.find((r) => sameKey(r, { category }));
   const overrides = rules.filter((r) => r.regionId !== undefined);
@@ -118,7 +114,7 @@ export default function RoutingPage() {
     try {
       await saveRouting(checked.data.rules);
       setEdited(null);
-      loaded.reload({ silent: true });
+      onSaved();
       void Taro.showToast({ title: '已保存', icon: 'success' });
     } catch (e) {
       void Taro.showModal({ title: '没能保存', content: errorMessage(e), showCancel: false });
@@ -128,7 +124,7 @@ export default function RoutingPage() {
   };
 
   return (
-    <PageShell>
+    <>
       <View className="section">
         <View className="section__title">各类事项由谁办</View>
         <View className="section__hint">点部门名可以改。没有规则的类别，由{deptName(DISPATCH_DEPARTMENT)}分派。</View>
@@ -194,6 +190,6 @@ export default function RoutingPage() {
           {busy ? '正在保存…' : '保存分派规则'}
         </Button>
       </View>
-    </PageShell>
+    </>
   );
 }

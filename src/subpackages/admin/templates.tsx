@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
 import { CATEGORIES, categoryById, type CategoryId } from '../../../core/data/categories';
+import { ChoiceChips } from '../../components/choice-chips';
 import { FilterTabs } from '../../components/casework/filter-tabs';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
@@ -53,19 +54,13 @@ function TemplateForm({ draft, onSaved, onCancel }: { draft: Draft; onSaved: (t:
     <View className="card card--padded settings-form" id="template-form">
       <View className="section__title">{form.id ? '修改答复模板' : '新建答复模板'}</View>
       <View className="field__label">事项类别</View>
-      <View className="chips" id="template-category">
-        {CATEGORIES.map((c) => (
-          <View
-            key={c.id}
-            className={`chip${form.category === c.id ? ' chip--on' : ''}`}
-            role="radio"
-            aria-checked={form.category === c.id}
-            onClick={() => set({ category: c.id })}
-          >
-            {c.name}
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        label="事项类别"
+        id="template-category"
+        choices={CATEGORIES.map((c) => ({ value: c.id, label: c.name }))}
+        value={form.category}
+        onChange={(category) => set({ category })}
+      />
       {errors.category ? <View className="field__error">{errors.category}</View> : null}
       <View className="field__label" style={{ marginTop: '12px' }}>
         标题（工作人员选模板时看到的）
@@ -150,22 +145,43 @@ export default function TemplatesPage() {
     }
   };
 
-  if (list.status === 'loading') {
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  }
-  if (list.status === 'error') {
-    return (
-      <PageShell>
-        <ErrorState error={list.error} onRetry={() => list.reload()} title="没能读出答复模板" />
-      </PageShell>
-    );
-  }
+  return (
+    <PageShell>
+      <Loaded state={list} errorTitle="没能读出答复模板">
+        {({ items }) => (
+          <>
+            <View className="section">
+              <View className="section__hint">工作人员答复群众时可以选用这些模板，再按具体情况修改。每个类别可以有多条。</View>
+              {editing ? (
+                <TemplateForm key={editing.id ?? 'new'} draft={editing} onSaved={saved} onCancel={() => setEditing(null)} />
+              ) : (
+                <Button
+                  className="btn btn--primary btn--block"
+                  onClick={() => setEditing({ category: filter === 'all' ? '' : filter, title: '', text: '' })}
+                  id="template-new"
+                >
+                  新建答复模板
+                </Button>
+              )}
+            </View>
+            <TemplateList items={items} filter={filter} onFilter={setFilter} onEdit={setEditing} onRemove={(t) => void remove(t)} />
+          </>
+        )}
+      </Loaded>
+    </PageShell>
+  );
+}
 
-  const items = list.data.items;
+interface TemplateListProps {
+  items: AnswerTemplate[];
+  filter: CategoryId | 'all';
+  onFilter: (filter: CategoryId | 'all') => void;
+  onEdit: (draft: Draft) => void;
+  onRemove: (t: AnswerTemplate) => void;
+}
+
+/** The filter tabs and the templates grouped by category. */
+function TemplateList({ items, filter, onFilter, onEdit, onRemove }: TemplateListProps) {
   const counts = new Map<string, number>();
   for (const t of items) counts.set(t.category, (counts.get(t.category) ?? 0) + 1);
   const groups = CATEGORIES.filter((c) => (filter === 'all' ? counts.has(c.id) : c.id === filter)).map((c) => ({
@@ -174,26 +190,12 @@ export default function TemplatesPage() {
   }));
 
   return (
-    <PageShell>
-      <View className="section">
-        <View className="section__hint">工作人员答复群众时可以选用这些模板，再按具体情况修改。每个类别可以有多条。</View>
-        {editing ? (
-          <TemplateForm key={editing.id ?? 'new'} draft={editing} onSaved={saved} onCancel={() => setEditing(null)} />
-        ) : (
-          <Button
-            className="btn btn--primary btn--block"
-            onClick={() => setEditing({ category: filter === 'all' ? '' : filter, title: '', text: '' })}
-            id="template-new"
-          >
-            新建答复模板
-          </Button>
-        )}
-      </View>
+    <>
       <View className="section">
         <FilterTabs
           tabs={[{ id: 'all' as const, label: `全部（${items.length}）` }, ...CATEGORIES.map((c) => ({ id: c.id, label: c.name }))]}
           value={filter}
-          onChange={setFilter}
+          onChange={onFilter}
           counts={Object.fromEntries(counts)}
           id="template-filter"
         />
@@ -217,11 +219,11 @@ export default function TemplatesPage() {
                   <View className="settings-btns">
                     <Button
                       className="btn btn--ghost"
-                      onClick={() => setEditing({ id: t._id, category: categoryById(t.category)?.id ?? '', title: t.title, text: t.text })}
+                      onClick={() => onEdit({ id: t._id, category: categoryById(t.category)?.id ?? '', title: t.title, text: t.text })}
                     >
                       修改
                     </Button>
-                    <Button className="btn btn--danger" onClick={() => void remove(t)}>
+                    <Button className="btn btn--danger" onClick={() => onRemove(t)}>
                       删除
                     </Button>
                   </View>
@@ -231,6 +233,6 @@ export default function TemplatesPage() {
           </View>
         ))
       )}
-    </PageShell>
+    </>
   );
 }
