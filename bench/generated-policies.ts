@@ -4,7 +4,7 @@
  * document lengths stay realistic while titles and texts differ. Deterministic (seeded PRNG).
  */
 import { REGIONS } from '../core/data/regions';
-import { categoryOrder, type PolicyRecord } from '../core/policies/use-cases';
+import { categoryOrder, type PolicyRecord } from '../core/policies/model';
 import { SEED_POLICIES, seedPolicyFields } from '../local/seed/policy-catalog';
 import { prng } from './prng';
 

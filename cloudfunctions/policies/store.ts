@@ -1,5 +1,6 @@
 import type { SearchResult } from '../../core/contracts/policies';
-import { favoriteId, type FavoriteRecord, type HistoryRecord, type PoliciesPort, type PolicyRecord } from '../../core/policies/use-cases';
+import { favoriteId, type FavoriteRecord, type HistoryRecord, type PolicyRecord } from '../../core/policies/model';
+import type { PoliciesPort } from '../../core/policies/port';
 // The module is light: it requires its dictionaries only when an index is built.
 import { buildPolicyIndex, type PolicySearchIndex } from '../../core/server/policy-search';
 import { db, firstRow, rows, updatedCount } from '../_lib/cloud';

@@ -1,5 +1,5 @@
 import { SEED_POLICIES, seedPolicyFields } from './policy-catalog';
-import { categoryOrder, type PolicyRecord } from '../../core/policies/use-cases';
+import { categoryOrder, type PolicyRecord } from '../../core/policies/model';
 
 /** The seed catalog as stored documents, published and dated `now` (the local host writes them on a fresh database, scripts/export-policies.ts for a real one). */
 export function seedPolicyRecords(now: Date): PolicyRecord[] {
