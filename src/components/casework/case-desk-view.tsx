@@ -3,12 +3,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { StaffCase } from '../../services/cases';
 import { isServiceError } from '../../services/service-error';
+import { ChoiceChips } from '../choice-chips';
 import { ErrorState, errorMessage } from '../error-state';
 import { LoadingState } from '../loading-state';
 import { PageShell } from '../page-shell';
 import { ActionSheet } from './action-sheet';
 import { CaseDetail } from './case-detail';
-import type { Desk, DeskAction, Prepared, SheetAction, SheetChoice, StepAction } from './desk';
+import type { Desk, DeskAction, Prepared, SheetAction, StepAction } from './desk';
 import { confirmFirst, useStaffCase, type CaseRef } from './use-staff-case';
 
 interface OpenSheet {
@@ -139,30 +140,20 @@ export function CaseDeskView({ caseRef, desk }: { caseRef: CaseRef; desk: Desk }
           onCancel={() => setSheet(null)}
         >
           {current.extra?.((text) => edit({ text }))}
-          {current.choice ? <Choice choice={current.choice} value={sheet.choice} onChange={(choice) => edit({ choice })} /> : null}
+          {current.choice ? (
+            <View>
+              <View className="field__label">{current.choice.label}</View>
+              <ChoiceChips
+                id={current.choice.id}
+                label={current.choice.label}
+                choices={current.choice.choices}
+                value={sheet.choice}
+                onChange={(choice) => edit({ choice })}
+              />
+            </View>
+          ) : null}
         </ActionSheet>
       ) : null}
     </PageShell>
-  );
-}
-
-function Choice({ choice, value, onChange }: { choice: SheetChoice; value: string | null; onChange: (value: string) => void }) {
-  return (
-    <View>
-      <View className="field__label">{choice.label}</View>
-      <View className="chips" id={choice.id}>
-        {choice.choices.map((o) => (
-          <View
-            key={o.value}
-            className={`chip${value === o.value ? ' chip--on' : ''}`}
-            role="radio"
-            aria-checked={value === o.value}
-            onClick={() => onChange(o.value)}
-          >
-            {o.label}
-          </View>
-        ))}
-      </View>
-    </View>
   );
 }

@@ -1,8 +1,8 @@
 import { useRouter } from '@tarojs/taro';
 import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
+import { param } from '../../lib/page-params';
 import { CaseView } from './case-view';
-import { param } from './params';
 import './cases.css';
 
 export default function CasePage() {

@@ -4,12 +4,13 @@ import type { Me } from '../../../core/contracts/users';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { query } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import type { Submitted } from '../../services/cases';
 import { getMeta } from '../../services/meta';
 import { isServiceError } from '../../services/service-error';
 import { getMe } from '../../services/users';
-import { CASES, query } from './params';
+import { CASES } from './params';
 import { RequestForm } from './request-form';
 
 type Caller = { me: Me } | { me: null; anonymous: boolean };

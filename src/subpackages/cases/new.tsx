@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
+import { param } from '../../lib/page-params';
 import { NewRequest } from './new-request';
-import { param } from './params';
 import './cases.css';
 
 export default function NewRequestPage() {

@@ -2,8 +2,9 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
+import { param } from '../../lib/page-params';
 import { dayText, timeText } from './dates';
-import { backToServices, CASES, param } from './params';
+import { backToServices, CASES } from './params';
 import './cases.css';
 
 /** SY260930001 → SY 260930 001: easier to read out over the phone. */

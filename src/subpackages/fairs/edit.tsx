@@ -3,12 +3,13 @@ import { useEffect } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import { getFair } from '../../services/fairs';
 import { getMe } from '../../services/users';
 import { FairFormView } from './fair-form';
 import { formOf, newFairForm } from './fair-form-model';
-import { param, rosterUrl } from './links';
+import { rosterUrl } from './links';
 import { OrganizerGate } from './organizer-gate';
 import './fairs.css';
 

@@ -1,14 +1,12 @@
 import { Button, Picker, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { ORGANIZER_DEPARTMENTS } from '../../../core/fairs/model';
 import { departmentById } from '../../../core/data/departments';
 import { ChoiceChips } from '../../components/choice-chips';
-import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
+import { PickerValue } from '../../components/picker-value';
 import { TextArea, TextInput } from '../../components/text-input';
+import { pathErrors, useEditor } from '../../components/use-editor';
 import { saveFair } from '../../services/fairs';
-import { isServiceError } from '../../services/service-error';
 import {
   checkFairForm,
   dayBefore,
@@ -16,18 +14,8 @@ import {
   emptyPosition,
   type EmployerDraft,
   type FairForm,
-  type FormErrors,
   type PositionDraft,
 } from './fair-form-model';
-
-function PickerValue({ value, placeholder }: { value: string; placeholder: string }) {
-  return (
-    <View className="field__picker">
-      <View className={value ? '' : 'field__placeholder'}>{value || placeholder}</View>
-      <View className="list-item__arrow" />
-    </View>
-  );
-}
 
 interface FairFormViewProps {
   initial: FairForm;
@@ -36,11 +24,10 @@ interface FairFormViewProps {
 
 /** Create or edit a fair: time, place, seats, employers and their positions. Checked with the save contract. */
 export function FairFormView({ initial, onSaved }: FairFormViewProps) {
-  const [form, setForm] = useState<FairForm>(initial);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  const set = <K extends keyof FairForm>(key: K, value: FairForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const { form, setForm, set, errors, saving, save } = useEditor(initial, checkFairForm, saveFair, onSaved, {
+    savedText: (isNew) => (isNew ? '已发布' : '已保存'),
+    errorsOf: pathErrors,
+  });
   const setEmployer = (i: number, patch: Partial<EmployerDraft>) =>
     setForm((f) => ({ ...f, employers: f.employers.map((e, k) => (k === i ? { ...e, ...patch } : e)) }));
   const setPosition = (i: number, j: number, patch: Partial<PositionDraft>) =>
@@ -52,28 +39,6 @@ export function FairFormView({ initial, onSaved }: FairFormViewProps) {
     }));
   const pickDate = (date: string) =>
     setForm((f) => ({ ...f, date, deadlineDate: f.deadlineDate && f.deadlineDate < date ? f.deadlineDate : dayBefore(date) }));
-
-  const save = async () => {
-    const checked = checkFairForm(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      void Taro.showToast({ title: '有几项需要改一下', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const { id } = await saveFair(checked.data);
-      void Taro.showToast({ title: form.id ? '已保存' : '已发布', icon: 'success' });
-      onSaved(id);
-    } catch (e) {
-      if (isServiceError(e) && e.code === 'INVALID_INPUT' && e.issues.length > 0) {
-        setErrors(Object.fromEntries(e.issues.map((i) => [i.path.map(String).join('.'), i.message])));
-      } else setErrors({ _: errorMessage(e) });
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <View>

@@ -2,16 +2,6 @@ import Taro from '@tarojs/taro';
 
 export const FAIRS = '/subpackages/fairs';
 
-/** A page's query value; WeChat hands them over still encoded, the H5 router decoded. */
-export function param(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 const go = (url: string) => void Taro.navigateTo({ url });
 export const openFair = (id: string) => go(`${FAIRS}/detail?id=${encodeURIComponent(id)}`);
 export const openMine = () => go(`${FAIRS}/mine`);

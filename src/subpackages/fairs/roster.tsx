@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState, errorMessage } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import {
   exportRoster,
@@ -19,7 +20,7 @@ import {
 } from '../../services/fairs';
 import { openSpreadsheet } from '../../services/open-file';
 import { fairTimeText, timeText } from './dates';
-import { openCheckin, openEditor, param } from './links';
+import { openCheckin, openEditor } from './links';
 import { OrganizerGate } from './organizer-gate';
 import './fairs.css';
 

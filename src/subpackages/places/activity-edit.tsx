@@ -8,15 +8,16 @@ import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { PickerValue } from '../../components/picker-value';
 import { TextArea, TextInput } from '../../components/text-input';
+import { useEditor } from '../../components/use-editor';
+import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { activityRoster, getActivity, saveActivity, type ActivityDetail } from '../../services/places';
 import { AdminGate } from './admin-gate';
 import { joinChina, splitChina } from './dates';
-import { choicesOf, PickerValue } from './form-parts';
-import { param } from './links';
-import { useEditor } from './use-editor';
+import { choicesOf } from './form-parts';
 import './places.css';
 
 export interface ActivityForm {

@@ -7,6 +7,7 @@ import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { SignupSheet } from '../../components/signups/signup-sheet';
 import { SignupStateView } from '../../components/signups/signup-state-view';
+import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import { getMeta } from '../../services/meta';
 import {
@@ -19,7 +20,6 @@ import {
 import { getMe } from '../../services/users';
 import { activityState } from './activity-state';
 import { spanText, timeText } from './dates';
-import { param } from './links';
 import './places.css';
 
 /** What cancelling does, said before it is done. */

@@ -9,6 +9,7 @@ import { Field } from '../../components/field';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { TextArea, TextInput } from '../../components/text-input';
+import { param } from '../../lib/page-params';
 import { ensurePrivacyConsent } from '../../lib/privacy';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
@@ -18,7 +19,6 @@ import { pickImages } from '../../services/pick-images';
 import { uploadFile } from '../../services/upload';
 import { AdminGate } from './admin-gate';
 import { choicesOf } from './form-parts';
-import { param } from './links';
 import { useCovers } from './use-covers';
 import './places.css';
 
