@@ -3,8 +3,9 @@
  * traditional→simplified dictionaries must never reach the mini-program, and they load only when an
  * index is built (the first search of a warm instance), never at module scope.
  *
- * Method. Text and query are cut the same way, into CJK character bigrams, ASCII words and numbers (the
- * classic CJK analyzer: no segmentation to disagree on), in four parts built together per catalog:
+ * Method. Text and query are folded and cut the same way (policy-search/tokens.ts), into CJK character
+ * bigrams, ASCII words and numbers: the classic CJK analyzer, with no word segmentation for query and text
+ * to disagree on. Four parts are built together for a catalog:
  * - the index (policy-search/impact-index.ts): four fields with boosts (title, keywords, summary with
  *   the category's and identities' names, body) and an inverted index whose postings carry each policy's
  *   BM25+ score for the term, computed at build in typed arrays. A query adds those scores, multiplies by

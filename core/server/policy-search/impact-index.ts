@@ -1,9 +1,9 @@
 /**
- * The index: what a policy is found by (its fields and their boosts) and an inverted index whose postings
- * carry each policy's BM25+ score for the term, computed once when the index is built. The scores are the
- * ones MiniSearch's BM25+ gives over the same fields (its parameters, its field lengths, its weight for a
- * prefix match), so rankings stayed exactly what they were when MiniSearch was the index; a query only adds
- * numbers from typed arrays.
+ * The index: what a policy is found by (four fields, each with its boost) and an inverted index whose
+ * postings carry each policy's BM25+ score for the term, computed once when the index is built, so a query
+ * only adds numbers from typed arrays. The scores follow MiniSearch's BM25+ (its parameters, its field
+ * lengths, its weight for a prefix match), kept in single precision: the rankings are the ones MiniSearch
+ * gave over the same fields, which tests/core/policy-search.test.ts checks query by query.
  */
 import { CATEGORIES, type CategoryId } from '../../data/categories';
 import { IDENTITY_TYPES } from '../../data/identity-types';
@@ -56,7 +56,7 @@ const PREFIX_WEIGHT = 0.375;
 const HEAD_FIELD_COUNT = HEAD_FIELDS.length;
 
 /** One scored document of a query: which pass found it decides its score and its matched terms. */
-export interface Hit {
+interface Hit {
   doc: number;
   score: number;
 }
@@ -72,14 +72,14 @@ export interface Hit {
 export class ImpactIndex {
   /** Token → number of policies holding it (in any field). */
   readonly df = new Map<string, number>();
-  readonly termIds = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
   private readonly postings: Int32Array[] = [];
   private readonly head: Float32Array[] = [];
   private readonly body: Float32Array[] = [];
   private readonly split: number[] = [];
   /** A lone CJK character → the longer terms that start with it (房 → 房子, 房屋). */
   private readonly prefixes = new Map<string, number[]>();
-  readonly categories: Int8Array;
+  private readonly categories: Int8Array;
   // Per-query scratch, reused: a warm instance runs one search at a time (search is synchronous).
   private readonly score: Float64Array;
   private readonly count: Uint16Array;

@@ -41,7 +41,7 @@ interface VocabularyWord {
 }
 
 /** A Chinese word a run of letters (or a typo's sound) stands for, and how much it weighs in the query. */
-export interface HeardWord {
+interface HeardWord {
   word: string;
   weight: number;
 }
