@@ -25,7 +25,7 @@ describe('the labelled queries', () => {
     expect(new Set(POLICY_QUERIES.map((q) => q.q)).size).toBe(POLICY_QUERIES.length);
   });
 
-  test('the expected category is in the top 3 for at least 95% (DESIGN.md budgets)', () => {
+  test('the expected category is in the top 3 for at least 95% (the search budget, docs/proof.md)', () => {
     const misses = POLICY_QUERIES.filter(({ q, category }) => !top3(q).includes(category)).map(({ q }) => q);
     const hitRate = 1 - misses.length / POLICY_QUERIES.length;
     if (hitRate < 0.95) throw new Error(`hit rate ${(hitRate * 100).toFixed(1)}%; misses: ${misses.join('、')}`);
