@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { EmptyState, type EmptyStateProps } from './empty-state';
 import { ErrorState } from './error-state';
 import { LoadingState } from './loading-state';
+import { isServiceError } from '../services/service-error';
 
 /** What Loaded reads of an AsyncState; `reload`, when there, is the retry. */
 type Shown = ({ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: unknown }) & { reload?: () => void };
@@ -20,6 +21,8 @@ interface LoadedProps<S extends Shown, T = DataOf<S>> {
   onRetry?: (() => void) | false;
   /** An answer with nothing in it: this EmptyState instead of the children. */
   empty?: EmptyStateProps & { when: (data: T) => boolean };
+  /** Not signed in (UNAUTHENTICATED) is no failure on a personal page: this EmptyState says what to do. */
+  signedOut?: EmptyStateProps;
 }
 
 /**
@@ -33,10 +36,11 @@ interface LoadedProps<S extends Shown, T = DataOf<S>> {
  *
  * Inside a page it goes within PageShell (长辈模式 and the consent sheet stay on in every state).
  */
-export function Loaded<S extends Shown>({ state, children, loadingText, errorTitle, onRetry, empty }: LoadedProps<S>) {
+export function Loaded<S extends Shown>({ state, children, loadingText, errorTitle, onRetry, empty, signedOut }: LoadedProps<S>) {
   if (!state) return null;
   if (state.status === 'loading') return <LoadingState text={loadingText} />;
   if (state.status === 'error') {
+    if (signedOut && isServiceError(state.error) && state.error.code === 'UNAUTHENTICATED') return <EmptyState {...signedOut} />;
     const retry = onRetry === false ? undefined : (onRetry ?? (state.reload ? () => state.reload?.() : undefined));
     const title = typeof errorTitle === 'function' ? errorTitle(state.error) : errorTitle;
     return <ErrorState error={state.error} onRetry={retry} title={title} />;

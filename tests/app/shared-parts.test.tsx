@@ -152,3 +152,26 @@ describe('Loaded', () => {
     expect(container.textContent).toBe('');
   });
 });
+
+test('Loaded: not signed in is an empty state that says what to do, not a failure', () => {
+  render(
+    <Loaded
+      state={{ status: 'error', error: new ServiceError('UNAUTHENTICATED', '请先登录'), reload: jest.fn() }}
+      signedOut={{ title: '登录后才能收藏政策', description: '请先在「我的」里登录' }}
+    >
+      {() => null}
+    </Loaded>,
+  );
+  expect(screen.getByText('登录后才能收藏政策')).toBeTruthy();
+  expect(screen.queryByRole('alert')).toBeNull();
+});
+
+test('Loaded: any other failure is still shown as one, signedOut or not', () => {
+  render(
+    <Loaded state={{ status: 'error', error: new ServiceError('INTERNAL', '系统开了个小差') }} signedOut={{ title: '登录后才能收藏政策' }}>
+      {() => null}
+    </Loaded>,
+  );
+  expect(screen.getByRole('alert').textContent).toContain('系统开了个小差');
+  expect(screen.queryByText('登录后才能收藏政策')).toBeNull();
+});

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { Policy } from '../../../core/contracts/policies';
 import { categoryById } from '../../../core/data/categories';
 import { IDENTITY_TYPES } from '../../../core/data/identity-types';
-import { errorMessage, ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { readStorage, writeStorage } from '../../lib/storage';
 import { useAsync } from '../../lib/use-async';
@@ -194,9 +194,9 @@ export default function PolicyDetailPage() {
   const policy = useAsync(() => getPolicy(id), [id]);
   return (
     <PageShell className="page--with-bar">
-      {policy.status === 'loading' ? <LoadingState /> : null}
-      {policy.status === 'error' ? <ErrorState error={policy.error} onRetry={() => policy.reload()} title="打不开这条政策" /> : null}
-      {policy.status === 'ready' ? <PolicyView key={policy.data.id} initial={policy.data} /> : null}
+      <Loaded state={policy} errorTitle="打不开这条政策">
+        {(p) => <PolicyView key={p.id} initial={p} />}
+      </Loaded>
     </PageShell>
   );
 }

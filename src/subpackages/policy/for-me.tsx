@@ -2,13 +2,11 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { IDENTITY_TYPES } from '../../../core/data/identity-types';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useShownAgain } from '../../lib/use-shown-again';
 import { useAsync } from '../../lib/use-async';
 import { matchPolicies } from '../../services/policies';
-import { isServiceError } from '../../services/service-error';
 import { PolicyRow } from './policy-row';
 import './policy.css';
 
@@ -21,73 +19,57 @@ export default function ForMePage() {
   // Back from the profile page with new identities: match again.
   useShownAgain(() => match.reload({ silent: true }));
 
-  if (match.status === 'loading') {
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  }
-  if (match.status === 'error') {
-    const signedOut = isServiceError(match.error) && match.error.code === 'UNAUTHENTICATED';
-    return (
-      <PageShell>
-        {signedOut ? (
-          <EmptyState title="登录后为您匹配政策" description="请先在「我的」里登录，并选择您的身份" />
-        ) : (
-          <ErrorState error={match.error} onRetry={() => match.reload()} />
-        )}
-      </PageShell>
-    );
-  }
-  const { identities, groups, total } = match.data;
   return (
     <PageShell>
-      {identities.length === 0 ? (
-        <EmptyState
-          title="先告诉我们您的身份"
-          description="在个人信息里选择身份类别（如退役士兵、现役军人家属），就能看到适合您的政策"
-          action={
-            <Button className="btn btn--primary" onClick={openProfile}>
-              去选择身份
-            </Button>
-          }
-        />
-      ) : (
-        <View>
-          <View className="section">
-            <View className="card card--padded">
-              <View className="list-item__desc">
-                按您的身份：{identities.map(identityName).join('、')}，共找到 {total} 条政策。
+      <Loaded state={match} signedOut={{ title: '登录后为您匹配政策', description: '请先在「我的」里登录，并选择您的身份' }}>
+        {({ identities, groups, total }) =>
+          identities.length === 0 ? (
+            <EmptyState
+              title="先告诉我们您的身份"
+              description="在个人信息里选择身份类别（如退役士兵、现役军人家属），就能看到适合您的政策"
+              action={
+                <Button className="btn btn--primary" onClick={openProfile}>
+                  去选择身份
+                </Button>
+              }
+            />
+          ) : (
+            <View>
+              <View className="section">
+                <View className="card card--padded">
+                  <View className="list-item__desc">
+                    按您的身份：{identities.map(identityName).join('、')}，共找到 {total} 条政策。
+                  </View>
+                  <View className="link" onClick={openProfile}>
+                    身份不对？去修改
+                  </View>
+                </View>
               </View>
-              <View className="link" onClick={openProfile}>
-                身份不对？去修改
-              </View>
+              {groups.map((g) => (
+                <View key={g.category} className="section" id={`match-${g.category}`}>
+                  <View className="section__title">
+                    {g.categoryName}（{g.items.length}）
+                  </View>
+                  <View className="card">
+                    {g.items.map((p) => (
+                      <PolicyRow
+                        key={p.id}
+                        policy={p}
+                        extra={
+                          <View className="policy-reason">
+                            {p.reason}
+                            {p.conditions.length ? `；还要看：${p.conditions.join('；')}` : ''}
+                          </View>
+                        }
+                      />
+                    ))}
+                  </View>
+                </View>
+              ))}
             </View>
-          </View>
-          {groups.map((g) => (
-            <View key={g.category} className="section" id={`match-${g.category}`}>
-              <View className="section__title">
-                {g.categoryName}（{g.items.length}）
-              </View>
-              <View className="card">
-                {g.items.map((p) => (
-                  <PolicyRow
-                    key={p.id}
-                    policy={p}
-                    extra={
-                      <View className="policy-reason">
-                        {p.reason}
-                        {p.conditions.length ? `；还要看：${p.conditions.join('；')}` : ''}
-                      </View>
-                    }
-                  />
-                ))}
-              </View>
-            </View>
-          ))}
-        </View>
-      )}
+          )
+        }
+      </Loaded>
     </PageShell>
   );
 }

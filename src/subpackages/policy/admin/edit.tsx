@@ -6,8 +6,9 @@ import { CATEGORIES } from '../../../../core/data/categories';
 import { DEPARTMENTS, type DepartmentId } from '../../../../core/data/departments';
 import { IDENTITY_TYPES } from '../../../../core/data/identity-types';
 import { DEMO_CONTACTS } from '../../../../core/data/policy-contacts';
-import { errorMessage, ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
+import { ChoiceChips } from '../../../components/choice-chips';
+import { errorMessage } from '../../../components/error-state';
+import { Loaded } from '../../../components/loaded';
 import { PageShell } from '../../../components/page-shell';
 import { useAsync } from '../../../lib/use-async';
 import { getPolicy, policyHistory, savePolicy, setPolicyStatus } from '../../../services/policies';
@@ -204,30 +205,22 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
         <View className="card">
           {text('title', '标题（40 字内）', '例如：退役军人优待证申领')}
           <Field label="类别">
-            <View className="chips">
-              {CATEGORIES.map((c) => (
-                <View key={c.id} className={`chip${draft.category === c.id ? ' chip--on' : ''}`} onClick={() => set('category', c.id)}>
-                  {c.name}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              label="类别"
+              choices={CATEGORIES.map((c) => ({ value: c.id, label: c.name }))}
+              value={draft.category}
+              onChange={(c) => set('category', c)}
+            />
           </Field>
           {area('summary', '简介（200 字内）', '一两句话说清楚谁能享受、享受什么')}
           <Field label="适用对象">
-            <View className="chips">
-              {IDENTITY_TYPES.map((t) => {
-                const on = draft.identities.includes(t.id);
-                return (
-                  <View
-                    key={t.id}
-                    className={`chip${on ? ' chip--on' : ''}`}
-                    onClick={() => set('identities', on ? draft.identities.filter((i) => i !== t.id) : [...draft.identities, t.id])}
-                  >
-                    {t.name}
-                  </View>
-                );
-              })}
-            </View>
+            <ChoiceChips
+              multiple
+              label="适用对象"
+              choices={IDENTITY_TYPES.map((t) => ({ value: t.id, label: t.name }))}
+              value={draft.identities}
+              onChange={(list) => set('identities', list)}
+            />
           </Field>
           {area('conditions', '还需满足的条件', '一行一条，可以不填')}
           {area('benefits', '能享受什么', '一行一条')}
@@ -239,27 +232,22 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
         <View className="section__title">负责部门</View>
         <View className="card">
           <Field label="部门">
-            <View className="chips">
-              {DEPARTMENTS.map((d) => (
-                <View
-                  key={d.id}
-                  className={`chip${draft.departmentId === d.id ? ' chip--on' : ''}`}
-                  onClick={() => {
-                    const c = DEMO_CONTACTS[d.id];
-                    setDraft((x) => ({
-                      ...x,
-                      departmentId: d.id,
-                      departmentName: c.name,
-                      phone: c.phone,
-                      address: c.address,
-                      hours: c.hours,
-                    }));
-                  }}
-                >
-                  {d.shortName}
-                </View>
-              ))}
-            </View>
+            <ChoiceChips
+              label="部门"
+              choices={DEPARTMENTS.map((d) => ({ value: d.id, label: d.shortName }))}
+              value={draft.departmentId}
+              onChange={(id) => {
+                const c = DEMO_CONTACTS[id];
+                setDraft((x) => ({
+                  ...x,
+                  departmentId: id,
+                  departmentName: c.name,
+                  phone: c.phone,
+                  address: c.address,
+                  hours: c.hours,
+                }));
+              }}
+            />
           </Field>
           {text('departmentName', '部门名称')}
           {text('phone', '电话')}
@@ -361,16 +349,11 @@ export default function PolicyEditPage() {
   };
   return (
     <PageShell>
-      {data.status === 'loading' ? <LoadingState /> : null}
-      {data.status === 'error' ? <ErrorState error={data.error} onRetry={() => data.reload()} title="打不开这条政策" /> : null}
-      {data.status === 'ready' ? (
-        <PolicyForm
-          key={`${data.data[0]?.id ?? 'new'}-${data.data[0]?.version ?? 0}`}
-          policy={data.data[0]}
-          history={data.data[1]}
-          onSaved={onSaved}
-        />
-      ) : null}
+      <Loaded state={data} errorTitle="打不开这条政策">
+        {([policy, history]) => (
+          <PolicyForm key={`${policy?.id ?? 'new'}-${policy?.version ?? 0}`} policy={policy} history={history} onSaved={onSaved} />
+        )}
+      </Loaded>
       {id ? (
         <View className="policy-note">
           <View className="link" onClick={() => void Taro.navigateTo({ url: `${POLICY}/detail?id=${encodeURIComponent(id)}` })}>

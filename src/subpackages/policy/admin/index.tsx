@@ -3,9 +3,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { PolicyStatus } from '../../../../core/contracts/policies';
 import { categoryById } from '../../../../core/data/categories';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
+import { ChoiceChips } from '../../../components/choice-chips';
+import { Loaded } from '../../../components/loaded';
 import { PageShell } from '../../../components/page-shell';
 import { useShownAgain } from '../../../lib/use-shown-again';
 import { useAsync } from '../../../lib/use-async';
@@ -28,20 +27,15 @@ export default function PolicyAdminPage() {
     <PageShell>
       <View className="section">
         <View className="section__hint">草稿和已下线的政策只有管理员能看到；发布后群众马上能搜到。</View>
-        <View className="chips">
-          {FILTERS.map((f) => (
-            <View
-              key={f ?? 'all'}
-              className={`chip${status === f ? ' chip--on' : ''}`}
-              onClick={() => {
-                setStatus(f);
-                setPage(1);
-              }}
-            >
-              {f ? STATUS_NAMES[f] : '全部'}
-            </View>
-          ))}
-        </View>
+        <ChoiceChips
+          label="按状态看"
+          choices={FILTERS.map((f) => ({ value: f, label: f ? STATUS_NAMES[f] : '全部' }))}
+          value={status}
+          onChange={(f) => {
+            setStatus(f);
+            setPage(1);
+          }}
+        />
       </View>
       <View className="actions">
         <Button className="btn btn--primary btn--block" id="policy-new" onClick={() => edit()}>
@@ -49,43 +43,42 @@ export default function PolicyAdminPage() {
         </Button>
       </View>
       <View className="section">
-        {list.status === 'loading' ? <LoadingState /> : null}
-        {list.status === 'error' ? <ErrorState error={list.error} onRetry={() => list.reload()} title="打不开政策管理" /> : null}
-        {list.status === 'ready' && list.data.items.length === 0 ? <EmptyState title="没有这个状态的政策" /> : null}
-        {list.status === 'ready' && list.data.items.length > 0 ? (
-          <View>
-            <View className="section__hint">
-              共 {list.data.total} 条，第 {list.data.page} 页
-            </View>
-            <View className="card">
-              {list.data.items.map((p) => (
-                <View key={p.id} className="list-item list-item--link" onClick={() => edit(p.id)}>
-                  <View className="list-item__main">
-                    <View className="list-item__title">{p.title}</View>
-                    <View className="list-item__desc">
-                      {categoryById(p.category)?.name ?? p.category} · 第 {p.version} 版 · {p.updatedAt.slice(0, 10)}
+        <Loaded state={list} errorTitle="打不开政策管理" empty={{ when: (d) => d.items.length === 0, title: '没有这个状态的政策' }}>
+          {(d) => (
+            <View>
+              <View className="section__hint">
+                共 {d.total} 条，第 {d.page} 页
+              </View>
+              <View className="card">
+                {d.items.map((p) => (
+                  <View key={p.id} className="list-item list-item--link" onClick={() => edit(p.id)}>
+                    <View className="list-item__main">
+                      <View className="list-item__title">{p.title}</View>
+                      <View className="list-item__desc">
+                        {categoryById(p.category)?.name ?? p.category} · 第 {p.version} 版 · {p.updatedAt.slice(0, 10)}
+                      </View>
+                    </View>
+                    <View className={`tag policy-admin__row-status${p.status === 'published' ? '' : ' tag--plain'}`}>
+                      {STATUS_NAMES[p.status ?? 'draft']}
                     </View>
                   </View>
-                  <View className={`tag policy-admin__row-status${p.status === 'published' ? '' : ' tag--plain'}`}>
-                    {STATUS_NAMES[p.status ?? 'draft']}
-                  </View>
-                </View>
-              ))}
+                ))}
+              </View>
+              <View className="actions policy-form__row">
+                {page > 1 ? (
+                  <Button className="btn btn--ghost" onClick={() => setPage((n) => n - 1)}>
+                    上一页
+                  </Button>
+                ) : null}
+                {page * d.pageSize < d.total ? (
+                  <Button className="btn btn--ghost" onClick={() => setPage((n) => n + 1)}>
+                    下一页
+                  </Button>
+                ) : null}
+              </View>
             </View>
-            <View className="actions policy-form__row">
-              {page > 1 ? (
-                <Button className="btn btn--ghost" onClick={() => setPage((n) => n - 1)}>
-                  上一页
-                </Button>
-              ) : null}
-              {page * list.data.pageSize < list.data.total ? (
-                <Button className="btn btn--ghost" onClick={() => setPage((n) => n + 1)}>
-                  下一页
-                </Button>
-              ) : null}
-            </View>
-          </View>
-        ) : null}
+          )}
+        </Loaded>
       </View>
     </PageShell>
   );
