@@ -105,15 +105,23 @@ export const aResolvedCase = (overrides: Partial<CaseRecord> = {}): CaseRecord =
   });
 
 /**
- * The cases port in memory, only as far as the state-changing use cases go: read and write a case with
- * its version check, the calendar, staff lists, notices and the audit trail. Anything else a use case
- * reaches for fails the test, so a test also says which storage it touches. `cases` are the stored
- * documents; `notices` and `audits` what was sent and recorded.
+ * The cases port in memory, as far as the state-changing use cases, the timer and erasure go: read, list
+ * and write cases (with the version check), the calendar, staff lists, notices, the audit trail, the
+ * retention setting (3 years) and file deletion. Anything else a use case reaches for fails the test, so
+ * a test also says which storage it touches. `cases` are the stored documents; `notices`, `audits` and
+ * `deletedFiles` what was sent, recorded and removed.
  */
 export function memoryCases(initial: CaseRecord[], calendar: Calendar = chinaCalendar) {
   const cases = new Map(initial.map((c) => [c._id, structuredClone(c)]));
   const notices: { to: string[]; title: string }[] = [];
   const audits: string[] = [];
+  const deletedFiles: string[] = [];
+  const stored = () => [...cases.values()].map((c) => structuredClone(c));
+  const ORDER = {
+    oldest: (a: CaseRecord, b: CaseRecord) => a.createdAt.localeCompare(b.createdAt),
+    newest: (a: CaseRecord, b: CaseRecord) => b.createdAt.localeCompare(a.createdAt),
+    updated: (a: CaseRecord, b: CaseRecord) => b.updatedAt.localeCompare(a.updatedAt),
+  };
   const methods: Partial<CasesPort> = {
     calendar: async () => calendar,
     getCase: async (id) => structuredClone(cases.get(id) ?? null),
@@ -122,6 +130,24 @@ export function memoryCases(initial: CaseRecord[], calendar: Calendar = chinaCal
       cases.set(next._id, structuredClone(next));
       return true;
     },
+    listCases: async (query, limit, options = {}) =>
+      stored()
+        .filter((c) => !query.statuses || query.statuses.includes(c.status))
+        .filter((c) => !query.notStatuses?.includes(c.status))
+        .filter((c) => !query.departmentId || c.departmentId === query.departmentId)
+        .filter((c) => !query.requesterOpenid || c.requesterOpenid === query.requesterOpenid)
+        .sort(ORDER[options.order ?? 'newest'])
+        .slice(options.skip ?? 0, (options.skip ?? 0) + limit),
+    casesOf: async (openid) => stored().filter((c) => c.requesterOpenid === openid),
+    finishedBefore: async (cutoff, limit) =>
+      stored()
+        .filter(
+          (c) => !c.erasedAt && (c.status === 'closed' || c.status === 'withdrawn') && c.closedAt !== undefined && c.closedAt < cutoff,
+        )
+        .sort((a, b) => (a.closedAt as string).localeCompare(b.closedAt as string))
+        .slice(0, limit),
+    retentionYears: async () => 3,
+    deleteFiles: async (fileIDs) => void deletedFiles.push(...fileIDs),
     checkContent: async () => 'pass',
     staffOf: async (departmentId) => [`staff-${departmentId}`],
     notify: async (to, notice) => void notices.push({ to, title: notice.title }),
@@ -133,5 +159,5 @@ export function memoryCases(initial: CaseRecord[], calendar: Calendar = chinaCal
       throw new Error(`the use case asked the port for ${name}`);
     },
   });
-  return { port, cases, notices, audits };
+  return { port, cases, notices, audits, deletedFiles };
 }
