@@ -1,5 +1,6 @@
 import { Input, Textarea } from '@tarojs/components';
 import { useControlName } from './field';
+import './text-area.css';
 
 interface TextInputProps {
   value: string;
@@ -28,19 +29,20 @@ export function TextInput({ value, placeholder, maxlength, type = 'text', label,
 }
 
 interface TextAreaProps extends Omit<TextInputProps, 'type'> {
-  className?: string;
+  /** 'tall' grows from a taller start; 'boxed' is a bordered box of fixed height that scrolls inside. */
+  look?: 'tall' | 'boxed';
 }
 
-/** A growing text area for forms, named by its Field's label. */
-export function TextArea({ value, placeholder, maxlength, label, className, onChange }: TextAreaProps) {
+/** A text area for forms, growing with its text unless boxed, named by its Field's label. */
+export function TextArea({ value, placeholder, maxlength, label, look, onChange }: TextAreaProps) {
   return (
     <Textarea
-      className={className}
+      className={look ? `text-area text-area--${look}` : 'text-area'}
       placeholderClass="field__placeholder"
       value={value}
       maxlength={maxlength ?? 500}
       placeholder={placeholder}
-      autoHeight
+      autoHeight={look !== 'boxed'}
       {...useControlName(label)}
       onInput={(e) => onChange(e.detail.value)}
     />

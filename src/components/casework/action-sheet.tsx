@@ -1,5 +1,6 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { TextArea } from '../text-input';
 import './casework.css';
 
 interface ActionSheetProps {
@@ -38,14 +39,7 @@ export function ActionSheet(props: ActionSheetProps) {
           {label}
           {optional ? '（可不填）' : ''}
         </View>
-        <Textarea
-          className="action-sheet__text"
-          value={value}
-          maxlength={maxLength}
-          placeholder={placeholder}
-          placeholderClass="field__placeholder"
-          onInput={(e) => onChange(e.detail.value)}
-        />
+        <TextArea look="boxed" label={label} value={value} maxlength={maxLength} placeholder={placeholder} onChange={onChange} />
         <View className="action-sheet__count">
           {Array.from(value).length}/{maxLength}
         </View>

@@ -1,6 +1,7 @@
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { DESCRIPTION_MAX } from '../../../core/contracts/cases';
 import { Field } from '../../components/field';
+import { TextArea } from '../../components/text-input';
 
 interface DescriptionSectionProps {
   value: string;
@@ -16,14 +17,12 @@ export function DescriptionSection({ value, error, onChange }: DescriptionSectio
       <View className="section__hint">用自己的话说说就行，不用管属于哪一类，我们帮您找到负责的部门。</View>
       <View className="card">
         <Field name="description" label="情况说明" required error={error}>
-          <Textarea
-            className="cs-textarea"
-            placeholderClass="field__placeholder"
+          <TextArea
+            look="tall"
             value={value}
             maxlength={DESCRIPTION_MAX}
-            autoHeight
             placeholder="比如：孩子明年要上小学，想问问军人子女入学有什么优待"
-            onInput={(e) => onChange(e.detail.value)}
+            onChange={onChange}
           />
           <View className="cs-count">
             {Array.from(value).length}/{DESCRIPTION_MAX}

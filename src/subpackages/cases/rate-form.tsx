@@ -1,9 +1,10 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract, TEXT_MAX } from '../../../core/contracts/cases';
 import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
+import { TextArea } from '../../components/text-input';
 import { rate, type RequesterCase } from '../../services/cases';
 
 const SCORE_TEXT = ['', '很不满意', '不满意', '一般', '满意', '很满意'];
@@ -77,14 +78,11 @@ export function RateForm({ caseId, department, onRated }: RateFormProps) {
         ) : null}
       </Field>
       <Field name="comment" label="想说的话（可不填）" error={errors.comment}>
-        <Textarea
-          className="cs-textarea cs-textarea--short"
-          placeholderClass="field__placeholder"
+        <TextArea
           value={comment}
           maxlength={TEXT_MAX}
-          autoHeight
           placeholder={solved === false ? '还有哪里没解决？' : '办得怎么样，有什么建议'}
-          onInput={(e) => setComment(e.detail.value)}
+          onChange={setComment}
         />
       </Field>
       {errors._ ? (

@@ -1,8 +1,9 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ATTACHMENTS_MAX, casesContract, TEXT_MAX } from '../../../core/contracts/cases';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
+import { TextArea } from '../../components/text-input';
 import { supplement, type RequesterCase } from '../../services/cases';
 import { AttachmentsField } from './attachments-field';
 import { useAttachments } from './use-attachments';
@@ -50,14 +51,11 @@ export function SupplementForm({ caseId, onSupplemented }: SupplementFormProps) 
   return (
     <View className="card" id="supplement-form">
       <Field name="text" label="补充的内容" required error={errors.text}>
-        <Textarea
-          className="cs-textarea cs-textarea--short"
-          placeholderClass="field__placeholder"
+        <TextArea
           value={text}
           maxlength={TEXT_MAX}
-          autoHeight
           placeholder="照部门说的写上，比如：孩子的户口在城关街道，出生于 2020 年 5 月"
-          onInput={(e) => setText(e.detail.value)}
+          onChange={setText}
         />
       </Field>
       <Field name="attachments" label="照片（可不传）" error={errors.attachments}>

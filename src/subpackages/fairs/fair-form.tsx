@@ -57,7 +57,6 @@ export function FairFormView({ initial, onSaved }: FairFormViewProps) {
           </Field>
           <Field name="description" label="介绍" error={errors.description}>
             <TextArea
-              className="fair-textarea"
               value={form.description}
               maxlength={500}
               placeholder="规模、特色、现场有哪些咨询台"

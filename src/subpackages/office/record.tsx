@@ -1,4 +1,4 @@
-import { Button, Input, Switch, Textarea, View } from '@tarojs/components';
+import { Button, Input, Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { casesContract, contactSchema } from '../../../core/contracts/cases';
@@ -10,6 +10,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { PageShell } from '../../components/page-shell';
+import { TextArea } from '../../components/text-input';
 import { validate } from '../../lib/validate';
 import { record, type Submitted } from '../../services/cases';
 import { fieldErrors, isServiceError } from '../../services/service-error';
@@ -129,13 +130,12 @@ export default function RecordPage() {
             />
           </Field>
           <Field name="description" label="情况说明" required error={errors.description}>
-            <Textarea
-              className="textarea"
+            <TextArea
+              look="boxed"
               value={form.description}
               maxlength={1000}
               placeholder="用来电人的话记下遇到的困难、已经找过谁"
-              placeholderClass="field__placeholder"
-              onInput={(e) => set({ description: e.detail.value })}
+              onChange={(description) => set({ description })}
             />
           </Field>
           <Field name="region" label="所在乡镇/街道" required error={errors.region}>
@@ -179,13 +179,12 @@ export default function RecordPage() {
             />
           </View>
           <Field name="callerNote" label="来电记录（可不填）" error={errors.callerNote}>
-            <Textarea
-              className="textarea"
+            <TextArea
+              look="boxed"
               value={form.callerNote}
               maxlength={200}
               placeholder="例如：本人来电，下午 3 点后方便接电话"
-              placeholderClass="field__placeholder"
-              onInput={(e) => set({ callerNote: e.detail.value })}
+              onChange={(callerNote) => set({ callerNote })}
             />
           </Field>
         </View>

@@ -143,7 +143,7 @@ export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; 
             <ChoiceChips choices={choicesOf(REGIONS)} value={form.regionId || null} onChange={(v) => set('regionId', v)} />
           </Field>
           <Field name="description" label="活动内容" required error={errors.description}>
-            <TextArea className="pl-textarea" value={form.description} maxlength={500} onChange={(v) => set('description', v)} />
+            <TextArea value={form.description} maxlength={500} onChange={(v) => set('description', v)} />
           </Field>
         </View>
       </View>

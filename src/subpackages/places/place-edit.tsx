@@ -70,7 +70,7 @@ export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSave
             <TextInput value={form.services} maxlength={300} onChange={(v) => set('services', v)} />
           </Field>
           <Field name="intro" label="简介" error={errors.intro}>
-            <TextArea className="pl-textarea" value={form.intro} maxlength={300} placeholder="可不填" onChange={(v) => set('intro', v)} />
+            <TextArea value={form.intro} maxlength={300} placeholder="可不填" onChange={(v) => set('intro', v)} />
           </Field>
         </View>
       </View>

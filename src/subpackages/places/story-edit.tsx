@@ -110,10 +110,10 @@ export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSave
             <ChoiceChips choices={choicesOf(STORY_KINDS)} value={form.kind || null} onChange={(v) => set('kind', v)} />
           </Field>
           <Field name="summary" label="摘要" required error={errors.summary} hint="列表里显示，一两句话">
-            <TextArea className="pl-textarea" value={form.summary} maxlength={120} onChange={(v) => set('summary', v)} />
+            <TextArea value={form.summary} maxlength={120} onChange={(v) => set('summary', v)} />
           </Field>
           <Field name="body" label="正文" required error={errors.body} hint="换行就是新的一段">
-            <TextArea className="pl-textarea" value={form.body} maxlength={5000} onChange={(v) => set('body', v)} />
+            <TextArea value={form.body} maxlength={5000} onChange={(v) => set('body', v)} />
           </Field>
           <Field name="cover" label="封面图片" error={errors.cover || undefined}>
             {coverOf(form.cover) ? <Image className="pl-article__cover" src={coverOf(form.cover)} mode="aspectFill" /> : null}
