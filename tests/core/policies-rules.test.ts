@@ -177,7 +177,7 @@ describe('policy presenters', () => {
 describe('policy use cases over a memory port', () => {
   const admin = { openid: 'a', role: 'admin' } as const satisfies Caller;
   const resident = { openid: 'r', role: 'resident' } as const satisfies Caller;
-  const visitor: Caller = { role: 'resident' };
+  const visitor: Caller = { openid: null, role: 'resident' };
 
   function setup(...records: PolicyRecord[]) {
     const stored = new Map(records.map((r) => [r._id, structuredClone(r)]));

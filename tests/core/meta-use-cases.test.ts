@@ -1,0 +1,139 @@
+import { metaContract } from '../../core/contracts/meta';
+import { CATEGORIES } from '../../core/data/categories';
+import { DISPATCH_DEPARTMENT } from '../../core/data/departments';
+import { calendarYears, retentionSettings, type CalendarOverrides, type SettingEdit } from '../../core/meta/model';
+import type { MetaPort } from '../../core/meta/port';
+import * as meta from '../../core/meta/use-cases';
+import { DEFAULT_RETENTION_YEARS } from '../../core/privacy';
+import type { Caller } from '../../core/roles';
+import { DEFAULT_ROUTING, type RoutingRule } from '../../core/routing';
+
+/** The app's reference data and the admins' settings, over an in-memory MetaPort. */
+
+const admin = { openid: 'a', role: 'admin' } as const satisfies Caller;
+const visitor: Caller = { openid: null, role: 'resident' };
+
+function setup({ holidayYears = [2026] }: { holidayYears?: number[] } = {}) {
+  const state: { routing: readonly RoutingRule[]; calendar: CalendarOverrides; retention: number | null } = {
+    routing: DEFAULT_ROUTING,
+    calendar: {},
+    retention: null,
+  };
+  const edits: { setting: string; edit: SettingEdit }[] = [];
+  const port: MetaPort = {
+    routingTable: async () => state.routing,
+    saveRouting: async (rules, edit) => {
+      state.routing = structuredClone(rules);
+      edits.push({ setting: 'routing', edit });
+    },
+    calendarOverrides: async () => ({ ...state.calendar }),
+    saveCalendar: async (overrides, edit) => {
+      state.calendar = { ...overrides };
+      edits.push({ setting: 'calendar', edit });
+    },
+    hasOfficialHolidays: async (year) => holidayYears.includes(year),
+    retentionYears: async () => state.retention ?? DEFAULT_RETENTION_YEARS,
+    saveRetention: async (years, edit) => {
+      state.retention = years;
+      edits.push({ setting: 'retention', edit });
+    },
+    notificationTemplates: () => ({
+      caseUpdate: 'tpl-update',
+      caseNew: 'tpl-new',
+      caseNewLongTerm: false,
+      fairUpdate: 'tpl-fair',
+      activityUpdate: 'tpl-activity',
+    }),
+  };
+  const deps = (now = '2026-06-01T02:00:00.000Z'): meta.MetaDeps => ({ port, now: new Date(now) });
+  return { deps, state, edits };
+}
+
+describe('meta rules', () => {
+  test('the calendar years are this year and the next in China: at 16:00 UTC on New Year’s Eve the new year has begun', () => {
+    expect(calendarYears(new Date('2026-06-01T00:00:00Z'))).toEqual([2026, 2027]);
+    expect(calendarYears(new Date('2026-12-31T15:59:59Z'))).toEqual([2026, 2027]);
+    expect(calendarYears(new Date('2026-12-31T16:00:00Z'))).toEqual([2027, 2028]);
+  });
+
+  test('a retention answer shows the default beside the saved period', () => {
+    expect(retentionSettings(7)).toEqual({ closedCaseYears: 7, defaultYears: DEFAULT_RETENTION_YEARS });
+  });
+});
+
+describe('meta use cases', () => {
+  test('get answers the taxonomy, the templates and who takes each category county-wide', async () => {
+    const { deps } = setup();
+    const data = await meta.getMeta(deps(), visitor);
+    expect(data.categories.map((c) => c.id)).toEqual(CATEGORIES.map((c) => c.id));
+    expect(data.notifications.caseNew).toBe('tpl-new');
+    expect(data.routing.rules).toHaveLength(CATEGORIES.length);
+    expect(data.routing.overrides).toEqual([]);
+    expect(data.routing.fallbackDepartmentId).toBe(DISPATCH_DEPARTMENT);
+    // A copy: the app's list cannot change the taxonomy the rules read.
+    data.categories.pop();
+    expect((await meta.getMeta(deps(), visitor)).categories).toHaveLength(CATEGORIES.length);
+  });
+
+  test('ping answers the cloud’s clock', async () => {
+    const { deps } = setup();
+    expect(await meta.pingCloud(deps('2026-03-04T05:06:07.000Z'), visitor)).toEqual({ pong: true, now: '2026-03-04T05:06:07.000Z' });
+  });
+
+  test('a saved routing table is what get and routing answer next, stamped with who saved it and when', async () => {
+    const { deps, edits } = setup();
+    const rules: RoutingRule[] = [
+      { category: 'housing', departmentId: 'housing' },
+      { category: 'housing', regionId: 'chengguan', departmentId: 'civil' },
+    ];
+    const saved = await meta.saveRoutingTable(deps(), admin, { rules });
+    expect(saved.rules).toEqual(rules);
+    expect(saved.summary.overrides).toEqual([rules[1]]);
+    // A category the table no longer names falls to the dispatcher.
+    expect(saved.summary.rules.find((r) => r.category === 'employment')?.departmentId).toBe(DISPATCH_DEPARTMENT);
+    expect(saved.summary.rules.find((r) => r.category === 'housing')?.departmentId).toBe('housing');
+    expect(edits).toEqual([{ setting: 'routing', edit: { at: new Date('2026-06-01T02:00:00.000Z'), by: 'a' } }]);
+    expect(await meta.getRoutingTable(deps(), admin)).toEqual({ rules });
+    expect((await meta.getMeta(deps(), visitor)).routing).toEqual(saved.summary);
+  });
+
+  test('the contract refuses two rules for one category in one region, so the use case never sees them', () => {
+    const twice = { category: 'housing', regionId: 'chengguan', departmentId: 'civil' };
+    expect(metaContract.saveRouting.safeParse({ rules: [twice, { ...twice, departmentId: 'housing' }] }).success).toBe(false);
+    expect(metaContract.saveRouting.safeParse({ rules: [twice] }).success).toBe(true);
+  });
+
+  test('the calendar shows the corrections as saved, and which of this year and next the official data covers', async () => {
+    const { deps, edits } = setup({ holidayYears: [2026] });
+    expect(await meta.getCalendarSettings(deps(), admin)).toEqual({
+      overrides: {},
+      years: [
+        { year: 2026, hasOfficialData: true },
+        { year: 2027, hasOfficialData: false },
+      ],
+    });
+    const overrides: CalendarOverrides = { '2027-01-01': 'holiday', '2027-02-07': 'workday' };
+    expect(await meta.saveCalendarOverrides(deps(), admin, { overrides })).toEqual({ overrides });
+    expect(edits.map((e) => e.setting)).toEqual(['calendar']);
+    const after = await meta.getCalendarSettings(deps('2027-03-01T00:00:00.000Z'), admin);
+    expect(after.overrides).toEqual(overrides);
+    expect(after.years).toEqual([
+      { year: 2027, hasOfficialData: false },
+      { year: 2028, hasOfficialData: false },
+    ]);
+  });
+
+  test('retention answers the default until an admin saves a period, then the period', async () => {
+    const { deps, edits } = setup();
+    expect(await meta.getRetention(deps(), admin)).toEqual({
+      closedCaseYears: DEFAULT_RETENTION_YEARS,
+      defaultYears: DEFAULT_RETENTION_YEARS,
+    });
+    expect(await meta.saveRetention(deps(), admin, { closedCaseYears: 10 })).toEqual({
+      closedCaseYears: 10,
+      defaultYears: DEFAULT_RETENTION_YEARS,
+    });
+    expect(await meta.getRetention(deps(), admin)).toEqual({ closedCaseYears: 10, defaultYears: DEFAULT_RETENTION_YEARS });
+    expect(edits).toEqual([{ setting: 'retention', edit: { at: new Date('2026-06-01T02:00:00.000Z'), by: 'a' } }]);
+  });
+});
