@@ -26,8 +26,7 @@ function sdkInternals() {
 
 /** Fails with a message that names what moved, not a bare `expected true`. */
 function must(condition: unknown, message: string): void {
-  if (!condition)
-    throw new Error(`SDK internals moved: ${message} (see docs/toolchain.md, "Where the local cloud enters wx-server-sdk")`);
+  if (!condition) throw new Error(`SDK internals moved: ${message} (see docs/toolchain.md, "Where the local cloud enters wx-server-sdk")`);
 }
 
 let t: TestCloud;
