@@ -3,9 +3,8 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { fairsContract } from '../../../core/contracts/fairs';
 import { errorMessage } from '../../components/error-state';
-import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { SignupStateView } from '../../components/signups/signup-state-view';
 import { param } from '../../lib/page-params';
@@ -69,91 +68,89 @@ export function CheckinView({ fairId }: { fairId: string }) {
     if (text !== null) await submit(text);
   };
 
-  if (fair.status === 'loading')
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  if (fair.status === 'error')
-    return (
-      <PageShell>
-        <ErrorState error={fair.error} onRetry={() => fair.reload()} title="打不开这场招聘会" />
-      </PageShell>
-    );
-
   const [latest, ...earlier] = answers;
   return (
     <PageShell>
-      <View className="section">
-        <View className="card card--padded">
-          <View className="fair-roster__title">{fair.data.title}</View>
-          <View className="list-item__desc">
-            {fairTimeText(fair.data.startAt, fair.data.endAt)} · {fair.data.venue.name}
-          </View>
-          <View className="list-item__desc">只能在招聘会当天签到，每个签到码只能用一次</View>
-        </View>
-      </View>
+      <Loaded state={fair} errorTitle="打不开这场招聘会">
+        {(f) => (
+          <>
+            <View className="section">
+              <View className="card card--padded">
+                <View className="fair-roster__title">{f.title}</View>
+                <View className="list-item__desc">
+                  {fairTimeText(f.startAt, f.endAt)} · {f.venue.name}
+                </View>
+                <View className="list-item__desc">只能在招聘会当天签到，每个签到码只能用一次</View>
+              </View>
+            </View>
 
-      {canScan ? (
-        <View className="actions">
-          <Button className="btn btn--primary btn--block" id="scan-code" disabled={busy || undefined} onClick={() => void scan()}>
-            扫码签到
-          </Button>
-        </View>
-      ) : null}
+            {canScan ? (
+              <View className="actions">
+                <Button className="btn btn--primary btn--block" id="scan-code" disabled={busy || undefined} onClick={() => void scan()}>
+                  扫码签到
+                </Button>
+              </View>
+            ) : null}
 
-      <View className="section">
-        <View className="card">
-          <Field name="code" label={canScan ? '扫不了时，输入签到码' : '输入签到码'}>
-            <Input
-              className="field__input fair-code-input"
-              placeholderClass="field__placeholder"
-              value={code}
-              maxlength={8}
-              placeholder="8 位字母和数字"
-              confirmType="done"
-              onInput={(e) => setCode(e.detail.value.toUpperCase())}
-              onConfirm={() => void submit(code)}
-            />
-          </Field>
-        </View>
-      </View>
-      <View className="actions">
-        <Button className="btn btn--primary btn--block" id="submit-code" disabled={busy || undefined} onClick={() => void submit(code)}>
-          {busy ? '正在签到…' : '签到'}
-        </Button>
-      </View>
+            <View className="section">
+              <View className="card">
+                <Field name="code" label={canScan ? '扫不了时，输入签到码' : '输入签到码'}>
+                  <Input
+                    className="field__input fair-code-input"
+                    placeholderClass="field__placeholder"
+                    value={code}
+                    maxlength={8}
+                    placeholder="8 位字母和数字"
+                    confirmType="done"
+                    onInput={(e) => setCode(e.detail.value.toUpperCase())}
+                    onConfirm={() => void submit(code)}
+                  />
+                </Field>
+              </View>
+            </View>
+            <View className="actions">
+              <Button
+                className="btn btn--primary btn--block"
+                id="submit-code"
+                disabled={busy || undefined}
+                onClick={() => void submit(code)}
+              >
+                {busy ? '正在签到…' : '签到'}
+              </Button>
+            </View>
 
-      {latest ? (
-        <View className="section">
-          <SignupStateView
-            id="checkin-result"
-            role="alert"
-            state={{
-              title: latest.ok ? `${latest.name} 签到成功` : latest.title,
-              detail: latest.ok ? `签到码 ${latest.code}${latest.at ? `，${timeText(latest.at)}` : ''}` : latest.message,
-              tone: latest.ok ? 'success' : 'error',
-            }}
-          />
-        </View>
-      ) : null}
+            {latest ? (
+              <View className="section">
+                <SignupStateView
+                  id="checkin-result"
+                  role="alert"
+                  state={{
+                    title: latest.ok ? `${latest.name} 签到成功` : latest.title,
+                    detail: latest.ok ? `签到码 ${latest.code}${latest.at ? `，${timeText(latest.at)}` : ''}` : latest.message,
+                    tone: latest.ok ? 'success' : 'error',
+                  }}
+                />
+              </View>
+            ) : null}
 
-      {earlier.length > 0 ? (
-        <View className="section">
-          <View className="section__title">刚才</View>
-          <View className="card">
-            {earlier.map((a, i) => (
-              <View key={i} className="list-item">
-                <View className="list-item__main">
-                  <View className="list-item__title">{a.ok ? `${a.name} 签到成功` : a.title}</View>
-                  <View className="list-item__desc">{a.ok ? a.code : `${a.code} · ${a.message}`}</View>
+            {earlier.length > 0 ? (
+              <View className="section">
+                <View className="section__title">刚才</View>
+                <View className="card">
+                  {earlier.map((a, i) => (
+                    <View key={i} className="list-item">
+                      <View className="list-item__main">
+                        <View className="list-item__title">{a.ok ? `${a.name} 签到成功` : a.title}</View>
+                        <View className="list-item__desc">{a.ok ? a.code : `${a.code} · ${a.message}`}</View>
+                      </View>
+                    </View>
+                  ))}
                 </View>
               </View>
-            ))}
-          </View>
-        </View>
-      ) : null}
+            ) : null}
+          </>
+        )}
+      </Loaded>
     </PageShell>
   );
 }

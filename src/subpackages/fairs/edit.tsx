@@ -1,7 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
@@ -15,23 +14,13 @@ import './fairs.css';
 
 function FairEditor({ id }: { id: string }) {
   const initial = useAsync(async () => (id ? formOf(await getFair(id)) : newFairForm((await getMe()).departmentId)), [id]);
-  if (initial.status === 'loading')
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  if (initial.status === 'error')
-    return (
-      <PageShell>
-        <ErrorState error={initial.error} onRetry={() => initial.reload()} title="打不开这场招聘会" />
-      </PageShell>
-    );
   // A new fair goes on to its roster; an edited one back to where the organizer came from.
   const onSaved = (saved: string) => void (id ? Taro.navigateBack() : Taro.redirectTo({ url: rosterUrl(saved) }));
   return (
     <PageShell>
-      <FairFormView initial={initial.data} onSaved={onSaved} />
+      <Loaded state={initial} errorTitle="打不开这场招聘会">
+        {(form) => <FairFormView initial={form} onSaved={onSaved} />}
+      </Loaded>
     </PageShell>
   );
 }

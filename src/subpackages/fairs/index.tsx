@@ -2,8 +2,7 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listFairs } from '../../services/fairs';
@@ -44,36 +43,37 @@ export default function FairListPage() {
         </View>
       </View>
 
-      {fairs.status === 'loading' ? <LoadingState /> : null}
-      {fairs.status === 'error' ? <ErrorState error={fairs.error} onRetry={() => fairs.reload()} /> : null}
-      {fairs.status === 'ready' && items.length === 0 ? (
-        <EmptyState title="近期没有招聘会" description="新的场次发布后会出现在这里" />
-      ) : null}
+      <Loaded
+        state={fairs}
+        empty={{ when: (d) => d.items.length === 0, title: '近期没有招聘会', description: '新的场次发布后会出现在这里' }}
+      >
+        {() => (
+          <>
+            {upcoming.length > 0 ? (
+              <View className="section" id="fairs-upcoming">
+                <View className="section__title">即将举办</View>
+                <View className="card">
+                  {upcoming.map((f) => (
+                    <FairCard key={f.id} fair={f} onClick={() => openFair(f.id)} />
+                  ))}
+                </View>
+              </View>
+            ) : null}
+            {upcoming.length === 0 ? <EmptyState title="近期没有新的招聘会" description="新的场次发布后会出现在这里" /> : null}
 
-      {upcoming.length > 0 ? (
-        <View className="section" id="fairs-upcoming">
-          <View className="section__title">即将举办</View>
-          <View className="card">
-            {upcoming.map((f) => (
-              <FairCard key={f.id} fair={f} onClick={() => openFair(f.id)} />
-            ))}
-          </View>
-        </View>
-      ) : null}
-      {fairs.status === 'ready' && items.length > 0 && upcoming.length === 0 ? (
-        <EmptyState title="近期没有新的招聘会" description="新的场次发布后会出现在这里" />
-      ) : null}
-
-      {past.length > 0 ? (
-        <View className="section" id="fairs-past">
-          <View className="section__title">往期</View>
-          <View className="card">
-            {past.map((f) => (
-              <FairCard key={f.id} fair={f} onClick={() => openFair(f.id)} />
-            ))}
-          </View>
-        </View>
-      ) : null}
+            {past.length > 0 ? (
+              <View className="section" id="fairs-past">
+                <View className="section__title">往期</View>
+                <View className="card">
+                  {past.map((f) => (
+                    <FairCard key={f.id} fair={f} onClick={() => openFair(f.id)} />
+                  ))}
+                </View>
+              </View>
+            ) : null}
+          </>
+        )}
+      </Loaded>
     </PageShell>
   );
 }

@@ -1,9 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listManagedFairs } from '../../services/fairs';
@@ -22,7 +20,6 @@ function FairManagement() {
     shown.current = true;
   });
 
-  const items = fairs.data?.items ?? [];
   return (
     <PageShell>
       <View className="actions">
@@ -33,16 +30,15 @@ function FairManagement() {
       <View className="section">
         <View className="section__title">全部场次</View>
         <View className="section__hint">点一场招聘会，看报名名单、现场签到、导出名单和记录结果</View>
-        {fairs.status === 'loading' ? <LoadingState /> : null}
-        {fairs.status === 'error' ? <ErrorState error={fairs.error} onRetry={() => fairs.reload()} /> : null}
-        {fairs.status === 'ready' && items.length === 0 ? <EmptyState title="还没有招聘会" description="点上面的按钮发布第一场" /> : null}
-        {items.length > 0 ? (
-          <View className="card">
-            {items.map((f) => (
-              <FairCard key={f.id} fair={f} onClick={() => openRoster(f.id)} />
-            ))}
-          </View>
-        ) : null}
+        <Loaded state={fairs} empty={{ when: (d) => d.items.length === 0, title: '还没有招聘会', description: '点上面的按钮发布第一场' }}>
+          {(d) => (
+            <View className="card">
+              {d.items.map((f) => (
+                <FairCard key={f.id} fair={f} onClick={() => openRoster(f.id)} />
+              ))}
+            </View>
+          )}
+        </Loaded>
       </View>
     </PageShell>
   );

@@ -1,9 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { SignupStateView } from '../../components/signups/signup-state-view';
 import { useAsync } from '../../lib/use-async';
@@ -74,27 +72,32 @@ export default function MySignupsPage() {
     shown.current = true;
   });
 
-  const items = [...(mine.data?.items ?? [])].sort((a, b) => rank(a) - rank(b));
   return (
     <PageShell>
-      {mine.status === 'loading' ? <LoadingState /> : null}
-      {mine.status === 'error' ? <ErrorState error={mine.error} onRetry={() => mine.reload()} title="没能读到您的报名" /> : null}
-      {mine.status === 'ready' && items.length === 0 ? (
-        <EmptyState
-          title="您还没有报名招聘会"
-          description="看看近期有哪些退役军人专场招聘会"
-          action={
+      <Loaded
+        state={mine}
+        errorTitle="没能读到您的报名"
+        empty={{
+          when: (d) => d.items.length === 0,
+          title: '您还没有报名招聘会',
+          description: '看看近期有哪些退役军人专场招聘会',
+          action: (
             <Button className="btn btn--ghost" onClick={() => void Taro.redirectTo({ url: `${FAIRS}/index` })}>
               去看看
             </Button>
-          }
-        />
-      ) : null}
-      {items.map((item) => (
-        <View key={item.fairId} className="section">
-          <MySignupCard item={item} onCancelled={() => mine.reload({ silent: true })} />
-        </View>
-      ))}
+          ),
+        }}
+      >
+        {(d) =>
+          [...d.items]
+            .sort((a, b) => rank(a) - rank(b))
+            .map((item) => (
+              <View key={item.fairId} className="section">
+                <MySignupCard item={item} onCancelled={() => mine.reload({ silent: true })} />
+              </View>
+            ))
+        }
+      </Loaded>
     </PageShell>
   );
 }

@@ -3,8 +3,8 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
@@ -102,138 +102,136 @@ export function RosterView({ fairId }: { fairId: string }) {
     shown.current = true;
   });
 
-  if (data.status === 'loading')
-    return (
-      <PageShell>
-        <LoadingState />
-      </PageShell>
-    );
-  if (data.status === 'error')
-    return (
-      <PageShell>
-        <ErrorState error={data.error} onRetry={() => data.reload()} title="没能读到报名名单" />
-      </PageShell>
-    );
-
-  const [{ fair, items, summary }, detail] = data.data;
-  const titles = new Map(detail.employers.flatMap((e) => e.positions.map((p) => [p.id, p.title] as const)));
-  const interestsOf = (row: RosterRow) => row.interests.map((id) => titles.get(id) ?? id).join('、');
-  const started = fair.phase === 'ongoing' || fair.phase === 'ended';
-  const confirmed = items.filter((r) => r.status === 'confirmed' || r.status === 'checkedIn');
-  const waiting = items.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
-  const cancelled = items.filter((r) => r.status === 'cancelled');
-
-  const setOutcome = async (row: RosterRow, outcome: Outcome) => {
-    try {
-      await recordOutcome(fair.id, row.openid, outcome);
-      void Taro.showToast({ title: `${row.name}：${OUTCOME_TEXT[outcome]}`, icon: 'none' });
-      data.reload({ silent: true });
-    } catch (e) {
-      void Taro.showModal({ title: '没能记录', content: errorMessage(e), showCancel: false });
-    }
-  };
-
-  const makeFile = async () => {
-    if (exporting) return;
-    setExporting(true);
-    try {
-      setFile(await exportRoster(fair.id));
-    } catch (e) {
-      void Taro.showModal({ title: '没能导出', content: errorMessage(e), showCancel: false });
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  // Opened on its own tap, so a browser lets the download through.
-  const openFile = (f: RosterFile) =>
-    void openSpreadsheet(f.url).catch((e: unknown) => Taro.showModal({ title: '打不开名单', content: errorMessage(e), showCancel: false }));
-
   return (
     <PageShell>
-      <View className="section">
-        <View className="card card--padded">
-          <View className="fair-roster__title">{fair.title}</View>
-          <View className="list-item__desc">
-            {fairTimeText(fair.startAt, fair.endAt)} · {fair.venue.name}
-          </View>
-          <View className={`tag fair-phase fair-phase--${fair.phase}`}>{fair.phaseText}</View>
-        </View>
-      </View>
-      <View className="section">
-        <Summary summary={summary} capacity={fair.capacity} />
-      </View>
-      <View className="section fair-toolbar">
-        <Button className="btn btn--primary" id="open-checkin" onClick={() => openCheckin(fair.id)}>
-          现场签到
-        </Button>
-        <Button className="btn btn--ghost" id="export-roster" onClick={() => void makeFile()}>
-          {exporting ? '正在导出…' : '导出名单'}
-        </Button>
-        <Button className="btn btn--ghost" id="edit-fair" onClick={() => openEditor(fair.id)}>
-          编辑
-        </Button>
-      </View>
-      {file ? (
-        <View className="section">
-          <View className="card">
-            <View className="list-item list-item--link" id="roster-file" role="link" onClick={() => openFile(file)}>
-              <View className="list-item__main">
-                <View className="list-item__title">{file.name}</View>
-                <View className="list-item__desc">名单已生成，点这里下载（Excel）</View>
+      <Loaded state={data} errorTitle="没能读到报名名单">
+        {([{ fair, items, summary }, detail]) => {
+          const titles = new Map(detail.employers.flatMap((e) => e.positions.map((p) => [p.id, p.title] as const)));
+          const interestsOf = (row: RosterRow) => row.interests.map((id) => titles.get(id) ?? id).join('、');
+          const started = fair.phase === 'ongoing' || fair.phase === 'ended';
+          const confirmed = items.filter((r) => r.status === 'confirmed' || r.status === 'checkedIn');
+          const waiting = items
+            .filter((r) => r.status === 'waitlisted')
+            .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
+          const cancelled = items.filter((r) => r.status === 'cancelled');
+
+          const setOutcome = async (row: RosterRow, outcome: Outcome) => {
+            try {
+              await recordOutcome(fair.id, row.openid, outcome);
+              void Taro.showToast({ title: `${row.name}：${OUTCOME_TEXT[outcome]}`, icon: 'none' });
+              data.reload({ silent: true });
+            } catch (e) {
+              void Taro.showModal({ title: '没能记录', content: errorMessage(e), showCancel: false });
+            }
+          };
+
+          const makeFile = async () => {
+            if (exporting) return;
+            setExporting(true);
+            try {
+              setFile(await exportRoster(fair.id));
+            } catch (e) {
+              void Taro.showModal({ title: '没能导出', content: errorMessage(e), showCancel: false });
+            } finally {
+              setExporting(false);
+            }
+          };
+
+          // Opened on its own tap, so a browser lets the download through.
+          const openFile = (f: RosterFile) =>
+            void openSpreadsheet(f.url).catch((e: unknown) =>
+              Taro.showModal({ title: '打不开名单', content: errorMessage(e), showCancel: false }),
+            );
+
+          return (
+            <>
+              <View className="section">
+                <View className="card card--padded">
+                  <View className="fair-roster__title">{fair.title}</View>
+                  <View className="list-item__desc">
+                    {fairTimeText(fair.startAt, fair.endAt)} · {fair.venue.name}
+                  </View>
+                  <View className={`tag fair-phase fair-phase--${fair.phase}`}>{fair.phaseText}</View>
+                </View>
               </View>
-              <View className="list-item__extra link">下载</View>
-            </View>
-          </View>
-        </View>
-      ) : null}
+              <View className="section">
+                <Summary summary={summary} capacity={fair.capacity} />
+              </View>
+              <View className="section fair-toolbar">
+                <Button className="btn btn--primary" id="open-checkin" onClick={() => openCheckin(fair.id)}>
+                  现场签到
+                </Button>
+                <Button className="btn btn--ghost" id="export-roster" onClick={() => void makeFile()}>
+                  {exporting ? '正在导出…' : '导出名单'}
+                </Button>
+                <Button className="btn btn--ghost" id="edit-fair" onClick={() => openEditor(fair.id)}>
+                  编辑
+                </Button>
+              </View>
+              {file ? (
+                <View className="section">
+                  <View className="card">
+                    <View className="list-item list-item--link" id="roster-file" role="link" onClick={() => openFile(file)}>
+                      <View className="list-item__main">
+                        <View className="list-item__title">{file.name}</View>
+                        <View className="list-item__desc">名单已生成，点这里下载（Excel）</View>
+                      </View>
+                      <View className="list-item__extra link">下载</View>
+                    </View>
+                  </View>
+                </View>
+              ) : null}
 
-      <View className="section">
-        <View className="section__title">正式报名（{confirmed.length}）</View>
-        {started ? <View className="section__hint">招聘会开始后，可以为每个人记录结果：意向、录用或未达成</View> : null}
-        {confirmed.length === 0 ? (
-          <EmptyState title="暂时没有正式报名的人" />
-        ) : (
-          <View className="card">
-            {confirmed.map((r) => (
-              <Person
-                key={r.signupId}
-                row={r}
-                interests={interestsOf(r)}
-                canRecord={started}
-                onOutcome={(row, o) => void setOutcome(row, o)}
-              />
-            ))}
-          </View>
-        )}
-      </View>
+              <View className="section">
+                <View className="section__title">正式报名（{confirmed.length}）</View>
+                {started ? <View className="section__hint">招聘会开始后，可以为每个人记录结果：意向、录用或未达成</View> : null}
+                {confirmed.length === 0 ? (
+                  <EmptyState title="暂时没有正式报名的人" />
+                ) : (
+                  <View className="card">
+                    {confirmed.map((r) => (
+                      <Person
+                        key={r.signupId}
+                        row={r}
+                        interests={interestsOf(r)}
+                        canRecord={started}
+                        onOutcome={(row, o) => void setOutcome(row, o)}
+                      />
+                    ))}
+                  </View>
+                )}
+              </View>
 
-      <View className="section">
-        <View className="section__title">候补（{waiting.length}）</View>
-        {waiting.length === 0 ? (
-          <View className="section__hint">没有人候补</View>
-        ) : (
-          <>
-            <View className="section__hint">有人取消时，排在最前面的人自动转为正式报名并收到通知</View>
-            <View className="card">
-              {waiting.map((r) => (
-                <Person key={r.signupId} row={r} interests={interestsOf(r)} canRecord={false} onOutcome={() => undefined} />
-              ))}
-            </View>
-          </>
-        )}
-      </View>
+              <View className="section">
+                <View className="section__title">候补（{waiting.length}）</View>
+                {waiting.length === 0 ? (
+                  <View className="section__hint">没有人候补</View>
+                ) : (
+                  <>
+                    <View className="section__hint">有人取消时，排在最前面的人自动转为正式报名并收到通知</View>
+                    <View className="card">
+                      {waiting.map((r) => (
+                        <Person key={r.signupId} row={r} interests={interestsOf(r)} canRecord={false} onOutcome={() => undefined} />
+                      ))}
+                    </View>
+                  </>
+                )}
+              </View>
 
-      {cancelled.length > 0 ? (
-        <View className="section">
-          <View className="section__title">已取消（{cancelled.length}）</View>
-          <View className="card">
-            {cancelled.map((r) => (
-              <Person key={r.signupId} row={r} interests={interestsOf(r)} canRecord={false} onOutcome={() => undefined} />
-            ))}
-          </View>
-        </View>
-      ) : null}
+              {cancelled.length > 0 ? (
+                <View className="section">
+                  <View className="section__title">已取消（{cancelled.length}）</View>
+                  <View className="card">
+                    {cancelled.map((r) => (
+                      <Person key={r.signupId} row={r} interests={interestsOf(r)} canRecord={false} onOutcome={() => undefined} />
+                    ))}
+                  </View>
+                </View>
+              ) : null}
+            </>
+          );
+        }}
+      </Loaded>
     </PageShell>
   );
 }
