@@ -174,6 +174,14 @@ describe('when someone else keeps writing the case first', () => {
     expect(port.tries).toBe(8);
   });
 
+  test('the timer reads the case again before writing: one erased since it was listed is left alone', async () => {
+    const listed = talkative();
+    const port = busy(listed);
+    port.getCase = async () => ({ ...structuredClone(listed), erasedAt: chinaTime('2026-11-28 09:00') });
+    expect(await eraseExpired({ port, now: new Date('2030-01-01T00:00:00Z') }, null, { years: 3 })).toEqual({ erased: 0 });
+    expect(port.tries).toBe(0);
+  });
+
   test('the timer leaves the case for its next run', async () => {
     const port = busy(talkative());
     expect(await eraseExpired({ port, now: new Date('2030-01-01T00:00:00Z') }, null, { years: 3 })).toEqual({ erased: 0 });
