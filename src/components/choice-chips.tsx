@@ -8,6 +8,8 @@ export interface Choice<V> {
   label: ReactNode;
   /** An extra class on this chip only. */
   className?: string;
+  /** This chip's element id, where a test or a scroll target needs one. */
+  id?: string;
 }
 
 interface CommonProps<V> {
@@ -71,6 +73,7 @@ export function ChoiceChips<V>(props: ChoiceChipsProps<V>): ReactElement {
         return (
           <View
             key={String(c.value)}
+            id={c.id}
             className={`chip${c.className ? ` ${c.className}` : ''}${on ? ' chip--on' : ''}`}
             role={props.multiple ? 'checkbox' : 'radio'}
             aria-checked={on}

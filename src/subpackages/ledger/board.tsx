@@ -1,6 +1,4 @@
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getMe } from '../../services/users';
@@ -12,15 +10,9 @@ export default function BoardPage() {
   const me = useAsync(getMe);
   return (
     <PageShell>
-      {me.status === 'loading' ? <LoadingState /> : null}
-      {me.status === 'error' ? <ErrorState error={me.error} onRetry={() => me.reload()} /> : null}
-      {me.status === 'ready' ? (
-        mayOpenLedger(me.data) ? (
-          <BoardView me={me.data} />
-        ) : (
-          <EmptyState title="创建台账只对部门工作人员开放" />
-        )
-      ) : null}
+      <Loaded state={me} empty={{ when: (m) => !mayOpenLedger(m), title: '创建台账只对部门工作人员开放' }}>
+        {(m) => <BoardView me={m} />}
+      </Loaded>
     </PageShell>
   );
 }

@@ -4,8 +4,7 @@ import { useRef, useState } from 'react';
 import type { Me } from '../../../core/contracts/users';
 import { departmentById } from '../../../core/data/departments';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getBoard, listTasks, type Board, type LedgerTask } from '../../services/ledger';
@@ -152,38 +151,38 @@ function LedgerHome({ me }: { me: Me }) {
           id="ledger-tabs"
         />
         {view === 'all' && !office ? <View className="section__hint">其他部门的任务只能查看，标有「只读」。</View> : null}
-        {answer.status === 'loading' ? <LoadingState /> : null}
-        {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} /> : null}
-        {answer.status === 'ready' && board ? (
-          shownTasks.length === 0 ? (
-            <EmptyState
-              title={
-                view === 'mine'
-                  ? '本部门没有考评任务'
-                  : view === 'ready'
-                    ? '没有等待验收的任务'
-                    : view === 'overdue'
-                      ? '没有逾期的任务'
-                      : '还没有导入考评标准'
-              }
-              description={
-                view === 'ready'
-                  ? '部门标记自评达标后，会出现在这里等您验收。'
-                  : view === 'all' && office
-                    ? '在「考评标准」里导入本年度的 .xlsx 标准。'
-                    : undefined
-              }
-            />
-          ) : view === 'all' ? (
-            <Grouped tasks={tasks} board={board} thisYear={thisYear} />
-          ) : (
-            <View id="task-list">
-              {shownTasks.map((t) => (
-                <TaskRow key={t.id} task={t} thisYear={thisYear} showOwners={view !== 'mine'} />
-              ))}
-            </View>
-          )
-        ) : null}
+        <Loaded state={answer}>
+          {([, loadedBoard]) =>
+            shownTasks.length === 0 ? (
+              <EmptyState
+                title={
+                  view === 'mine'
+                    ? '本部门没有考评任务'
+                    : view === 'ready'
+                      ? '没有等待验收的任务'
+                      : view === 'overdue'
+                        ? '没有逾期的任务'
+                        : '还没有导入考评标准'
+                }
+                description={
+                  view === 'ready'
+                    ? '部门标记自评达标后，会出现在这里等您验收。'
+                    : view === 'all' && office
+                      ? '在「考评标准」里导入本年度的 .xlsx 标准。'
+                      : undefined
+                }
+              />
+            ) : view === 'all' ? (
+              <Grouped tasks={tasks} board={loadedBoard} thisYear={thisYear} />
+            ) : (
+              <View id="task-list">
+                {shownTasks.map((t) => (
+                  <TaskRow key={t.id} task={t} thisYear={thisYear} showOwners={view !== 'mine'} />
+                ))}
+              </View>
+            )
+          }
+        </Loaded>
       </View>
     </View>
   );
@@ -194,15 +193,17 @@ export default function LedgerPage() {
   const me = useAsync(getMe);
   return (
     <PageShell>
-      {me.status === 'loading' ? <LoadingState /> : null}
-      {me.status === 'error' ? <ErrorState error={me.error} onRetry={() => me.reload()} title="没能读到您的身份" /> : null}
-      {me.status === 'ready' ? (
-        mayOpenLedger(me.data) ? (
-          <LedgerHome me={me.data} />
-        ) : (
-          <EmptyState title="创建台账只对部门工作人员开放" description="如果您是部门工作人员，请在「我的」里用邀请码绑定部门。" />
-        )
-      ) : null}
+      <Loaded
+        state={me}
+        errorTitle="没能读到您的身份"
+        empty={{
+          when: (m) => !mayOpenLedger(m),
+          title: '创建台账只对部门工作人员开放',
+          description: '如果您是部门工作人员，请在「我的」里用邀请码绑定部门。',
+        }}
+      >
+        {(m) => <LedgerHome me={m} />}
+      </Loaded>
     </PageShell>
   );
 }

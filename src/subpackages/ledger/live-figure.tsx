@@ -2,8 +2,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Rate } from '../../../core/cases/stats';
 import { departmentById } from '../../../core/data/departments';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
 import { getTask, type LiveFigure } from '../../services/ledger';
 import { dayText, type Period } from './dates';
@@ -125,18 +124,20 @@ export function LiveFigureCard({ taskId, initial }: { taskId: string; initial: L
       </View>
       <View className="lg-live__hint">来自本系统的实时数据，不用手工填报。{SOURCE[initial.metric]}</View>
       <PeriodPicker id="live-period" value={period} onChange={setPeriod} presets={PRESETS} today={today} />
-      {invalid ? null : answer.status === 'loading' ? (
-        <LoadingState text="正在统计…" />
-      ) : answer.status === 'error' ? (
-        <ErrorState error={answer.error} onRetry={() => answer.reload()} title="没能统计出来" />
-      ) : answer.data ? (
-        <View id="live-figures">
-          <View className="lg-live__period">
-            {dayText(answer.data.from)}至{dayText(answer.data.to)}
-          </View>
-          <LiveFigures live={answer.data} />
-        </View>
-      ) : null}
+      {invalid ? null : (
+        <Loaded state={answer} loadingText="正在统计…" errorTitle="没能统计出来">
+          {(live) =>
+            live ? (
+              <View id="live-figures">
+                <View className="lg-live__period">
+                  {dayText(live.from)}至{dayText(live.to)}
+                </View>
+                <LiveFigures live={live} />
+              </View>
+            ) : null
+          }
+        </Loaded>
+      )}
     </View>
   );
 }

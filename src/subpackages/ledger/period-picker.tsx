@@ -1,4 +1,5 @@
 import { Picker, View } from '@tarojs/components';
+import { ChoiceChips } from '../../components/choice-chips';
 import { PERIODS, type Period, type PeriodPreset } from './dates';
 
 interface PeriodPickerProps {
@@ -12,26 +13,18 @@ interface PeriodPickerProps {
 
 /** Preset chips and two date pickers. */
 export function PeriodPicker({ value, onChange, presets, today, id }: PeriodPickerProps) {
+  const current = presets.find((key) => {
+    const p = PERIODS[key].of(today);
+    return p.from === value.from && p.to === value.to;
+  });
   return (
     <View id={id}>
-      <View className="chips">
-        {presets.map((key) => {
-          const p = PERIODS[key].of(today);
-          const on = p.from === value.from && p.to === value.to;
-          return (
-            <View
-              key={key}
-              id={`period-${key}`}
-              className={`chip${on ? ' chip--on' : ''}`}
-              role="radio"
-              aria-checked={on}
-              onClick={() => onChange(p)}
-            >
-              {PERIODS[key].label}
-            </View>
-          );
-        })}
-      </View>
+      <ChoiceChips
+        label="时间段"
+        choices={presets.map((key) => ({ value: key, label: PERIODS[key].label, id: `period-${key}` }))}
+        value={current}
+        onChange={(key) => onChange(PERIODS[key].of(today))}
+      />
       <View className="lg-period">
         <Picker
           mode="date"

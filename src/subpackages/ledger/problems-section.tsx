@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
 import { DEPARTMENTS, departmentById, type DepartmentId } from '../../../core/data/departments';
 import { PROBLEM_STATE_TEXT, PROBLEM_STATES, type ProblemState } from '../../../core/ledger/model';
+import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { validate } from '../../lib/validate';
 import { saveProblem, type LedgerTask, type Problem } from '../../services/ledger';
@@ -129,19 +130,12 @@ function ProblemSheet({
           </Picker>
         </Field>
         <Field label="整改状态" name="problem-state">
-          <View className="chips" id="problem-state">
-            {PROBLEM_STATES.map((s) => (
-              <View
-                key={s}
-                className={`chip${draft.state === s ? ' chip--on' : ''}`}
-                role="radio"
-                aria-checked={draft.state === s}
-                onClick={() => set('state', s)}
-              >
-                {PROBLEM_STATE_TEXT[s]}
-              </View>
-            ))}
-          </View>
+          <ChoiceChips
+            id="problem-state"
+            choices={PROBLEM_STATES.map((s) => ({ value: s, label: PROBLEM_STATE_TEXT[s] }))}
+            value={draft.state}
+            onChange={(s) => set('state', s)}
+          />
         </Field>
       </View>
     </Sheet>

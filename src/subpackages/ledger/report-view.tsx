@@ -2,9 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { departmentById } from '../../../core/data/departments';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
 import { weeklyReport, type Report } from '../../services/ledger';
 import { dayText, PERIODS, shortDay, type Period } from './dates';
@@ -169,15 +167,14 @@ export function ReportView({ today }: { today: string }) {
           </Button>
         </View>
       </View>
-      {answer.status === 'loading' ? <LoadingState text="正在生成报告…" /> : null}
-      {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} title="没能生成报告" /> : null}
-      {answer.status === 'ready' ? (
-        answer.data.total.tasks === 0 ? (
-          <EmptyState title="还没有考评任务" description="先在「考评标准」里导入本年度的标准。" />
-        ) : (
-          <ReportBody report={answer.data} />
-        )
-      ) : null}
+      <Loaded
+        state={answer}
+        loadingText="正在生成报告…"
+        errorTitle="没能生成报告"
+        empty={{ when: (r) => r.total.tasks === 0, title: '还没有考评任务', description: '先在「考评标准」里导入本年度的标准。' }}
+      >
+        {(r) => <ReportBody report={r} />}
+      </Loaded>
       <View className="lg-bottom" />
     </View>
   );

@@ -1,6 +1,4 @@
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { chinaDay } from '../../../core/time';
 import { useAsync } from '../../lib/use-async';
@@ -15,15 +13,12 @@ export default function ReportPage() {
   const ctx = useAsync(() => Promise.all([getMe(), serverNow().catch(() => new Date())]));
   return (
     <PageShell>
-      {ctx.status === 'loading' ? <LoadingState /> : null}
-      {ctx.status === 'error' ? <ErrorState error={ctx.error} onRetry={() => ctx.reload()} /> : null}
-      {ctx.status === 'ready' ? (
-        supervises(ctx.data[0]) ? (
-          <ReportView today={chinaDay(ctx.data[1])} />
-        ) : (
-          <EmptyState title="定期报告由双拥办生成" description="各部门的进度可以在「创建进度」里查看。" />
-        )
-      ) : null}
+      <Loaded
+        state={ctx}
+        empty={{ when: ([me]) => !supervises(me), title: '定期报告由双拥办生成', description: '各部门的进度可以在「创建进度」里查看。' }}
+      >
+        {([, now]) => <ReportView today={chinaDay(now)} />}
+      </Loaded>
     </PageShell>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
 import { DEPARTMENTS, type DepartmentId } from '../../../core/data/departments';
 import { LIVE_METRIC_TEXT, LIVE_METRICS, type LiveMetric } from '../../../core/ledger/model';
+import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { validate } from '../../lib/validate';
 import { saveTask, type LedgerTask } from '../../services/ledger';
@@ -25,7 +26,6 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const action = useAction();
 
-  const toggle = (id: DepartmentId) => setOwners((list) => (list.includes(id) ? list.filter((d) => d !== id) : [...list, id]));
   const deptChoices = [{ id: null, name: '全县' }, ...DEPARTMENTS.map((d) => ({ id: d.id, name: d.shortName }))];
 
   const submit = () => {
@@ -59,16 +59,13 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
     >
       <View className="lg-sheet__fields">
         <Field label="责任单位（可多选）" required name="settings-owners" error={errors.ownerDepartments}>
-          <View className="chips" id="settings-owners">
-            {DEPARTMENTS.map((d) => {
-              const on = owners.includes(d.id);
-              return (
-                <View key={d.id} className={`chip${on ? ' chip--on' : ''}`} role="checkbox" aria-checked={on} onClick={() => toggle(d.id)}>
-                  {d.shortName}
-                </View>
-              );
-            })}
-          </View>
+          <ChoiceChips
+            multiple
+            id="settings-owners"
+            choices={DEPARTMENTS.map((d) => ({ value: d.id, label: d.shortName }))}
+            value={owners}
+            onChange={setOwners}
+          />
         </Field>
         <Field label="完成时限" required name="settings-deadline" error={errors.deadline}>
           <Picker mode="date" value={deadline} onChange={(e) => setDeadline(String(e.detail.value))}>
@@ -79,19 +76,12 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
           </Picker>
         </Field>
         <Field label="实时数据" name="settings-link" error={errors.link}>
-          <View className="chips" id="settings-metric">
-            {[null, ...LIVE_METRICS].map((m) => (
-              <View
-                key={m ?? 'none'}
-                className={`chip${metric === m ? ' chip--on' : ''}`}
-                role="radio"
-                aria-checked={metric === m}
-                onClick={() => setMetric(m)}
-              >
-                {m ? LIVE_METRIC_TEXT[m] : '不关联'}
-              </View>
-            ))}
-          </View>
+          <ChoiceChips
+            id="settings-metric"
+            choices={[null, ...LIVE_METRICS].map((m) => ({ value: m, label: m ? LIVE_METRIC_TEXT[m] : '不关联' }))}
+            value={metric}
+            onChange={setMetric}
+          />
           {metric && PER_DEPARTMENT.includes(metric) ? (
             <Picker
               mode="selector"

@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { chinaDay } from '../../../core/time';
 import { useAsync } from '../../lib/use-async';
@@ -19,16 +18,13 @@ export default function TaskPage() {
   const id = params.id ? decodeURIComponent(params.id) : '';
   return (
     <PageShell>
-      {!id ? <EmptyState title="没有指定任务" description="请从任务列表打开。" /> : null}
-      {id && ctx.status === 'loading' ? <LoadingState /> : null}
-      {id && ctx.status === 'error' ? <ErrorState error={ctx.error} onRetry={() => ctx.reload()} /> : null}
-      {id && ctx.status === 'ready' ? (
-        mayOpenLedger(ctx.data[0]) ? (
-          <TaskView id={id} me={ctx.data[0]} today={chinaDay(ctx.data[1])} />
-        ) : (
-          <EmptyState title="创建台账只对部门工作人员开放" />
-        )
-      ) : null}
+      {!id ? (
+        <EmptyState title="没有指定任务" description="请从任务列表打开。" />
+      ) : (
+        <Loaded state={ctx} empty={{ when: ([me]) => !mayOpenLedger(me), title: '创建台账只对部门工作人员开放' }}>
+          {([me, now]) => <TaskView id={id} me={me} today={chinaDay(now)} />}
+        </Loaded>
+      )}
     </PageShell>
   );
 }
