@@ -74,7 +74,7 @@ export const categoryOrder = (category: CategoryId) => CATEGORY_IDS.indexOf(cate
 
 // ---------- paging ----------
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 export type Paging = { page?: number; pageSize?: number };
 
 export const pageOf = (input: Paging) => ({
@@ -150,7 +150,7 @@ export const identityBits = (ids: readonly string[]): number =>
   IDENTITY_TYPES.reduce((bits, t, i) => (ids.includes(t.id) ? bits | (1 << i) : bits), 0);
 
 /** The published catalog in "for me" order, with each policy's identities as a bit set. */
-export interface MatchView {
+interface MatchView {
   entries: { record: PolicyRecord; identities: number }[];
   /** How many policies each set of identities matches, counted at its first call (at most 2^9 sets). */
   totals: Map<number, number>;

@@ -59,7 +59,7 @@ export function presentHistoryEntry(h: HistoryRecord & { _id: string }): History
 }
 
 /** The published catalog's summaries in list order, whole and by category. */
-export interface ListView {
+interface ListView {
   all: PolicySummary[];
   byCategory: Map<CategoryId, PolicySummary[]>;
 }
