@@ -6,6 +6,7 @@ const HOUR_MS = 3_600_000;
 
 /** Urgent cases (risk to life or property): sign within 2 clock hours, resolve within 1 working day. */
 export const URGENT_SIGN_HOURS = 2;
+export const URGENT_RESOLVE_WORKDAYS = 1;
 export const SIGN_WORKDAYS = 1;
 export const AMBER_AT = 0.8;
 export const REPORT_AFTER_WORKDAYS = 5;
@@ -28,7 +29,7 @@ export function deadlines(
 ): { signDueAt: Date; dueAt: Date } {
   const routedAt = new Date(Math.floor(+routedAtExact / 60_000) * 60_000);
   if (urgent) {
-    return { signDueAt: new Date(+routedAt + URGENT_SIGN_HOURS * HOUR_MS), dueAt: calendar.addWorkdays(routedAt, 1) };
+    return { signDueAt: new Date(+routedAt + URGENT_SIGN_HOURS * HOUR_MS), dueAt: calendar.addWorkdays(routedAt, URGENT_RESOLVE_WORKDAYS) };
   }
   return { signDueAt: calendar.addWorkdays(routedAt, SIGN_WORKDAYS), dueAt: calendar.addWorkdays(routedAt, resolveWorkdays(category)) };
 }

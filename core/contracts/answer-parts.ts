@@ -26,7 +26,6 @@ export const removedId = z.strictObject({ id: z.string(), removed: z.literal(tru
 
 /** A spreadsheet made for the caller: a short-lived link, kept for the caller only until it expires. */
 export const generatedFile = z.strictObject({ fileID: z.string(), url: z.string(), name: z.string(), expiresAt: z.string() });
-export type GeneratedFile = z.output<typeof generatedFile>;
 
 /** One rule of the routing table (core/routing.ts): a category, perhaps one 乡镇/街道 only, goes to a department. */
 export const routingRule = z.strictObject({

@@ -162,7 +162,7 @@ export const rosterRow = z.strictObject({
   openid: z.string(),
   name: z.string(),
   phone: z.string(),
-  status: z.enum(['pending', ...signupStatus.options]),
+  status: signupStatus,
   waitlistPosition: z.optional(count),
   interests: z.array(z.string()),
   signedUpAt: z.string(),

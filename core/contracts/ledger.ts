@@ -110,13 +110,18 @@ export const problem = z.strictObject({
  * is null when the department has nothing in the period.
  */
 const liveFigureOf = <E extends z.core.$ZodLooseShape>(extra: E) => {
-  const base = { label: z.string(), from: z.string(), to: z.string(), ...extra };
-  const caseFigures = { departmentId: z.optional(z.nullable(departmentId)) };
+  const base = {
+    label: z.string(),
+    from: z.string(),
+    to: z.string(),
+    /** Whose figures: a unit's (case metrics linked to one), or null and absent for the whole county. */
+    departmentId: z.optional(z.nullable(departmentId)),
+    ...extra,
+  };
   return z.discriminatedUnion('metric', [
     z.strictObject({
       metric: z.literal('rates'),
       ...base,
-      ...caseFigures,
       figures: z.nullable(
         z.strictObject({ received: count, responseRate: rate, resolutionRate: rate, satisfactionRate: rate, onTimeRate: rate }),
       ),
@@ -124,7 +129,6 @@ const liveFigureOf = <E extends z.core.$ZodLooseShape>(extra: E) => {
     z.strictObject({
       metric: z.literal('cases_resolved'),
       ...base,
-      ...caseFigures,
       figures: z.nullable(z.strictObject({ resolved: count, received: count })),
     }),
     z.strictObject({

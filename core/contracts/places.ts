@@ -149,7 +149,7 @@ export const activityRosterRow = z.strictObject({
   name: z.string(),
   /** Empty once the person cancelled: they are no longer the organizer's to call. */
   phone: z.string(),
-  status: z.enum(['pending', 'confirmed', 'waitlisted', 'cancelled', 'checkedIn']),
+  status: z.enum(['confirmed', 'waitlisted', 'cancelled', 'checkedIn']),
   waitlistPosition: z.optional(count),
 });
 

@@ -1,4 +1,4 @@
-import type { PlaceKind } from '../data/place-kinds';
+import type { PlaceKind, StoryKind } from '../data/place-kinds';
 import type { EventSeats } from '../signups/port';
 
 /** A place on the map: a service station, a memorial, a business that honours the preferential card. */
@@ -25,7 +25,7 @@ export interface PlaceRecord {
 export interface StoryRecord {
   _id: string;
   title: string;
-  kind: string;
+  kind: StoryKind;
   summary: string;
   body: string;
   cover?: string;

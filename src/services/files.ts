@@ -1,11 +1,10 @@
-import type { FileLink, PreparedUpload } from '../../core/contracts/files';
 import { callFunction } from './call';
 import { ServiceError } from './service-error';
 
 /** Where to put an upload, within the person's daily quota (RATE_LIMITED past it). */
-export const prepareUpload = (name: string, size: number) => callFunction<PreparedUpload>('files', { action: 'prepareUpload', name, size });
+export const prepareUpload = (name: string, size: number) => callFunction('files', { action: 'prepareUpload', name, size });
 /** Tells the cloud an upload arrived, so that it can be attached, shown to its readers and later removed. */
-export const confirmUpload = (fileID: string) => callFunction<{ fileID: string }>('files', { action: 'confirmUpload', fileID });
+export const confirmUpload = (fileID: string) => callFunction('files', { action: 'confirmUpload', fileID });
 
 /** Short-lived links to the files the caller may read, by file ID; files they may not read are absent. */
 export async function fileLinks(fileIDs: string[]): Promise<Map<string, string>> {
@@ -13,7 +12,7 @@ export async function fileLinks(fileIDs: string[]): Promise<Map<string, string>>
   const links = new Map<string, string>();
   // The cloud answers at most 20 at a time.
   for (let i = 0; i < ids.length; i += 20) {
-    const { items } = await callFunction<{ items: FileLink[] }>('files', { action: 'urls', fileIDs: ids.slice(i, i + 20) });
+    const { items } = await callFunction('files', { action: 'urls', fileIDs: ids.slice(i, i + 20) });
     for (const l of items) links.set(l.fileID, l.url);
   }
   return links;

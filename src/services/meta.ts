@@ -6,7 +6,7 @@ let cached: Promise<MetaData> | null = null;
 /** Categories, departments, regions, identity types and the routing summary; fetched once a session. */
 export function getMeta(): Promise<MetaData> {
   if (!cached) {
-    cached = callFunction<MetaData>('meta', { action: 'get' });
+    cached = callFunction('meta', { action: 'get' });
     // A failed fetch is not cached: the next page to ask tries again.
     cached.catch(() => {
       cached = null;
@@ -22,6 +22,6 @@ export function clearMetaCache(): void {
 
 /** The cloud's clock (`meta.ping`): "this month" is the county's month, even when a device's clock is off. */
 export async function serverNow(): Promise<Date> {
-  const { now } = await callFunction<{ pong: true; now: string }>('meta', { action: 'ping' });
+  const { now } = await callFunction('meta', { action: 'ping' });
   return new Date(now);
 }

@@ -272,3 +272,22 @@ test('when nothing matches, every category is offered', async () => {
   fireEvent.click(chip('其他'));
   expect(container.querySelector('#expectation')?.textContent).toBe('其他 · 双拥办受理，一般 5 个工作日内答复');
 });
+
+test('who handles it follows the routing table the cloud routes by, a region’s override included', async () => {
+  api();
+  // 河口镇 sends housing to 民政局; everywhere else it stays with 住房和城乡建设局.
+  const meta = {
+    ...META,
+    routing: { ...META.routing, overrides: [{ category: 'housing' as const, regionId: 'hekou', departmentId: 'civil' as const }] },
+  };
+  const { container } = render(
+    <PageShell>
+      <RequestForm meta={meta} me={withProfile} initialCategory="housing" onSubmitted={jest.fn()} />
+    </PageShell>,
+  );
+  expect(container.querySelector('#expectation')?.textContent).toBe('住房保障 · 民政局受理，一般 15 个工作日内答复');
+  fireEvent.click(screen.getByText('城关街道'));
+  await waitFor(() =>
+    expect(container.querySelector('#expectation')?.textContent).toBe('住房保障 · 住房和城乡建设局受理，一般 15 个工作日内答复'),
+  );
+});

@@ -150,6 +150,8 @@ function mineItem(overrides: Partial<MineItem> = {}, fair: Partial<FairDetail> =
     signupId: 'fair-winter:resident-1',
     status: 'confirmed',
     checkinCode: 'K7M2Q9XB',
+    interests: [],
+    promoted: false,
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import type { Me } from '../../core/contracts/users';
 import type { Envelope } from '../../core/envelope';
 import type { TaskRecord } from '../../core/ledger/model';
 import { PRIVACY_CONSENT_KEY, PRIVACY_VERSION } from '../../src/lib/privacy';
-import type { Board, LedgerTask, TaskDetail } from '../../src/services/ledger';
+import type { Board, ListedTask, TaskDetail } from '../../src/services/ledger';
 import LedgerPage from '../../src/subpackages/ledger/index';
 import { BoardView } from '../../src/subpackages/ledger/board-view';
 import { StandardView } from '../../src/subpackages/ledger/standard-view';
@@ -63,7 +63,7 @@ function aTask(over: Partial<TaskDetail> = {}): TaskDetail {
     notes: [],
     updatedAt: '2026-11-28T02:00:00.000Z',
   };
-  return { ...base, id: 'task-2.3', editable: true, problems: [], live: null, ...over };
+  return { ...base, _id: 'task-2.3', id: 'task-2.3', editable: true, overdue: false, problems: [], live: null, ...over };
 }
 
 const progress = (p: Partial<Board['total']> = {}): Board['total'] => ({
@@ -379,7 +379,7 @@ describe('the 双拥办’s board', () => {
   });
 
   test('accepting a ready task checks the score against its points, then the board asks again', async () => {
-    const ready: LedgerTask = {
+    const ready: ListedTask = {
       ...aTask({ status: 'ready', selfScore: 2, evidence: [{ name: '名单', description: '全部入学', at: '', by: '' }] }),
       overdue: false,
     };
@@ -478,8 +478,8 @@ describe('the standard', () => {
 
 describe('the task lists', () => {
   test('staff see their own tasks first; 全部任务 marks the others 只读', async () => {
-    const own: LedgerTask = { ...aTask(), overdue: false };
-    const other: LedgerTask = {
+    const own: ListedTask = { ...aTask(), overdue: false };
+    const other: ListedTask = {
       ...aTask({ id: 'task-2.2', code: '2.2', content: '驻地部队官兵困难家庭帮扶解困', ownerDepartments: ['civil'], editable: false }),
       overdue: true,
     };

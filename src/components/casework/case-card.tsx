@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { CaseSummary } from '../../../core/cases/present';
+import type { CaseSummary } from '../../services/cases';
 import { deadlineText, STAFF_STATUS } from './deadline';
 import { SlaMark } from './sla-mark';
 import './casework.css';

@@ -1,9 +1,30 @@
 import { View } from '@tarojs/components';
+import { resolveWorkdays, URGENT_RESOLVE_WORKDAYS, URGENT_SIGN_HOURS } from '../../../core/cases/deadlines';
 import type { MetaData } from '../../../core/contracts/meta';
+import type { CategoryId } from '../../../core/data/categories';
+import { routeCase } from '../../../core/routing';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import type { CategorySuggestion } from './use-category-suggestion';
-import { categoryName, departmentFor, expectation } from './who-handles';
+
+const categoryName = (meta: MetaData, id: string): string => meta.categories.find((c) => c.id === id)?.name ?? id;
+
+/**
+ * Who will take the request: the routing `cases.submit` applies (core/routing.ts), over the table `meta.get`
+ * answers — a region's override first, then the county-wide rule, else the 双拥办.
+ */
+function handlerName(meta: MetaData, category: string, region: string): string {
+  const { departmentId } = routeCase([...meta.routing.overrides, ...meta.routing.rules], category as CategoryId, region);
+  return meta.departments.find((d) => d.id === departmentId)?.name ?? departmentId;
+}
+
+/** 教育局受理，一般 5 个工作日内答复 — what a person can expect before they submit, by the deadlines the cloud sets. */
+function expectation(meta: MetaData, category: string, region: string, urgent: boolean): string {
+  const limits = urgent
+    ? `${URGENT_SIGN_HOURS} 小时内签收，${URGENT_RESOLVE_WORKDAYS} 个工作日内答复`
+    : `一般 ${resolveWorkdays(category as CategoryId)} 个工作日内答复`;
+  return `${handlerName(meta, category, region)}受理，${limits}`;
+}
 
 interface CategoryFieldProps {
   meta: MetaData;
@@ -58,7 +79,7 @@ export function CategoryField({ meta, suggestion: s, chosen, region, urgent, err
               label: (
                 <>
                   <View className="cs-suggest-chip__name">{categoryName(meta, id)}</View>
-                  <View className="cs-suggest-chip__dept">{departmentFor(meta, id, region).name}</View>
+                  <View className="cs-suggest-chip__dept">{handlerName(meta, id, region)}</View>
                 </>
               ),
             }))}

@@ -1,13 +1,12 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import type { CaseSummary } from '../../../core/cases/present';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState, errorMessage } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
-import { mine } from '../../services/cases';
+import { mine, type CaseSummary } from '../../services/cases';
 import { SlaMark, StatusTag } from './case-marks';
 import { dayText } from './dates';
 import { LocalOutbox } from './local-outbox';

@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/empty-state';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
-import { getBoard, listTasks, type Board, type LedgerTask } from '../../services/ledger';
+import { getBoard, listTasks, type Board, type ListedTask } from '../../services/ledger';
 import { getMe } from '../../services/users';
 import { Tabs } from './tabs';
 import { TaskRow } from './task-row';
@@ -29,7 +29,7 @@ const OFFICE_TABS = [
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
 /** Overdue first, then the nearest deadline; accepted ones last. */
-const byUrgency = (a: LedgerTask, b: LedgerTask) =>
+const byUrgency = (a: ListedTask, b: ListedTask) =>
   Number(a.status === 'accepted') - Number(b.status === 'accepted') ||
   Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) ||
   a.deadline.localeCompare(b.deadline);
@@ -57,7 +57,7 @@ function Links({ office }: { office: boolean }) {
   );
 }
 
-function Grouped({ tasks, board, thisYear }: { tasks: LedgerTask[]; board: Board; thisYear: string }) {
+function Grouped({ tasks, board, thisYear }: { tasks: ListedTask[]; board: Board; thisYear: string }) {
   return (
     <View id="tasks-by-area">
       {board.areas.map((a, i) => {
@@ -116,7 +116,7 @@ function LedgerHome({ me }: { me: Me }) {
     overdue: tasks.filter((t) => t.overdue).length,
   };
 
-  const summary = (list: LedgerTask[]) => {
+  const summary = (list: ListedTask[]) => {
     const accepted = list.filter((t) => t.status === 'accepted').length;
     const ready = list.filter((t) => t.status === 'ready').length;
     const overdue = list.filter((t) => t.overdue).length;

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import type { Rate } from '../../../core/cases/stats';
 import { departmentById } from '../../../core/data/departments';
 import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
+import type { Rate } from '../../services/cases';
 import { getTask, type LiveFigure } from '../../services/ledger';
 import { dayText, type Period } from './dates';
 import { PeriodPicker } from './period-picker';

@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { LedgerTask } from '../../services/ledger';
+import type { ListedTask } from '../../services/ledger';
 import { shortDay } from './dates';
 import { OverdueTag, ownersText, pointsText, ReadOnlyTag, StatusTag } from './marks';
 
 interface TaskRowProps {
-  task: LedgerTask;
+  task: ListedTask;
   /** The cloud's year, so this year's deadlines drop the year. */
   thisYear?: string;
   /** Show who owns it (the 全部 view); a department's own list leaves it out. */

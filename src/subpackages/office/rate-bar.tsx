@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { Rate } from '../../../core/cases/stats';
+import type { Rate } from '../../services/cases';
 
 /** 95.5% — one decimal, dropped when it is zero. */
 export const percent = (value: number): string => `${Math.round(value * 1000) / 10}%`;

@@ -1,7 +1,6 @@
 import { Button, Picker, View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
-import type { Figures, Stats } from '../../../core/cases/stats';
 import { departmentById } from '../../../core/data/departments';
 import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
@@ -10,7 +9,7 @@ import { LoadingState } from '../../components/loading-state';
 import { dayText, lastMonth, thisMonth, thisYear, type Period } from '../../lib/period';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
-import { exportStats, stats, type LedgerFile } from '../../services/cases';
+import { exportStats, stats, type Figures, type LedgerFile, type Stats } from '../../services/cases';
 import { LedgerLink } from './ledger-link';
 import { percent, RateBar } from './rate-bar';
 import './office.css';

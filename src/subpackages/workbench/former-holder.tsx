@@ -1,13 +1,11 @@
 import { View } from '@tarojs/components';
-import type { formerHolderView } from '../../../core/cases/present';
 import { when } from '../../components/casework/deadline';
 import { PageShell } from '../../components/page-shell';
-
-/** What a department the case has left still reads: its own entries, nothing of the request or the requester. */
-export type FormerHolderCase = ReturnType<typeof formerHolderView>;
+import type { FormerHolderCase } from '../../services/cases';
 
 export const isFormerHolderCase = (c: object): c is FormerHolderCase => 'formerHolder' in c;
 
+/** What a department the case has left still reads: its own entries, nothing of the request or the requester. */
 export function FormerHolderCaseView({ c }: { c: FormerHolderCase }) {
   return (
     <PageShell>
