@@ -1,8 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { categoryFocusStore } from '../../lib/category-focus';
 import { setElderMode, useElderMode } from '../../lib/elder-mode';
@@ -101,24 +99,21 @@ export default function HomePage() {
 
       <View className="section">
         <View className="section__title">我们能帮您办这些事</View>
-        {meta.status === 'loading' ? <LoadingState /> : null}
-        {meta.status === 'error' ? <ErrorState error={meta.error} onRetry={() => meta.reload()} /> : null}
-        {meta.status === 'ready' && meta.data.categories.length === 0 ? (
-          <EmptyState title="暂时没有服务类别" description="请稍后再来看看" />
-        ) : null}
-        {meta.status === 'ready' && meta.data.categories.length > 0 ? (
-          <View className="card">
-            {meta.data.categories.map((c) => (
-              <View key={c.id} className="list-item list-item--link" onClick={() => void openCategory(c.id)}>
-                <View className="list-item__main">
-                  <View className="list-item__title">{c.name}</View>
-                  <View className="list-item__desc">{c.description}</View>
+        <Loaded state={meta} empty={{ when: (m) => m.categories.length === 0, title: '暂时没有服务类别', description: '请稍后再来看看' }}>
+          {(m) => (
+            <View className="card">
+              {m.categories.map((c) => (
+                <View key={c.id} className="list-item list-item--link" onClick={() => void openCategory(c.id)}>
+                  <View className="list-item__main">
+                    <View className="list-item__title">{c.name}</View>
+                    <View className="list-item__desc">{c.description}</View>
+                  </View>
+                  <View className="list-item__arrow" />
                 </View>
-                <View className="list-item__arrow" />
-              </View>
-            ))}
-          </View>
-        ) : null}
+              ))}
+            </View>
+          )}
+        </Loaded>
       </View>
     </PageShell>
   );

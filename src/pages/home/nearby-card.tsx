@@ -1,7 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
 import { pointOf, useWhereAmI, whereLabel, type WhereAmI } from '../../lib/where-am-i';
 import { listPlaces, type Place } from '../../services/places';
@@ -34,10 +33,16 @@ function offerText(p: Place): string {
 function Nearest({ where }: { where: WhereAmI }) {
   const point = pointOf(where);
   const places = useAsync(() => listPlaces({ ...point, pageSize: 50 }), [point?.lat, point?.lng]);
-  if (places.status === 'loading') return <LoadingState text="正在查找身边的地方…" />;
-  if (places.status === 'error') return <ErrorState error={places.error} onRetry={() => places.reload()} />;
-  const station = places.data.items.find((p) => p.kind === 'service_station');
-  const offers = places.data.items.filter((p) => p.preferential).slice(0, 3);
+  return (
+    <Loaded state={places} loadingText="正在查找身边的地方…">
+      {({ items }) => <NearestRows items={items} />}
+    </Loaded>
+  );
+}
+
+function NearestRows({ items }: { items: Place[] }) {
+  const station = items.find((p) => p.kind === 'service_station');
+  const offers = items.filter((p) => p.preferential).slice(0, 3);
   return (
     <View id="home-nearby">
       {station ? (

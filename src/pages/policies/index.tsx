@@ -6,6 +6,7 @@ import { CATEGORIES, categoryById, type CategoryId } from '../../../core/data/ca
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { HighlightedText } from '../../components/highlighted-text';
+import { Loaded } from '../../components/loaded';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { categoryFocusStore } from '../../lib/category-focus';
@@ -142,28 +143,34 @@ function Catalog({ category }: { category: CategoryId | null }) {
     }
   };
 
-  if (first.status === 'loading') return <LoadingState />;
-  if (first.status === 'error') return <ErrorState error={first.error} onRetry={() => first.reload()} />;
-  const items = [...first.data.items, ...extra];
-  if (items.length === 0) return <EmptyState title="这个类别暂时没有政策" description="政策录好后会出现在这里" />;
   return (
-    <View>
-      <View className="section__hint policy-understood">
-        {category ? `${categoryById(category)?.name ?? ''}类` : '全部'}共 {first.data.total} 条
-      </View>
-      <View className="card" id="policy-list">
-        {items.map((p) => (
-          <SummaryRow key={p.id} p={p} />
-        ))}
-      </View>
-      {items.length < first.data.total ? (
-        <View className="actions">
-          <Button className="btn btn--ghost btn--block" onClick={() => void loadMore()} disabled={more === 'loading' || undefined}>
-            {more === 'loading' ? '正在加载…' : more === 'error' ? '没加载出来，再试一次' : '加载更多'}
-          </Button>
-        </View>
-      ) : null}
-    </View>
+    <Loaded
+      state={first}
+      empty={{ when: (d) => d.items.length === 0, title: '这个类别暂时没有政策', description: '政策录好后会出现在这里' }}
+    >
+      {(d) => {
+        const items = [...d.items, ...extra];
+        return (
+          <View>
+            <View className="section__hint policy-understood">
+              {category ? `${categoryById(category)?.name ?? ''}类` : '全部'}共 {d.total} 条
+            </View>
+            <View className="card" id="policy-list">
+              {items.map((p) => (
+                <SummaryRow key={p.id} p={p} />
+              ))}
+            </View>
+            {items.length < d.total ? (
+              <View className="actions">
+                <Button className="btn btn--ghost btn--block" onClick={() => void loadMore()} disabled={more === 'loading' || undefined}>
+                  {more === 'loading' ? '正在加载…' : more === 'error' ? '没加载出来，再试一次' : '加载更多'}
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        );
+      }}
+    </Loaded>
   );
 }
 

@@ -1,9 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { MetaData } from '../../../core/contracts/meta';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getMeta } from '../../services/meta';
@@ -59,26 +57,25 @@ export default function ServicesPage() {
         <View className="section__hint">
           您提出的求助，会按类别直接转给负责的部门。部门一般 1 个工作日内签收，并在下面写的时间内办好。点一类就能直接求助。
         </View>
-        {meta.status === 'loading' ? <LoadingState /> : null}
-        {meta.status === 'error' ? <ErrorState error={meta.error} onRetry={() => meta.reload()} /> : null}
-        {table && table.rows.length === 0 ? <EmptyState title="暂时没有办事类别" /> : null}
-        {table && table.rows.length > 0 ? (
-          <View className="card">
-            {table.rows.map((row) => (
-              <View key={row.id} className="list-item list-item--link" onClick={() => openNewRequest(row.id)}>
-                <View className="list-item__main">
-                  <View className="list-item__title">{row.name}</View>
-                  <View className="list-item__desc">{row.description}</View>
-                  <View>
-                    <View className="tag">{row.department}</View>
-                    <View className="tag tag--plain">{row.days} 个工作日内办好</View>
+        <Loaded state={meta} empty={{ when: (m) => m.categories.length === 0, title: '暂时没有办事类别' }}>
+          {(m) => (
+            <View className="card">
+              {whoHandles(m).rows.map((row) => (
+                <View key={row.id} className="list-item list-item--link" onClick={() => openNewRequest(row.id)}>
+                  <View className="list-item__main">
+                    <View className="list-item__title">{row.name}</View>
+                    <View className="list-item__desc">{row.description}</View>
+                    <View>
+                      <View className="tag">{row.department}</View>
+                      <View className="tag tag--plain">{row.days} 个工作日内办好</View>
+                    </View>
                   </View>
+                  <View className="list-item__arrow" />
                 </View>
-                <View className="list-item__arrow" />
-              </View>
-            ))}
-          </View>
-        ) : null}
+              ))}
+            </View>
+          )}
+        </Loaded>
       </View>
       {table ? (
         <View className="section">
