@@ -80,8 +80,8 @@ function isPushEvent(event: unknown): event is PushEvent {
 /**
  * With CHECK_ANSWERS=1 (the functions' tests set it), every answer is checked against its schema in
  * core/contracts: an answer the contract does not describe fails loudly, as INTERNAL with the issues, so the
- * app's types (taken from the same schemas) cannot drift from what the cloud sends. Production skips the
- * check and never loads the schemas.
+ * app's types (taken from the same schemas) cannot drift from what the cloud sends. Deployable bundles are
+ * built with the flag off (scripts/build-functions.ts), so the check and the schemas it loads are left out.
  */
 async function checkAnswer(fn: string, actionName: string, data: unknown): Promise<void> {
   const { answerSchema } = await import('../../core/contracts/answers');

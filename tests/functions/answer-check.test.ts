@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as z from 'zod/mini';
 import { metaContract } from '../../core/contracts/meta';
 import { action, createMain } from '../../cloudfunctions/_lib/router';
+import { buildFunctions } from '../../scripts/build-functions';
 import { startTestCloud, type TestCloud } from './harness';
 
 // A stand-in for the meta function whose `ping` answers what its contract does not say (a number for the
@@ -68,3 +72,17 @@ test('without CHECK_ANSWERS (production) answers are not checked', async () => {
     process.env.CHECK_ANSWERS = '1';
   }
 });
+
+test('a deployable bundle leaves the check out, and the other functions’ answer schemas with it', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'answer-check-'));
+  try {
+    await buildFunctions({ outDir: out });
+    const meta = fs.readFileSync(path.join(out, 'meta/index.js'), 'utf8');
+    expect(meta.includes('pong')).toBe(true);
+    expect(meta.includes('答复不符合契约')).toBe(false);
+    // The ledger's answers (its board, its tasks) are nowhere in the meta function.
+    expect(meta.includes('overdueProblems')).toBe(false);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}, 120_000);
