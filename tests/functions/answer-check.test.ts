@@ -23,7 +23,7 @@ const wrongMeta = createMain({
 
 let t: TestCloud;
 beforeAll(() => {
-  t = startTestCloud({ functions: ['meta'], startAt: '2026-09-30T02:00:00.000Z' });
+  t = startTestCloud({ functions: ['meta', 'cases', 'ledger'], startAt: '2026-09-30T02:00:00.000Z' });
   t.cloud.functions.set('wrong-meta', { main: wrongMeta, config: {} });
 });
 afterAll(() => t.close());
@@ -71,6 +71,32 @@ test('without CHECK_ANSWERS (production) answers are not checked', async () => {
   } finally {
     process.env.CHECK_ANSWERS = '1';
   }
+});
+
+// The two actions no other suite calls to a successful end: their answers are checked here.
+test('removing an answer template and sending a ledger task back answer what their contracts say', async () => {
+  const saved = await t.call<{ _id: string }>(
+    'cases',
+    { action: 'saveTemplate', category: 'children', title: '入学答复', text: '请携带材料到教育局办理。' },
+    'admin',
+  );
+  if (!saved.ok) throw new Error(saved.error.message);
+  expect(await t.call('cases', { action: 'removeTemplate', id: saved.data._id }, 'admin')).toEqual({
+    ok: true,
+    data: { id: saved.data._id, removed: true },
+  });
+
+  const task = (t.cloud.database.all('ledger_tasks') as { _id: string; ownerDepartments: string[] }[]).find(
+    (x) => x.ownerDepartments.length === 1 && x.ownerDepartments[0] === 'edu',
+  );
+  if (!task) throw new Error('the seeded ledger has no task of 教育局');
+  const edu = (event: Record<string, unknown>) => t.call('ledger', event, 'staff-edu');
+  expect(await edu({ action: 'addEvidence', taskId: task._id, name: '工作方案', description: '年度工作方案' })).toMatchObject({ ok: true });
+  expect(await edu({ action: 'updateTask', id: task._id, status: 'ready', selfScore: 1 })).toMatchObject({ ok: true });
+  expect(await t.call('ledger', { action: 'sendBack', taskId: task._id, reason: '材料不全' }, 'dispatcher')).toMatchObject({
+    ok: true,
+    data: { id: task._id, status: 'in_progress' },
+  });
 });
 
 test('a deployable bundle leaves the check out, and the other functions’ answer schemas with it', async () => {
