@@ -13,7 +13,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'shuangyong-service',
     date: '2026-11-28',
-    // NutUI React Taro is drawn at 375.
+    // The app's CSS is written in px at a 375 design width (src/app.css); Taro turns px into rpx and rem.
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',

@@ -2,7 +2,7 @@ const path = require('node:path');
 
 /**
  * Components in jsdom (docs/toolchain.md): Taro's React components are its web components, @tarojs/taro is
- * a small stand-in, NutUI comes from its ES build, styles are stubs, and platform files resolve to H5.
+ * a small stand-in, styles are stubs, and platform files resolve to H5.
  */
 module.exports = {
   displayName: 'app',
@@ -14,7 +14,6 @@ module.exports = {
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/tests/app/support/taro-stub.ts',
     '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index.js',
-    '^@nutui/nutui-react-taro$': '<rootDir>/tests/app/support/nutui.ts',
     '\\.(css|scss)$': '<rootDir>/tests/app/support/style-stub.js',
   },
   transform: {
@@ -36,7 +35,7 @@ module.exports = {
     ],
   },
   // These packages ship ES modules only: compile them like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@nutui|@stencil|@swc/helpers|classnames|tslib|swiper|\\.pnpm)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|@swc/helpers|classnames|tslib|swiper|\\.pnpm)/)'],
   // Taro's runtime feature flags, normally defined by its webpack plugin.
   globals: {
     ENABLE_INNER_HTML: true,

@@ -128,7 +128,7 @@ export async function stopHost(host: Host | null) {
 /** Taro keeps every visited tab page in the DOM (hidden): look only at what is on screen. */
 export const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
 export const text = (page: Page, value: string): Locator => page.getByText(value, { exact: true }).filter({ visible: true }).first();
-/** A Taro/NutUI button (the button element takes the click, not the text inside it). */
+/** A Taro button (the button element takes the click, not the text inside it). */
 export const button = (page: Page, label: string): Locator =>
   page
     .locator('taro-button-core')
@@ -249,7 +249,7 @@ export interface AxeFinding {
 }
 
 /**
- * Elements whose violation comes from Taro's or NutUI's own markup, which the app cannot change. Each
+ * Elements whose violation comes from Taro's own markup, which the app cannot change. Each
  * is one rule on one selector, with the reason; nothing is excluded globally.
  */
 export const AXE_EXCEPTIONS: { rule: string; selector: string; why: string }[] = [

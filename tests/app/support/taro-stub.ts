@@ -1,6 +1,6 @@
 /**
  * A hand-written stand-in for @tarojs/taro in jsdom: storage in memory, UI calls recorded as jest
- * mocks, lifecycle hooks run on mount. Only what the app and NutUI touch.
+ * mocks, lifecycle hooks run on mount. Only what the app touches.
  */
 import { useEffect } from 'react';
 
