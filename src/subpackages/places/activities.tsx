@@ -1,9 +1,7 @@
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listActivities, type Activity } from '../../services/places';
@@ -30,29 +28,36 @@ export function ActivityList() {
     shown.current = true;
   });
 
-  if (list.status === 'loading') return <LoadingState />;
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => list.reload()} />;
-  if (list.data.items.length === 0) return <EmptyState title="近期没有志愿活动" description="有新活动时会在这里发布" />;
   return (
-    <View className="section">
-      <View className="section__hint">一起为军人军属做点实事。报名后按时到集合地点，去不了请提前取消。</View>
-      <View className="card" id="activities">
-        {list.data.items.map((a) => {
-          const seats = seatsText(a);
-          return (
-            <View key={a.id} className="list-item list-item--link" role="button" id={`activity-${a.id}`} onClick={() => openActivity(a.id)}>
-              <View className="list-item__main">
-                <View className="list-item__title">{a.title}</View>
-                <View className="pl-act__when">{spanText(a.startAt, a.endAt)}</View>
-                <View className="list-item__desc">{a.place}</View>
-                <View className={`pl-act__seats${seats.open ? '' : ' pl-act__seats--closed'}`}>{seats.text}</View>
-              </View>
-              <View className="list-item__arrow" />
-            </View>
-          );
-        })}
-      </View>
-    </View>
+    <Loaded state={list} empty={{ when: (d) => d.items.length === 0, title: '近期没有志愿活动', description: '有新活动时会在这里发布' }}>
+      {(d) => (
+        <View className="section">
+          <View className="section__hint">一起为军人军属做点实事。报名后按时到集合地点，去不了请提前取消。</View>
+          <View className="card" id="activities">
+            {d.items.map((a) => {
+              const seats = seatsText(a);
+              return (
+                <View
+                  key={a.id}
+                  className="list-item list-item--link"
+                  role="button"
+                  id={`activity-${a.id}`}
+                  onClick={() => openActivity(a.id)}
+                >
+                  <View className="list-item__main">
+                    <View className="list-item__title">{a.title}</View>
+                    <View className="pl-act__when">{spanText(a.startAt, a.endAt)}</View>
+                    <View className="list-item__desc">{a.place}</View>
+                    <View className={`pl-act__seats${seats.open ? '' : ' pl-act__seats--closed'}`}>{seats.text}</View>
+                  </View>
+                  <View className="list-item__arrow" />
+                </View>
+              );
+            })}
+          </View>
+        </View>
+      )}
+    </Loaded>
   );
 }
 

@@ -3,10 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { placesContract } from '../../../core/contracts/places';
 import { REGIONS } from '../../../core/data/regions';
 import { ChoiceChips } from '../../components/choice-chips';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { PickerValue } from '../../components/picker-value';
 import { TextArea, TextInput } from '../../components/text-input';
@@ -162,41 +160,49 @@ const STATUS_TEXT = { confirmed: '已报名', checkedIn: '已签到', waitlisted
 /** Who signed up: names and phones for the organizer to call, the waitlist in order. */
 function Roster({ activityId }: { activityId: string }) {
   const roster = useAsync(() => activityRoster(activityId), [activityId]);
-  if (roster.status === 'loading') return <LoadingState text="正在读取报名名单…" />;
-  if (roster.status === 'error') return <ErrorState error={roster.error} onRetry={() => roster.reload()} title="没能读到报名名单" />;
-  const rows = roster.data.items.filter((r) => r.status !== 'cancelled');
-  if (rows.length === 0) return <EmptyState title="还没有人报名" />;
+  const live = <R extends { status: string }>(items: readonly R[]) => items.filter((r) => r.status !== 'cancelled');
   return (
-    <View className="card" id="activity-roster">
-      {rows.map((r) => (
-        <View key={r.signupId} className="list-item">
-          <View className="list-item__main">
-            <View className="list-item__title">{r.name}</View>
-            {r.phone ? <View className="list-item__desc">{r.phone}</View> : null}
-          </View>
-          <View className="list-item__extra">
-            {r.status === 'waitlisted' && r.waitlistPosition ? `候补第 ${r.waitlistPosition} 位` : STATUS_TEXT[r.status]}
-          </View>
+    <Loaded
+      state={roster}
+      loadingText="正在读取报名名单…"
+      errorTitle="没能读到报名名单"
+      empty={{ when: (d) => live(d.items).length === 0, title: '还没有人报名' }}
+    >
+      {(d) => (
+        <View className="card" id="activity-roster">
+          {live(d.items).map((r) => (
+            <View key={r.signupId} className="list-item">
+              <View className="list-item__main">
+                <View className="list-item__title">{r.name}</View>
+                {r.phone ? <View className="list-item__desc">{r.phone}</View> : null}
+              </View>
+              <View className="list-item__extra">
+                {r.status === 'waitlisted' && r.waitlistPosition ? `候补第 ${r.waitlistPosition} 位` : STATUS_TEXT[r.status]}
+              </View>
+            </View>
+          ))}
         </View>
-      ))}
-    </View>
+      )}
+    </Loaded>
   );
 }
 
 function ActivityEditor({ id }: { id: string }) {
   const initial = useAsync(async () => (id ? activityFormOf(await getActivity(id)) : newActivityForm()), [id]);
-  if (initial.status === 'loading') return <LoadingState />;
-  if (initial.status === 'error') return <ErrorState error={initial.error} onRetry={() => initial.reload()} title="打不开这个活动" />;
   return (
-    <View>
-      <ActivityFormView initial={initial.data} onSaved={() => void Taro.navigateBack()} />
-      {id ? (
-        <View className="section">
-          <View className="section__title">报名名单</View>
-          <Roster activityId={id} />
+    <Loaded state={initial} errorTitle="打不开这个活动">
+      {(form) => (
+        <View>
+          <ActivityFormView initial={form} onSaved={() => void Taro.navigateBack()} />
+          {id ? (
+            <View className="section">
+              <View className="section__title">报名名单</View>
+              <Roster activityId={id} />
+            </View>
+          ) : null}
         </View>
-      ) : null}
-    </View>
+      )}
+    </Loaded>
   );
 }
 

@@ -2,8 +2,8 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { SignupSheet } from '../../components/signups/signup-sheet';
 import { SignupStateView } from '../../components/signups/signup-state-view';
@@ -60,110 +60,122 @@ export function ActivityView({ id }: { id: string }) {
   const [cancelling, setCancelling] = useState(false);
 
   if (!id) return <EmptyState title="没有找到这个活动" />;
-  if (activity.status === 'loading') return <LoadingState />;
-  if (activity.status === 'error') return <ErrorState error={activity.error} onRetry={() => activity.reload()} />;
-  const a = activity.data;
-  const state = activityState(a, a.mySignup);
-
-  const openSheet = async () => {
-    if (opening) return;
-    setOpening(true);
-    setSigning(await loadSheet());
-    setOpening(false);
-  };
-
-  const done = (result: ActivitySignupResult) => {
-    setSigning(null);
-    const title =
-      result.status === 'waitlisted' ? `已候补第 ${result.waitlistPosition ?? ''} 位` : result.existing ? '您已经报过名了' : '报名成功';
-    void Taro.showToast({ title, icon: result.status === 'confirmed' ? 'success' : 'none' });
-    activity.reload({ silent: true });
-  };
-
-  const cancel = async () => {
-    if (cancelling) return;
-    const { confirm } = await Taro.showModal({
-      title: '取消报名',
-      content: cancelWarning(a),
-      confirmText: '确定取消',
-      confirmColor: '#c62828',
-      cancelText: '再想想',
-    });
-    if (!confirm) return;
-    setCancelling(true);
-    try {
-      await cancelActivitySignup(a.id);
-      void Taro.showToast({ title: '已取消报名', icon: 'success' });
-      activity.reload({ silent: true });
-    } catch (e) {
-      void Taro.showModal({ title: '没能取消', content: errorMessage(e), showCancel: false });
-    } finally {
-      setCancelling(false);
-    }
-  };
-
   return (
-    <View>
-      <View className="section">
-        <View className="card card--padded">
-          <View className="pl-article__title" id="activity-title">
-            {a.title}
-          </View>
-          <View className="pl-act__when">{spanText(a.startAt, a.endAt)}</View>
-          <View className="list-item__desc">集合地点：{a.place}</View>
-          <View className="list-item__desc">
-            共 {a.capacity} 个名额 · {timeText(a.signupDeadline)}截止报名
-          </View>
-        </View>
-      </View>
-      <View className="section">
-        <SignupStateView state={state} id="activity-state" />
-      </View>
-      <View className="actions">
-        {state.canSignUp ? (
-          <Button className="btn btn--primary btn--block" id="signup" disabled={opening || undefined} onClick={() => void openSheet()}>
-            {a.seatsLeft > 0 ? '我要报名' : '报名候补'}
-          </Button>
-        ) : null}
-        {state.canCancel ? (
-          <Button
-            className="btn btn--danger btn--block"
-            id="cancel-signup"
-            disabled={cancelling || undefined}
-            onClick={() => void cancel()}
-          >
-            {cancelling ? '正在取消…' : '取消报名'}
-          </Button>
-        ) : null}
-      </View>
-      <View className="section">
-        <View className="section__title">活动内容</View>
-        <View className="card card--padded pl-intro">{a.description}</View>
-      </View>
-      {signing ? (
-        <SignupSheet
-          event={a}
-          title="报名参加"
-          name={signing.name}
-          phone={signing.phone}
-          phoneHint="只给活动组织方联系您用"
-          remind={
-            a.seatsLeft === 0
-              ? {
-                  templateId: signing.templateId,
-                  title: '递补上了通知我',
-                  desc: '有人取消、您转为正式报名时，通过微信服务通知告诉您',
-                  refused: '没有开启通知',
-                }
-              : undefined
+    <Loaded state={activity}>
+      {(a) => {
+        const state = activityState(a, a.mySignup);
+
+        const openSheet = async () => {
+          if (opening) return;
+          setOpening(true);
+          setSigning(await loadSheet());
+          setOpening(false);
+        };
+
+        const done = (result: ActivitySignupResult) => {
+          setSigning(null);
+          const title =
+            result.status === 'waitlisted'
+              ? `已候补第 ${result.waitlistPosition ?? ''} 位`
+              : result.existing
+                ? '您已经报过名了'
+                : '报名成功';
+          void Taro.showToast({ title, icon: result.status === 'confirmed' ? 'success' : 'none' });
+          activity.reload({ silent: true });
+        };
+
+        const cancel = async () => {
+          if (cancelling) return;
+          const { confirm } = await Taro.showModal({
+            title: '取消报名',
+            content: cancelWarning(a),
+            confirmText: '确定取消',
+            confirmColor: '#c62828',
+            cancelText: '再想想',
+          });
+          if (!confirm) return;
+          setCancelling(true);
+          try {
+            await cancelActivitySignup(a.id);
+            void Taro.showToast({ title: '已取消报名', icon: 'success' });
+            activity.reload({ silent: true });
+          } catch (e) {
+            void Taro.showModal({ title: '没能取消', content: errorMessage(e), showCancel: false });
+          } finally {
+            setCancelling(false);
           }
-          idPrefix="act"
-          send={({ remind, ...input }) => signUpForActivity({ activityId: a.id, ...input, ...(remind ? { remind } : {}) })}
-          onDone={done}
-          onClose={() => setSigning(null)}
-        />
-      ) : null}
-    </View>
+        };
+
+        return (
+          <View>
+            <View className="section">
+              <View className="card card--padded">
+                <View className="pl-article__title" id="activity-title">
+                  {a.title}
+                </View>
+                <View className="pl-act__when">{spanText(a.startAt, a.endAt)}</View>
+                <View className="list-item__desc">集合地点：{a.place}</View>
+                <View className="list-item__desc">
+                  共 {a.capacity} 个名额 · {timeText(a.signupDeadline)}截止报名
+                </View>
+              </View>
+            </View>
+            <View className="section">
+              <SignupStateView state={state} id="activity-state" />
+            </View>
+            <View className="actions">
+              {state.canSignUp ? (
+                <Button
+                  className="btn btn--primary btn--block"
+                  id="signup"
+                  disabled={opening || undefined}
+                  onClick={() => void openSheet()}
+                >
+                  {a.seatsLeft > 0 ? '我要报名' : '报名候补'}
+                </Button>
+              ) : null}
+              {state.canCancel ? (
+                <Button
+                  className="btn btn--danger btn--block"
+                  id="cancel-signup"
+                  disabled={cancelling || undefined}
+                  onClick={() => void cancel()}
+                >
+                  {cancelling ? '正在取消…' : '取消报名'}
+                </Button>
+              ) : null}
+            </View>
+            <View className="section">
+              <View className="section__title">活动内容</View>
+              <View className="card card--padded pl-intro">{a.description}</View>
+            </View>
+            {signing ? (
+              <SignupSheet
+                event={a}
+                title="报名参加"
+                name={signing.name}
+                phone={signing.phone}
+                phoneHint="只给活动组织方联系您用"
+                remind={
+                  a.seatsLeft === 0
+                    ? {
+                        templateId: signing.templateId,
+                        title: '递补上了通知我',
+                        desc: '有人取消、您转为正式报名时，通过微信服务通知告诉您',
+                        refused: '没有开启通知',
+                      }
+                    : undefined
+                }
+                idPrefix="act"
+                send={({ remind, ...input }) => signUpForActivity({ activityId: a.id, ...input, ...(remind ? { remind } : {}) })}
+                onDone={done}
+                onClose={() => setSigning(null)}
+              />
+            ) : null}
+          </View>
+        );
+      }}
+    </Loaded>
   );
 }
 

@@ -1,9 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listActivities, listPlaces, listStories, type Place } from '../../services/places';
@@ -94,28 +92,27 @@ function Manage() {
         </Button>
       </View>
       {tab === 'stories' ? <View className="section__hint">这里只列出已发布的故事，草稿暂时不能在列表里找到。</View> : null}
-      {rows.status === 'loading' ? <LoadingState /> : null}
-      {rows.status === 'error' ? <ErrorState error={rows.error} onRetry={() => rows.reload()} /> : null}
-      {rows.status === 'ready' && rows.data.length === 0 ? <EmptyState title="这里还是空的" /> : null}
-      {rows.status === 'ready' && rows.data.length > 0 ? (
-        <View className="card" id="manage-list">
-          {rows.data.map((r) => (
-            <View
-              key={r.id}
-              className="list-item list-item--link"
-              role="button"
-              id={`manage-${r.id}`}
-              onClick={() => edit(current.editor, r.id)}
-            >
-              <View className="list-item__main">
-                <View className="list-item__title">{r.title}</View>
-                <View className="list-item__desc">{r.desc}</View>
+      <Loaded state={rows} empty={{ when: (d) => d.length === 0, title: '这里还是空的' }}>
+        {(d) => (
+          <View className="card" id="manage-list">
+            {d.map((r) => (
+              <View
+                key={r.id}
+                className="list-item list-item--link"
+                role="button"
+                id={`manage-${r.id}`}
+                onClick={() => edit(current.editor, r.id)}
+              >
+                <View className="list-item__main">
+                  <View className="list-item__title">{r.title}</View>
+                  <View className="list-item__desc">{r.desc}</View>
+                </View>
+                <View className="list-item__arrow" />
               </View>
-              <View className="list-item__arrow" />
-            </View>
-          ))}
-        </View>
-      ) : null}
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   );
 }

@@ -3,9 +3,7 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { PLACE_KINDS, type PlaceKind } from '../../../core/data/place-kinds';
 import { CheckRow } from '../../components/check-row';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
 import { pointOf, useWhereAmI, whereLabel } from '../../lib/where-am-i';
 import { listPlaces } from '../../services/places';
@@ -146,13 +144,14 @@ export function NearbyPlaces() {
       </View>
 
       <View className="section">
-        {list.status === 'loading' ? <LoadingState text="正在查找身边的地方…" /> : null}
-        {list.status === 'error' ? <ErrorState error={list.error} onRetry={() => list.reload()} /> : null}
-        {list.status === 'ready' && items.length === 0 ? (
-          <EmptyState
-            title="没有找到符合条件的地方"
-            description="换个类型看看，或者不限优待证"
-            action={
+        <Loaded
+          state={list}
+          loadingText="正在查找身边的地方…"
+          empty={{
+            when: (d) => d.items.length === 0,
+            title: '没有找到符合条件的地方',
+            description: '换个类型看看，或者不限优待证',
+            action: (
               <Button
                 className="btn btn--ghost"
                 onClick={() => {
@@ -162,38 +161,39 @@ export function NearbyPlaces() {
               >
                 看全部
               </Button>
-            }
-          />
-        ) : null}
-        {list.status === 'ready' && items.length > 0 ? (
-          <View>
-            {point ? (
-              <PlacesMap places={items} center={point} showMe={where?.source === 'location'} selectedId={picked} onSelect={setPicked} />
-            ) : null}
-            {pickedPlace ? (
-              <View className="card pl-picked">
-                <View className="list-item__main">
-                  <View className="list-item__title">{pickedPlace.name}</View>
-                  <View className="list-item__desc">
-                    {pickedPlace.distanceText ? `距离 ${pickedPlace.distanceText}` : pickedPlace.address}
+            ),
+          }}
+        >
+          {(d) => (
+            <View>
+              {point ? (
+                <PlacesMap places={items} center={point} showMe={where?.source === 'location'} selectedId={picked} onSelect={setPicked} />
+              ) : null}
+              {pickedPlace ? (
+                <View className="card pl-picked">
+                  <View className="list-item__main">
+                    <View className="list-item__title">{pickedPlace.name}</View>
+                    <View className="list-item__desc">
+                      {pickedPlace.distanceText ? `距离 ${pickedPlace.distanceText}` : pickedPlace.address}
+                    </View>
                   </View>
+                  <Button className="btn btn--primary" onClick={() => openPlace(pickedPlace.id)}>
+                    查看
+                  </Button>
                 </View>
-                <Button className="btn btn--primary" onClick={() => openPlace(pickedPlace.id)}>
-                  查看
-                </Button>
+              ) : null}
+              <View className="section__hint" style={{ margin: '12px 4px 8px' }} id="places-count">
+                {point ? `离${whereLabel(where)}最近的在前` : '选好位置后按远近排列'}，共 {d.total} 处
+                {d.total > items.length ? `，这里列出最近的 ${items.length} 处` : ''}
               </View>
-            ) : null}
-            <View className="section__hint" style={{ margin: '12px 4px 8px' }} id="places-count">
-              {point ? `离${whereLabel(where)}最近的在前` : '选好位置后按远近排列'}，共 {list.data.total} 处
-              {list.data.total > items.length ? `，这里列出最近的 ${items.length} 处` : ''}
+              <View className="card" id="places">
+                {items.map((p) => (
+                  <PlaceRow key={p.id} place={p} picked={p.id === picked} onOpen={openPlace} />
+                ))}
+              </View>
             </View>
-            <View className="card" id="places">
-              {items.map((p) => (
-                <PlaceRow key={p.id} place={p} picked={p.id === picked} onOpen={openPlace} />
-              ))}
-            </View>
-          </View>
-        ) : null}
+          )}
+        </Loaded>
       </View>
 
       <View className="section">

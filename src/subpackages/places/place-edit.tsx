@@ -4,9 +4,8 @@ import { PLACE_KINDS } from '../../../core/data/place-kinds';
 import { REGIONS } from '../../../core/data/regions';
 import { CheckRow } from '../../components/check-row';
 import { ChoiceChips } from '../../components/choice-chips';
-import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { TextArea, TextInput } from '../../components/text-input';
 import { useEditor } from '../../components/use-editor';
@@ -142,9 +141,11 @@ export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSave
 
 function PlaceEditor({ id }: { id: string }) {
   const initial = useAsync(async () => (id ? placeFormOf(await getPlace(id)) : newPlaceForm()), [id]);
-  if (initial.status === 'loading') return <LoadingState />;
-  if (initial.status === 'error') return <ErrorState error={initial.error} onRetry={() => initial.reload()} title="打不开这个地点" />;
-  return <PlaceFormView initial={initial.data} onSaved={() => void Taro.navigateBack()} />;
+  return (
+    <Loaded state={initial} errorTitle="打不开这个地点">
+      {(form) => <PlaceFormView initial={form} onSaved={() => void Taro.navigateBack()} />}
+    </Loaded>
+  );
 }
 
 /** 新增/编辑地点 (`?id=` edits). */

@@ -2,8 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
@@ -52,95 +51,98 @@ export function PlaceDetail({ id }: { id: string }) {
   const place = useAsync(() => getPlace(id, point), [id, point?.lat, point?.lng]);
 
   if (!id) return <EmptyState title="没有找到这个地方" description="请回到身边重新选择" />;
-  if (place.status === 'loading') return <LoadingState />;
-  if (place.status === 'error') return <ErrorState error={place.error} onRetry={() => place.reload()} />;
-  const p = place.data;
-  const navigate = () => openInMap({ lat: p.lat, lng: p.lng, name: p.name, address: p.address });
-
   return (
-    <View>
-      <View className="section">
-        <View className="card card--padded">
-          <View className="pl-head__name" id="place-name">
-            {p.name}
-          </View>
+    <Loaded state={place}>
+      {(p) => {
+        const navigate = () => openInMap({ lat: p.lat, lng: p.lng, name: p.name, address: p.address });
+
+        return (
           <View>
-            <View className="tag">{p.kindName}</View>
-            <View className="tag tag--plain">{p.regionName}</View>
-            {p.preferential ? <View className="tag pl-tag--card">可用优待证</View> : null}
-          </View>
-          {p.stars ? (
-            <View className="pl-head__stars" id="place-stars">
-              <View className="pl-stars" style={{ display: 'inline' }}>
-                {starsText(p.stars)}
-              </View>{' '}
-              {STAR_WORDS[p.stars - 1] ?? p.stars}星级服务站
-            </View>
-          ) : null}
-          {p.distanceText ? (
-            <View className="pl-head__distance" id="place-distance">
-              距{whereLabel(where)}约 {p.distanceText}
-            </View>
-          ) : null}
-        </View>
-      </View>
-
-      <Offers place={p} />
-
-      <View className="section">
-        <View className="pl-call">
-          {p.phone ? (
-            <Button className="btn btn--primary" id="call-place" onClick={() => call(p.phone as string)}>
-              打电话
-            </Button>
-          ) : null}
-          <Button className={`btn ${p.phone ? 'btn--ghost' : 'btn--primary'}`} id="navigate-place" onClick={navigate}>
-            到这里去
-          </Button>
-        </View>
-      </View>
-
-      <View className="section">
-        <View className="card">
-          <InfoRow label="地址" id="place-address">
-            {p.address}
-          </InfoRow>
-          {p.hours ? (
-            <InfoRow label="开放时间" id="place-hours">
-              {p.hours}
-            </InfoRow>
-          ) : null}
-          {p.phone ? (
-            <InfoRow label="电话">
-              <View className="link" style={{ fontSize: 'inherit' }} onClick={() => call(p.phone as string)}>
-                {p.phone}
+            <View className="section">
+              <View className="card card--padded">
+                <View className="pl-head__name" id="place-name">
+                  {p.name}
+                </View>
+                <View>
+                  <View className="tag">{p.kindName}</View>
+                  <View className="tag tag--plain">{p.regionName}</View>
+                  {p.preferential ? <View className="tag pl-tag--card">可用优待证</View> : null}
+                </View>
+                {p.stars ? (
+                  <View className="pl-head__stars" id="place-stars">
+                    <View className="pl-stars" style={{ display: 'inline' }}>
+                      {starsText(p.stars)}
+                    </View>{' '}
+                    {STAR_WORDS[p.stars - 1] ?? p.stars}星级服务站
+                  </View>
+                ) : null}
+                {p.distanceText ? (
+                  <View className="pl-head__distance" id="place-distance">
+                    距{whereLabel(where)}约 {p.distanceText}
+                  </View>
+                ) : null}
               </View>
-            </InfoRow>
-          ) : null}
-          {p.staffContact ? <InfoRow label="联系人">{p.staffContact}</InfoRow> : null}
-        </View>
-      </View>
+            </View>
 
-      {p.services.length > 0 ? (
-        <View className="section">
-          <View className="section__title">可以办这些事</View>
-          <View className="card card--padded" id="place-services">
-            {p.services.map((s) => (
-              <View key={s} className="tag">
-                {s}
+            <Offers place={p} />
+
+            <View className="section">
+              <View className="pl-call">
+                {p.phone ? (
+                  <Button className="btn btn--primary" id="call-place" onClick={() => call(p.phone as string)}>
+                    打电话
+                  </Button>
+                ) : null}
+                <Button className={`btn ${p.phone ? 'btn--ghost' : 'btn--primary'}`} id="navigate-place" onClick={navigate}>
+                  到这里去
+                </Button>
               </View>
-            ))}
-          </View>
-        </View>
-      ) : null}
+            </View>
 
-      {p.intro ? (
-        <View className="section">
-          <View className="section__title">简介</View>
-          <View className="card card--padded pl-intro">{p.intro}</View>
-        </View>
-      ) : null}
-    </View>
+            <View className="section">
+              <View className="card">
+                <InfoRow label="地址" id="place-address">
+                  {p.address}
+                </InfoRow>
+                {p.hours ? (
+                  <InfoRow label="开放时间" id="place-hours">
+                    {p.hours}
+                  </InfoRow>
+                ) : null}
+                {p.phone ? (
+                  <InfoRow label="电话">
+                    <View className="link" style={{ fontSize: 'inherit' }} onClick={() => call(p.phone as string)}>
+                      {p.phone}
+                    </View>
+                  </InfoRow>
+                ) : null}
+                {p.staffContact ? <InfoRow label="联系人">{p.staffContact}</InfoRow> : null}
+              </View>
+            </View>
+
+            {p.services.length > 0 ? (
+              <View className="section">
+                <View className="section__title">可以办这些事</View>
+                <View className="card card--padded" id="place-services">
+                  {p.services.map((s) => (
+                    <View key={s} className="tag">
+                      {s}
+                    </View>
+                  ))}
+                </View>
+              </View>
+            ) : null}
+
+            {p.intro ? (
+              <View className="section">
+                <View className="section__title">简介</View>
+                <View className="card card--padded pl-intro">{p.intro}</View>
+              </View>
+            ) : null}
+          </View>
+        );
+      }}
+    </Loaded>
   );
 }
 

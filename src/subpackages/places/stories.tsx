@@ -2,9 +2,7 @@ import { Image, View } from '@tarojs/components';
 import { useState } from 'react';
 import { STORY_KINDS, type StoryKind } from '../../../core/data/place-kinds';
 import { ChoiceChips } from '../../components/choice-chips';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listStories, type StorySummary } from '../../services/places';
@@ -45,18 +43,18 @@ export function StoriesFeed() {
         value={kind}
         onChange={setKind}
       />
-      {stories.status === 'loading' ? <LoadingState /> : null}
-      {stories.status === 'error' ? <ErrorState error={stories.error} onRetry={() => stories.reload()} /> : null}
-      {stories.status === 'ready' && stories.data.items.length === 0 ? (
-        <EmptyState title="这里还没有故事" description="县里发布后会第一时间出现在这里" />
-      ) : null}
-      {stories.status === 'ready' && stories.data.items.length > 0 ? (
-        <View id="stories">
-          {stories.data.items.map((s) => (
-            <StoryCard key={s.id} story={s} cover={coverOf(s.cover)} />
-          ))}
-        </View>
-      ) : null}
+      <Loaded
+        state={stories}
+        empty={{ when: (d) => d.items.length === 0, title: '这里还没有故事', description: '县里发布后会第一时间出现在这里' }}
+      >
+        {(d) => (
+          <View id="stories">
+            {d.items.map((s) => (
+              <StoryCard key={s.id} story={s} cover={coverOf(s.cover)} />
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   );
 }

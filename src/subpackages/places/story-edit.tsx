@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { placesContract } from '../../../core/contracts/places';
 import { STORY_KINDS, type StoryKind } from '../../../core/data/place-kinds';
 import { ChoiceChips } from '../../components/choice-chips';
-import { ErrorState, errorMessage } from '../../components/error-state';
+import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { TextArea, TextInput } from '../../components/text-input';
 import { param } from '../../lib/page-params';
@@ -145,9 +145,11 @@ export function StoryFormView({ initial, onSaved }: { initial: StoryForm; onSave
 
 function StoryEditor({ id }: { id: string }) {
   const initial = useAsync(async () => (id ? storyFormOf(await getStory(id)) : newStoryForm()), [id]);
-  if (initial.status === 'loading') return <LoadingState />;
-  if (initial.status === 'error') return <ErrorState error={initial.error} onRetry={() => initial.reload()} title="打不开这篇故事" />;
-  return <StoryFormView initial={initial.data} onSaved={() => void Taro.navigateBack()} />;
+  return (
+    <Loaded state={initial} errorTitle="打不开这篇故事">
+      {(form) => <StoryFormView initial={form} onSaved={() => void Taro.navigateBack()} />}
+    </Loaded>
+  );
 }
 
 /** 发布/编辑故事 (`?id=` edits). */

@@ -1,8 +1,7 @@
 import { Image, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
@@ -25,36 +24,39 @@ export function StoryArticle({ id }: { id: string }) {
   }));
 
   if (!id) return <EmptyState title="没有找到这篇故事" />;
-  if (story.status === 'loading') return <LoadingState />;
-  if (story.status === 'error') return <ErrorState error={story.error} onRetry={() => story.reload()} />;
-  const s = story.data;
-  const paragraphs = s.body.split(/\n+/).filter((p) => p.trim());
-
   return (
-    <View>
-      <View className="section">
-        <View className="card card--padded">
-          <View className="pl-article__title" id="story-title">
-            {s.title}
-          </View>
-          <View className="pl-story__meta">
-            <View className="tag">{storyKindName(s.kind)}</View> {dayText(s.publishedAt)}
-          </View>
-          {coverOf(s.cover) ? <Image className="pl-article__cover" src={coverOf(s.cover)} mode="aspectFill" /> : null}
-          <View className="pl-article__summary">{s.summary}</View>
-          <View id="story-body">
-            {paragraphs.map((p, i) => (
-              <View key={i} className="pl-article__p">
-                {p}
+    <Loaded state={story}>
+      {(s) => {
+        const paragraphs = s.body.split(/\n+/).filter((p) => p.trim());
+
+        return (
+          <View>
+            <View className="section">
+              <View className="card card--padded">
+                <View className="pl-article__title" id="story-title">
+                  {s.title}
+                </View>
+                <View className="pl-story__meta">
+                  <View className="tag">{storyKindName(s.kind)}</View> {dayText(s.publishedAt)}
+                </View>
+                {coverOf(s.cover) ? <Image className="pl-article__cover" src={coverOf(s.cover)} mode="aspectFill" /> : null}
+                <View className="pl-article__summary">{s.summary}</View>
+                <View id="story-body">
+                  {paragraphs.map((p, i) => (
+                    <View key={i} className="pl-article__p">
+                      {p}
+                    </View>
+                  ))}
+                </View>
               </View>
-            ))}
+            </View>
+            <View className="actions">
+              <ShareButton title={s.title} />
+            </View>
           </View>
-        </View>
-      </View>
-      <View className="actions">
-        <ShareButton title={s.title} />
-      </View>
-    </View>
+        );
+      }}
+    </Loaded>
   );
 }
 
