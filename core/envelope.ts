@@ -41,7 +41,6 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
 /** HTTP status of each code on the local host. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { currentContext, LOCAL_APPID, runAs } from './context';
+import { currentContext, LOCAL_APPID } from './context';
 import { checkText } from './data/sensitive-words';
 import type { LocalDatabase } from './engine/database';
 import { installDatabaseTransport } from './engine/transport';
@@ -197,4 +197,3 @@ export function grantSubscriptions(database: LocalDatabase, openid: string, temp
   }
 }
 
-export { runAs };

@@ -1,5 +1,4 @@
-import { AUDIT_ACTION_TEXT, auditRecord, type AuditAction, type AuditObject, type AuditRecord } from '../../core/audit';
-import type { Caller } from '../../core/roles';
+import { AUDIT_ACTION_TEXT, type AuditAction, type AuditObject, type AuditRecord } from '../../core/audit';
 import { chinaInstant, nextDay } from '../../core/time';
 import { countOf, db, rows } from './cloud';
 
@@ -9,10 +8,6 @@ const audit = () => db().collection('audit');
 export async function writeAudit(entry: AuditRecord): Promise<void> {
   await audit().add({ data: entry });
 }
-
-/** Records that `caller` saw or exported personal data held by `object`. */
-export const auditView = (caller: Caller & { openid: string }, action: AuditAction, object: { type: AuditObject; id: string }, now: Date) =>
-  writeAudit(auditRecord(caller, action, object, now));
 
 export interface AuditSearch {
   openid?: string;

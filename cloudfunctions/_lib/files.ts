@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, type Issue } from '../../core/envelope';
 import {
-  attachmentError,
   attachRefusal,
   NOT_YOURS,
   exportPath,
@@ -66,12 +65,6 @@ export async function attachIssues(openid: string, fileIDs: string[], target: Fi
       issues.push({ path: at(i), message: '这个附件没有上传成功，请删掉后重新上传', code: 'unusable' });
   });
   return issues;
-}
-
-/** Refuses unless every file may be attached by `openid` to `target` (attachmentError says how). */
-export async function requireAttachable(openid: string, fileIDs: string[], target: FileRef, field: string | [string]): Promise<void> {
-  const refusal = attachmentError(await attachIssues(openid, fileIDs, target, field));
-  if (refusal) throw refusal;
 }
 
 /**

@@ -34,4 +34,3 @@ export const DEPARTMENTS: readonly Department[] = [
 export const DISPATCH_DEPARTMENT: DepartmentId = 'office';
 
 export const departmentById = (id: string): Department | undefined => DEPARTMENTS.find((d) => d.id === id);
-export const isDepartmentId = (id: string): id is DepartmentId => (DEPARTMENT_IDS as readonly string[]).includes(id);

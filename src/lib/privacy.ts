@@ -1,5 +1,5 @@
 import { onPlatformPrivacyRequest } from './privacy-platform';
-import { readStorage, removeStorage, writeStorage } from './storage';
+import { readStorage, writeStorage } from './storage';
 import { createStore } from './store';
 import { useStore } from './use-store';
 
@@ -60,10 +60,6 @@ export function answerPrivacy(choice: PrivacyChoice): void {
 export async function ensurePrivacyConsent(): Promise<boolean> {
   if (hasPrivacyConsent()) return true;
   return (await askPrivacy('ask')) === 'agree';
-}
-
-export function withdrawPrivacyConsent(): void {
-  removeStorage(PRIVACY_CONSENT_KEY);
 }
 
 /** app.ts calls this once: in WeChat, privacy APIs then ask through our sheet. */

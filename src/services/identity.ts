@@ -26,8 +26,6 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const isValidIdentity = (id: string): boolean => OPENID_PATTERN.test(id.trim());
 
-type Listener = (id: string | null) => void;
-const listeners = new Set<Listener>();
 
 function storage(): Storage | null {
   try {
@@ -46,12 +44,6 @@ export function setIdentity(id: string | null): void {
   const clean = id?.trim() || null;
   if (clean) s?.setItem(KEY, clean);
   else s?.removeItem(KEY);
-  listeners.forEach((l) => l(clean));
-}
-
-export function subscribeIdentity(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 /** A caller the host has never seen: a brand-new resident with no profile. */
