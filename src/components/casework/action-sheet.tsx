@@ -1,5 +1,6 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { BottomSheet } from '../bottom-sheet';
 import { TextArea } from '../text-input';
 import './casework.css';
 
@@ -29,42 +30,26 @@ interface ActionSheetProps {
 export function ActionSheet(props: ActionSheetProps) {
   const { title, hint, label, placeholder, value, onChange, optional, maxLength = 500, error, busy, submitLabel, danger } = props;
   return (
-    <View className="action-sheet" aria-modal="true" role="dialog" id={props.id}>
-      <View className="sheet__mask" onClick={busy ? undefined : props.onCancel} />
-      <View className="action-sheet__panel">
-        <View className="sheet__title">{title}</View>
-        {hint ? <View className="action-sheet__hint">{hint}</View> : null}
-        {props.children}
-        <View className="field__label action-sheet__label">
-          {label}
-          {optional ? '（可不填）' : ''}
-        </View>
-        <TextArea look="boxed" label={label} value={value} maxlength={maxLength} placeholder={placeholder} onChange={onChange} />
-        <View className="action-sheet__count">
-          {Array.from(value).length}/{maxLength}
-        </View>
-        {error ? (
-          <View className="field__error" role="alert">
-            {error}
-          </View>
-        ) : null}
-        <View className="sheet__actions">
-          <Button
-            className={`btn btn--ghost sheet__btn${busy ? ' btn--disabled' : ''}`}
-            aria-disabled={busy}
-            onClick={busy ? undefined : props.onCancel}
-          >
-            取消
-          </Button>
-          <Button
-            className={`btn ${danger ? 'btn--danger-solid' : 'btn--primary'} sheet__btn${busy ? ' btn--disabled' : ''}`}
-            aria-disabled={busy}
-            onClick={busy ? undefined : props.onSubmit}
-          >
-            {busy ? '正在提交…' : submitLabel}
-          </Button>
-        </View>
+    <BottomSheet
+      title={title}
+      hint={hint}
+      error={error}
+      busy={busy}
+      submitLabel={submitLabel}
+      danger={danger}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
+      id={props.id}
+    >
+      {props.children}
+      <View className="field__label action-sheet__label">
+        {label}
+        {optional ? '（可不填）' : ''}
       </View>
-    </View>
+      <TextArea look="boxed" label={label} value={value} maxlength={maxLength} placeholder={placeholder} onChange={onChange} />
+      <View className="action-sheet__count">
+        {Array.from(value).length}/{maxLength}
+      </View>
+    </BottomSheet>
   );
 }

@@ -139,14 +139,14 @@ export function BoardView({ me }: { me: Me }) {
                   </View>
                   <View className="lg-item__actions">
                     <Button
-                      className="btn btn--primary lg-btn--small"
+                      className="btn btn--primary btn--small"
                       id={`accept-${t.code}`}
                       onClick={() => setSheet({ kind: 'accept', task: t })}
                     >
                       验收
                     </Button>
                     <Button
-                      className="btn lg-btn--danger-ghost lg-btn--small"
+                      className="btn btn--danger btn--small"
                       id={`sendback-${t.code}`}
                       onClick={() => setSheet({ kind: 'sendBack', task: t })}
                     >
@@ -189,11 +189,7 @@ export function BoardView({ me }: { me: Me }) {
                 </View>
                 {office ? (
                   <View className="lg-item__actions">
-                    <Button
-                      className="btn btn--ghost lg-btn--small"
-                      id={`urge-${t.code}`}
-                      onClick={() => setSheet({ kind: 'urge', task: t })}
-                    >
+                    <Button className="btn btn--ghost btn--small" id={`urge-${t.code}`} onClick={() => setSheet({ kind: 'urge', task: t })}>
                       督办
                     </Button>
                   </View>

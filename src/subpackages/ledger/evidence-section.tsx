@@ -142,7 +142,7 @@ export function EvidenceForm({ taskId, onAdded }: { taskId: string; onAdded: (na
           ) : (
             <View className="lg-file__none">照片、PDF、Word 或 Excel</View>
           )}
-          <Button className="btn btn--ghost lg-btn--small" id="evidence-choose" onClick={() => void pick()}>
+          <Button className="btn btn--ghost btn--small" id="evidence-choose" onClick={() => void pick()}>
             {upload ? '换一个' : '选择文件'}
           </Button>
         </View>

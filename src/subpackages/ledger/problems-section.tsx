@@ -8,7 +8,7 @@ import { Field } from '../../components/field';
 import { validate } from '../../lib/validate';
 import { saveProblem, type LedgerTask, type Problem } from '../../services/ledger';
 import { dayText } from './dates';
-import { Sheet } from './sheet';
+import { BottomSheet } from '../../components/bottom-sheet';
 import { useAction } from './use-action';
 
 interface Draft {
@@ -67,7 +67,7 @@ function ProblemSheet({
   };
 
   return (
-    <Sheet
+    <BottomSheet
       id="problem-sheet"
       title={draft.id ? '修改检视问题' : '新增检视问题'}
       hint="对照评分标准查出的差距：写清问题、整改措施、谁负责、什么时候改完。"
@@ -138,7 +138,7 @@ function ProblemSheet({
           />
         </Field>
       </View>
-    </Sheet>
+    </BottomSheet>
   );
 }
 

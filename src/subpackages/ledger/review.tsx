@@ -6,7 +6,7 @@ import { validate } from '../../lib/validate';
 import { acceptTask, sendBack, urgeTask, type LedgerTask } from '../../services/ledger';
 import { ownersText } from './marks';
 import { parseScore } from './self-assessment';
-import { Sheet } from './sheet';
+import { BottomSheet } from '../../components/bottom-sheet';
 import { useAction } from './use-action';
 
 interface TaskRef {
@@ -35,7 +35,7 @@ export function UrgeSheet({ task, onClose, onDone }: { task: TaskRef; onClose: (
     );
   };
   return (
-    <Sheet
+    <BottomSheet
       id="urge-sheet"
       title={`督办 ${task.code}`}
       hint={`${task.content}。督办意见会发给${ownersText(task.ownerDepartments)}，并记入这项任务的工作记录。`}
@@ -54,7 +54,7 @@ export function UrgeSheet({ task, onClose, onDone }: { task: TaskRef; onClose: (
         placeholderClass="field__placeholder"
         onInput={(e) => setNote(e.detail.value)}
       />
-    </Sheet>
+    </BottomSheet>
   );
 }
 
@@ -75,7 +75,7 @@ export function SendBackSheet({ task, onClose, onDone }: { task: TaskRef; onClos
     );
   };
   return (
-    <Sheet
+    <BottomSheet
       id="sendback-sheet"
       title={`退回 ${task.code}`}
       hint="任务会回到「推进中」，退回原因记入工作记录。"
@@ -95,7 +95,7 @@ export function SendBackSheet({ task, onClose, onDone }: { task: TaskRef; onClos
         placeholderClass="field__placeholder"
         onInput={(e) => setReason(e.detail.value)}
       />
-    </Sheet>
+    </BottomSheet>
   );
 }
 
@@ -133,7 +133,7 @@ export function AcceptForm({ task, onDone }: { task: LedgerTask; onDone: (notice
       ) : null}
       <View className="lg-form__actions lg-form__actions--row">
         <Button
-          className={`btn lg-btn--danger-ghost${action.busy ? ' btn--disabled' : ''}`}
+          className={`btn btn--danger${action.busy ? ' btn--disabled' : ''}`}
           aria-disabled={action.busy}
           id="review-sendback"
           onClick={action.busy ? undefined : () => setSheet(true)}
@@ -182,7 +182,7 @@ export function AcceptSheet({ task, onClose, onDone }: { task: LedgerTask; onClo
     );
   };
   return (
-    <Sheet
+    <BottomSheet
       id="accept-sheet"
       title={`验收 ${task.code}`}
       hint={`${task.content}。${ownersText(task.ownerDepartments)}自评${task.selfScore !== undefined ? ` ${task.selfScore} 分` : '未打分'}，佐证材料 ${task.evidence.length} 份。`}
@@ -197,6 +197,6 @@ export function AcceptSheet({ task, onClose, onDone }: { task: LedgerTask; onClo
           <Input className="field__input" type="digit" value={score} onInput={(e) => setScore(e.detail.value)} />
         </Field>
       </View>
-    </Sheet>
+    </BottomSheet>
   );
 }

@@ -8,7 +8,7 @@ import { Field } from '../../components/field';
 import { validate } from '../../lib/validate';
 import { saveTask, type LedgerTask } from '../../services/ledger';
 import { dayText } from './dates';
-import { Sheet } from './sheet';
+import { BottomSheet } from '../../components/bottom-sheet';
 import { useAction } from './use-action';
 
 /** Metrics that can be narrowed to one department's cases. */
@@ -47,7 +47,7 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
   };
 
   return (
-    <Sheet
+    <BottomSheet
       id="settings-sheet"
       title={`调整 ${task.code}`}
       hint="不用重新导入考评标准，就能改这一项。"
@@ -100,6 +100,6 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
           ) : null}
         </Field>
       </View>
-    </Sheet>
+    </BottomSheet>
   );
 }

@@ -185,7 +185,7 @@ export function TaskView({ id, me, today }: TaskViewProps) {
       {office && task.status === 'accepted' ? (
         <Section title="双拥办验收" id="task-review">
           <View className="lg-review__line">已验收，得分 {task.acceptedScore ?? task.points} 分。发现问题可以退回部门重做。</View>
-          <Button className="btn lg-btn--danger-ghost btn--block lg-add" id="task-sendback" onClick={() => setSheet('sendBack')}>
+          <Button className="btn btn--danger btn--block lg-add" id="task-sendback" onClick={() => setSheet('sendBack')}>
             退回重做
           </Button>
         </Section>

@@ -12,10 +12,10 @@ interface TemplatePickerProps {
 /** The answer templates for the case's category, kept by the admins. */
 export function TemplatePicker({ category, onPick }: TemplatePickerProps) {
   const list = useAsync(() => templates(categoryById(category)?.id), [category]);
-  if (list.status === 'loading') return <View className="action-sheet__hint">正在读取答复模板…</View>;
-  if (list.status === 'error') return <View className="action-sheet__hint">答复模板没能读出来，可以直接写答复。</View>;
+  if (list.status === 'loading') return <View className="sheet__hint">正在读取答复模板…</View>;
+  if (list.status === 'error') return <View className="sheet__hint">答复模板没能读出来，可以直接写答复。</View>;
   if (list.data.items.length === 0)
-    return <View className="action-sheet__hint">这类事项还没有答复模板（管理员可以在管理后台添加），请直接写答复。</View>;
+    return <View className="sheet__hint">这类事项还没有答复模板（管理员可以在管理后台添加），请直接写答复。</View>;
   return (
     <View id="template-picker">
       <View className="field__label">用模板（点一下填入，可再修改）</View>
