@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { StaffCase } from '../../services/cases';
 import { isServiceError } from '../../services/service-error';
 import { ChoiceChips } from '../choice-chips';
-import { ErrorState, errorMessage } from '../error-state';
-import { LoadingState } from '../loading-state';
+import { errorMessage } from '../error-state';
+import { Loaded } from '../loaded';
 import { PageShell } from '../page-shell';
 import { ActionSheet } from './action-sheet';
 import { CaseDetail } from './case-detail';
@@ -23,26 +23,29 @@ interface OpenSheet {
 
 /** One case for staff or the 双拥办: read it, call the person, and act on it with the buttons the desk gives. */
 export function CaseDeskView({ caseRef, desk }: { caseRef: CaseRef; desk: Desk }) {
-  const state = useStaffCase(caseRef);
+  const staffCase = useStaffCase(caseRef);
+  return (
+    <PageShell>
+      <Loaded state={staffCase.loaded} errorTitle="打不开这件求助">
+        {(loaded) => {
+          const c = staffCase.current ?? loaded;
+          return desk.instead?.(c) ?? <DeskView c={c} desk={desk} staffCase={staffCase} />;
+        }}
+      </Loaded>
+    </PageShell>
+  );
+}
+
+interface DeskViewProps {
+  c: StaffCase;
+  desk: Desk;
+  staffCase: ReturnType<typeof useStaffCase>;
+}
+
+/** The case with the desk's buttons, the sheet one opens, and the step one runs. */
+function DeskView({ c, desk, staffCase: state }: DeskViewProps) {
   const [sheet, setSheet] = useState<OpenSheet | null>(null);
   const [stepping, setStepping] = useState<string | null>(null);
-  const c = state.current;
-
-  if (!c) {
-    return (
-      <PageShell>
-        {state.loaded.status === 'error' ? (
-          <ErrorState error={state.loaded.error} onRetry={() => state.loaded.reload()} title="打不开这件求助" />
-        ) : (
-          <LoadingState />
-        )}
-      </PageShell>
-    );
-  }
-
-  const instead = desk.instead?.(c);
-  if (instead) return <>{instead}</>;
-
   const actions = desk.actions(c);
   const edit = (patch: Partial<OpenSheet>) => setSheet((s) => (s ? { ...s, error: null, ...patch } : s));
   const failed = (e: unknown) => {
@@ -119,7 +122,7 @@ export function CaseDeskView({ caseRef, desk }: { caseRef: CaseRef; desk: Desk }
   );
 
   return (
-    <PageShell>
+    <>
       <CaseDetail c={c} notice={state.notice} actions={section} />
       {sheet && current ? (
         <ActionSheet
@@ -154,6 +157,6 @@ export function CaseDeskView({ caseRef, desk }: { caseRef: CaseRef; desk: Desk }
           ) : null}
         </ActionSheet>
       ) : null}
-    </PageShell>
+    </>
   );
 }

@@ -187,22 +187,38 @@ export function CaseDetail({ c, notice, actions }: CaseDetailProps) {
 
       <View className="section">
         <View className="section__title">办理经过</View>
-        <View className="card card--padded timeline" id="case-timeline">
-          {[...c.timeline].reverse().map((e, i) => (
-            <View key={`${e.at}-${i}`} className={`timeline__item${e.internal ? ' timeline__item--internal' : ''}`}>
-              <View className="timeline__dot" />
-              <View className="timeline__body">
-                <View className="timeline__meta">
-                  {when(e.at)} · {who(e.actor)}
-                  {e.internal ? <View className="tag tag--plain timeline__internal">内部</View> : null}
-                </View>
-                <View className="timeline__text">{e.text}</View>
-              </View>
-            </View>
-          ))}
-        </View>
+        <Timeline entries={c.timeline.map((e) => ({ ...e, by: who(e.actor) }))} />
         <View className="section__hint timeline__hint">标「内部」的记录只有工作人员和双拥办看得到，群众看不到。</View>
       </View>
+    </View>
+  );
+}
+
+interface TimelineEntry {
+  at: string;
+  text: string;
+  internal?: boolean;
+  /** Who wrote it, when the reader may see more than their own entries. */
+  by?: string;
+}
+
+/** What happened to a case, newest first; entries only staff and the 双拥办 see are marked 内部. */
+export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  return (
+    <View className="card card--padded timeline" id="case-timeline">
+      {[...entries].reverse().map((e, i) => (
+        <View key={`${e.at}-${i}`} className={`timeline__item${e.internal ? ' timeline__item--internal' : ''}`}>
+          <View className="timeline__dot" />
+          <View className="timeline__body">
+            <View className="timeline__meta">
+              {when(e.at)}
+              {e.by ? ` · ${e.by}` : ''}
+              {e.internal ? <View className="tag tag--plain timeline__internal">内部</View> : null}
+            </View>
+            <View className="timeline__text">{e.text}</View>
+          </View>
+        </View>
+      ))}
     </View>
   );
 }

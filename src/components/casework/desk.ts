@@ -12,7 +12,7 @@ export interface Desk {
   hint: (c: StaffCase) => ReactNode;
   /** The buttons this role has for this case now, in the order shown. */
   actions: (c: StaffCase) => DeskAction[];
-  /** Shown instead of the case and its actions (a department the case has left); null shows the case. */
+  /** Shown in the page instead of the case and its actions (a department the case has left); null shows the case. */
   instead?: (c: StaffCase) => ReactNode;
 }
 

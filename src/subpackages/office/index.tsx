@@ -5,8 +5,7 @@ import type { Queue } from '../../../core/contracts/cases';
 import { FilterTabs } from '../../components/casework/filter-tabs';
 import { LookupBox } from '../../components/casework/lookup-box';
 import { NoticeConsent, useMissedNotices } from '../../components/casework/notice-consent';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { queue } from '../../services/cases';
@@ -61,9 +60,7 @@ export default function OfficePage() {
       <View className="section">
         <FilterTabs tabs={QUEUE_TABS} value={list} onChange={setList} counts={answer.data?.counts} id="queue-tabs" wrap />
         {tab ? <View className="section__hint">{tab.hint}</View> : null}
-        {answer.status === 'loading' ? <LoadingState /> : null}
-        {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} /> : null}
-        {answer.status === 'ready' ? <QueueList items={answer.data.items} list={list} missedCaseIds={missedCaseIds} /> : null}
+        <Loaded state={answer}>{(d) => <QueueList items={d.items} list={list} missedCaseIds={missedCaseIds} />}</Loaded>
       </View>
     </PageShell>
   );

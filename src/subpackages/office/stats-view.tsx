@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
 import { departmentById } from '../../../core/data/departments';
 import { ChoiceChips } from '../../components/choice-chips';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { dayText, lastMonth, thisMonth, thisYear, type Period } from '../../lib/period';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
@@ -200,30 +199,38 @@ export function StatsView({ now }: { now: Date }) {
         </View>
       </View>
 
-      {answer.status === 'loading' ? <LoadingState text="正在统计…" /> : null}
-      {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={() => answer.reload()} title="没能统计出来" /> : null}
-      {answer.status === 'ready' && answer.data ? (
-        answer.data.total.received === 0 ? (
-          <EmptyState title="这段时间没有收到求助" description={`${dayText(period.from)}至${dayText(period.to)}，没有转到部门的求助`} />
-        ) : (
-          <View>
-            <View className="section">
-              <View className="section__title">
-                {dayText(period.from)}至{dayText(period.to)}
+      <Loaded
+        state={answer}
+        loadingText="正在统计…"
+        errorTitle="没能统计出来"
+        empty={{
+          when: (d) => d?.total.received === 0,
+          title: '这段时间没有收到求助',
+          description: `${dayText(period.from)}至${dayText(period.to)}，没有转到部门的求助`,
+        }}
+      >
+        {(d) =>
+          // Nothing asked while the period is not valid: the error under the dates says why.
+          d ? (
+            <View>
+              <View className="section">
+                <View className="section__title">
+                  {dayText(period.from)}至{dayText(period.to)}
+                </View>
+                <Totals total={d.total} />
               </View>
-              <Totals total={answer.data.total} />
+              <View className="section">
+                <View className="section__title">各部门</View>
+                <Departments data={d} />
+              </View>
+              <View className="section">
+                <View className="section__title">各类别</View>
+                <Categories data={d} />
+              </View>
             </View>
-            <View className="section">
-              <View className="section__title">各部门</View>
-              <Departments data={answer.data} />
-            </View>
-            <View className="section">
-              <View className="section__title">各类别</View>
-              <Categories data={answer.data} />
-            </View>
-          </View>
-        )
-      ) : null}
+          ) : null
+        }
+      </Loaded>
 
       {checked.ok ? (
         <View className="section">

@@ -3,9 +3,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CaseFilter } from '../../../core/contracts/cases';
 import { CaseCard } from '../../components/casework/case-card';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
 import { inbox, type InboxItem } from '../../services/cases';
 
@@ -45,12 +44,6 @@ export function InboxList({ filter, refreshKey, missedCaseIds }: InboxListProps)
   const [loadingMore, setLoadingMore] = useState(false);
   const extra = more.key === refreshKey ? more : { key: refreshKey, page: 1, items: [] };
 
-  if (first.status === 'loading') return <LoadingState />;
-  if (first.status === 'error') return <ErrorState error={first.error} onRetry={() => first.reload()} />;
-
-  const items = [...first.data.items, ...extra.items.filter((i) => !first.data.items.some((f) => f.caseId === i.caseId))];
-  const total = first.data.total;
-
   const loadMore = async () => {
     setLoadingMore(true);
     try {
@@ -63,27 +56,35 @@ export function InboxList({ filter, refreshKey, missedCaseIds }: InboxListProps)
     }
   };
 
-  if (items.length === 0) return <EmptyState {...EMPTY[filter]} />;
   return (
-    <View id="inbox-list">
-      <View className="section__hint">共 {total} 件</View>
-      {items.map((item) => (
-        <CaseCard
-          key={item.caseId}
-          item={item}
-          noticeMissed={missedCaseIds?.has(item.caseId)}
-          onClick={() => void Taro.navigateTo({ url: `/subpackages/workbench/case?id=${item.caseId}` })}
-        />
-      ))}
-      {items.length < total ? (
-        <Button
-          className={`btn btn--ghost btn--block${loadingMore ? ' btn--disabled' : ''}`}
-          aria-disabled={loadingMore}
-          onClick={loadingMore ? undefined : () => void loadMore()}
-        >
-          {loadingMore ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
-    </View>
+    <Loaded state={first} empty={{ when: (d) => d.items.length === 0, ...EMPTY[filter] }}>
+      {(d) => {
+        const items = [...d.items, ...extra.items.filter((i) => !d.items.some((f) => f.caseId === i.caseId))];
+        const total = d.total;
+
+        return (
+          <View id="inbox-list">
+            <View className="section__hint">共 {total} 件</View>
+            {items.map((item) => (
+              <CaseCard
+                key={item.caseId}
+                item={item}
+                noticeMissed={missedCaseIds?.has(item.caseId)}
+                onClick={() => void Taro.navigateTo({ url: `/subpackages/workbench/case?id=${item.caseId}` })}
+              />
+            ))}
+            {items.length < total ? (
+              <Button
+                className={`btn btn--ghost btn--block${loadingMore ? ' btn--disabled' : ''}`}
+                aria-disabled={loadingMore}
+                onClick={loadingMore ? undefined : () => void loadMore()}
+              >
+                {loadingMore ? '正在加载…' : '加载更多'}
+              </Button>
+            ) : null}
+          </View>
+        );
+      }}
+    </Loaded>
   );
 }
