@@ -272,7 +272,7 @@ export default function PoliciesPage() {
           </View>
         )}
       </View>
-      <View className="policy-note">以上为示范县的政策汇编，具体以当地现行规定和部门答复为准。</View>
+      <View className="page-note">以上为示范县的政策汇编，具体以当地现行规定和部门答复为准。</View>
     </PageShell>
   );
 }

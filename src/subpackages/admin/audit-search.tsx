@@ -143,14 +143,14 @@ export function AuditSearch() {
             </View>
             <View className="card" id="audit-log-list">
               {page.items.map((e, i) => (
-                <View key={`${e.at}-${i}`} className="settings-row">
-                  <View className="settings-row__main">
-                    <View className="settings-row__title">
+                <View key={`${e.at}-${i}`} className="list-item settings-row">
+                  <View className="list-item__main">
+                    <View className="list-item__title">
                       {e.departmentId ? `${DEPARTMENTS.find((d) => d.id === e.departmentId)?.shortName ?? e.departmentId} · ` : ''}
                       {ROLE_NAMES[e.role as Role] ?? e.role} · {e.actionText}
                       {e.revealed ? '（看到了完整手机号）' : ''}
                     </View>
-                    <View className="settings-row__desc">
+                    <View className="list-item__desc">
                       {describeChina(new Date(e.at))} · {OBJECT_TEXT[e.objectType] ?? e.objectType} {e.objectId}
                     </View>
                     <View className="audit-openid">{e.openid}</View>

@@ -92,12 +92,12 @@ export default function AuditPage() {
             ) : (
               <View className="card" id="audit-list">
                 {items.map((e, i) => (
-                  <View key={`${e.at}-${i}`} className="settings-row">
-                    <View className="settings-row__main">
-                      <View className="settings-row__title">
+                  <View key={`${e.at}-${i}`} className="list-item settings-row">
+                    <View className="list-item__main">
+                      <View className="list-item__title">
                         {ROLE_NAMES[e.role as Role] ?? e.role} · {ACTIONS[e.action] ?? e.action}
                       </View>
-                      <View className="settings-row__desc">{describeChina(new Date(e.at))}</View>
+                      <View className="list-item__desc">{describeChina(new Date(e.at))}</View>
                       <View className="audit-openid">{e.openid}</View>
                     </View>
                   </View>

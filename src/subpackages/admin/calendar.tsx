@@ -145,9 +145,9 @@ function CalendarEditor({ calendar, onSaved }: { calendar: Calendar; onSaved: ()
         ) : (
           <View className="card" id="calendar-days">
             {days.map((d) => (
-              <View key={d} className="settings-row">
-                <View className="settings-row__main">
-                  <View className="settings-row__title">
+              <View key={d} className="list-item settings-row">
+                <View className="list-item__main">
+                  <View className="list-item__title">
                     {dayText(d)} {weekday(d)}
                   </View>
                   <View className={`tag day-tag--${overrides[d]}`}>{KIND_TEXT[overrides[d] as DayKind]}</View>

@@ -133,10 +133,10 @@ function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () =
             const rule = general(c.id);
             const index = rule ? DEPARTMENTS.findIndex((d) => d.id === rule.departmentId) : -1;
             return (
-              <View key={c.id} className="settings-row" id={`route-${c.id}`}>
-                <View className="settings-row__main">
-                  <View className="settings-row__title">{c.name}</View>
-                  <View className="settings-row__desc">{c.resolveWorkdays} 个工作日办结</View>
+              <View key={c.id} className="list-item settings-row" id={`route-${c.id}`}>
+                <View className="list-item__main">
+                  <View className="list-item__title">{c.name}</View>
+                  <View className="list-item__desc">{c.resolveWorkdays} 个工作日办结</View>
                 </View>
                 <Picker
                   mode="selector"
@@ -160,12 +160,12 @@ function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () =
         {overrides.length > 0 ? (
           <View className="card" id="routing-overrides" style={{ marginBottom: '12px' }}>
             {overrides.map((r) => (
-              <View key={`${r.category}/${r.regionId}`} className="settings-row">
-                <View className="settings-row__main">
-                  <View className="settings-row__title">
+              <View key={`${r.category}/${r.regionId}`} className="list-item settings-row">
+                <View className="list-item__main">
+                  <View className="list-item__title">
                     {regionById(r.regionId ?? '')?.name ?? r.regionId} ·「{categoryById(r.category)?.name ?? r.category}」
                   </View>
-                  <View className="settings-row__desc">由{deptName(r.departmentId)}办理</View>
+                  <View className="list-item__desc">由{deptName(r.departmentId)}办理</View>
                 </View>
                 <View className="settings-btns">
                   <Button className="btn btn--danger" onClick={() => removeOverride(r)}>

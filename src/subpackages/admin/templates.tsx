@@ -211,10 +211,10 @@ function TemplateList({ items, filter, onFilter, onEdit, onRemove }: TemplateLis
             <View className="section__title">{g.category.name}</View>
             <View className="card">
               {g.items.map((t) => (
-                <View key={t._id} className="settings-row settings-row--stack">
-                  <View className="settings-row__main">
-                    <View className="settings-row__title">{t.title}</View>
-                    <View className="settings-row__desc">{t.text}</View>
+                <View key={t._id} className="list-item settings-row settings-row--stack">
+                  <View className="list-item__main">
+                    <View className="list-item__title">{t.title}</View>
+                    <View className="list-item__desc">{t.text}</View>
                   </View>
                   <View className="settings-btns">
                     <Button

@@ -128,12 +128,12 @@ export function BoardView({ me }: { me: Me }) {
           ) : (
             <View className="card">
               {ready.map((t) => (
-                <View key={t.id} className="lg-item" id={`ready-${t.code}`}>
-                  <View className="lg-item__main" role="button" onClick={open(t.id)}>
-                    <View className="lg-item__title">
+                <View key={t.id} className="list-item lg-item" id={`ready-${t.code}`}>
+                  <View className="list-item__main" role="button" onClick={open(t.id)}>
+                    <View className="list-item__title">
                       {t.code} {t.content}
                     </View>
-                    <View className="lg-item__desc">
+                    <View className="list-item__desc">
                       {ownersText(t.ownerDepartments)} · 自评 {t.selfScore ?? '—'}/{t.points} 分 · 材料 {t.evidence.length} 份
                     </View>
                   </View>
@@ -177,12 +177,12 @@ export function BoardView({ me }: { me: Me }) {
         ) : (
           <View className="card">
             {board.overdueTasks.map((t) => (
-              <View key={t.id} className="lg-item" id={`overdue-${t.code}`}>
-                <View className="lg-item__main" role="button" onClick={open(t.id)}>
-                  <View className="lg-item__title">
+              <View key={t.id} className="list-item lg-item" id={`overdue-${t.code}`}>
+                <View className="list-item__main" role="button" onClick={open(t.id)}>
+                  <View className="list-item__title">
                     {t.code} {t.content}
                   </View>
-                  <View className="lg-item__desc">
+                  <View className="list-item__desc">
                     {ownersText(t.ownerDepartments)} · 期限 {shortDay(t.deadline, thisYear)} · <StatusTag status={t.status} />
                     {t.urged ? ` · 已督办 ${t.urged} 次` : ''}
                   </View>
@@ -207,10 +207,10 @@ export function BoardView({ me }: { me: Me }) {
         ) : (
           <View className="card">
             {board.overdueProblems.map((p) => (
-              <View key={p.id} className="lg-item" id={`overdue-problem-${p.id}`} role="button" onClick={open(p.taskId)}>
-                <View className="lg-item__main">
-                  <View className="lg-item__title">{p.description}</View>
-                  <View className="lg-item__desc">
+              <View key={p.id} className="list-item lg-item" id={`overdue-problem-${p.id}`} role="button" onClick={open(p.taskId)}>
+                <View className="list-item__main">
+                  <View className="list-item__title">{p.description}</View>
+                  <View className="list-item__desc">
                     {departmentById(p.ownerDepartmentId)?.shortName ?? p.ownerDepartmentId} · 期限 {shortDay(p.deadline, thisYear)}
                   </View>
                 </View>

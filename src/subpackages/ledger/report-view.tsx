@@ -62,9 +62,9 @@ function ReportBody({ report }: { report: Report }) {
         ) : (
           <View className="card" id="report-changed">
             {report.changed.map((c) => (
-              <View key={c.id} className="lg-item" role="button" onClick={open(c.id)} id={`changed-${c.code}`}>
-                <View className="lg-item__main">
-                  <View className="lg-item__title">
+              <View key={c.id} className="list-item lg-item" role="button" onClick={open(c.id)} id={`changed-${c.code}`}>
+                <View className="list-item__main">
+                  <View className="list-item__title">
                     {c.code} {c.content}
                   </View>
                 </View>
@@ -119,12 +119,12 @@ function ReportBody({ report }: { report: Report }) {
           <View className="section__title">逾期任务</View>
           <View className="card" id="report-overdue">
             {report.overdueTasks.map((o) => (
-              <View key={o.id} className="lg-item" role="button" onClick={open(o.id)}>
-                <View className="lg-item__main">
-                  <View className="lg-item__title">
+              <View key={o.id} className="list-item lg-item" role="button" onClick={open(o.id)}>
+                <View className="list-item__main">
+                  <View className="list-item__title">
                     {o.code} {o.content}
                   </View>
-                  <View className="lg-item__desc">
+                  <View className="list-item__desc">
                     {ownersText(o.ownerDepartments)} · 期限 {shortDay(o.deadline, thisYear)}
                     {o.urged ? ` · 已督办 ${o.urged} 次` : ''}
                   </View>

@@ -355,7 +355,7 @@ export default function PolicyEditPage() {
         )}
       </Loaded>
       {id ? (
-        <View className="policy-note">
+        <View className="page-note">
           <View className="link" onClick={() => void Taro.navigateTo({ url: `${POLICY}/detail?id=${encodeURIComponent(id)}` })}>
             看看详情页的样子
           </View>
