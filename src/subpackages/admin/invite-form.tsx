@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { MetaData } from '../../../core/contracts/meta';
 import { usersContract, type Invite } from '../../../core/contracts/users';
 import type { DepartmentId } from '../../../core/data/departments';
+import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { validate } from '../../lib/validate';
 import { createInvite } from '../../services/users';
@@ -44,35 +45,16 @@ export function InviteForm({ meta, onCreated }: InviteFormProps) {
   return (
     <View className="card card--padded">
       <View className="field__label">部门</View>
-      <View className="chips">
-        {meta.departments.map((d) => (
-          <View
-            key={d.id}
-            className={`chip${departmentId === d.id ? ' chip--on' : ''}`}
-            role="radio"
-            aria-checked={departmentId === d.id}
-            onClick={() => setDepartmentId(d.id)}
-          >
-            {d.shortName}
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        label="部门"
+        choices={meta.departments.map((d) => ({ value: d.id, label: d.shortName }))}
+        value={departmentId}
+        onChange={setDepartmentId}
+      />
       <View className="field__label" style={{ marginTop: '12px' }}>
         身份
       </View>
-      <View className="chips">
-        {ROLE_CHOICES.map((r) => (
-          <View
-            key={r.id}
-            className={`chip${role === r.id ? ' chip--on' : ''}`}
-            role="radio"
-            aria-checked={role === r.id}
-            onClick={() => setRole(r.id)}
-          >
-            {r.label}
-          </View>
-        ))}
-      </View>
+      <ChoiceChips label="身份" choices={ROLE_CHOICES.map((r) => ({ value: r.id, label: r.label }))} value={role} onChange={setRole} />
       {error ? (
         <View className="field__error" role="alert">
           {error}
