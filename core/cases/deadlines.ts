@@ -51,7 +51,8 @@ export function slaLevel(
   if (c.status === 'waiting') return 'paused';
   const routedAt = new Date(c.routedAt);
   const dueAt = new Date(c.status === 'assigned' ? c.signDueAt : c.dueAt);
-  if (+now >= +dueAt) return 'red';
+  // Due at 10:00 is still on time at 10:00: red from the moment after, as the overdue lists count it.
+  if (+now > +dueAt) return 'red';
   // Measured in working time; a deadline in clock hours (urgent signing on a holiday) in clock time.
   const workingTotal = calendar.workingMsBetween(routedAt, dueAt);
   const total = workingTotal || +dueAt - +routedAt;

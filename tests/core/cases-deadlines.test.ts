@@ -1,5 +1,6 @@
 import { deadlines, resolveWorkdays, resumeDueAt, slaLevel, workdaysOverdue } from '../../core/cases/deadlines';
 import type { CaseStatus } from '../../core/cases/model';
+import { isOverdue } from '../../core/cases/timer';
 import { formatChina } from '../../core/time';
 import { aCase, aResolvedCase, aSignedCase, chinaCalendar as cal, chinaDate, chinaTime } from './builders/cases';
 
@@ -92,9 +93,12 @@ describe('the colour of a case (slaLevel)', () => {
     expect(level('2026-11-29 12:00', 'in_progress')).toBe('amber');
   });
 
-  test('red once the deadline is reached', () => {
+  test('red once the deadline has passed, as the overdue lists count it', () => {
     expect(level('2026-11-30 09:59')).toBe('amber');
-    expect(level('2026-11-30 10:00')).toBe('red');
+    expect(level('2026-11-30 10:00')).toBe('amber');
+    expect(isOverdue(aSignedCase(), chinaDate('2026-11-30 10:00'))).toBe(false);
+    expect(level('2026-11-30 10:01')).toBe('red');
+    expect(isOverdue(aSignedCase(), chinaDate('2026-11-30 10:01'))).toBe(true);
     expect(level('2026-12-30 10:00', 'in_progress')).toBe('red');
   });
 
@@ -103,7 +107,7 @@ describe('the colour of a case (slaLevel)', () => {
     const assigned = aCase();
     expect(slaLevel(cal, assigned, chinaDate('2026-11-24 05:11'))).toBe('ok');
     expect(slaLevel(cal, assigned, chinaDate('2026-11-24 05:12'))).toBe('amber');
-    expect(slaLevel(cal, assigned, chinaDate('2026-11-24 10:00'))).toBe('red');
+    expect(slaLevel(cal, assigned, chinaDate('2026-11-24 10:01'))).toBe('red');
   });
 
   test('holidays do not count towards 80%: a case routed before 国庆 turns amber only on 10-12', () => {
@@ -122,7 +126,7 @@ describe('the colour of a case (slaLevel)', () => {
     });
     expect(slaLevel(cal, c, chinaDate('2026-10-02 11:05'))).toBe('ok');
     expect(slaLevel(cal, c, chinaDate('2026-10-02 11:06'))).toBe('amber');
-    expect(slaLevel(cal, c, chinaDate('2026-10-02 11:30'))).toBe('red');
+    expect(slaLevel(cal, c, chinaDate('2026-10-02 11:31'))).toBe('red');
   });
 
   test('paused while waiting for the requester, however late', () => {
