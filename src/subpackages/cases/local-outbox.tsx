@@ -1,11 +1,10 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { hasLocalOutbox, localOutbox, type OutboxMessage } from '../../services/outbox';
 
 type State =
-  { status: 'closed' } | { status: 'loading' } | { status: 'ready'; items: OutboxMessage[] } | { status: 'error'; error: unknown };
+  { status: 'closed' } | { status: 'loading' } | { status: 'ready'; data: OutboxMessage[] } | { status: 'error'; error: unknown };
 
 /**
  * Local mode only: the subscribe messages WeChat would have delivered to this person, as the local host
@@ -18,7 +17,7 @@ export function LocalOutbox({ trackingNo }: { trackingNo?: string }) {
   const open = () => {
     setState({ status: 'loading' });
     localOutbox().then(
-      (all) => setState({ status: 'ready', items: (trackingNo ? all.filter((m) => m.trackingNo === trackingNo) : all).reverse() }),
+      (all) => setState({ status: 'ready', data: (trackingNo ? all.filter((m) => m.trackingNo === trackingNo) : all).reverse() }),
       (error: unknown) => setState({ status: 'error', error }),
     );
   };
@@ -40,22 +39,23 @@ export function LocalOutbox({ trackingNo }: { trackingNo?: string }) {
           <View className="form-note cs-outbox__note">
             在微信里，这些是“服务通知”里收到的订阅消息。只有提交时点了“允许”才会发，每次允许发一条。
           </View>
-          {state.status === 'loading' ? <LoadingState /> : null}
-          {state.status === 'error' ? <ErrorState error={state.error} onRetry={open} title="没能读到发件箱" /> : null}
-          {state.status === 'ready' && state.items.length === 0 ? (
-            <View className="cs-outbox__empty">还没有发给您的消息。部门签收、答复、需要补充材料或办结时，会在这里出现。</View>
-          ) : null}
-          {state.status === 'ready'
-            ? state.items.map((m, i) => (
-                <View key={`${m.sentAt}-${i}`} className="cs-outbox__item">
-                  <View className="cs-outbox__item-title">{m.title}</View>
-                  <View className="cs-outbox__item-detail">{m.detail}</View>
-                  <View className="cs-outbox__item-meta">
-                    {m.trackingNo} · {m.time}
+          <Loaded state={state} errorTitle="没能读到发件箱" onRetry={open}>
+            {(items) =>
+              items.length === 0 ? (
+                <View className="cs-outbox__empty">还没有发给您的消息。部门签收、答复、需要补充材料或办结时，会在这里出现。</View>
+              ) : (
+                items.map((m, i) => (
+                  <View key={`${m.sentAt}-${i}`} className="cs-outbox__item">
+                    <View className="cs-outbox__item-title">{m.title}</View>
+                    <View className="cs-outbox__item-detail">{m.detail}</View>
+                    <View className="cs-outbox__item-meta">
+                      {m.trackingNo} · {m.time}
+                    </View>
                   </View>
-                </View>
-              ))
-            : null}
+                ))
+              )
+            }
+          </Loaded>
         </View>
       )}
     </View>

@@ -2,8 +2,8 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState, errorMessage } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { errorMessage } from '../../components/error-state';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { mine, type CaseSummary } from '../../services/cases';
@@ -63,10 +63,6 @@ export function MyCases() {
     setTimeout(() => void Taro.stopPullDownRefresh(), 300);
   });
 
-  if (first.status === 'loading') return <LoadingState />;
-  if (first.status === 'error') return <ErrorState error={first.error} onRetry={() => first.reload()} title="没能读到您的求助" />;
-
-  const items = [...first.data.items, ...more.items];
   const loadMore = () => {
     setMore((m) => ({ ...m, loading: true, error: undefined }));
     mine(more.page + 1).then(
@@ -75,48 +71,55 @@ export function MyCases() {
     );
   };
 
-  if (items.length === 0) {
-    return (
-      <View>
-        <EmptyState
-          title="您还没有提交过求助"
-          description="遇到困难不知道找谁，说一说就行，我们帮您转给负责的部门，并且一直跟到办好。"
-          action={
-            <Button className="btn btn--primary" onClick={() => openNewRequest()} id="empty-new-request">
-              我要求助
-            </Button>
-          }
-        />
-        <LocalOutbox />
-      </View>
-    );
-  }
-
   return (
-    <View>
-      <View className="section">
-        <View className="cs-mine-head">
-          <View className="section__hint cs-mine-head__text">共 {first.data.total} 件。点开能看到办到哪一步、下一步是什么。</View>
-          <Button className="btn btn--primary" onClick={() => openNewRequest()} id="mine-new-request">
-            我要求助
-          </Button>
-        </View>
-        <View className="card" id="my-cases">
-          {items.map((c) => (
-            <CaseRow key={c.caseId} c={c} />
-          ))}
-        </View>
-        {items.length < first.data.total ? (
-          <View className="actions">
-            <Button className="btn btn--ghost btn--block" disabled={more.loading || undefined} onClick={loadMore}>
-              {more.loading ? '正在加载…' : '加载更多'}
-            </Button>
-            {more.error ? <View className="field__error">{more.error}</View> : null}
+    <Loaded state={first} errorTitle="没能读到您的求助">
+      {(d) => {
+        const items = [...d.items, ...more.items];
+        if (items.length === 0) {
+          return (
+            <View>
+              <EmptyState
+                title="您还没有提交过求助"
+                description="遇到困难不知道找谁，说一说就行，我们帮您转给负责的部门，并且一直跟到办好。"
+                action={
+                  <Button className="btn btn--primary" onClick={() => openNewRequest()} id="empty-new-request">
+                    我要求助
+                  </Button>
+                }
+              />
+              <LocalOutbox />
+            </View>
+          );
+        }
+
+        return (
+          <View>
+            <View className="section">
+              <View className="cs-mine-head">
+                <View className="section__hint cs-mine-head__text">共 {d.total} 件。点开能看到办到哪一步、下一步是什么。</View>
+                <Button className="btn btn--primary" onClick={() => openNewRequest()} id="mine-new-request">
+                  我要求助
+                </Button>
+              </View>
+              <View className="card" id="my-cases">
+                {items.map((c) => (
+                  <CaseRow key={c.caseId} c={c} />
+                ))}
+              </View>
+              {items.length < d.total ? (
+                <View className="actions">
+                  <Button className="btn btn--ghost btn--block" disabled={more.loading || undefined} onClick={loadMore}>
+                    {more.loading ? '正在加载…' : '加载更多'}
+                  </Button>
+                  {more.error ? <View className="field__error">{more.error}</View> : null}
+                </View>
+              ) : null}
+            </View>
+            <LocalOutbox />
           </View>
-        ) : null}
-      </View>
-      <LocalOutbox />
-    </View>
+        );
+      }}
+    </Loaded>
   );
 }
 

@@ -1,9 +1,7 @@
 import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Me } from '../../../core/contracts/users';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { LoadingState } from '../../components/loading-state';
+import { Loaded } from '../../components/loaded';
 import { query } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import type { Submitted } from '../../services/cases';
@@ -40,21 +38,22 @@ export function showConfirmation(answer: Submitted, urgent: boolean) {
 export function NewRequest({ initialCategory }: { initialCategory?: string }) {
   const data = useAsync(() => Promise.all([getMeta(), caller()]));
 
-  if (data.status === 'loading') return <LoadingState />;
-  if (data.status === 'error') return <ErrorState error={data.error} onRetry={() => data.reload()} />;
-  const [meta, who] = data.data;
-  if (!who.me && 'anonymous' in who && who.anonymous) {
-    return (
-      <EmptyState
-        title="请先选择身份"
-        description="在微信里打开会自动识别您。本地演示时，请先到“我的”页选一个身份，再回来求助。"
-        action={
+  return (
+    <Loaded
+      state={data}
+      empty={{
+        // Nobody to prefill or answer: in the browser without an identity, pick one on 我的 first.
+        when: ([, who]) => !who.me && 'anonymous' in who && who.anonymous,
+        title: '请先选择身份',
+        description: '在微信里打开会自动识别您。本地演示时，请先到“我的”页选一个身份，再回来求助。',
+        action: (
           <Button className="btn btn--primary" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
             去“我的”选择身份
           </Button>
-        }
-      />
-    );
-  }
-  return <RequestForm meta={meta} me={who.me} initialCategory={initialCategory} onSubmitted={showConfirmation} />;
+        ),
+      }}
+    >
+      {([meta, who]) => <RequestForm meta={meta} me={who.me} initialCategory={initialCategory} onSubmitted={showConfirmation} />}
+    </Loaded>
+  );
 }
