@@ -1,10 +1,11 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
 import { useFileLinks } from '../../components/use-file-links';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { getCase, withdraw, type RequesterCase } from '../../services/cases';
 import { isServiceError } from '../../services/service-error';
 import { AttachmentGallery } from './attachments-field';
@@ -36,17 +37,13 @@ export function CaseView({ caseId }: { caseId: string }) {
   const [fresh, setFresh] = useState<RequesterCase | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
-  const shown = useRef(false);
   const links = useFileLinks((fresh ?? loaded.data)?.attachments ?? []);
 
   const refresh = () => {
     setFresh(null);
     loaded.reload({ silent: true });
   };
-  useDidShow(() => {
-    if (shown.current) refresh();
-    shown.current = true;
-  });
+  useShownAgain(refresh);
   usePullDownRefresh(() => {
     refresh();
     setTimeout(() => void Taro.stopPullDownRefresh(), 300);

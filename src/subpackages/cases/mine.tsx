@@ -1,11 +1,12 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { mine, type CaseSummary } from '../../services/cases';
 import { SlaMark, StatusTag } from './case-marks';
 import { dayText } from './dates';
@@ -47,17 +48,13 @@ export function MyCases() {
     page: 1,
     loading: false,
   });
-  const shown = useRef(false);
 
   const refresh = () => {
     setMore({ items: [], page: 1, loading: false });
     first.reload({ silent: true });
   };
   // Back from a case page: the status may have changed.
-  useDidShow(() => {
-    if (shown.current) refresh();
-    shown.current = true;
-  });
+  useShownAgain(refresh);
   usePullDownRefresh(() => {
     refresh();
     setTimeout(() => void Taro.stopPullDownRefresh(), 300);

@@ -1,11 +1,12 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { SignupStateView } from '../../components/signups/signup-state-view';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { getFair, type FairDetail, type MySignup, type SignupResult } from '../../services/fairs';
 import { getMeta } from '../../services/meta';
 import { getMe } from '../../services/users';
@@ -41,12 +42,8 @@ export function FairDetailView({ id }: { id: string }) {
   const [sheetOpen, setSheetOpen] = useState(false);
   // What the last sign-up answered, until the fair is read again.
   const [answer, setAnswer] = useState<{ base: FairDetail; mine: MySignup } | null>(null);
-  const shown = useRef(false);
 
-  useDidShow(() => {
-    if (shown.current) fair.reload({ silent: true });
-    shown.current = true;
-  });
+  useShownAgain(() => fair.reload({ silent: true }));
 
   return (
     <PageShell>

@@ -1,10 +1,9 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { listFairs } from '../../services/fairs';
 import { FairCard } from './fair-card';
 import { openFair, openMine } from './links';
@@ -13,13 +12,9 @@ import './fairs.css';
 /** 退役军人专场招聘会: upcoming first, past ones below. */
 export default function FairListPage() {
   const fairs = useAsync(() => listFairs('all'));
-  const shown = useRef(false);
 
   // Back from a sign-up: seats and waitlists have moved.
-  useDidShow(() => {
-    if (shown.current) fairs.reload({ silent: true });
-    shown.current = true;
-  });
+  useShownAgain(() => fairs.reload({ silent: true }));
 
   const items = fairs.data?.items ?? [];
   const upcoming = items.filter((f) => f.phase !== 'ended' && f.phase !== 'cancelled');

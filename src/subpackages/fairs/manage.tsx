@@ -1,9 +1,8 @@
 import { Button, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { listManagedFairs } from '../../services/fairs';
 import { FairCard } from './fair-card';
 import { openEditor, openRoster } from './links';
@@ -12,13 +11,9 @@ import './fairs.css';
 
 function FairManagement() {
   const fairs = useAsync(() => listManagedFairs());
-  const shown = useRef(false);
 
   // Back from the editor or the door: the list shows what changed.
-  useDidShow(() => {
-    if (shown.current) fairs.reload({ silent: true });
-    shown.current = true;
-  });
+  useShownAgain(() => fairs.reload({ silent: true }));
 
   return (
     <PageShell>

@@ -1,10 +1,10 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { SignupStateView } from '../../components/signups/signup-state-view';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { mySignups, type MineItem } from '../../services/fairs';
 import { confirmAndCancel } from './cancel';
 import { fairTimeText } from './dates';
@@ -65,12 +65,8 @@ export function MySignupCard({ item, onCancelled }: { item: MineItem; onCancelle
 /** 我的报名: the check-in code as a QR code and in large text, the waitlist position, cancel. */
 export default function MySignupsPage() {
   const mine = useAsync(mySignups);
-  const shown = useRef(false);
 
-  useDidShow(() => {
-    if (shown.current) mine.reload({ silent: true });
-    shown.current = true;
-  });
+  useShownAgain(() => mine.reload({ silent: true }));
 
   return (
     <PageShell>

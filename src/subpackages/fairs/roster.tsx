@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
 import { errorMessage } from '../../components/error-state';
@@ -18,6 +18,7 @@ import {
   type RosterRow,
   type RosterSummary,
 } from '../../services/fairs';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { openSpreadsheet } from '../../services/open-file';
 import { fairTimeText, timeText } from './dates';
 import { openCheckin, openEditor } from './links';
@@ -95,12 +96,8 @@ export function RosterView({ fairId }: { fairId: string }) {
   const data = useAsync(() => Promise.all([roster(fairId), getFair(fairId)]), [fairId]);
   const [file, setFile] = useState<RosterFile | null>(null);
   const [exporting, setExporting] = useState(false);
-  const shown = useRef(false);
 
-  useDidShow(() => {
-    if (shown.current) data.reload({ silent: true });
-    shown.current = true;
-  });
+  useShownAgain(() => data.reload({ silent: true }));
 
   return (
     <PageShell>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import type { Queue } from '../../../core/contracts/cases';
 import { FilterTabs } from '../../components/casework/filter-tabs';
 import { LookupBox } from '../../components/casework/lookup-box';
@@ -8,6 +8,7 @@ import { NoticeConsent, useMissedNotices } from '../../components/casework/notic
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { queue } from '../../services/cases';
 import { QUEUE_TABS, QueueList } from './queue-list';
 import './office.css';
@@ -18,18 +19,14 @@ const go = (url: string) => () => void Taro.navigateTo({ url });
 export default function OfficePage() {
   const [list, setList] = useState<Queue>('unrouted');
   const answer = useAsync(() => queue(list), [list]);
-  const shown = useRef(false);
   const [shownAgain, setShownAgain] = useState(0);
   // The 双拥办 is told of unrouted, returned and withdrawn cases: what WeChat could not send it is marked.
   const missed = useMissedNotices(shownAgain);
   const missedCaseIds = new Set(missed.data?.flatMap((m) => (m.caseId !== undefined ? [m.caseId] : [])));
 
-  useDidShow(() => {
-    if (shown.current) {
-      answer.reload({ silent: true });
-      setShownAgain((n) => n + 1);
-    }
-    shown.current = true;
+  useShownAgain(() => {
+    answer.reload({ silent: true });
+    setShownAgain((n) => n + 1);
   });
 
   const tab = QUEUE_TABS.find((t) => t.id === list);

@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { listActivities, type Activity } from '../../services/places';
 import { spanText } from './dates';
 import { openActivity } from './links';
@@ -21,12 +20,8 @@ function seatsText(a: Activity): { text: string; open: boolean } {
 /** 志愿服务: activities anyone can join, soonest first. */
 export function ActivityList() {
   const list = useAsync(listActivities);
-  const shown = useRef(false);
   // Back from an activity: seats may have changed.
-  useDidShow(() => {
-    if (shown.current) list.reload({ silent: true });
-    shown.current = true;
-  });
+  useShownAgain(() => list.reload({ silent: true }));
 
   return (
     <Loaded state={list} empty={{ when: (d) => d.items.length === 0, title: '近期没有志愿活动', description: '有新活动时会在这里发布' }}>

@@ -1,10 +1,11 @@
 import { Button, ScrollView, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { PLACE_KINDS, type PlaceKind } from '../../../core/data/place-kinds';
 import { CheckRow } from '../../components/check-row';
 import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { pointOf, useWhereAmI, whereLabel } from '../../lib/where-am-i';
 import { listPlaces } from '../../services/places';
 import { getMe } from '../../services/users';
@@ -60,12 +61,8 @@ export function NearbyPlaces() {
     () => listPlaces({ ...(kind ? { kind } : {}), ...(onlyCard ? { preferential: true } : {}), ...point, pageSize: PAGE_SIZE }),
     [kind, onlyCard, point?.lat, point?.lng],
   );
-  const shown = useRef(false);
   // Back from a place or from the editor: read the list again, keeping what is shown meanwhile.
-  useDidShow(() => {
-    if (shown.current) list.reload({ silent: true });
-    shown.current = true;
-  });
+  useShownAgain(() => list.reload({ silent: true }));
   const items = list.status === 'ready' ? list.data.items : [];
   const pickedPlace = items.find((p) => p.id === picked);
 

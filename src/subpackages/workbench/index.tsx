@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CaseFilter } from '../../../core/contracts/cases';
 import { departmentById } from '../../../core/data/departments';
 import { FilterTabs } from '../../components/casework/filter-tabs';
@@ -8,6 +7,7 @@ import { LookupBox } from '../../components/casework/lookup-box';
 import { NoticeConsent, useMissedNotices } from '../../components/casework/notice-consent';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
+import { useShownAgain } from '../../lib/use-shown-again';
 import { getMe } from '../../services/users';
 import { INBOX_TABS, InboxList } from './inbox-list';
 
@@ -16,13 +16,9 @@ export default function WorkbenchPage() {
   const me = useAsync(getMe);
   const [filter, setFilter] = useState<CaseFilter>('open');
   const [refreshKey, setRefreshKey] = useState(0);
-  const shown = useRef(false);
 
   // Back from a case: the list may have changed.
-  useDidShow(() => {
-    if (shown.current) setRefreshKey((k) => k + 1);
-    shown.current = true;
-  });
+  useShownAgain(() => setRefreshKey((k) => k + 1));
 
   // Read again with the list: opening a case clears its missed notice.
   const missed = useMissedNotices(refreshKey);
