@@ -88,6 +88,9 @@ export function spanText(startAt: string, endAt: string): string {
   return `${start}–${e.isSame(s, 'day') ? e.format('HH:mm') : e.format('M月D日 HH:mm')}`;
 }
 
+/** 周三 — the weekday of a calendar day (YYYY-MM-DD). */
+export const weekdayOfDay = (day: string): string => weekday(dayjs.utc(day));
+
 /** 2027年4月30日 — a calendar day (YYYY-MM-DD). */
 export const dayText = (day: string): string => dayjs.utc(day).format('YYYY年M月D日');
 

@@ -52,7 +52,7 @@ test('calendar: says which year lacks official data; removing a day saves the re
   });
   const { container } = render(<CalendarPage />);
   expect(await screen.findByText(/2027 年还没有国务院公布的放假安排/)).toBeTruthy();
-  expect(container.querySelector('#calendar-days')?.textContent).toContain('2027年1月1日 星期五休息日');
+  expect(container.querySelector('#calendar-days')?.textContent).toContain('2027年1月1日 周五休息日');
 
   fireEvent.click(screen.getByText('添加'));
   expect(await screen.findByText('请先选日期')).toBeTruthy();

@@ -6,7 +6,7 @@ import { ROLE_NAMES, type Role } from '../../../core/roles';
 import { describeChina } from '../../../core/time';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
-import { dayText } from '../../lib/period';
+import { dayText } from '../../../core/time';
 import type { AsyncState } from '../../lib/use-async';
 import { searchAuditLog, type AuditLogPage, type AuditLogQuery } from '../../services/users';
 import { Choose } from './choose';

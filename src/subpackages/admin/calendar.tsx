@@ -6,14 +6,12 @@ import { EmptyState } from '../../components/empty-state';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
-import { dayText } from '../../lib/period';
+import { dayText, weekdayOfDay } from '../../../core/time';
 import { useAsync } from '../../lib/use-async';
 import { getCalendar, saveCalendar, type DayKind } from '../../services/admin-settings';
 import './settings.css';
 
 const KIND_TEXT: Record<DayKind, string> = { holiday: '休息日', workday: '工作日' };
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-const weekday = (day: string) => `星期${WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]}`;
 
 /**
  * The working calendar behind every time limit: the official holidays and 调休 come with the app, but a
@@ -111,7 +109,7 @@ function CalendarEditor({ calendar, onSaved }: { calendar: Calendar; onSaved: ()
               className="settings-form__picker"
             >
               <View className={`settings-picker${day ? '' : ' settings-picker--empty'}`} id="calendar-day">
-                {day ? `${dayText(day)} ${weekday(day)}` : '选日期'}
+                {day ? `${dayText(day)} ${weekdayOfDay(day)}` : '选日期'}
               </View>
             </Picker>
           </View>
@@ -148,7 +146,7 @@ function CalendarEditor({ calendar, onSaved }: { calendar: Calendar; onSaved: ()
               <View key={d} className="list-item settings-row">
                 <View className="list-item__main">
                   <View className="list-item__title">
-                    {dayText(d)} {weekday(d)}
+                    {dayText(d)} {weekdayOfDay(d)}
                   </View>
                   <View className={`tag day-tag--${overrides[d]}`}>{KIND_TEXT[overrides[d] as DayKind]}</View>
                 </View>

@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { monthDayText } from '../../../core/time';
 import type { Invite, StaffMember } from '../../../core/contracts/users';
 import { ROLE_NAMES } from '../../../core/roles';
 import { EmptyState } from '../../components/empty-state';
@@ -12,11 +13,6 @@ import { getMeta } from '../../services/meta';
 import { listStaff, removeStaff } from '../../services/users';
 import { InviteForm } from './invite-form';
 import './index.css';
-
-const formatDate = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.getMonth() + 1}月${d.getDate()}日`;
-};
 
 const SETTINGS = [
   { title: '答复模板', desc: '各类事项的常用答复，工作人员答复时选用', url: '/subpackages/admin/templates' },
@@ -91,7 +87,7 @@ export default function AdminPage() {
                   <View className="invite-code" id="invite-code">
                     {created.code}
                   </View>
-                  <View className="list-item__desc">{formatDate(created.expiresAt)}前有效。</View>
+                  <View className="list-item__desc">{monthDayText(created.expiresAt)}前有效。</View>
                 </View>
               ) : null}
               <InviteForm meta={meta} onCreated={onCreated} />
@@ -137,7 +133,7 @@ export default function AdminPage() {
                           {deptName(i.departmentId)} · {ROLE_NAMES[i.role]}
                         </View>
                       </View>
-                      <View className="list-item__extra">{formatDate(i.expiresAt)}前有效</View>
+                      <View className="list-item__extra">{monthDayText(i.expiresAt)}前有效</View>
                     </View>
                   ))}
                 </View>

@@ -7,7 +7,7 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { useAsync } from '../../lib/use-async';
 import { getBoard, listTasks, type Board, type LedgerTask, type OverdueTask } from '../../services/ledger';
-import { shortDay } from './dates';
+import { shortDay } from '../../../core/time';
 import { ownersText, StatusTag } from './marks';
 import { ProgressBar } from './progress-bar';
 import { AcceptSheet, SendBackSheet, UrgeSheet } from './review';

@@ -11,7 +11,7 @@ import { addEvidence, type Evidence } from '../../services/ledger';
 import { openStoredFile } from '../../services/open-file';
 import { uploadFile } from '../../services/upload';
 import { chooseFile } from './choose-file';
-import { momentText } from './dates';
+import { timeText } from '../../../core/time';
 import { useAction } from './use-action';
 
 const IMAGE = /\.(jpe?g|png|gif|webp|heic)$/i;
@@ -35,7 +35,7 @@ export function EvidenceList({ items }: { items: Evidence[] }) {
           <View className="lg-evidence__name">{e.name}</View>
           <View className="lg-evidence__desc">{e.description}</View>
           <View className="lg-evidence__meta">
-            {momentText(e.at)} 添加
+            {timeText(e.at)} 添加
             {e.fileID ? (
               <View className="link lg-evidence__file" role="button" onClick={() => void openEvidence(e)}>
                 查看文件

@@ -5,7 +5,8 @@ import { Loaded } from '../../components/loaded';
 import { useAsync } from '../../lib/use-async';
 import type { Rate } from '../../services/cases';
 import { getTask, type LiveFigure } from '../../services/ledger';
-import { dayText, type Period } from './dates';
+import { dayText } from '../../../core/time';
+import type { Period } from '../../lib/period';
 import { PeriodPicker } from './period-picker';
 
 const PRESETS = ['year', 'month', 'lastMonth'] as const;

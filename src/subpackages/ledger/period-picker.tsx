@@ -1,6 +1,6 @@
 import { Picker, View } from '@tarojs/components';
 import { ChoiceChips } from '../../components/choice-chips';
-import { PERIODS, type Period, type PeriodPreset } from './dates';
+import { PERIODS, type Period, type PeriodPreset } from '../../lib/period';
 
 interface PeriodPickerProps {
   value: Period;

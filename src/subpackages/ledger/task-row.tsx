@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ListedTask } from '../../services/ledger';
-import { shortDay } from './dates';
+import { shortDay } from '../../../core/time';
 import { OverdueTag, ownersText, pointsText, ReadOnlyTag, StatusTag } from './marks';
 
 interface TaskRowProps {

@@ -7,7 +7,7 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { validate } from '../../lib/validate';
 import { saveTask, type LedgerTask } from '../../services/ledger';
-import { dayText } from './dates';
+import { dayText } from '../../../core/time';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { useAction } from './use-action';
 

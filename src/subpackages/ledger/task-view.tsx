@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { useAsync } from '../../lib/use-async';
 import { getTask, type TaskDetail } from '../../services/ledger';
-import { dayText, momentText } from './dates';
+import { dayText, timeText } from '../../../core/time';
 import { EvidenceForm, EvidenceList } from './evidence-section';
 import { LiveFigureCard } from './live-figure';
 import { OverdueTag, ownersText, pointsText, ReadOnlyTag, StatusTag } from './marks';
@@ -46,7 +46,7 @@ function Record({ task }: { task: TaskDetail }) {
     <View id="task-record">
       {entries.map((e, i) => (
         <View key={`${e.at}-${i}`} className={`lg-note${e.urge ? ' lg-note--urge' : ''}`}>
-          <View className="lg-note__at">{momentText(e.at)}</View>
+          <View className="lg-note__at">{timeText(e.at)}</View>
           <View className="lg-note__text">{e.text}</View>
         </View>
       ))}
