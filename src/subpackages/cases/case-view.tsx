@@ -1,11 +1,10 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
 import { useFileLinks } from '../../components/use-file-links';
 import { useAsync } from '../../lib/use-async';
-import { useShownAgain } from '../../lib/use-shown-again';
 import { getCase, withdraw, type RequesterCase } from '../../services/cases';
 import { isServiceError } from '../../services/service-error';
 import { AttachmentGallery } from './attachments-field';
@@ -17,6 +16,7 @@ import { Progress } from './progress';
 import { RateForm } from './rate-form';
 import { SupplementForm } from './supplement-form';
 import { Timeline } from './timeline';
+import { useReadAgain } from './use-read-again';
 
 /** What the last action did and what comes next, shown at the top until the next one. */
 interface Outcome {
@@ -43,11 +43,7 @@ export function CaseView({ caseId }: { caseId: string }) {
     setFresh(null);
     loaded.reload({ silent: true });
   };
-  useShownAgain(refresh);
-  usePullDownRefresh(() => {
-    refresh();
-    setTimeout(() => void Taro.stopPullDownRefresh(), 300);
-  });
+  useReadAgain(refresh);
 
   return (
     <View>

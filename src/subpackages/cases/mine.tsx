@@ -1,17 +1,16 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
-import { useShownAgain } from '../../lib/use-shown-again';
 import { mine, type CaseSummary } from '../../services/cases';
 import { SlaMark, StatusTag } from './case-marks';
 import { dayText } from './dates';
 import { LocalOutbox } from './local-outbox';
 import { openCase, openNewRequest } from './params';
+import { useReadAgain } from './use-read-again';
 import './cases.css';
 
 const OPEN = new Set(['assigned', 'accepted', 'in_progress']);
@@ -53,12 +52,7 @@ export function MyCases() {
     setMore({ items: [], page: 1, loading: false });
     first.reload({ silent: true });
   };
-  // Back from a case page: the status may have changed.
-  useShownAgain(refresh);
-  usePullDownRefresh(() => {
-    refresh();
-    setTimeout(() => void Taro.stopPullDownRefresh(), 300);
-  });
+  useReadAgain(refresh);
 
   const loadMore = () => {
     setMore((m) => ({ ...m, loading: true, error: undefined }));

@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract, TEXT_MAX } from '../../../core/contracts/cases';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { TextArea } from '../../components/text-input';
 import { rate, type RequesterCase } from '../../services/cases';
+import { CardSubmit } from './card-submit';
 
 const SCORE_TEXT = ['', '很不满意', '不满意', '一般', '满意', '很满意'];
 
@@ -85,16 +86,7 @@ export function RateForm({ caseId, department, onRated }: RateFormProps) {
           onChange={setComment}
         />
       </Field>
-      {errors._ ? (
-        <View className="form-note field__error" role="alert">
-          {errors._}
-        </View>
-      ) : null}
-      <View className="cs-card-actions">
-        <Button className="btn btn--primary btn--block" disabled={sending || undefined} onClick={() => void send()} id="submit-rating">
-          {sending ? '正在提交…' : '提交评价'}
-        </Button>
-      </View>
+      <CardSubmit id="submit-rating" label="提交评价" sending={sending} error={errors._} onSend={() => void send()} />
     </View>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { ATTACHMENTS_MAX, casesContract, TEXT_MAX } from '../../../core/contracts/cases';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { TextArea } from '../../components/text-input';
 import { supplement, type RequesterCase } from '../../services/cases';
+import { CardSubmit } from './card-submit';
 import { AttachmentsField } from './attachments-field';
 import { useAttachments } from './use-attachments';
 
@@ -67,16 +68,7 @@ export function SupplementForm({ caseId, onSupplemented }: SupplementFormProps) 
           onRemove={photos.remove}
         />
       </Field>
-      {errors._ ? (
-        <View className="form-note field__error" role="alert">
-          {errors._}
-        </View>
-      ) : null}
-      <View className="cs-card-actions">
-        <Button className="btn btn--primary btn--block" disabled={sending || undefined} onClick={() => void send()} id="submit-supplement">
-          {sending ? '正在提交…' : '提交补充材料'}
-        </Button>
-      </View>
+      <CardSubmit id="submit-supplement" label="提交补充材料" sending={sending} error={errors._} onSend={() => void send()} />
     </View>
   );
 }
