@@ -4,13 +4,13 @@ import { casesContract } from '../../../core/contracts/cases';
 import { departmentById } from '../../../core/data/departments';
 import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
+import { FileLink } from '../../components/file-link';
 import { Loaded } from '../../components/loaded';
 import { dayText } from '../../../core/time';
 import { lastMonth, thisMonth, thisYear, type Period } from '../../lib/period';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { exportStats, stats, type Figures, type LedgerFile, type Stats } from '../../services/cases';
-import { LedgerLink } from './ledger-link';
 import { percent, RateBar } from './rate-bar';
 import './office.css';
 
@@ -138,7 +138,7 @@ function Export({ period }: { period: Period }) {
       >
         {busy ? '正在生成台账…' : '导出台账'}
       </Button>
-      {file ? <LedgerLink file={file} /> : null}
+      {file ? <FileLink file={file} id="ledger-link" failTitle="打不开台账" /> : null}
       {error ? (
         <View className="field__error" role="alert">
           {error}

@@ -1,25 +1,26 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { errorMessage } from '../../components/error-state';
-import { openSpreadsheet } from '../../services/open-file';
-import type { LedgerLinkProps } from './ledger-link';
+import { openSpreadsheet } from '../services/open-file';
+import { errorMessage } from './error-state';
+import type { FileLinkProps } from './file-link';
+import './file-link.css';
 
 // In WeChat a file opens in its document viewer, which can forward it to a computer (showMenu).
-export function LedgerLink({ file }: LedgerLinkProps) {
+export function FileLink({ file, id, failTitle = '打不开这个表格' }: FileLinkProps) {
   const [busy, setBusy] = useState(false);
   const open = async () => {
     setBusy(true);
     try {
       await openSpreadsheet(file.url);
     } catch (e) {
-      void Taro.showModal({ title: '打不开台账', content: errorMessage(e), showCancel: false });
+      void Taro.showModal({ title: failTitle, content: errorMessage(e), showCancel: false });
     } finally {
       setBusy(false);
     }
   };
   return (
-    <View className="ledger-link" onClick={busy ? undefined : () => void open()} role="button" id="ledger-link">
+    <View className="file-link" onClick={busy ? undefined : () => void open()} role="button" id={id}>
       {busy ? '正在打开…' : `打开 ${file.name}`}
     </View>
   );
