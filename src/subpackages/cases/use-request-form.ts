@@ -158,5 +158,3 @@ export function useRequestForm(options: RequestFormOptions) {
     startOver,
   };
 }
-
-export type RequestFormState = ReturnType<typeof useRequestForm>;
