@@ -1,7 +1,7 @@
 import { AUTO_CLOSE_DAYS } from './deadlines';
 import { eraseExpired } from './erasure';
 import type { CaseRecord } from './model';
-import { closeUnrated, urgeCase, type CaseDeps } from './use-cases';
+import { closeUnrated, urgeOverdue, type CaseDeps } from './use-cases';
 
 const DAY_MS = 86_400_000;
 // Oldest first, so that however many are open the longest-waiting are never the ones left out.
@@ -27,7 +27,7 @@ export async function runCaseTimer(deps: CaseDeps, _caller: null): Promise<{ urg
   let urged = 0;
   for (const c of open) {
     if (!isOverdue(c, deps.now) || urgedRecently(c, deps.now)) continue;
-    await urgeCase(deps, null, { caseId: c._id });
+    await urgeOverdue(deps, null, { caseId: c._id });
     urged++;
   }
   if (urged) {

@@ -570,7 +570,8 @@ export async function assignCase(deps: CaseDeps, caller: Authed, input: { caseId
   return staffView(c, caller, await deps.port.calendar(), deps.now);
 }
 
-export async function urgeCase(deps: CaseDeps, caller: Authed | null, input: { caseId: string; note?: string }) {
+/** A 督办: the dispatcher's (caller) or the timer's for an overdue case (null); the department is told. */
+async function urge(deps: CaseDeps, caller: Authed | null, input: { caseId: string; note?: string }): Promise<CaseRecord> {
   const automatic = caller === null;
   const c = await mutate(
     deps,
@@ -586,7 +587,18 @@ export async function urgeCase(deps: CaseDeps, caller: Authed | null, input: { c
     { caller, action: 'urge' },
   );
   await notifyDepartment(deps.port, c, '双拥办督办', input.note ?? `受理编号 ${c.trackingNo} 已超期`, deps.now);
-  return caller ? staffView(c, caller, await deps.port.calendar(), deps.now) : null;
+  return c;
+}
+
+/** The dispatcher's 督办: answers the case as the dispatcher now sees it. */
+export async function urgeCase(deps: CaseDeps, caller: Authed, input: { caseId: string; note?: string }) {
+  const c = await urge(deps, caller, input);
+  return staffView(c, caller, await deps.port.calendar(), deps.now);
+}
+
+/** The timer's automatic 督办 of an overdue case: nobody to answer. */
+export async function urgeOverdue(deps: CaseDeps, _caller: null, { caseId }: { caseId: string }): Promise<void> {
+  await urge(deps, null, { caseId });
 }
 
 export async function followUpCase(deps: CaseDeps, caller: Authed, input: { caseId: string; satisfied: boolean; note?: string }) {

@@ -1,5 +1,5 @@
 import { departmentById } from '../data/departments';
-import type { SignupRecord } from '../signups/port';
+import type { SettledSignup, SignupRecord } from '../signups/port';
 import { formatChina } from '../time';
 import { fairPhase, type FairRecord } from './model';
 
@@ -43,7 +43,7 @@ export function mySignupView(s: SignupRecord | null, position: number | undefine
  * A roster row: the organizer sees names and phones of the people who signed up for their fair; someone
  * who cancelled keeps their row (the counts) but not their phone.
  */
-export function rosterRow(s: SignupRecord, position: number | undefined) {
+export function rosterRow(s: SettledSignup, position: number | undefined) {
   return {
     signupId: s._id,
     openid: s.openid,

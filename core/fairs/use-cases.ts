@@ -4,8 +4,8 @@ import { refuseRisky } from '../content';
 import type { fairsContract } from '../contracts/fairs';
 import { AppError } from '../envelope';
 import type { Caller } from '../roles';
-import { cancelSignup, checkIn, inStep, outcomeOf, resizeSeats, signUp, type SignupDeps } from '../signups/engine';
-import type { SignupRecord } from '../signups/port';
+import { cancelSignup, checkIn, inStep, isSettled, outcomeOf, resizeSeats, signUp, type SignupDeps } from '../signups/engine';
+import type { SettledSignup, SignupRecord } from '../signups/port';
 import { remindDayBefore } from '../signups/reminders';
 import { fairPhase, isFairDay, type FairRecord } from './model';
 import { requireFairOrganizer, requireToRunFair, seesFair } from './access';
@@ -54,8 +54,8 @@ async function mySignup(deps: FairDeps, f: FairRecord, stored: SignupRecord | nu
 }
 
 /** Sign-ups as the fair records them, without those still being made. */
-async function settledSignups(deps: FairDeps, f: FairRecord): Promise<SignupRecord[]> {
-  return (await inStep(deps, f, await deps.port.listSignups(f._id))).filter((s) => s.status !== 'pending');
+async function settledSignups(deps: FairDeps, f: FairRecord): Promise<SettledSignup[]> {
+  return (await inStep(deps, f, await deps.port.listSignups(f._id))).filter(isSettled);
 }
 
 export async function listFairs(deps: FairDeps, caller: Caller, input: In<'list'>) {
@@ -130,10 +130,12 @@ export async function myFairs(deps: FairDeps, caller: Authed) {
   for (const stored of mine) {
     const f = byId.get(stored.eventId);
     if (!f) continue;
-    const s = (await mySignup(deps, f, stored)) as SignupRecord;
-    if (s.status === 'pending') continue;
-    const position = s.status === 'waitlisted' ? positionIn(f, s._id) : undefined;
-    items.push({ fairId: f._id, fair: fairSummary(f, deps.now), ...mySignupView(s, position) });
+    const s = await mySignup(deps, f, stored);
+    const position = s?.status === 'waitlisted' ? positionIn(f, s._id) : undefined;
+    // No view for a sign-up still being made: it is not the person's yet.
+    const view = mySignupView(s, position);
+    if (!view) continue;
+    items.push({ fairId: f._id, fair: fairSummary(f, deps.now), ...view });
   }
   return { items, total: items.length };
 }
@@ -142,9 +144,7 @@ export async function fairRoster(deps: FairDeps, caller: Authed, { fairId }: In<
   const f = await loadOwnFair(deps, caller, fairId);
   const signups = await inStep(deps, f, await deps.port.listSignups(fairId));
   const place = new Map(f.waitQueue.map((id, i) => [id, i + 1]));
-  const items = signups
-    .filter((s) => s.status !== 'pending')
-    .map((s) => rosterRow(s, s.status === 'waitlisted' ? place.get(s._id) : undefined));
+  const items = signups.filter(isSettled).map((s) => rosterRow(s, s.status === 'waitlisted' ? place.get(s._id) : undefined));
   const count = (st: string) => signups.filter((s) => s.status === st).length;
   // Names and phones are about to be shown: the read goes on the audit trail.
   await deps.port.audit(auditRecord(caller, 'fairs.roster', { type: 'fair', id: fairId }, deps.now));

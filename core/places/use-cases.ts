@@ -7,7 +7,7 @@ import { rosterPhone } from '../fairs/present';
 import { attachmentError } from '../files';
 import type { Point } from '../geo';
 import type { Caller } from '../roles';
-import { cancelSignup, inStep, outcomeOf, resizeSeats, signUp, type SignupDeps } from '../signups/engine';
+import { cancelSignup, inStep, isSettled, outcomeOf, resizeSeats, signUp, type SignupDeps } from '../signups/engine';
 import { remindDayBefore } from '../signups/reminders';
 import type { ActivityRecord } from './model';
 import type { PlacesPort } from './port';
@@ -55,7 +55,7 @@ export async function savePlace(deps: PlacesDeps, _caller: Authed, { id, ...plac
   return { id: target };
 }
 
-export async function removePlace(deps: PlacesDeps, _caller: Authed, { id }: In<'remove'>) {
+export async function removePlace(deps: PlacesDeps, _caller: Authed, { id }: In<'remove'>): Promise<{ id: string; removed: true }> {
   found(await deps.port.getPlace(id), '地点');
   await deps.port.removePlace(id);
   return { id, removed: true };
@@ -143,7 +143,7 @@ export async function cancelActivitySignup(deps: PlacesDeps, caller: Authed, { a
 export async function activityRoster(deps: PlacesDeps, caller: Authed, { activityId }: In<'activityRoster'>) {
   const { port } = deps;
   const a = await loadActivity(deps, activityId);
-  const signups = (await inStep(deps, a, await port.listSignups(activityId))).filter((s) => s.status !== 'pending');
+  const signups = (await inStep(deps, a, await port.listSignups(activityId))).filter(isSettled);
   // Places in line come from the activity already read. Someone who joined the line after that read (a
   // sign-up racing this roster) is not in it: then, and only then, the line is read once more.
   const placesIn = (line: string[]) => new Map(line.map((id, i) => [id, i + 1]));

@@ -1,5 +1,5 @@
 import { AppError } from '../envelope';
-import type { EventSeats, SignupRecord, SignupsPort } from './port';
+import type { EventSeats, SettledSignup, SignupRecord, SignupsPort } from './port';
 
 // No 0/O/1/I: codes are read aloud and typed by hand at the door.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -142,6 +142,9 @@ export async function settle(deps: SignupDeps, eventId: string, id: string): Pro
   return port.getSignup(id);
 }
 
+/** Whether a sign-up is settled (not half-written): what rosters and a person's own lists keep. */
+export const isSettled = (s: SignupRecord): s is SettledSignup => s.status !== 'pending';
+
 /** The sign-ups as they stand once those out of step with the event's document are settled. */
 export async function inStep(deps: SignupDeps, seats: EventSeats, signups: SignupRecord[]): Promise<SignupRecord[]> {
   const out: SignupRecord[] = [];
@@ -272,7 +275,12 @@ export async function cancelSignup(
 }
 
 /** Checks a code in at the door: unknown → NOT_FOUND; another event's, twice, or outside the day → CONFLICT. */
-export async function checkIn(deps: SignupDeps, eventId: string, code: string, onTheDay: boolean): Promise<SignupRecord> {
+export async function checkIn(
+  deps: SignupDeps,
+  eventId: string,
+  code: string,
+  onTheDay: boolean,
+): Promise<SignupRecord & { status: 'checkedIn'; checkedInAt: string }> {
   const found = await deps.port.findByCode(code);
   // As the event records it: a seat given back by a cancellation cut off before its status is no seat.
   const s = found && (await settle(deps, found.eventId, found._id));

@@ -10,6 +10,9 @@
  */
 export type SignupStatus = 'pending' | 'confirmed' | 'waitlisted' | 'cancelled' | 'checkedIn';
 
+/** A sign-up past its making: any status but `pending`, which no person and no roster ever sees. */
+export type SettledSignup = SignupRecord & { status: Exclude<SignupStatus, 'pending'> };
+
 export interface SignupRecord {
   /** `${eventId}:${openid}`: the one sign-up a person has for an event. */
   _id: string;

@@ -3,7 +3,7 @@ import { requireFairOrganizer, requireToRunFair, seesFair } from '../../core/fai
 import { fairPhase, isFairDay, isFairOrganizer, mayRunFair } from '../../core/fairs/model';
 import { fairSummary, mySignupView, rosterPhone, rosterRow } from '../../core/fairs/present';
 import type { Caller } from '../../core/roles';
-import { aFair, aSignup } from './builders/fairs';
+import { aFair, aSettledSignup, aSignup } from './builders/fairs';
 
 const hrss: Caller = { openid: 's1', role: 'staff', departmentId: 'hrss' };
 const vab: Caller = { openid: 's2', role: 'staff', departmentId: 'vab' };
@@ -136,14 +136,14 @@ describe('fair presenters', () => {
   });
 
   test('a roster row shows the phone of someone still coming, not of someone who cancelled', () => {
-    expect(rosterRow(aSignup({ status: 'confirmed', outcome: 'hired' }), undefined)).toMatchObject({
+    expect(rosterRow(aSettledSignup({ status: 'confirmed', outcome: 'hired' }), undefined)).toMatchObject({
       openid: 'p1',
       phone: '13900000000',
       signedUpAt: '2026-11-28T10:00:00+08:00',
       outcome: 'hired',
     });
-    expect(rosterRow(aSignup({ status: 'waitlisted' }), 2)).toMatchObject({ waitlistPosition: 2, outcome: null });
+    expect(rosterRow(aSettledSignup({ status: 'waitlisted' }), 2)).toMatchObject({ waitlistPosition: 2, outcome: null });
     expect(rosterPhone(aSignup({ status: 'cancelled' }))).toBe('');
-    expect(rosterRow(aSignup({ status: 'cancelled' }), undefined).phone).toBe('');
+    expect(rosterRow(aSettledSignup({ status: 'cancelled' }), undefined).phone).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import type { FairRecord } from '../../../core/fairs/model';
 import type { ActivityRecord } from '../../../core/places/model';
-import type { EventSeats, SignupRecord, SignupsPort } from '../../../core/signups/port';
+import { isSettled } from '../../../core/signups/engine';
+import type { EventSeats, SettledSignup, SignupRecord, SignupsPort } from '../../../core/signups/port';
 
 /** 2026-12-03 09:00 (+08:00): when the fairs and activities built here start. */
 const START = '2026-12-03T01:00:00.000Z';
@@ -66,6 +67,13 @@ export function aSignup(overrides: Partial<SignupRecord> & { openid?: string } =
     createdAt: '2026-11-28T02:00:00.000Z',
     ...overrides,
   };
+}
+
+/** A sign-up past its making (confirmed unless told otherwise): what rosters are made of. */
+export function aSettledSignup(overrides: Partial<SettledSignup> & { openid?: string } = {}): SettledSignup {
+  const s = aSignup(overrides);
+  if (!isSettled(s)) throw new Error('a settled sign-up cannot be pending');
+  return s;
 }
 
 interface Notified {
