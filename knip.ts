@@ -30,6 +30,8 @@ const config: KnipConfig = {
     // Run as child processes by the functions tests (a host to kill, a writer to crash).
     'tests/functions/fixtures/*.ts',
     'tests/functions/host-process.ts',
+    // Type tests: never run, compiled by `tsc` (their `@ts-expect-error` lines are the assertions).
+    'tests/**/*.test-d.ts',
   ],
   project: [
     'src/**/*.{ts,tsx}',

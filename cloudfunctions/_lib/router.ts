@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { zhCN } from 'zod/locales';
+import type { ActionName, Answer, FunctionName } from '../../core/contracts/answers';
 import { AppError, errorEnvelope, okEnvelope, type Envelope, type Issue } from '../../core/envelope';
 import { mayAccess, type Access, type Caller } from '../../core/roles';
 import { resolveCaller, type UserRecord } from '../../core/users/use-cases';
@@ -22,13 +23,22 @@ export interface ActionDef<S extends z.ZodMiniType, R> {
   run: (ctx: AuthedContext, input: z.output<S>) => Promise<R>;
 }
 
-/** Keeps each action's input type tied to its schema. */
+/** Keeps each action's input type tied to its schema, and its answer type to what `run` returns. */
 export const action = <S extends z.ZodMiniType, R>(def: ActionDef<S, R>): ActionDef<S, R> => def;
 
-export interface FunctionDef {
-  name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action has its own input type
-  actions: Record<string, ActionDef<any, unknown>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action has its own input type
+type AnyInput = any;
+
+/**
+ * The actions of function `F`: one for each action its answer contract names (core/contracts/<F>.ts), and
+ * no other, each `run` answering a type the contract accepts. Checked when the code compiles, and free at
+ * run time: the contracts come in as types only, so the deployed bundles do not carry them.
+ */
+type Actions<F extends FunctionName> = { [A in ActionName<F>]: ActionDef<AnyInput, Answer<F, A>> };
+
+export interface FunctionDef<F extends FunctionName> {
+  name: F;
+  actions: Actions<F>;
   /** Runs when the function's timer trigger fires (config.json). */
   timer?: (now: Date) => Promise<unknown>;
   /** Runs for an event WeChat pushes to this function (消息推送), e.g. a media check's result. */
@@ -97,7 +107,8 @@ async function checkAnswer(fn: string, actionName: string, data: unknown): Promi
 const shown = (name: unknown): string => (typeof name === 'string' ? name.replace(/\p{Cc}/gu, '?').slice(0, 40) : typeof name);
 
 /** The one entry point every cloud function exports as `main`. */
-export function createMain(def: FunctionDef) {
+export function createMain<F extends FunctionName>(def: FunctionDef<F>) {
+  const actions: Record<string, ActionDef<AnyInput, unknown>> = def.actions;
   return async (event: unknown): Promise<Envelope<unknown>> => {
     try {
       if (isTimerEvent(event)) {
@@ -112,10 +123,10 @@ export function createMain(def: FunctionDef) {
         throw new AppError('INVALID_INPUT', '请求格式不正确');
       }
       const { action: name, ...rest } = event as Record<string, unknown>;
-      const actionDef = typeof name === 'string' && Object.hasOwn(def.actions, name) ? def.actions[name] : undefined;
+      const actionDef = typeof name === 'string' && Object.hasOwn(actions, name) ? actions[name] : undefined;
       if (!actionDef) {
         throw new AppError('INVALID_INPUT', `没有这个操作：${shown(name)}`, [
-          { path: ['action'], message: `可用的操作：${Object.keys(def.actions).join(', ')}`, code: 'invalid_value' },
+          { path: ['action'], message: `可用的操作：${Object.keys(actions).join(', ')}`, code: 'invalid_value' },
         ]);
       }
       for (const key of PLATFORM_KEYS) delete rest[key];
