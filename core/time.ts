@@ -40,6 +40,9 @@ export const shiftDay = (day: string, days: number): string => dayjs.utc(day).ad
 
 export const nextDay = (day: string): string => shiftDay(day, 1);
 
+/** The day before a picked date, or '' when none is picked: where a sign-up deadline usually falls. */
+export const dayBefore = (day: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? shiftDay(day, -1) : '');
+
 /** The last day of a month (1–12) of a year. */
 export const lastDayOfMonth = (year: number, month: number): number => dayjs.utc(Date.UTC(year, month - 1, 1)).daysInMonth();
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   chinaDay,
   chinaInstant,
+  dayBefore,
   describeChina,
   formatChina,
   joinChina,
@@ -101,5 +102,18 @@ describe('pickers', () => {
     expect(Date.parse(joinChina('2026-12-03', '02:30'))).toBe(Date.parse('2026-12-02T18:30:00Z'));
     expect(splitChina(undefined)).toEqual({ date: '', time: '' });
     expect(joinChina('', '09:00')).toBe('');
+  });
+});
+
+describe('the day before a picked date', () => {
+  test('is the calendar day before, across months and years', () => {
+    expect(dayBefore('2026-12-03')).toBe('2026-12-02');
+    expect(dayBefore('2027-01-01')).toBe('2026-12-31');
+    expect(dayBefore('2028-03-01')).toBe('2028-02-29');
+  });
+
+  test('is empty when no date is picked', () => {
+    expect(dayBefore('')).toBe('');
+    expect(dayBefore('12月3日')).toBe('');
   });
 });

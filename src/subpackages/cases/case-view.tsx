@@ -9,7 +9,7 @@ import { getCase, withdraw, type RequesterCase } from '../../services/cases';
 import { isServiceError } from '../../services/service-error';
 import { AttachmentGallery } from './attachments-field';
 import { SlaMark, StatusTag } from './case-marks';
-import { dayText, timeText } from './dates';
+import { timeText, weekdayText } from '../../../core/time';
 import { LocalOutbox } from './local-outbox';
 import { CASES } from './params';
 import { Progress } from './progress';
@@ -169,7 +169,7 @@ export function CaseView({ caseId }: { caseId: string }) {
                             ? { title: '感谢您的评价', text: '这件求助已经结束。以后遇到困难，随时再来。' }
                             : {
                                 title: '已重新办理',
-                                text: `已重新交给${next.departmentName}办理，${next.departmentName}将在 ${dayText(next.dueAt)} 前答复您。`,
+                                text: `已重新交给${next.departmentName}办理，${next.departmentName}将在 ${weekdayText(next.dueAt)} 前答复您。`,
                               },
                         )
                       }

@@ -7,7 +7,7 @@ import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { mine, type CaseSummary } from '../../services/cases';
 import { SlaMark, StatusTag } from './case-marks';
-import { dayText } from './dates';
+import { weekdayText } from '../../../core/time';
 import { LocalOutbox } from './local-outbox';
 import { openCase, openNewRequest } from './params';
 import { useReadAgain } from './use-read-again';
@@ -29,7 +29,7 @@ function CaseRow({ c }: { c: CaseSummary }) {
         <View className="list-item__desc cs-row__excerpt">{c.excerpt}</View>
         <View className="cs-row__meta">
           {c.departmentName}
-          {OPEN.has(c.status) ? ` · ${dayText(c.dueAt)}前答复` : ''}
+          {OPEN.has(c.status) ? ` · ${weekdayText(c.dueAt)}前答复` : ''}
           <SlaMark sla={c.sla} />
         </View>
         <View className="cs-row__no">受理编号 {c.trackingNo}</View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
 import { param } from '../../lib/page-params';
-import { dayText, timeText } from './dates';
+import { timeText, weekdayText } from '../../../core/time';
 import { backToServices, CASES } from './params';
 import './cases.css';
 
@@ -22,7 +22,7 @@ export interface ConfirmationProps {
 /** What happened (the tracking number, who has it, by when) and what comes next. */
 export function Confirmation({ caseId, trackingNo, department, dueAt, signDueAt, urgent }: ConfirmationProps) {
   // An urgent case is signed for within hours: say the time, not only the day.
-  const signBy = urgent ? timeText(signDueAt) : dayText(signDueAt);
+  const signBy = urgent ? timeText(signDueAt) : weekdayText(signDueAt);
   const copy = () => void Taro.setClipboardData({ data: trackingNo }).catch(() => undefined);
 
   return (
@@ -31,7 +31,7 @@ export function Confirmation({ caseId, trackingNo, department, dueAt, signDueAt,
         <View className="cs-done__icon">✓</View>
         <View className="cs-done__title">已收到您的求助</View>
         <View className="cs-done__text" id="done-due">
-          {department}将在 {dayText(dueAt)} 前答复您
+          {department}将在 {weekdayText(dueAt)} 前答复您
         </View>
       </View>
 

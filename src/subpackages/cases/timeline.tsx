@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { RequesterCase } from '../../services/cases';
-import { timeText } from './dates';
+import { timeText } from '../../../core/time';
 
 /** What happened, newest first, in the plain words the cloud wrote for the person. */
 export function Timeline({ entries }: { entries: RequesterCase['timeline'] }) {

@@ -11,7 +11,7 @@ import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import { checkIn, getFair } from '../../services/fairs';
 import { isServiceError } from '../../services/service-error';
-import { fairTimeText, timeText } from './dates';
+import { spanText, timeText } from '../../../core/time';
 import { OrganizerGate } from './organizer-gate';
 import { canScan, scanQr } from './platform';
 import './fairs.css';
@@ -78,7 +78,7 @@ export function CheckinView({ fairId }: { fairId: string }) {
               <View className="card card--padded">
                 <View className="fair-roster__title">{f.title}</View>
                 <View className="list-item__desc">
-                  {fairTimeText(f.startAt, f.endAt)} · {f.venue.name}
+                  {spanText(f.startAt, f.endAt)} · {f.venue.name}
                 </View>
                 <View className="list-item__desc">只能在招聘会当天签到，每个签到码只能用一次</View>
               </View>

@@ -11,7 +11,7 @@ import { getFair, type FairDetail, type MySignup, type SignupResult } from '../.
 import { getMeta } from '../../services/meta';
 import { getMe } from '../../services/users';
 import { confirmAndCancel } from './cancel';
-import { fairTimeText, timeText } from './dates';
+import { spanText, timeText } from '../../../core/time';
 import { seatsText } from './fair-card';
 import { openMine } from './links';
 import { openVenueMap } from './platform';
@@ -97,7 +97,7 @@ export function FairDetailView({ id }: { id: string }) {
                   <View className="list-item">
                     <View className="list-item__main">
                       <View className="fair-label">时间</View>
-                      <View className="list-item__title">{fairTimeText(f.startAt, f.endAt)}</View>
+                      <View className="list-item__title">{spanText(f.startAt, f.endAt)}</View>
                     </View>
                   </View>
                   <View className="list-item list-item--link" id="venue" role="link" onClick={() => openVenueMap(f.venue)}>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { FairSummary } from '../../services/fairs';
-import { fairTimeText } from './dates';
+import { spanText } from '../../../core/time';
 
 /** Seats left, or how long the waitlist is, in a few words. */
 export function seatsText(fair: Pick<FairSummary, 'phase' | 'seatsLeft' | 'capacity' | 'waitlistCount'>): string {
@@ -16,7 +16,7 @@ export function FairCard({ fair, onClick }: { fair: FairSummary; onClick: () => 
     <View className={`list-item list-item--link fair-item${past ? ' fair-item--past' : ''}`} onClick={onClick} role="link">
       <View className="list-item__main">
         <View className="list-item__title">{fair.title}</View>
-        <View className="list-item__desc">{fairTimeText(fair.startAt, fair.endAt)}</View>
+        <View className="list-item__desc">{spanText(fair.startAt, fair.endAt)}</View>
         <View className="list-item__desc">{fair.venue.name}</View>
         <View>
           <View className={`tag fair-phase fair-phase--${fair.phase}`}>{fair.phaseText}</View>

@@ -2,7 +2,7 @@ import { fairSchema, type FairInput } from '../../../core/contracts/fairs';
 import { ORGANIZER_DEPARTMENTS } from '../../../core/fairs/model';
 import type { DepartmentId } from '../../../core/data/departments';
 import type { FairDetail } from '../../services/fairs';
-import { joinChina, splitChina } from './dates';
+import { joinChina, splitChina } from '../../../core/time';
 
 export interface PositionDraft {
   id?: string;
@@ -90,12 +90,6 @@ export function formOf(f: FairDetail): FairForm {
       })),
     })),
   };
-}
-
-/** The day before `date` (YYYY-MM-DD): where the sign-up deadline starts. */
-export function dayBefore(date: string): string {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(t) ? '' : new Date(t - 86_400_000).toISOString().slice(0, 10);
 }
 
 const optional = (s: string) => (s.trim() ? s.trim() : undefined);

@@ -1,21 +1,14 @@
 import { Button, Picker, View } from '@tarojs/components';
 import { ORGANIZER_DEPARTMENTS } from '../../../core/fairs/model';
 import { departmentById } from '../../../core/data/departments';
+import { dayBefore } from '../../../core/time';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { PickerValue } from '../../components/picker-value';
 import { TextArea, TextInput } from '../../components/text-input';
 import { pathErrors, useEditor } from '../../components/use-editor';
 import { saveFair } from '../../services/fairs';
-import {
-  checkFairForm,
-  dayBefore,
-  emptyEmployer,
-  emptyPosition,
-  type EmployerDraft,
-  type FairForm,
-  type PositionDraft,
-} from './fair-form-model';
+import { checkFairForm, emptyEmployer, emptyPosition, type EmployerDraft, type FairForm, type PositionDraft } from './fair-form-model';
 
 interface FairFormViewProps {
   initial: FairForm;

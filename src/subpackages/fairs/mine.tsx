@@ -7,7 +7,7 @@ import { useAsync } from '../../lib/use-async';
 import { useShownAgain } from '../../lib/use-shown-again';
 import { mySignups, type MineItem } from '../../services/fairs';
 import { confirmAndCancel } from './cancel';
-import { fairTimeText } from './dates';
+import { spanText } from '../../../core/time';
 import { FAIRS, openFair } from './links';
 import { QrCode } from './qr-code';
 import { fairState } from './signup-state';
@@ -33,7 +33,7 @@ export function MySignupCard({ item, onCancelled }: { item: MineItem; onCancelle
       <View className="list-item list-item--link" role="link" onClick={() => openFair(item.fairId)}>
         <View className="list-item__main">
           <View className="list-item__title">{item.fair.title}</View>
-          <View className="list-item__desc">{fairTimeText(item.fair.startAt, item.fair.endAt)}</View>
+          <View className="list-item__desc">{spanText(item.fair.startAt, item.fair.endAt)}</View>
           <View className="list-item__desc">
             {item.fair.venue.name} · {item.fair.venue.address}
           </View>

@@ -20,7 +20,7 @@ import {
 } from '../../services/fairs';
 import { useShownAgain } from '../../lib/use-shown-again';
 import { openSpreadsheet } from '../../services/open-file';
-import { fairTimeText, timeText } from './dates';
+import { spanText, timeText } from '../../../core/time';
 import { openCheckin, openEditor } from './links';
 import { OrganizerGate } from './organizer-gate';
 import './fairs.css';
@@ -146,7 +146,7 @@ export function RosterView({ fairId }: { fairId: string }) {
                 <View className="card card--padded">
                   <View className="fair-roster__title">{fair.title}</View>
                   <View className="list-item__desc">
-                    {fairTimeText(fair.startAt, fair.endAt)} · {fair.venue.name}
+                    {spanText(fair.startAt, fair.endAt)} · {fair.venue.name}
                   </View>
                   <View className={`tag fair-phase fair-phase--${fair.phase}`}>{fair.phaseText}</View>
                 </View>

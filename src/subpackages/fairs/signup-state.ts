@@ -1,6 +1,6 @@
 import { signupState, type Mine, type SignupState } from '../../components/signups/signup-state';
 import type { FairSummary } from '../../services/fairs';
-import { timeText } from './dates';
+import { timeText } from '../../../core/time';
 
 type FairFacts = Pick<FairSummary, 'phase' | 'seatsLeft' | 'waitlistCount' | 'startAt' | 'venue'>;
 

@@ -4,7 +4,7 @@ import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { useShownAgain } from '../../lib/use-shown-again';
 import { listActivities, type Activity } from '../../services/places';
-import { spanText } from './dates';
+import { spanText } from '../../../core/time';
 import { openActivity } from './links';
 import './places.css';
 

@@ -14,7 +14,7 @@ import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { activityRoster, getActivity, saveActivity, type ActivityDetail } from '../../services/places';
 import { AdminGate } from './admin-gate';
-import { joinChina, splitChina } from './dates';
+import { dayBefore, joinChina, splitChina } from '../../../core/time';
 import { choicesOf } from './form-parts';
 import './places.css';
 
@@ -61,13 +61,6 @@ function activityFormOf(a: ActivityDetail): ActivityForm {
     regionId: a.regionId,
     description: a.description,
   };
-}
-
-/** The day before, at the same wall-clock time: the usual sign-up deadline. */
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 function checkActivityForm(f: ActivityForm) {

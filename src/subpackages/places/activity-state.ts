@@ -1,6 +1,6 @@
 import { signupState, type Mine, type SignupState } from '../../components/signups/signup-state';
 import type { Activity } from '../../services/places';
-import { timeText } from './dates';
+import { timeText } from '../../../core/time';
 
 type Facts = Pick<Activity, 'phase' | 'seatsLeft' | 'waitlistCount' | 'startAt' | 'place' | 'signupDeadline'>;
 

@@ -19,7 +19,7 @@ import {
 } from '../../services/places';
 import { getMe } from '../../services/users';
 import { activityState } from './activity-state';
-import { spanText, timeText } from './dates';
+import { spanText, timeText } from '../../../core/time';
 import './places.css';
 
 /** What cancelling does, said before it is done. */

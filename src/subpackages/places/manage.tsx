@@ -6,7 +6,7 @@ import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listActivities, listPlaces, listStories, type Place } from '../../services/places';
 import { AdminGate } from './admin-gate';
-import { dayText, spanText } from './dates';
+import { monthDayText, spanText } from '../../../core/time';
 import { PLACES } from './links';
 import { storyKindName } from './story-kind';
 import './places.css';
@@ -48,7 +48,7 @@ async function rowsOf(tab: Tab): Promise<Row[]> {
     return (await listStories(undefined, 1, 50)).items.map((s) => ({
       id: s.id,
       title: s.title,
-      desc: `${storyKindName(s.kind)} · ${dayText(s.publishedAt)}`,
+      desc: `${storyKindName(s.kind)} · ${monthDayText(s.publishedAt)}`,
     }));
   return (await listActivities()).items.map((a) => ({
     id: a.id,

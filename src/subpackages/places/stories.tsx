@@ -6,7 +6,7 @@ import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { listStories, type StorySummary } from '../../services/places';
-import { dayText } from './dates';
+import { monthDayText } from '../../../core/time';
 import { storyKindName } from './story-kind';
 import { openStory } from './links';
 import { useCovers } from './use-covers';
@@ -20,7 +20,7 @@ function StoryCard({ story: s, cover }: { story: StorySummary; cover: string }) 
         <View className="pl-story__title">{s.title}</View>
         <View className="pl-story__summary">{s.summary}</View>
         <View className="pl-story__meta">
-          <View className="tag">{storyKindName(s.kind)}</View> {dayText(s.publishedAt)}
+          <View className="tag">{storyKindName(s.kind)}</View> {monthDayText(s.publishedAt)}
         </View>
       </View>
     </View>

@@ -6,7 +6,7 @@ import { PageShell } from '../../components/page-shell';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import { getStory } from '../../services/places';
-import { dayText } from './dates';
+import { monthDayText } from '../../../core/time';
 import { PLACES } from './links';
 import { useCovers } from './use-covers';
 import { ShareButton } from './share';
@@ -37,7 +37,7 @@ export function StoryArticle({ id }: { id: string }) {
                   {s.title}
                 </View>
                 <View className="pl-story__meta">
-                  <View className="tag">{storyKindName(s.kind)}</View> {dayText(s.publishedAt)}
+                  <View className="tag">{storyKindName(s.kind)}</View> {monthDayText(s.publishedAt)}
                 </View>
                 {coverOf(s.cover) ? <Image className="pl-article__cover" src={coverOf(s.cover)} mode="aspectFill" /> : null}
                 <View className="pl-article__summary">{s.summary}</View>
