@@ -41,7 +41,6 @@ export class AppError extends Error {
   }
 }
 
-
 /** HTTP status of each code on the local host. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,

@@ -196,4 +196,3 @@ export function grantSubscriptions(database: LocalDatabase, openid: string, temp
     database.write('subscriptions', id, { openid, templateId, remaining: (grant?.remaining ?? 0) + 1 });
   }
 }
-

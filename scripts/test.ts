@@ -1,7 +1,7 @@
 /**
  * `npm test`: everything that must hold before a change lands, in one command —
- * typecheck (the project, then the app alone), lint (with the boundary rules), the jest projects (core,
- * functions, app, lint),
+ * typecheck (the project, then the app alone), lint (with the boundary rules), formatting, unused code
+ * (knip), the jest projects (core, functions, app, lint),
  * the weapp build within its package budget and WeChat's rules (privacy declarations, sitemap, …),
  * and the end-to-end test in Chromium against the local host.
  */
@@ -28,6 +28,9 @@ const STEPS: Step[] = [
   // The app on its own, against the mini-program's globals only (no Node, no Jest).
   { name: 'typecheck:app', cmd: [bin('tsc'), '-p', 'src/tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: [bin('eslint'), '.'] },
+  // Formatting drift and unused files, exports or dependencies fail like a lint error.
+  { name: 'format', cmd: [bin('prettier'), '--check', '.'] },
+  { name: 'knip', cmd: [bin('knip'), '--no-progress'] },
   { name: 'build:functions', cmd: [bin('tsx'), 'scripts/build-functions.ts'] },
   { name: 'jest', cmd: [bin('jest'), '--json', `--outputFile=${jestReport}`], needs: ['build:functions'] },
   { name: 'build:weapp', cmd: [bin('taro'), 'build', '--type', 'weapp'], env: { NODE_ENV: 'production' } },

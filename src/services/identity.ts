@@ -26,7 +26,6 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const isValidIdentity = (id: string): boolean => OPENID_PATTERN.test(id.trim());
 
-
 function storage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
