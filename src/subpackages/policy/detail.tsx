@@ -7,11 +7,12 @@ import { IDENTITY_TYPES } from '../../../core/data/identity-types';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
+import { param } from '../../lib/page-params';
 import { readStorage, writeStorage } from '../../lib/storage';
 import { useAsync } from '../../lib/use-async';
 import { getPolicy, toggleFavorite } from '../../services/policies';
 import { isServiceError } from '../../services/service-error';
-import { newRequestUrl, param, POLICY } from './params';
+import { newRequestUrl, POLICY } from './params';
 import { ShareButton } from './share';
 import './policy.css';
 

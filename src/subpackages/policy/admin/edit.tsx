@@ -10,9 +10,10 @@ import { ChoiceChips } from '../../../components/choice-chips';
 import { errorMessage } from '../../../components/error-state';
 import { Loaded } from '../../../components/loaded';
 import { PageShell } from '../../../components/page-shell';
+import { param } from '../../../lib/page-params';
 import { useAsync } from '../../../lib/use-async';
 import { getPolicy, policyHistory, savePolicy, setPolicyStatus } from '../../../services/policies';
-import { param, POLICY } from '../params';
+import { POLICY } from '../params';
 import '../policy.css';
 
 /** The form's own state: lists are edited one item a line. */
