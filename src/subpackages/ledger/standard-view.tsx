@@ -3,12 +3,12 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Issue } from '../../../core/envelope';
 import { errorMessage } from '../../components/error-state';
+import { FileLink } from '../../components/file-link';
 import { ensurePrivacyConsent } from '../../lib/privacy';
 import { exportStandard, importStandard, sampleTemplate, type ImportResult, type LedgerFile } from '../../services/ledger';
 import { isServiceError } from '../../services/service-error';
 import { uploadFile } from '../../services/upload';
 import { chooseFile } from './choose-file';
-import { FileLink } from './file-link';
 import { ImportErrors } from './import-errors';
 
 type ImportState =
