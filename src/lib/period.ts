@@ -1,4 +1,4 @@
-import { chinaDay, lastDayOfMonth, shiftDay } from '../../core/time';
+import { lastDayOfMonth, shiftDay } from '../../core/time';
 
 /** A period of whole days, YYYY-MM-DD in UTC+8, inclusive (cases.stats, ledger.report). */
 export interface Period {
@@ -23,9 +23,3 @@ export const PERIODS = {
   year: { label: '今年', of: (today: string): Period => ({ from: `${today.slice(0, 4)}-01-01`, to: today }) },
 } as const;
 export type PeriodPreset = keyof typeof PERIODS;
-
-/** From the 1st of this month to today. */
-export const thisMonth = (now: Date): Period => PERIODS.month.of(chinaDay(now));
-export const lastMonth = (now: Date): Period => PERIODS.lastMonth.of(chinaDay(now));
-/** From 1 January to today. */
-export const thisYear = (now: Date): Period => PERIODS.year.of(chinaDay(now));

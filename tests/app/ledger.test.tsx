@@ -360,8 +360,8 @@ describe('the 双拥办’s board', () => {
     mockApi({ ledger: (e) => ok(e.action === 'board' ? aBoard() : { items: [], total: 0 }) });
     const { container } = render(<BoardView me={dispatcher} />);
     await waitFor(() => expect(container.querySelector('#board-areas')).not.toBeNull());
-    const fill = (id: string) => container.querySelector<HTMLElement>(`#${id} .lg-bar__fill`);
-    const pct = (id: string) => container.querySelector(`#${id} .lg-bar__pct`)?.textContent;
+    const fill = (id: string) => container.querySelector<HTMLElement>(`#${id} .figure-bar__fill`);
+    const pct = (id: string) => container.querySelector(`#${id} .figure-bar__pct`)?.textContent;
 
     expect(fill('bar-area-area-2')?.style.width).toBe('37.5%');
     expect(pct('bar-area-area-2')).toBe('37.5%');
@@ -371,7 +371,7 @@ describe('the 双拥办’s board', () => {
     expect(fill('bar-dept-edu')?.style.width).toBe('100%');
     expect(fill('bar-dept-civil')?.style.width).toBe('25%');
     expect(container.querySelector('#bar-dept-civil')?.textContent).toContain('逾期 1 项 · 问题 2 条未改');
-    expect(container.querySelector('#bar-area-area-2 .lg-bar__detail')?.textContent).toBe('已验收 1/4 项 · 预计 3.5/8 分');
+    expect(container.querySelector('#bar-area-area-2 .figure-bar__detail')?.textContent).toBe('已验收 1/4 项 · 预计 3.5/8 分');
     expect(fill('board-progress')?.style.width).toBe('7.5%');
     expect(container.querySelector('#board-expected')?.textContent).toBe('3.5');
     expect(container.querySelector('#board-total')?.textContent).toContain('/ 50 分');
@@ -409,7 +409,7 @@ describe('the 双拥办’s board', () => {
     fireEvent.click(screen.getByText('验收通过'));
     await waitFor(() => expect(ledgerCalls(calls, 'accept')).toEqual([{ action: 'accept', taskId: 'task-2.3', score: 1.5 }]));
     await waitFor(() => expect(container.querySelector('#board-notice')?.textContent).toBe('已验收 2.3，得分 1.5 分。进度已更新。'));
-    await waitFor(() => expect(container.querySelector('#bar-dept-edu .lg-bar__detail')?.textContent).toContain('已验收 2/2 项'));
+    await waitFor(() => expect(container.querySelector('#bar-dept-edu .figure-bar__detail')?.textContent).toContain('已验收 2/2 项'));
     expect(container.querySelector('#accept-2\\.3')).toBeNull();
     expect(ledgerCalls(calls, 'board')).toHaveLength(2);
   });

@@ -42,21 +42,21 @@ describe('the 三率 page', () => {
     // This month by default: from the 1st to today.
     expect(actions(calls, 'stats')).toEqual([{ action: 'stats', from: '2026-11-01', to: '2026-11-28' }]);
 
-    const bars = Array.from(edu.querySelectorAll('.bar'));
-    const fill = (i: number) => bars[i]?.querySelector<HTMLElement>('.bar__fill');
-    expect(bars.map((b) => b.querySelector('.bar__label')?.textContent)).toEqual(['响应率', '解决率', '满意率', '按时办结率']);
+    const bars = Array.from(edu.querySelectorAll('.figure-bar'));
+    const fill = (i: number) => bars[i]?.querySelector<HTMLElement>('.figure-bar__fill');
+    expect(bars.map((b) => b.querySelector('.figure-bar__label')?.textContent)).toEqual(['响应率', '解决率', '满意率', '按时办结率']);
     expect(fill(0)?.style.width).toBe('75%');
-    expect(bars[0]?.querySelector('.bar__value')?.textContent).toBe('75%3/4');
+    expect(bars[0]?.querySelector('.figure-bar__value')?.textContent).toBe('75%3/4');
     expect(fill(1)?.style.width).toBe('100%');
     // Nothing rated: no bar, a dash, and 0/0.
     expect(fill(2)).toBeNull();
-    expect(bars[2]?.querySelector('.bar__value')?.textContent).toBe('—0/0');
+    expect(bars[2]?.querySelector('.figure-bar__value')?.textContent).toBe('—0/0');
     expect(fill(3)?.style.width).toBe('50%');
     // Colour by level: 75% is amber, 100% green, 50% red.
-    expect(fill(0)?.className).toContain('bar__fill--fair');
-    expect(fill(1)?.className).toContain('bar__fill--good');
-    expect(fill(3)?.className).toContain('bar__fill--poor');
-    expect(container.querySelector('#dept-hrss .bar__fill')?.getAttribute('style')).toContain('33.3%');
+    expect(fill(0)?.className).toContain('figure-bar__fill--fair');
+    expect(fill(1)?.className).toContain('figure-bar__fill--good');
+    expect(fill(3)?.className).toContain('figure-bar__fill--poor');
+    expect(container.querySelector('#dept-hrss .figure-bar__fill')?.getAttribute('style')).toContain('33.3%');
     // Busiest department first; the ones with nothing are listed by name.
     expect(Array.from(container.querySelectorAll('.dept__name')).map((n) => n.textContent)).toEqual(['教育局', '人力资源和社会保障局']);
     expect(screen.getByText(/本期没有收到求助：退役军人局、民政局/)).toBeTruthy();

@@ -37,7 +37,7 @@ function Total({ board }: { board: Board }) {
         detail={`共 ${t.tasks} 项：已验收 ${t.accepted}，自评达标 ${t.ready}，推进中 ${t.inProgress}，未开始 ${t.notStarted}`}
       />
       <ProgressBar id="board-score" label="预计得分占满分" progress={share} detail={`${t.expected} / ${t.points} 分`} />
-      <View className="lg-legend">完成进度：已验收的任务算一项，自评达标的算半项。</View>
+      <View className="figure-note">完成进度：已验收的任务算一项，自评达标的算半项。</View>
     </View>
   );
 }

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { Me } from '../../../core/contracts/users';
 import { departmentById } from '../../../core/data/departments';
 import { EmptyState } from '../../components/empty-state';
+import { LinkTiles } from '../../components/link-tiles';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
@@ -26,8 +27,6 @@ const OFFICE_TABS = [
   { id: 'overdue', label: '已逾期' },
 ] as const;
 
-const go = (url: string) => () => void Taro.navigateTo({ url });
-
 /** Overdue first, then the nearest deadline; accepted ones last. */
 const byUrgency = (a: ListedTask, b: ListedTask) =>
   Number(a.status === 'accepted') - Number(b.status === 'accepted') ||
@@ -35,26 +34,15 @@ const byUrgency = (a: ListedTask, b: ListedTask) =>
   a.deadline.localeCompare(b.deadline);
 
 function Links({ office }: { office: boolean }) {
-  return (
-    <View className="card lg-links">
-      <View className="lg-links__item" role="button" id="link-board" onClick={go('/subpackages/ledger/board')}>
-        <View className="lg-links__title">创建进度</View>
-        <View className="lg-links__desc">{office ? '按大项、按部门，验收和督办' : '全县各大项、各部门的进度'}</View>
-      </View>
-      {office ? (
-        <View className="lg-links__item" role="button" id="link-report" onClick={go('/subpackages/ledger/report')}>
-          <View className="lg-links__title">定期报告</View>
-          <View className="lg-links__desc">本周进展，可导出 Excel</View>
-        </View>
-      ) : null}
-      {office ? (
-        <View className="lg-links__item" role="button" id="link-standard" onClick={go('/subpackages/ledger/standard')}>
-          <View className="lg-links__title">考评标准</View>
-          <View className="lg-links__desc">导入、导出、示例模板</View>
-        </View>
-      ) : null}
-    </View>
-  );
+  const board = {
+    url: '/subpackages/ledger/board',
+    title: '创建进度',
+    desc: office ? '按大项、按部门，验收和督办' : '全县各大项、各部门的进度',
+    id: 'link-board',
+  };
+  const report = { url: '/subpackages/ledger/report', title: '定期报告', desc: '本周进展，可导出 Excel', id: 'link-report' };
+  const standard = { url: '/subpackages/ledger/standard', title: '考评标准', desc: '导入、导出、示例模板', id: 'link-standard' };
+  return <LinkTiles links={office ? [board, report, standard] : [board]} />;
 }
 
 function Grouped({ tasks, board, thisYear }: { tasks: ListedTask[]; board: Board; thisYear: string }) {

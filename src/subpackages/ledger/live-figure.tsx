@@ -1,27 +1,15 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { departmentById } from '../../../core/data/departments';
+import { FigureTile, FigureTiles, RateTile } from '../../components/figures/tiles';
 import { Loaded } from '../../components/loaded';
+import { PeriodPicker } from '../../components/period-picker';
 import { useAsync } from '../../lib/use-async';
-import type { Rate } from '../../services/cases';
 import { getTask, type LiveFigure } from '../../services/ledger';
 import { dayText } from '../../../core/time';
 import type { Period } from '../../lib/period';
-import { PeriodPicker } from './period-picker';
 
 const PRESETS = ['year', 'month', 'lastMonth'] as const;
-
-const percent = (r: Rate) => (r.value === null ? '—' : `${Math.round(r.value * 1000) / 10}%`);
-
-function Tile({ value, label, detail, id }: { value: string | number; label: string; detail?: string; id?: string }) {
-  return (
-    <View className="lg-tile" id={id}>
-      <View className="lg-tile__value">{value}</View>
-      <View className="lg-tile__label">{label}</View>
-      {detail ? <View className="lg-tile__detail">{detail}</View> : null}
-    </View>
-  );
-}
 
 /** The figures themselves, by metric. */
 export function LiveFigures({ live }: { live: LiveFigure }) {
@@ -31,65 +19,45 @@ export function LiveFigures({ live }: { live: LiveFigure }) {
       const f = live.figures;
       if (!f) return null;
       return (
-        <View className="lg-tiles">
-          <Tile id="live-received" value={f.received} label="收到求助（件）" />
-          <Tile
-            id="live-response"
-            value={percent(f.responseRate)}
-            label="响应率"
-            detail={`${f.responseRate.numerator}/${f.responseRate.denominator}`}
-          />
-          <Tile
-            id="live-resolution"
-            value={percent(f.resolutionRate)}
-            label="解决率"
-            detail={`${f.resolutionRate.numerator}/${f.resolutionRate.denominator}`}
-          />
-          <Tile
-            id="live-satisfaction"
-            value={percent(f.satisfactionRate)}
-            label="满意率"
-            detail={`${f.satisfactionRate.numerator}/${f.satisfactionRate.denominator}`}
-          />
-          <Tile
-            id="live-ontime"
-            value={percent(f.onTimeRate)}
-            label="按时办结率"
-            detail={`${f.onTimeRate.numerator}/${f.onTimeRate.denominator}`}
-          />
-        </View>
+        <FigureTiles>
+          <FigureTile id="live-received" value={f.received} label="收到求助（件）" />
+          <RateTile id="live-response" rate={f.responseRate} label="响应率" />
+          <RateTile id="live-resolution" rate={f.resolutionRate} label="解决率" />
+          <RateTile id="live-satisfaction" rate={f.satisfactionRate} label="满意率" />
+          <RateTile id="live-ontime" rate={f.onTimeRate} label="按时办结率" />
+        </FigureTiles>
       );
     }
     case 'cases_resolved': {
       const f = live.figures;
       if (!f) return null;
       return (
-        <View className="lg-tiles">
-          <Tile id="live-resolved" value={f.resolved} label="办结（件）" />
-          <Tile id="live-received" value={f.received} label="收到（件）" />
-        </View>
+        <FigureTiles>
+          <FigureTile id="live-resolved" value={f.resolved} label="办结（件）" />
+          <FigureTile id="live-received" value={f.received} label="收到（件）" />
+        </FigureTiles>
       );
     }
     case 'fairs': {
       const f = live.figures;
       if (!f) return null;
       return (
-        <View className="lg-tiles">
-          <Tile id="live-fairs" value={f.fairs} label="举办招聘会（场）" />
-          <Tile id="live-signed" value={f.signedUp} label="报名（人）" />
-          <Tile id="live-checked" value={f.checkedIn} label="到场签到（人）" />
-          <Tile id="live-hired" value={f.hired} label="录用（人）" />
-        </View>
+        <FigureTiles>
+          <FigureTile id="live-fairs" value={f.fairs} label="举办招聘会（场）" />
+          <FigureTile id="live-signed" value={f.signedUp} label="报名（人）" />
+          <FigureTile id="live-checked" value={f.checkedIn} label="到场签到（人）" />
+          <FigureTile id="live-hired" value={f.hired} label="录用（人）" />
+        </FigureTiles>
       );
     }
     case 'policies_published': {
       const f = live.figures;
       if (!f) return null;
       return (
-        <View className="lg-tiles">
-          <Tile id="live-published" value={f.published} label="正在公开的优待政策（条）" />
-          <Tile id="live-published-period" value={f.publishedInPeriod} label="本时段新发布（条）" />
-        </View>
+        <FigureTiles>
+          <FigureTile id="live-published" value={f.published} label="正在公开的优待政策（条）" />
+          <FigureTile id="live-published-period" value={f.publishedInPeriod} label="本时段新发布（条）" />
+        </FigureTiles>
       );
     }
   }

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { FigureBar } from '../../components/figures/bar';
 
 interface ProgressBarProps {
   label: string;
@@ -11,24 +11,17 @@ interface ProgressBarProps {
   alert?: string;
 }
 
-const clamp = (n: number) => Math.max(0, Math.min(100, n));
-
-/** One row of the board: a bar as wide as the progress, drawn with plain Views so weapp and H5 look the same. */
+/** One row of the board: green from 80%, amber from 40%; below that the plain colour, as the work is only begun. */
 export function ProgressBar({ label, progress, detail, id, alert }: ProgressBarProps) {
-  const tone = progress >= 80 ? 'good' : progress >= 40 ? 'fair' : 'low';
   return (
-    <View className="lg-bar" id={id} aria-label={`${label} 完成 ${progress}%，${detail}`}>
-      <View className="lg-bar__head">
-        <View className="lg-bar__label">
-          {label}
-          {alert ? <View className="lg-bar__alert">{alert}</View> : null}
-        </View>
-        <View className="lg-bar__pct">{progress}%</View>
-      </View>
-      <View className="lg-bar__track">
-        {progress > 0 ? <View className={`lg-bar__fill lg-bar__fill--${tone}`} style={{ width: `${clamp(progress)}%` }} /> : null}
-      </View>
-      <View className="lg-bar__detail">{detail}</View>
-    </View>
+    <FigureBar
+      id={id}
+      label={label}
+      percent={progress}
+      tone={progress >= 80 ? 'good' : progress >= 40 ? 'fair' : 'low'}
+      detail={detail}
+      alert={alert}
+      ariaLabel={`${label} 完成 ${progress}%，${detail}`}
+    />
   );
 }

@@ -2,15 +2,17 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { departmentById } from '../../../core/data/departments';
+import { FigureTable } from '../../components/figures/table';
+import { FigureTile, FigureTiles } from '../../components/figures/tiles';
 import { FileLink } from '../../components/file-link';
 import { Loaded } from '../../components/loaded';
+import { PeriodPicker } from '../../components/period-picker';
 import { useAsync } from '../../lib/use-async';
 import { weeklyReport, type Report } from '../../services/ledger';
 import { dayText, shortDay } from '../../../core/time';
 import { PERIODS, type Period } from '../../lib/period';
 import { LiveFigures } from './live-figure';
 import { ownersText, StatusTag } from './marks';
-import { PeriodPicker } from './period-picker';
 import { taskUrl } from './task-row';
 
 const open = (id: string) => () => void Taro.navigateTo({ url: taskUrl(id) });
@@ -25,30 +27,13 @@ function ReportBody({ report }: { report: Report }) {
           <View className="lg-card__title">
             {dayText(report.period.from)}至{dayText(report.period.to)}
           </View>
-          <View className="lg-report-figures">
-            <View className="lg-tile">
-              <View className="lg-tile__value">
-                {t.expected}
-                <View className="lg-tile__unit">/{t.points}</View>
-              </View>
-              <View className="lg-tile__label">预计得分</View>
-            </View>
-            <View className="lg-tile">
-              <View className="lg-tile__value">{t.progress}%</View>
-              <View className="lg-tile__label">完成进度</View>
-            </View>
-            <View className="lg-tile">
-              <View className="lg-tile__value">{report.changed.length}</View>
-              <View className="lg-tile__label">本期更新（项）</View>
-            </View>
-            <View className="lg-tile">
-              <View className={`lg-tile__value${report.overdueTasks.length ? ' lg-tile__value--alert' : ''}`}>
-                {report.overdueTasks.length}
-              </View>
-              <View className="lg-tile__label">逾期任务（项）</View>
-            </View>
-          </View>
-          <View className="lg-legend">
+          <FigureTiles>
+            <FigureTile value={t.expected} unit={`/${t.points}`} label="预计得分" />
+            <FigureTile value={`${t.progress}%`} label="完成进度" />
+            <FigureTile value={report.changed.length} label="本期更新（项）" />
+            <FigureTile value={report.overdueTasks.length} alert={report.overdueTasks.length > 0} label="逾期任务（项）" />
+          </FigureTiles>
+          <View className="figure-note">
             共 {t.tasks} 项：已验收 {t.accepted}，自评达标 {t.ready}，推进中 {t.inProgress}，未开始 {t.notStarted}；逾期未改的检视问题{' '}
             {report.overdueProblems.length} 条。
           </View>
@@ -78,24 +63,16 @@ function ReportBody({ report }: { report: Report }) {
 
       <View className="section">
         <View className="section__title">各部门</View>
-        <View className="card" id="report-departments">
-          <View className="lg-table__row lg-table__row--head">
-            <View className="lg-table__name">部门</View>
-            <View className="lg-table__cell">验收/任务</View>
-            <View className="lg-table__cell">进度</View>
-            <View className="lg-table__cell">逾期</View>
-          </View>
-          {report.departments.map((d) => (
-            <View key={d.departmentId} className="lg-table__row" id={`report-dept-${d.departmentId}`}>
-              <View className="lg-table__name">{departmentById(d.departmentId)?.shortName ?? d.name}</View>
-              <View className="lg-table__cell">
-                {d.accepted}/{d.tasks}
-              </View>
-              <View className="lg-table__cell">{d.progress}%</View>
-              <View className={`lg-table__cell${d.overdue ? ' lg-table__cell--alert' : ''}`}>{d.overdue}</View>
-            </View>
-          ))}
-        </View>
+        <FigureTable
+          id="report-departments"
+          head={['部门', '验收/任务', '进度', '逾期']}
+          rows={report.departments.map((d) => ({
+            key: d.departmentId,
+            id: `report-dept-${d.departmentId}`,
+            name: departmentById(d.departmentId)?.shortName ?? d.name,
+            cells: [`${d.accepted}/${d.tasks}`, `${d.progress}%`, { value: d.overdue, alert: d.overdue > 0 }],
+          }))}
+        />
       </View>
 
       {report.live.length ? (

@@ -1,19 +1,16 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Queue } from '../../../core/contracts/cases';
 import { FilterTabs } from '../../components/casework/filter-tabs';
 import { LookupBox } from '../../components/casework/lookup-box';
 import { NoticeConsent, useMissedNotices } from '../../components/casework/notice-consent';
+import { LinkTiles } from '../../components/link-tiles';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { useShownAgain } from '../../lib/use-shown-again';
 import { queue } from '../../services/cases';
 import { QUEUE_TABS, QueueList } from './queue-list';
-import './office.css';
-
-const go = (url: string) => () => void Taro.navigateTo({ url });
 
 /** The 双拥办's console: what needs dispatching, urging, reporting and a follow-up call; the 三率; phone requests. */
 export default function OfficePage() {
@@ -37,16 +34,12 @@ export default function OfficePage() {
         <View className="hero__text">分派、督办、回访，都在这里。各部门的三率按月统计，可以导出台账。</View>
       </View>
       <View className="section">
-        <View className="card office-links">
-          <View className="office-links__item" onClick={go('/subpackages/office/stats')} role="button" id="link-stats">
-            <View className="office-links__title">三率统计</View>
-            <View className="office-links__desc">各部门响应、解决、满意</View>
-          </View>
-          <View className="office-links__item" onClick={go('/subpackages/office/record')} role="button" id="link-record">
-            <View className="office-links__title">代为登记</View>
-            <View className="office-links__desc">接到电话，替群众登记</View>
-          </View>
-        </View>
+        <LinkTiles
+          links={[
+            { url: '/subpackages/office/stats', title: '三率统计', desc: '各部门响应、解决、满意', id: 'link-stats' },
+            { url: '/subpackages/office/record', title: '代为登记', desc: '接到电话，替群众登记', id: 'link-record' },
+          ]}
+        />
       </View>
       <View className="section">
         <NoticeConsent missed={missed.data} casePath="/subpackages/office/case" />

@@ -14,7 +14,6 @@ import { TextArea } from '../../components/text-input';
 import { validate } from '../../lib/validate';
 import { record, type Submitted } from '../../services/cases';
 import { fieldErrors, isServiceError } from '../../services/service-error';
-import './office.css';
 
 // One key per form: a retried 登记 after a lost answer does not create a second case.
 const newRequestId = (): string => `rec${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;

@@ -1,17 +1,20 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
 import { departmentById } from '../../../core/data/departments';
-import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
+import { rateText } from '../../components/figures/rate';
+import { FigureTable } from '../../components/figures/table';
+import { FigureTiles, RateTile } from '../../components/figures/tiles';
 import { FileLink } from '../../components/file-link';
 import { Loaded } from '../../components/loaded';
-import { dayText } from '../../../core/time';
-import { lastMonth, thisMonth, thisYear, type Period } from '../../lib/period';
+import { PeriodPicker } from '../../components/period-picker';
+import { chinaDay, dayText } from '../../../core/time';
+import { PERIODS, type Period } from '../../lib/period';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { exportStats, stats, type Figures, type LedgerFile, type Stats } from '../../services/cases';
-import { percent, RateBar } from './rate-bar';
+import { RateBar } from './rate-bar';
 import './office.css';
 
 const RATES = [
@@ -21,13 +24,7 @@ const RATES = [
   { key: 'onTimeRate', label: '按时办结率', means: '按期办结 ÷ 办结' },
 ] as const;
 
-const PRESETS: { id: string; label: string; period: (now: Date) => Period }[] = [
-  { id: 'month', label: '本月', period: thisMonth },
-  { id: 'last', label: '上月', period: lastMonth },
-  { id: 'year', label: '今年', period: thisYear },
-];
-
-const same = (a: Period, b: Period) => a.from === b.from && a.to === b.to;
+const PRESETS = ['month', 'lastMonth', 'year'] as const;
 
 function Totals({ total }: { total: Figures }) {
   return (
@@ -37,20 +34,11 @@ function Totals({ total }: { total: Figures }) {
         {total.avgWorkdaysToResolve !== null ? ` · 平均 ${total.avgWorkdaysToResolve} 个工作日办结` : ''}
         {total.reopened > 0 ? ` · 重办 ${total.reopened} 件` : ''}
       </View>
-      <View className="rate-tiles">
-        {RATES.map((r) => {
-          const rate = total[r.key];
-          return (
-            <View key={r.key} className="rate-tile">
-              <View className="rate-tile__value">{rate.value === null ? '—' : percent(rate.value)}</View>
-              <View className="rate-tile__label">{r.label}</View>
-              <View className="rate-tile__nd">
-                {rate.numerator}/{rate.denominator}
-              </View>
-            </View>
-          );
-        })}
-      </View>
+      <FigureTiles>
+        {RATES.map((r) => (
+          <RateTile key={r.key} rate={total[r.key]} label={r.label} />
+        ))}
+      </FigureTiles>
     </View>
   );
 }
@@ -84,29 +72,12 @@ function Departments({ data }: { data: Stats }) {
 
 function Categories({ data }: { data: Stats }) {
   const rows = data.categories.filter((c) => c.received > 0);
-  const cell = (f: Figures, key: (typeof RATES)[number]['key']) => (f[key].value === null ? '—' : percent(f[key].value as number));
   return (
-    <View className="card" id="stats-categories">
-      <View className="table__row table__row--head">
-        <View className="table__name">类别</View>
-        <View className="table__cell">收到</View>
-        <View className="table__cell">响应</View>
-        <View className="table__cell">解决</View>
-        <View className="table__cell">满意</View>
-        <View className="table__cell">按时</View>
-      </View>
-      {rows.map((c) => (
-        <View key={c.category} className="table__row">
-          <View className="table__name">{c.name}</View>
-          <View className="table__cell">{c.received}</View>
-          {RATES.map((r) => (
-            <View key={r.key} className="table__cell">
-              {cell(c, r.key)}
-            </View>
-          ))}
-        </View>
-      ))}
-    </View>
+    <FigureTable
+      id="stats-categories"
+      head={['类别', '收到', '响应', '解决', '满意', '按时']}
+      rows={rows.map((c) => ({ key: c.category, name: c.name, cells: [c.received, ...RATES.map((r) => rateText(c[r.key]))] }))}
+    />
   );
 }
 
@@ -150,7 +121,8 @@ function Export({ period }: { period: Period }) {
 
 /** The 三率 of a period: per department as bars, per category as a table, and the ledger to export. */
 export function StatsView({ now }: { now: Date }) {
-  const [period, setPeriod] = useState<Period>(() => thisMonth(now));
+  const today = chinaDay(now);
+  const [period, setPeriod] = useState<Period>(() => PERIODS.month.of(today));
   const checked = validate(casesContract.stats, period);
   const answer = useAsync(() => (checked.ok ? stats(period.from, period.to) : Promise.resolve(null)), [period.from, period.to]);
   const key = `${period.from}/${period.to}`;
@@ -160,43 +132,7 @@ export function StatsView({ now }: { now: Date }) {
       <View className="section">
         <View className="card card--padded" id="stats-period">
           <View className="field__label">统计时段（按转到部门的日期）</View>
-          <ChoiceChips
-            label="统计时段"
-            choices={PRESETS.map((p) => ({ value: p.id, label: p.label }))}
-            value={PRESETS.find((p) => same(p.period(now), period))?.id}
-            onChange={(id) => {
-              const preset = PRESETS.find((p) => p.id === id);
-              if (preset) setPeriod(preset.period(now));
-            }}
-          />
-          <View className="period__row">
-            <Picker
-              mode="date"
-              value={period.from}
-              onChange={(e) => setPeriod({ ...period, from: String(e.detail.value) })}
-              className="period__picker"
-            >
-              <View className="period__value" id="period-from">
-                {period.from}
-              </View>
-            </Picker>
-            <View className="period__sep">至</View>
-            <Picker
-              mode="date"
-              value={period.to}
-              onChange={(e) => setPeriod({ ...period, to: String(e.detail.value) })}
-              className="period__picker"
-            >
-              <View className="period__value" id="period-to">
-                {period.to}
-              </View>
-            </Picker>
-          </View>
-          {!checked.ok ? (
-            <View className="field__error" role="alert">
-              {Object.values(checked.errors)[0]}
-            </View>
-          ) : null}
+          <PeriodPicker id="period" label="统计时段" value={period} onChange={setPeriod} presets={PRESETS} today={today} />
         </View>
       </View>
 
@@ -241,7 +177,7 @@ export function StatsView({ now }: { now: Date }) {
       ) : null}
 
       <View className="section">
-        <View className="legend">
+        <View className="figure-note">
           {RATES.map((r) => (
             <View key={r.key}>
               {r.label} = {r.means}

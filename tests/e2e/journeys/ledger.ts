@@ -61,7 +61,7 @@ async function chooseFile(
 
 /** The share of its track a bar's fill covers, 0–1. */
 const fillShare = (page: Page, bar: string) =>
-  shown(page, `${bar} .lg-bar__fill`).evaluate(
+  shown(page, `${bar} .figure-bar__fill`).evaluate(
     (el) => el.getBoundingClientRect().width / (el.parentElement?.getBoundingClientRect().width ?? 1),
   );
 
@@ -154,8 +154,8 @@ export async function ledgerJourney(page: Page, url: string, shots: Screens) {
   await shots.take('dispatcher', 'ledger');
   await shown(page, '#link-board').click();
   const edu = '#bar-dept-edu';
-  await expectText(shown(page, `${edu} .lg-bar__detail`), /已验收 0\/2 项，自评达标 1 项/, '验收前教育局的进度');
-  await expectText(shown(page, `${edu} .lg-bar__pct`), '25%', '验收前教育局的完成度（两项里一项自评达标，算半项）');
+  await expectText(shown(page, `${edu} .figure-bar__detail`), /已验收 0\/2 项，自评达标 1 项/, '验收前教育局的进度');
+  await expectText(shown(page, `${edu} .figure-bar__pct`), '25%', '验收前教育局的完成度（两项里一项自评达标，算半项）');
   const before = await fillShare(page, edu);
   const expectedBefore = Number((await shown(page, '#board-expected').textContent()) ?? '0');
   await expectText(shown(page, '#ready-2\\.3'), /军人子女入学入托优待落实.*自评 2\/2 分.*材料 1 份/, '等待验收里的 2.3');
@@ -165,8 +165,8 @@ export async function ledgerJourney(page: Page, url: string, shots: Screens) {
   await shots.take('dispatcher', 'accept-sheet');
   await shown(page, '#accept-sheet').locator('taro-button-core').filter({ hasText: '验收通过' }).click();
   await expectText(shown(page, '#board-notice'), '已验收 2.3，得分 2 分。进度已更新。', '验收后的提示');
-  await expectText(shown(page, `${edu} .lg-bar__detail`), /已验收 1\/2 项/, '验收后教育局的进度');
-  await expectText(shown(page, `${edu} .lg-bar__pct`), '50%', '验收后教育局的完成度');
+  await expectText(shown(page, `${edu} .figure-bar__detail`), /已验收 1\/2 项/, '验收后教育局的进度');
+  await expectText(shown(page, `${edu} .figure-bar__pct`), '50%', '验收后教育局的完成度');
   const after = await fillShare(page, edu);
   if (Math.abs(before - 0.25) > 0.01 || Math.abs(after - 0.5) > 0.01)
     throw new E2EFailure(`教育局的横条应从 25% 变到 50%，实际从 ${(before * 100).toFixed(0)}% 到 ${(after * 100).toFixed(0)}%`);
@@ -178,7 +178,7 @@ export async function ledgerJourney(page: Page, url: string, shots: Screens) {
   await setElderMode(page, true);
   await text(page, '创建台账').click();
   await shown(page, '#link-board').click();
-  await expectText(shown(page, `${edu} .lg-bar__pct`), '50%', '长辈模式的看板');
+  await expectText(shown(page, `${edu} .figure-bar__pct`), '50%', '长辈模式的看板');
   await noHorizontalOverflow(page, '长辈模式的看板');
   await shots.take('dispatcher', 'board-elder');
   await setElderMode(page, false);

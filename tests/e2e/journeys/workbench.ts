@@ -161,7 +161,7 @@ export async function workbenchJourney(page: Page, url: string, shots: Screens) 
   await shown(page, '#link-stats').click();
   const edu = shown(page, '#dept-edu');
   await expectText(edu.locator('.dept__name'), '教育局', '三率图里的教育局');
-  const bars = edu.locator('.bar');
+  const bars = edu.locator('.figure-bar');
   if ((await bars.count()) !== 4) throw new E2EFailure(`教育局应有 4 条率的横条，实际 ${await bars.count()} 条`);
   // Other journeys may have sent 教育局 cases too: check our case is counted and each bar is as wide as n/d.
   for (const [index, label] of [
@@ -173,7 +173,7 @@ export async function workbenchJourney(page: Page, url: string, shots: Screens) 
     const [n, d] = (/(\d+)\/(\d+)$/.exec(shownText) ?? []).slice(1).map(Number) as [number, number];
     if (!(n >= 1 && d >= n)) throw new E2EFailure(`教育局的${label}应至少算上刚办结的这件：${n}/${d}`);
     const ratio = await bar
-      .locator('.bar__fill')
+      .locator('.figure-bar__fill')
       .evaluate((el) => el.getBoundingClientRect().width / (el.parentElement?.getBoundingClientRect().width ?? 1));
     if (Math.abs(ratio - n / d) > 0.01) throw new E2EFailure(`${label} ${n}/${d} 的横条占了 ${(ratio * 100).toFixed(1)}%`);
   }

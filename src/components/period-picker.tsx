@@ -1,6 +1,7 @@
 import { Picker, View } from '@tarojs/components';
-import { ChoiceChips } from '../../components/choice-chips';
-import { PERIODS, type Period, type PeriodPreset } from '../../lib/period';
+import { PERIODS, type Period, type PeriodPreset } from '../lib/period';
+import { ChoiceChips } from './choice-chips';
+import './period-picker.css';
 
 interface PeriodPickerProps {
   value: Period;
@@ -8,11 +9,14 @@ interface PeriodPickerProps {
   presets: readonly PeriodPreset[];
   /** The cloud's day: the presets count from it and no date goes past it. */
   today: string;
+  /** Names the preset chips for a screen reader. */
+  label?: string;
+  /** On the whole picker; the two dates are `${id}-from` and `${id}-to`, the chips `period-${preset}`. */
   id?: string;
 }
 
-/** Preset chips and two date pickers. */
-export function PeriodPicker({ value, onChange, presets, today, id }: PeriodPickerProps) {
+/** A period of whole days: preset chips (本月, 上月…) and two date pickers, with the error when they cross. */
+export function PeriodPicker({ value, onChange, presets, today, label = '时间段', id }: PeriodPickerProps) {
   const current = presets.find((key) => {
     const p = PERIODS[key].of(today);
     return p.from === value.from && p.to === value.to;
@@ -20,32 +24,32 @@ export function PeriodPicker({ value, onChange, presets, today, id }: PeriodPick
   return (
     <View id={id}>
       <ChoiceChips
-        label="时间段"
+        label={label}
         choices={presets.map((key) => ({ value: key, label: PERIODS[key].label, id: `period-${key}` }))}
         value={current}
         onChange={(key) => onChange(PERIODS[key].of(today))}
       />
-      <View className="lg-period">
+      <View className="period-picker">
         <Picker
           mode="date"
           value={value.from}
           end={today}
           onChange={(e) => onChange({ ...value, from: String(e.detail.value) })}
-          className="lg-period__picker"
+          className="period-picker__date"
         >
-          <View className="lg-period__value" id={id ? `${id}-from` : undefined}>
+          <View className="period-picker__value" id={id ? `${id}-from` : undefined}>
             {value.from}
           </View>
         </Picker>
-        <View className="lg-period__sep">至</View>
+        <View className="period-picker__sep">至</View>
         <Picker
           mode="date"
           value={value.to}
           end={today}
           onChange={(e) => onChange({ ...value, to: String(e.detail.value) })}
-          className="lg-period__picker"
+          className="period-picker__date"
         >
-          <View className="lg-period__value" id={id ? `${id}-to` : undefined}>
+          <View className="period-picker__value" id={id ? `${id}-to` : undefined}>
             {value.to}
           </View>
         </Picker>
