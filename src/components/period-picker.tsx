@@ -37,7 +37,7 @@ export function PeriodPicker({ value, onChange, presets, today, label = '时间�
           onChange={(e) => onChange({ ...value, from: String(e.detail.value) })}
           className="period-picker__date"
         >
-          <View className="period-picker__value" id={id ? `${id}-from` : undefined}>
+          <View className="picker-box" id={id ? `${id}-from` : undefined}>
             {value.from}
           </View>
         </Picker>
@@ -49,7 +49,7 @@ export function PeriodPicker({ value, onChange, presets, today, label = '时间�
           onChange={(e) => onChange({ ...value, to: String(e.detail.value) })}
           className="period-picker__date"
         >
-          <View className="period-picker__value" id={id ? `${id}-to` : undefined}>
+          <View className="picker-box" id={id ? `${id}-to` : undefined}>
             {value.to}
           </View>
         </Picker>

@@ -21,7 +21,7 @@ type Found = AsyncState<{ query: AuditLogQuery; page: AuditLogPage }>;
 function DayPicker({ value, placeholder, id, onPick }: { value: string; placeholder: string; id: string; onPick: (day: string) => void }) {
   return (
     <Picker mode="date" value={value || '2026-01-01'} onChange={(e) => onPick(String(e.detail.value))} className="settings-form__picker">
-      <View className={`settings-picker${value ? '' : ' settings-picker--empty'}`} id={id}>
+      <View className={`picker-box${value ? '' : ' picker-box--empty'}`} id={id}>
         {value ? dayText(value) : placeholder}
       </View>
     </Picker>

@@ -108,7 +108,7 @@ function CalendarEditor({ calendar, onSaved }: { calendar: Calendar; onSaved: ()
               onChange={(e) => setDay(String(e.detail.value))}
               className="settings-form__picker"
             >
-              <View className={`settings-picker${day ? '' : ' settings-picker--empty'}`} id="calendar-day">
+              <View className={`picker-box${day ? '' : ' picker-box--empty'}`} id="calendar-day">
                 {day ? `${dayText(day)} ${weekdayOfDay(day)}` : '选日期'}
               </View>
             </Picker>

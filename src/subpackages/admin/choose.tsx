@@ -22,7 +22,7 @@ export function Choose({
       onChange={(e) => onPick(Number(e.detail.value))}
       className="settings-form__picker"
     >
-      <View className={`settings-picker${index < 0 ? ' settings-picker--empty' : ''}`} id={id}>
+      <View className={`picker-box${index < 0 ? ' picker-box--empty' : ''}`} id={id}>
         {index < 0 ? placeholder : names[index]}
       </View>
     </Picker>
