@@ -31,12 +31,14 @@ export function TextInput({ value, placeholder, maxlength, type = 'text', label,
 interface TextAreaProps extends Omit<TextInputProps, 'type'> {
   /** 'tall' grows from a taller start; 'boxed' is a bordered box of fixed height that scrolls inside. */
   look?: 'tall' | 'boxed';
+  id?: string;
 }
 
 /** A text area for forms, growing with its text unless boxed, named by its Field's label. */
-export function TextArea({ value, placeholder, maxlength, label, look, onChange }: TextAreaProps) {
+export function TextArea({ value, placeholder, maxlength, label, look, id, onChange }: TextAreaProps) {
   return (
     <Textarea
+      id={id}
       className={look ? `text-area text-area--${look}` : 'text-area'}
       placeholderClass="field__placeholder"
       value={value}

@@ -1,4 +1,4 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/empty-state';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
+import { TextArea } from '../../components/text-input';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { removeTemplate, saveTemplate, templates, type AnswerTemplate } from '../../services/cases';
@@ -80,13 +81,13 @@ function TemplateForm({ draft, onSaved, onCancel }: { draft: Draft; onSaved: (t:
         答复内容
       </View>
       <View id="template-text">
-        <Textarea
-          className="settings-textarea"
+        <TextArea
+          look="boxed"
+          label="答复内容"
           value={form.text}
           maxlength={500}
           placeholder="用群众听得懂的话写：怎么办、找谁、要带什么、多久办好"
-          placeholderClass="field__placeholder"
-          onInput={(e) => set({ text: e.detail.value })}
+          onChange={(text) => set({ text })}
         />
       </View>
       {errors.text ? <View className="field__error">{errors.text}</View> : null}

@@ -1,9 +1,10 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
+import { TextArea } from '../../components/text-input';
 import { ensurePrivacyConsent } from '../../lib/privacy';
 import { validate } from '../../lib/validate';
 import { fileLink } from '../../services/files';
@@ -121,13 +122,12 @@ export function EvidenceForm({ taskId, onAdded }: { taskId: string; onAdded: (na
         error={errors.description}
         hint="这份材料证明了什么，对应评分标准的哪一条"
       >
-        <Textarea
-          className="lg-textarea"
+        <TextArea
+          look="boxed"
           value={description}
           maxlength={300}
           placeholder="例如：本学期 12 名军人子女全部按意愿安排入学"
-          placeholderClass="field__placeholder"
-          onInput={(e) => setDescription(e.detail.value)}
+          onChange={setDescription}
         />
       </Field>
       <Field label="文件（可不附）" name="evidence-file" error={upload?.status === 'failed' ? upload.error : errors.fileID}>

@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
 import { DEPARTMENTS, departmentById, type DepartmentId } from '../../../core/data/departments';
@@ -9,6 +9,7 @@ import { validate } from '../../lib/validate';
 import { saveProblem, type LedgerTask, type Problem } from '../../services/ledger';
 import { dayText } from '../../../core/time';
 import { BottomSheet } from '../../components/bottom-sheet';
+import { TextArea } from '../../components/text-input';
 import { useAction } from './use-action';
 
 interface Draft {
@@ -79,23 +80,21 @@ function ProblemSheet({
     >
       <View className="lg-sheet__fields">
         <Field label="问题" required name="problem-description" error={errors.description}>
-          <Textarea
-            className="lg-textarea lg-textarea--short"
+          <TextArea
+            look="boxed"
             value={draft.description}
             maxlength={300}
             placeholder="例如：2 名随军子女入托手续未办结"
-            placeholderClass="field__placeholder"
-            onInput={(e) => set('description', e.detail.value)}
+            onChange={(v) => set('description', v)}
           />
         </Field>
         <Field label="整改措施" required name="problem-measure" error={errors.measure}>
-          <Textarea
-            className="lg-textarea lg-textarea--short"
+          <TextArea
+            look="boxed"
             value={draft.measure}
             maxlength={300}
             placeholder="例如：与城关幼儿园对接，月底前办结"
-            placeholderClass="field__placeholder"
-            onInput={(e) => set('measure', e.detail.value)}
+            onChange={(v) => set('measure', v)}
           />
         </Field>
         <Field label="责任单位" required name="problem-owner" error={errors.ownerDepartmentId}>

@@ -1,4 +1,4 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
 import { Field } from '../../components/field';
@@ -7,6 +7,7 @@ import { acceptTask, sendBack, urgeTask, type LedgerTask } from '../../services/
 import { ownersText } from './marks';
 import { parseScore } from './self-assessment';
 import { BottomSheet } from '../../components/bottom-sheet';
+import { TextArea } from '../../components/text-input';
 import { useAction } from './use-action';
 
 interface TaskRef {
@@ -46,14 +47,7 @@ export function UrgeSheet({ task, onClose, onDone }: { task: TaskRef; onClose: (
       onCancel={onClose}
     >
       <View className="field__label">督办意见（可不填，默认「请在 {task.deadline} 前完成」）</View>
-      <Textarea
-        className="lg-textarea lg-textarea--short"
-        value={note}
-        maxlength={200}
-        placeholder="例如：请本周五前补齐入学名单"
-        placeholderClass="field__placeholder"
-        onInput={(e) => setNote(e.detail.value)}
-      />
+      <TextArea look="boxed" label="督办意见" value={note} maxlength={200} placeholder="例如：请本周五前补齐入学名单" onChange={setNote} />
     </BottomSheet>
   );
 }
@@ -87,13 +81,13 @@ export function SendBackSheet({ task, onClose, onDone }: { task: TaskRef; onClos
       onCancel={onClose}
     >
       <View className="field__label">退回原因</View>
-      <Textarea
-        className="lg-textarea lg-textarea--short"
+      <TextArea
+        look="boxed"
+        label="退回原因"
         value={reason}
         maxlength={200}
         placeholder="例如：缺少优待安排的公示照片"
-        placeholderClass="field__placeholder"
-        onInput={(e) => setReason(e.detail.value)}
+        onChange={setReason}
       />
     </BottomSheet>
   );

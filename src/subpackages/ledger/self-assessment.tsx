@@ -1,7 +1,8 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
 import { Field } from '../../components/field';
+import { TextArea } from '../../components/text-input';
 import { validate } from '../../lib/validate';
 import { updateTask, type LedgerTask } from '../../services/ledger';
 import { useAction } from './use-action';
@@ -96,14 +97,7 @@ export function SelfAssessment({ task, onSaved }: SelfAssessmentProps) {
         />
       </Field>
       <Field label="说明（可不填）" name="self-note" error={errors.note} hint="做了什么、还差什么，会记入工作记录">
-        <Textarea
-          className="lg-textarea"
-          value={note}
-          maxlength={300}
-          placeholder="例如：已与 3 所学校对接，优待名单已公示"
-          placeholderClass="field__placeholder"
-          onInput={(e) => setNote(e.detail.value)}
-        />
+        <TextArea look="boxed" value={note} maxlength={300} placeholder="例如：已与 3 所学校对接，优待名单已公示" onChange={setNote} />
       </Field>
       {action.error ? (
         <View className="field__error lg-form__error" role="alert" id="self-error">

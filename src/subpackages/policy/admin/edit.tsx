@@ -1,4 +1,4 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { policyFields, type HistoryEntry, type Policy, type PolicyFields, type PolicyStatus } from '../../../../core/contracts/policies';
@@ -10,6 +10,7 @@ import { ChoiceChips } from '../../../components/choice-chips';
 import { errorMessage } from '../../../components/error-state';
 import { Loaded } from '../../../components/loaded';
 import { PageShell } from '../../../components/page-shell';
+import { TextArea } from '../../../components/text-input';
 import { param } from '../../../lib/page-params';
 import { useAsync } from '../../../lib/use-async';
 import { getPolicy, policyHistory, savePolicy, setPolicyStatus } from '../../../services/policies';
@@ -145,15 +146,7 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
   );
   const area = (key: keyof Draft, label: string, hint: string) => (
     <Field label={label} hint={hint}>
-      <Textarea
-        className="policy-form__textarea"
-        id={`policy-${key}`}
-        value={String(draft[key])}
-        nativeProps={{ 'aria-label': label }}
-        autoHeight
-        maxlength={3000}
-        onInput={(e) => set(key, e.detail.value as never)}
-      />
+      <TextArea id={`policy-${key}`} label={label} value={String(draft[key])} maxlength={3000} onChange={(v) => set(key, v as never)} />
     </Field>
   );
 
