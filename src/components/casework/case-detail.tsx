@@ -78,7 +78,7 @@ export function CaseDetail({ c, notice, actions }: CaseDetailProps) {
     <View>
       {notice ? (
         <View className="section">
-          <View className="done-notice" role="status" id="case-notice">
+          <View className="callout callout--success" role="status" id="case-notice">
             {notice}
           </View>
         </View>

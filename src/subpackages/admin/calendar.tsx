@@ -83,7 +83,7 @@ function CalendarEditor({ calendar, onSaved }: { calendar: Calendar; onSaved: ()
       <View className="section">
         <View className="section__title">官方放假安排</View>
         {missing.length > 0 ? (
-          <View className="warn" id="calendar-missing">
+          <View className="callout callout--warn" id="calendar-missing">
             {missing.map((y) => `${y.year} 年`).join('、')}
             还没有国务院公布的放假安排，这一年的节假日会被当成工作日。国务院通知发布后，请在下面逐天添加放假的日子（休息日）和调休上班的周末（工作日）。
           </View>

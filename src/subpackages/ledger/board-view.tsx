@@ -114,7 +114,7 @@ export function BoardView({ me }: { me: Me }) {
       </View>
       {notice ? (
         <View className="section">
-          <View className="lg-notice" role="status" id="board-notice">
+          <View className="callout callout--success" role="status" id="board-notice">
             {notice}
           </View>
         </View>

@@ -72,7 +72,7 @@ export function SelfAssessment({ task, onSaved }: SelfAssessmentProps) {
 
   if (task.status === 'accepted') {
     return (
-      <View className="lg-result lg-result--accepted" id="self-assessment">
+      <View className="callout callout--success lg-result" id="self-assessment">
         双拥办已验收，得分 {task.acceptedScore ?? task.points} / {task.points} 分。需要调整请联系双拥办。
       </View>
     );
@@ -82,7 +82,7 @@ export function SelfAssessment({ task, onSaved }: SelfAssessmentProps) {
   return (
     <View className="lg-form" id="self-assessment">
       {ready ? (
-        <View className="lg-result lg-result--ready" id="ready-note">
+        <View className="callout callout--info lg-result" id="ready-note">
           已自评达标{task.selfScore !== undefined ? `（自评 ${task.selfScore} 分）` : ''}，等待双拥办验收。
         </View>
       ) : null}

@@ -65,7 +65,7 @@ function ImportCard() {
         {working ? state.text : '选择 .xlsx 文件导入'}
       </Button>
       {state.step === 'done' ? (
-        <View className="lg-notice lg-notice--inline" role="status" id="import-result">
+        <View className="callout callout--success lg-import-result" role="status" id="import-result">
           已导入「{state.result.title ?? state.fileName}」：{state.result.areas} 个大项，新增 {state.result.created} 项任务，更新{' '}
           {state.result.updated} 项。
         </View>

@@ -101,7 +101,7 @@ export function TaskView({ id, me, today }: TaskViewProps) {
 
       {notice ? (
         <View className="section">
-          <View className="lg-notice" role="status" id="task-notice">
+          <View className="callout callout--success" role="status" id="task-notice">
             {notice}
           </View>
         </View>
