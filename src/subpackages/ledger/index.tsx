@@ -4,13 +4,13 @@ import { useRef, useState } from 'react';
 import type { Me } from '../../../core/contracts/users';
 import { departmentById } from '../../../core/data/departments';
 import { EmptyState } from '../../components/empty-state';
+import { FilterTabs } from '../../components/filter-tabs';
 import { LinkTiles } from '../../components/link-tiles';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getBoard, listTasks, type Board, type ListedTask } from '../../services/ledger';
 import { getMe } from '../../services/users';
-import { Tabs } from './tabs';
 import { TaskRow } from './task-row';
 import { mayOpenLedger, supervises } from './use-me';
 import './ledger.css';
@@ -131,7 +131,7 @@ function LedgerHome({ me }: { me: Me }) {
         <Links office={office} />
       </View>
       <View className="section">
-        <Tabs
+        <FilterTabs
           tabs={office ? OFFICE_TABS : STAFF_TABS}
           value={view}
           onChange={setView}

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Queue } from '../../../core/contracts/cases';
-import { FilterTabs } from '../../components/casework/filter-tabs';
 import { LookupBox } from '../../components/casework/lookup-box';
 import { NoticeConsent, useMissedNotices } from '../../components/casework/notice-consent';
+import { FilterTabs } from '../../components/filter-tabs';
 import { LinkTiles } from '../../components/link-tiles';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import './casework.css';
+import './filter-tabs.css';
 
 interface FilterTabsProps<K extends string> {
   tabs: readonly { id: K; label: string }[];
@@ -22,7 +22,7 @@ export function FilterTabs<K extends string>({ tabs, value, onChange, counts, id
           <View
             key={t.id}
             id={`tab-${t.id}`}
-            className={`tabs__item${value === t.id ? ' tabs__item--on' : ''}`}
+            className={value === t.id ? 'chip chip--on tabs__item tabs__item--on' : 'chip tabs__item'}
             role="tab"
             aria-selected={value === t.id}
             // The chosen tab is the one keyboard focus lands on (the WAI-ARIA tabs pattern).
