@@ -34,7 +34,7 @@ export function EvidenceList({ items }: { items: Evidence[] }) {
       {items.map((e, i) => (
         <View key={`${e.at}-${i}`} className="lg-evidence" id={`evidence-${i}`}>
           <View className="lg-evidence__name">{e.name}</View>
-          <View className="lg-evidence__desc">{e.description}</View>
+          <View className="list-item__desc">{e.description}</View>
           <View className="lg-evidence__meta">
             {timeText(e.at)} 添加
             {e.fileID ? (

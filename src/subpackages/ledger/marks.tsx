@@ -4,16 +4,16 @@ import { TASK_STATUS_TEXT, type TaskStatus } from '../../../core/ledger/model';
 
 /** Colour by where the task stands: grey not started, amber in progress, blue ready, green accepted. */
 export function StatusTag({ status }: { status: TaskStatus }) {
-  return <Text className={`lg-status lg-status--${status}`}>{TASK_STATUS_TEXT[status]}</Text>;
+  return <Text className={`tag lg-status lg-status--${status}`}>{TASK_STATUS_TEXT[status]}</Text>;
 }
 
 export function OverdueTag() {
-  return <Text className="lg-tag lg-tag--overdue">已逾期</Text>;
+  return <Text className="tag lg-tag lg-tag--overdue">已逾期</Text>;
 }
 
 /** Another department's task: the caller can look but not change it. */
 export function ReadOnlyTag() {
-  return <Text className="lg-tag lg-tag--readonly">只读</Text>;
+  return <Text className="tag lg-tag lg-tag--readonly">只读</Text>;
 }
 
 /** 教育局、人武部 — owners by their short names. */

@@ -170,13 +170,13 @@ export function ProblemsSection({ task, problems, canEdit, today, onSaved }: Pro
           <View key={p._id} className={`lg-problem${overdue ? ' lg-problem--overdue' : ''}`} id={`problem-${p._id}`}>
             <View className="lg-problem__head">
               <View className="lg-problem__desc">{p.description}</View>
-              <View className={`lg-pstate lg-pstate--${p.state}`}>{PROBLEM_STATE_TEXT[p.state]}</View>
+              <View className={`tag lg-pstate lg-pstate--${p.state}`}>{PROBLEM_STATE_TEXT[p.state]}</View>
             </View>
             <View className="lg-problem__row">整改措施：{p.measure}</View>
             <View className="lg-problem__row">
               责任：{departmentById(p.ownerDepartmentId)?.shortName ?? p.ownerDepartmentId}
               {p.ownerPerson ? ` · ${p.ownerPerson}` : ''} · {dayText(p.deadline)}前
-              {overdue ? <View className="lg-tag lg-tag--overdue lg-tag--inline">已逾期</View> : null}
+              {overdue ? <View className="tag lg-tag lg-tag--overdue lg-tag--inline">已逾期</View> : null}
             </View>
             {canEdit ? (
               <View className="link lg-problem__edit" role="button" onClick={() => setEditing(draftOf(p))}>

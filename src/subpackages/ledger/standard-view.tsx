@@ -108,7 +108,7 @@ function FileCard({
     <View className="card card--padded" id={id}>
       <View className="lg-card__title">
         {title}
-        {sample ? <View className="lg-sample-tag">示例</View> : null}
+        {sample ? <View className="tag lg-sample-tag">示例</View> : null}
       </View>
       <View className="lg-card__text">{text}</View>
       <Button
