@@ -18,7 +18,7 @@ export function resolveWorkdays(category: CategoryId): number {
 }
 
 /**
- * Deadlines count from the moment the case is routed (DESIGN.md, time limits), to the minute: people
+ * Deadlines count from the moment the case is routed (docs/domain.md, "Deadlines"), to the minute: people
  * are told "10月13日 10:00", never a time with seconds.
  */
 export function deadlines(

@@ -1,7 +1,7 @@
 import { AppError } from '../envelope';
 import type { CaseStatus } from './model';
 
-/** Every action that changes a case's status, and the statuses it may start from (DESIGN.md lifecycle). */
+/** Every action that changes a case's status, and the statuses it may start from (docs/domain.md, "A request's life"). */
 export const TRANSITIONS = {
   accept: { from: ['assigned'], to: 'accepted' },
   reply: { from: ['accepted', 'in_progress'], to: 'in_progress' },

@@ -53,7 +53,7 @@ export interface Rating {
   /** 1-5 from the requester; absent for a 回访 call. */
   score?: number;
   solved: boolean;
-  /** A score of 4 or more, or a 回访 call recorded as satisfied (DESIGN.md, 满意率). */
+  /** A score of 4 or more, or a 回访 call recorded as satisfied (docs/domain.md, 三率). */
   satisfied: boolean;
   comment?: string;
   at: string;

@@ -120,7 +120,7 @@ export function requesterView(c: CaseRecord, calendar: Calendar, now: Date) {
 
 /**
  * Staff and the dispatcher see everything, including internal entries; the phone and name are unmasked
- * only for the department handling the case (DESIGN.md, privacy).
+ * only for the department handling the case (docs/domain.md, "Privacy and safety").
  */
 export function staffView(c: CaseRecord, viewer: Caller, calendar: Calendar, now: Date) {
   // The 双拥办 calls back (回访) resolved cases nobody rated: it needs the number then, and the view is audited.

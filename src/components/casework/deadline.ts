@@ -2,7 +2,7 @@ import type { SlaLevel } from '../../../core/cases/deadlines';
 import type { CaseStatus } from '../../../core/cases/model';
 import { describeChina } from '../../../core/time';
 
-/** The amber and red marks (DESIGN.md: amber at 80% of the time, red when overdue). */
+/** The amber and red marks (docs/domain.md: amber at 80% of the time, red when overdue). */
 export const SLA_LABEL: Record<SlaLevel, string | null> = {
   ok: null,
   amber: '即将到期',

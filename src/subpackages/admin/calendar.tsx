@@ -15,7 +15,7 @@ const KIND_TEXT: Record<DayKind, string> = { holiday: '休息日', workday: '工
 
 /**
  * The working calendar behind every time limit: the official holidays and 调休 come with the app, but a
- * year the State Council has not published yet needs its days added here (DESIGN.md, time limits).
+ * year the State Council has not published yet needs its days added here (docs/domain.md, "Deadlines").
  */
 export default function CalendarPage() {
   const loaded = useAsync(getCalendar);

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import type { SlaLevel } from '../../../core/cases/deadlines';
 import type { CaseStatus } from '../../../core/cases/model';
 
-/** The amber and red marks, said to the person who asked (DESIGN.md: amber at 80% of the time, red when overdue). */
+/** The amber and red marks, said to the person who asked (docs/domain.md: amber at 80% of the time, red when overdue). */
 const SLA_TEXT: Record<SlaLevel, string | null> = {
   ok: null,
   amber: '临近答复时间',
