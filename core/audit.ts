@@ -52,6 +52,17 @@ export const AUDIT_ACTION_TEXT: Record<AuditAction, string> = {
   'users.auditLog': '查询操作记录',
 };
 
+/** A search of the audit trail: every given field must match; `from`/`to` are UTC+8 days, inclusive. */
+export interface AuditQuery {
+  openid?: string;
+  departmentId?: string;
+  action?: AuditAction;
+  objectType?: AuditObject;
+  objectId?: string;
+  from?: string;
+  to?: string;
+}
+
 export interface AuditRecord {
   openid: string;
   role: string;

@@ -1,4 +1,4 @@
-import { AUDIT_ACTION_TEXT, type AuditAction, type AuditObject, type AuditRecord } from '../../core/audit';
+import { AUDIT_ACTION_TEXT, type AuditAction, type AuditQuery, type AuditRecord } from '../../core/audit';
 import { chinaInstant, nextDay } from '../../core/time';
 import { countOf, db, rows } from './cloud';
 
@@ -9,19 +9,8 @@ export async function writeAudit(entry: AuditRecord): Promise<void> {
   await audit().add({ data: entry });
 }
 
-export interface AuditSearch {
-  openid?: string;
-  departmentId?: string;
-  action?: AuditAction;
-  objectType?: AuditObject;
-  objectId?: string;
-  /** YYYY-MM-DD, UTC+8, inclusive. */
-  from?: string;
-  to?: string;
-}
-
 /** Entries matching every given field, newest first, a page at a time, with the total. */
-export async function searchAudit(query: AuditSearch, page: number, pageSize: number) {
+export async function searchAudit(query: AuditQuery, page: number, pageSize: number) {
   const _ = db().command;
   const where: Record<string, unknown> = {};
   for (const k of ['openid', 'departmentId', 'action', 'objectType', 'objectId'] as const) if (query[k]) where[k] = query[k];

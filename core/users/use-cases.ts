@@ -1,4 +1,4 @@
-import { auditRecord, type AuditAction, type AuditObject, type AuditRecord } from '../audit';
+import { auditRecord, type AuditAction, type AuditQuery, type AuditRecord } from '../audit';
 import { refuseRisky, type ContentVerdict } from '../content';
 import type { DeleteReport, Me, Invite, ProfileInput, StaffMember } from '../contracts/users';
 import type { DepartmentId } from '../data/departments';
@@ -48,17 +48,6 @@ export interface UsersPort {
   writeAudit(entry: AuditRecord): Promise<void>;
   /** Entries matching every given field, newest first, a page at a time, with the total. */
   searchAudit(query: AuditQuery, page: number, pageSize: number): Promise<AuditPage>;
-}
-
-/** A search of the audit trail: every given field must match; `from`/`to` are UTC+8 days, inclusive. */
-interface AuditQuery {
-  openid?: string;
-  departmentId?: string;
-  action?: AuditAction;
-  objectType?: AuditObject;
-  objectId?: string;
-  from?: string;
-  to?: string;
 }
 
 interface AuditPage {
