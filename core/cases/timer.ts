@@ -1,3 +1,4 @@
+import { DISPATCH_DEPARTMENT } from '../data/departments';
 import { AUTO_CLOSE_DAYS } from './deadlines';
 import { eraseExpired } from './erasure';
 import type { CaseRecord } from './model';
@@ -31,7 +32,7 @@ export async function runCaseTimer(deps: CaseDeps, _caller: null): Promise<{ urg
     urged++;
   }
   if (urged) {
-    const office = await deps.port.staffOf('office');
+    const office = await deps.port.staffOf(DISPATCH_DEPARTMENT);
     await deps.port.notify(office, {
       kind: 'case_new',
       caseId: '',

@@ -1,7 +1,7 @@
 import { Button, Input, Picker, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
-import { DEPARTMENTS, departmentById, type DepartmentId } from '../../../core/data/departments';
+import { DEPARTMENTS, DISPATCH_DEPARTMENT, departmentById, type DepartmentId } from '../../../core/data/departments';
 import { PROBLEM_STATE_TEXT, PROBLEM_STATES, type ProblemState } from '../../../core/ledger/model';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
@@ -156,7 +156,7 @@ export function ProblemsSection({ task, problems, canEdit, today, onSaved }: Pro
   const blank = (): Draft => ({
     description: '',
     measure: '',
-    ownerDepartmentId: task.ownerDepartments[0] ?? 'office',
+    ownerDepartmentId: task.ownerDepartments[0] ?? DISPATCH_DEPARTMENT,
     ownerPerson: '',
     deadline: task.deadline,
     state: 'open',
