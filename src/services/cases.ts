@@ -1,7 +1,6 @@
 import type { ActionName, Answer, Input } from '../../core/contracts/answers';
 import type { CaseFilter, CaseView, Queue, RequesterCase, StaffCase, SubmitInput } from '../../core/contracts/cases';
 import type { CategoryId } from '../../core/data/categories';
-import type { DepartmentId } from '../../core/data/departments';
 import { callFunction } from './call';
 
 type CasesAnswer<A extends ActionName<'cases'>> = Answer<'cases', A>;
@@ -53,7 +52,7 @@ export const lookup = <T extends CaseView = StaffCase>(trackingNo: string) => ca
 export const missedNotices = () => call('notices', {});
 
 // The 双拥办
-export const assign = (caseId: string, departmentId: DepartmentId, reason: string) => call('assign', { caseId, departmentId, reason });
+export const assign = (caseId: string, departmentId: string, reason: string) => call('assign', { caseId, departmentId, reason });
 export const urge = (caseId: string, note?: string) => call('urge', { caseId, note });
 export const followUp = (caseId: string, satisfied: boolean, note?: string) => call('followUp', { caseId, satisfied, note });
 export const record = (input: Omit<Input<'cases', 'record'>, 'requestId'> & { requestId: string }) => call('record', { ...input });

@@ -1,7 +1,6 @@
 import type { ActionName, Answer, Input } from '../../core/contracts/answers';
 import type { FairInput } from '../../core/contracts/fairs';
 import type { Me } from '../../core/contracts/users';
-import { isFairOrganizer as organizesFairs } from '../../core/fairs/model';
 import { callFunction } from './call';
 
 type FairsAnswer<A extends ActionName<'fairs'>> = Answer<'fairs', A>;
@@ -27,7 +26,7 @@ export const signUp = (input: SignupInput) => call('signup', { ...input });
 export const cancelSignup = (fairId: string) => call('cancel', { fairId });
 export const mySignups = () => call('mine', {});
 
-// Organizers: staff of 人社局 and 退役军人事务局, and admins
+// Organizers: staff of the units the county lets organize fairs, and admins
 /** The fairs the caller's unit runs, drafts included (every fair for admins). */
 export const listManagedFairs = (page = 1, pageSize = 50) => call('list', { when: 'all', manage: true, page, pageSize });
 export const roster = (fairId: string) => call('roster', { fairId });
@@ -36,5 +35,9 @@ export const recordOutcome = (fairId: string, openid: string, outcome: Outcome) 
 export const exportRoster = (fairId: string) => call('exportRoster', { fairId });
 export const saveFair = (fair: FairDraft) => call('save', { ...fair });
 
-/** Who may manage fairs: the rule the cloud function checks (core/fairs/model.ts), for a caller not yet known too. */
-export const isFairOrganizer = (me: Pick<Me, 'role' | 'departmentId'> | null | undefined): boolean => Boolean(me && organizesFairs(me));
+/**
+ * Who may manage fairs: the rule the cloud function checks (core/fairs/model.ts isFairOrganizer), read from
+ * `users.me` — admins always, staff when their unit runs fairs — for a caller not yet known too.
+ */
+export const isFairOrganizer = (me: Pick<Me, 'role' | 'unit'> | null | undefined): boolean =>
+  me?.role === 'admin' || (me?.role === 'staff' && me.unit?.runsFairs === true);

@@ -1,4 +1,4 @@
-import { DEPARTMENTS } from '../../core/data/departments';
+import { activeUnits, type Organization } from '../../core/org/model';
 
 /**
  * Who the H5 app calls the local host as (the `x-openid` header). H5 only: in WeChat the caller is
@@ -10,17 +10,29 @@ export interface DemoIdentity {
   /** null = anonymous (no header). */
   id: string | null;
   label: string;
-  group: '访客' | '群众' | '部门' | '双拥办';
+  group: '访客' | '群众' | '部门' | '服务站' | '双拥办';
 }
 
-export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
-  { id: null, label: '匿名访客', group: '访客' },
-  { id: 'resident-1', label: '群众一', group: '群众' },
-  { id: 'resident-2', label: '群众二', group: '群众' },
-  ...DEPARTMENTS.map((d): DemoIdentity => ({ id: `staff-${d.id}`, label: `${d.shortName}工作人员`, group: '部门' })),
-  { id: 'dispatcher', label: '双拥办调度', group: '双拥办' },
-  { id: 'admin', label: '管理员', group: '双拥办' },
-];
+export const IDENTITY_GROUPS: readonly DemoIdentity['group'][] = ['访客', '群众', '部门', '服务站', '双拥办'];
+
+/**
+ * The people the local host's seed knows: residents, one clerk (`staff-<unit id>`) for each unit the
+ * county lists — the 乡镇 stations' clerks apart — the dispatcher and an admin.
+ */
+export function demoIdentities(org: Organization): DemoIdentity[] {
+  return [
+    { id: null, label: '匿名访客', group: '访客' },
+    { id: 'resident-1', label: '群众一', group: '群众' },
+    { id: 'resident-2', label: '群众二', group: '群众' },
+    ...activeUnits(org).map((u): DemoIdentity => ({
+      id: `staff-${u.id}`,
+      label: `${u.shortName}工作人员`,
+      group: u.kind === 'station' ? '服务站' : '部门',
+    })),
+    { id: 'dispatcher', label: '双拥办调度', group: '双拥办' },
+    { id: 'admin', label: '管理员', group: '双拥办' },
+  ];
+}
 
 // What the local host accepts in x-openid.
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
@@ -50,6 +62,6 @@ export function newVisitorId(): string {
   return `visitor-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
-export function identityLabel(id: string | null): string {
-  return DEMO_IDENTITIES.find((d) => d.id === id)?.label ?? (id ? `新用户 ${id}` : '匿名访客');
+export function identityLabel(identities: readonly DemoIdentity[], id: string | null): string {
+  return identities.find((d) => d.id === id)?.label ?? (id ? `新用户 ${id}` : '匿名访客');
 }

@@ -1,12 +1,14 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import type { Organization } from '../../../core/org/model';
 import type { StaffCase } from '../../services/cases';
 import { isServiceError } from '../../services/service-error';
 import { ChoiceChips } from '../choice-chips';
 import { errorMessage } from '../error-state';
 import { Loaded } from '../loaded';
 import { PageShell } from '../page-shell';
+import { useOrganizationState } from '../use-organization';
 import { ActionSheet } from './action-sheet';
 import { CaseDetail } from './case-detail';
 import type { Desk, DeskAction, Prepared, SheetAction, StepAction } from './desk';
@@ -24,13 +26,19 @@ interface OpenSheet {
 /** One case for staff or the 双拥办: read it, call the person, and act on it with the buttons the desk gives. */
 export function CaseDeskView({ caseRef, desk }: { caseRef: CaseRef; desk: Desk }) {
   const staffCase = useStaffCase(caseRef);
+  // The buttons depend on who holds the case and where it may go: the case waits for the organization.
+  const org = useOrganizationState();
   return (
     <PageShell>
       <Loaded state={staffCase.loaded} errorTitle="打不开这件求助">
-        {(loaded) => {
-          const c = staffCase.current ?? loaded;
-          return desk.instead?.(c) ?? <DeskView c={c} desk={desk} staffCase={staffCase} />;
-        }}
+        {(loaded) => (
+          <Loaded state={org} errorTitle="打不开这件求助">
+            {(o) => {
+              const c = staffCase.current ?? loaded;
+              return desk.instead?.(c, o) ?? <DeskView c={c} org={o} desk={desk} staffCase={staffCase} />;
+            }}
+          </Loaded>
+        )}
       </Loaded>
     </PageShell>
   );
@@ -38,15 +46,16 @@ export function CaseDeskView({ caseRef, desk }: { caseRef: CaseRef; desk: Desk }
 
 interface DeskViewProps {
   c: StaffCase;
+  org: Organization;
   desk: Desk;
   staffCase: ReturnType<typeof useStaffCase>;
 }
 
 /** The case with the desk's buttons, the sheet one opens, and the step one runs. */
-function DeskView({ c, desk, staffCase: state }: DeskViewProps) {
+function DeskView({ c, org, desk, staffCase: state }: DeskViewProps) {
   const [sheet, setSheet] = useState<OpenSheet | null>(null);
   const [stepping, setStepping] = useState<string | null>(null);
-  const actions = desk.actions(c);
+  const actions = desk.actions(c, org);
   const edit = (patch: Partial<OpenSheet>) => setSheet((s) => (s ? { ...s, error: null, ...patch } : s));
   const failed = (e: unknown) => {
     // Someone else acted first (or the requester withdrew): show what the case is now.
@@ -100,7 +109,7 @@ function DeskView({ c, desk, staffCase: state }: DeskViewProps) {
     <View className="section" id="case-actions">
       <View className="section__title">{desk.title}</View>
       <View className="card card--padded">
-        {desk.hint(c)}
+        {desk.hint(c, org)}
         <View className="case-actions">
           {actions.map((a) => {
             const busy = a.kind === 'step' && stepping === a.id;
@@ -123,7 +132,7 @@ function DeskView({ c, desk, staffCase: state }: DeskViewProps) {
 
   return (
     <>
-      <CaseDetail c={c} notice={state.notice} actions={section} />
+      <CaseDetail c={c} org={org} notice={state.notice} actions={section} />
       {sheet && current ? (
         <ActionSheet
           id={`sheet-${current.sheet}`}

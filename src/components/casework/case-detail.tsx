@@ -1,7 +1,7 @@
 import { Button, Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
-import { departmentById } from '../../../core/data/departments';
+import { unitById, unitName, unitShortName, type Organization } from '../../../core/org/model';
 import type { StaffCase } from '../../services/cases';
 import { openStoredFile } from '../../services/open-file';
 import { errorMessage } from '../error-state';
@@ -15,18 +15,18 @@ type Entry = StaffCase['timeline'][number];
 const IMAGE = /\.(jpe?g|png|gif|webp|heic|bmp)$/i;
 const OPEN = ['assigned', 'accepted', 'in_progress', 'waiting'];
 
-function who(actor: Entry['actor']): string {
+function who(org: Organization, actor: Entry['actor']): string {
   switch (actor.role) {
     case 'resident':
       return '群众';
     case 'system':
       return '系统';
     case 'dispatcher':
-      return '双拥办';
+      return unitById(org, org.dispatchUnitId)?.shortName ?? '双拥办';
     case 'admin':
       return '管理员';
     default:
-      return actor.departmentId ? (departmentById(actor.departmentId)?.shortName ?? actor.departmentId) : '工作人员';
+      return actor.departmentId ? unitShortName(org, actor.departmentId) : '工作人员';
   }
 }
 
@@ -64,6 +64,8 @@ function Attachments({ files }: { files: string[] }) {
 
 interface CaseDetailProps {
   c: StaffCase;
+  /** The county's units, to name who did what (a retired unit still by its name). */
+  org: Organization;
   /** What happened just now and what comes next, shown on top. */
   notice?: string | null;
   /** The actions this viewer may take, shown before the timeline. */
@@ -71,7 +73,7 @@ interface CaseDetailProps {
 }
 
 /** A case as staff and the 双拥办 see it: the request, who may be called, why it went where it is, and every step. */
-export function CaseDetail({ c, notice, actions }: CaseDetailProps) {
+export function CaseDetail({ c, org, notice, actions }: CaseDetailProps) {
   const open = OPEN.includes(c.status);
   const call = () => void Taro.makePhoneCall({ phoneNumber: c.contact.phone }).catch(() => undefined);
   return (
@@ -153,7 +155,7 @@ export function CaseDetail({ c, notice, actions }: CaseDetailProps) {
           </View>
           <View className="list-item">
             <View className="list-item__main">
-              <View className="list-item__desc">为什么由{departmentById(c.routing.departmentId)?.name ?? '这个部门'}办理</View>
+              <View className="list-item__desc">为什么由{unitName(org, c.routing.departmentId)}办理</View>
               <View className="list-item__title" id="case-routing">
                 {c.routing.reason}
               </View>
@@ -187,7 +189,7 @@ export function CaseDetail({ c, notice, actions }: CaseDetailProps) {
 
       <View className="section">
         <View className="section__title">办理经过</View>
-        <Timeline entries={c.timeline.map((e) => ({ ...e, by: who(e.actor) }))} />
+        <Timeline entries={c.timeline.map((e) => ({ ...e, by: who(org, e.actor) }))} />
         <View className="section__hint timeline__hint">标「内部」的记录只有工作人员和双拥办看得到，群众看不到。</View>
       </View>
     </View>

@@ -1,19 +1,21 @@
 import type { ReactNode } from 'react';
+import type { Organization } from '../../../core/org/model';
 import type { StaffCase } from '../../services/cases';
 
 /**
  * What one role can do with a case — a department's clerk (workbench) or the 双拥办 (office): the buttons it
- * has for this case now and what each does. CaseDeskView draws any desk the same way.
+ * has for this case now and what each does. CaseDeskView draws any desk the same way. The county's
+ * organization comes with the case: whether the case sits with the dispatch unit, and where it may go.
  */
 export interface Desk {
   /** Over the buttons, e.g. 办理. */
   title: string;
   /** Above the buttons: why there is little to do, or where to go instead. */
-  hint: (c: StaffCase) => ReactNode;
+  hint: (c: StaffCase, org: Organization) => ReactNode;
   /** The buttons this role has for this case now, in the order shown. */
-  actions: (c: StaffCase) => DeskAction[];
+  actions: (c: StaffCase, org: Organization) => DeskAction[];
   /** Shown in the page instead of the case and its actions (a department the case has left); null shows the case. */
-  instead?: (c: StaffCase) => ReactNode;
+  instead?: (c: StaffCase, org: Organization) => ReactNode;
 }
 
 /** Asked before an action that cannot be taken back. */

@@ -1,22 +1,23 @@
 import { Button, Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { useOrganization } from '../../components/use-organization';
 import {
-  DEMO_IDENTITIES,
+  demoIdentities,
   getIdentity,
+  IDENTITY_GROUPS,
   identityLabel,
   isValidIdentity,
   newVisitorId,
   setIdentity,
-  type DemoIdentity,
 } from '../../services/identity';
 import type { IdentitySwitcherProps } from './identity-switcher';
-
-const GROUPS: DemoIdentity['group'][] = ['访客', '群众', '部门', '双拥办'];
 
 /** Local demo only: choose who the app calls the host as (the x-openid header). */
 export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
   const [current, setCurrent] = useState<string | null>(getIdentity);
+  // One clerk for each unit the county lists, as the local host's seed creates them.
+  const identities = demoIdentities(useOrganization());
   const [custom, setCustom] = useState('');
   const [customError, setCustomError] = useState<string | null>(null);
 
@@ -24,7 +25,7 @@ export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
     setIdentity(id);
     setCurrent(getIdentity());
     onChange();
-    void Taro.showToast({ title: `已切换为${identityLabel(id)}`, icon: 'none' });
+    void Taro.showToast({ title: `已切换为${identityLabel(identities, id)}`, icon: 'none' });
   };
 
   const chooseCustom = () => {
@@ -44,25 +45,27 @@ export function IdentitySwitcher({ onChange }: IdentitySwitcherProps) {
         <View className="list-item__desc">
           现在是：
           <View className="tag" style={{ display: 'inline-block' }}>
-            {identityLabel(current)}
+            {identityLabel(identities, current)}
           </View>
         </View>
-        {GROUPS.map((group) => (
+        {IDENTITY_GROUPS.filter((group) => identities.some((d) => d.group === group)).map((group) => (
           <View key={group}>
             <View className="field__label" style={{ marginTop: '12px' }}>
               {group}
             </View>
             <View className="chips">
-              {DEMO_IDENTITIES.filter((d) => d.group === group).map((d) => (
-                <View
-                  key={d.id ?? 'anonymous'}
-                  className={`chip${d.id === current ? ' chip--on' : ''}`}
-                  data-openid={d.id ?? ''}
-                  onClick={() => choose(d.id)}
-                >
-                  {d.label}
-                </View>
-              ))}
+              {identities
+                .filter((d) => d.group === group)
+                .map((d) => (
+                  <View
+                    key={d.id ?? 'anonymous'}
+                    className={`chip${d.id === current ? ' chip--on' : ''}`}
+                    data-openid={d.id ?? ''}
+                    onClick={() => choose(d.id)}
+                  >
+                    {d.label}
+                  </View>
+                ))}
               {group === '群众' ? (
                 <View className="chip" data-openid="new" onClick={() => choose(newVisitorId())}>
                   新用户

@@ -1,17 +1,17 @@
 import { Button, Input, Picker, View } from '@tarojs/components';
 import { useState } from 'react';
 import { AUDIT_ACTION_TEXT, AUDIT_ACTIONS } from '../../../core/audit';
-import { DEPARTMENTS } from '../../../core/data/departments';
+import { unitShortName } from '../../../core/org/model';
 import { ROLE_NAMES, type Role } from '../../../core/roles';
 import { describeChina } from '../../../core/time';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
+import { useOrganization } from '../../components/use-organization';
 import { dayText } from '../../../core/time';
 import type { AsyncState } from '../../lib/use-async';
 import { searchAuditLog, type AuditLogPage, type AuditLogQuery } from '../../services/users';
 import { Choose } from './choose';
 
-const DEPT_NAMES = DEPARTMENTS.map((d) => d.name);
 const OPERATION_NAMES = AUDIT_ACTIONS.map((a) => AUDIT_ACTION_TEXT[a]);
 const OBJECT_TEXT: Record<string, string> = { case: '求助', fair: '招聘会', activity: '志愿活动', audit: '操作记录' };
 const PAGE_SIZE = 20;
@@ -30,6 +30,9 @@ function DayPicker({ value, placeholder, id, onPick }: { value: string; placehol
 
 /** Who looked at whose personal data: the whole trail, by unit, operation, person and date. */
 export function AuditSearch() {
+  // Every unit, retired ones too: the trail keeps what they did.
+  const org = useOrganization();
+  const units = org.units;
   const [dept, setDept] = useState(-1);
   const [operation, setOperation] = useState(-1);
   const [openid, setOpenid] = useState('');
@@ -46,7 +49,7 @@ export function AuditSearch() {
     }
     setError(null);
     const query: AuditLogQuery = {
-      ...(dept >= 0 ? { departmentId: DEPARTMENTS[dept]?.id } : {}),
+      ...(dept >= 0 ? { departmentId: units[dept]?.id } : {}),
       ...(operation >= 0 ? { operation: AUDIT_ACTIONS[operation] } : {}),
       ...(openid.trim() ? { openid: openid.trim() } : {}),
       ...(from ? { from } : {}),
@@ -80,7 +83,13 @@ export function AuditSearch() {
       <View className="section__hint">查看名单、导出名单、看到完整手机号、查操作记录本身，都会留下记录。不选就是不限。</View>
       <View className="card card--padded settings-form" id="audit-log-form">
         <View className="settings-form__row" style={{ marginTop: 0 }}>
-          <Choose names={DEPT_NAMES} index={dept} placeholder="所有单位" onPick={setDept} id="audit-log-dept" />
+          <Choose
+            names={units.map((u) => (u.retired ? `${u.name}（已撤销）` : u.name))}
+            index={dept}
+            placeholder="所有单位"
+            onPick={setDept}
+            id="audit-log-dept"
+          />
         </View>
         <View className="settings-form__row">
           <Choose names={OPERATION_NAMES} index={operation} placeholder="所有操作" onPick={setOperation} id="audit-log-operation" />
@@ -146,7 +155,7 @@ export function AuditSearch() {
                 <View key={`${e.at}-${i}`} className="list-item settings-row">
                   <View className="list-item__main">
                     <View className="list-item__title">
-                      {e.departmentId ? `${DEPARTMENTS.find((d) => d.id === e.departmentId)?.shortName ?? e.departmentId} · ` : ''}
+                      {e.departmentId ? `${unitShortName(org, e.departmentId)} · ` : ''}
                       {ROLE_NAMES[e.role as Role] ?? e.role} · {e.actionText}
                       {e.revealed ? '（看到了完整手机号）' : ''}
                     </View>

@@ -2,10 +2,11 @@ import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { MetaData } from '../../../core/contracts/meta';
 import { usersContract, type Invite } from '../../../core/contracts/users';
-import type { DepartmentId } from '../../../core/data/departments';
+import { activeUnits } from '../../../core/org/model';
 import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { validate } from '../../lib/validate';
+import { organizationOf } from '../../services/meta';
 import { createInvite } from '../../services/users';
 
 interface InviteFormProps {
@@ -18,9 +19,9 @@ const ROLE_CHOICES = [
   { id: 'dispatcher', label: '双拥办调度' },
 ] as const;
 
-/** Pick a department and a role; the code comes back to be read out to the new colleague. */
+/** Pick a unit (any the county has and has not retired, a station too) and a role; the code comes back to be read out to the new colleague. */
 export function InviteForm({ meta, onCreated }: InviteFormProps) {
-  const [departmentId, setDepartmentId] = useState<DepartmentId | ''>('');
+  const [departmentId, setDepartmentId] = useState('');
   const [role, setRole] = useState<'staff' | 'dispatcher'>('staff');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -47,7 +48,7 @@ export function InviteForm({ meta, onCreated }: InviteFormProps) {
       <View className="field__label">部门</View>
       <ChoiceChips
         label="部门"
-        choices={meta.departments.map((d) => ({ value: d.id, label: d.shortName }))}
+        choices={activeUnits(organizationOf(meta)).map((u) => ({ value: u.id, label: u.shortName }))}
         value={departmentId}
         onChange={setDepartmentId}
       />

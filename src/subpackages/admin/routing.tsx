@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { metaContract } from '../../../core/contracts/meta';
 import { CATEGORIES, categoryById, type CategoryId } from '../../../core/data/categories';
-import { DEPARTMENTS, DISPATCH_DEPARTMENT, departmentById, type DepartmentId } from '../../../core/data/departments';
-import { REGIONS, regionById } from '../../../core/data/regions';
+import { activeRegions, activeUnits, regionName, unitById, unitName, type Organization, type Unit } from '../../../core/org/model';
 import type { RoutingRule } from '../../../core/routing';
 import { errorMessage } from '../../components/error-state';
 import { Loaded } from '../../components/loaded';
@@ -12,25 +11,33 @@ import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { getRouting, saveRouting } from '../../services/admin-settings';
+import { getOrganization } from '../../services/meta';
 import { Choose } from './choose';
 import './settings.css';
 
-const deptName = (id: string | undefined) => (id ? (departmentById(id)?.name ?? id) : '');
-const shortName = (id: string) => departmentById(id)?.shortName ?? id;
-const DEPT_NAMES = DEPARTMENTS.map((d) => d.name);
 const CATEGORY_NAMES = CATEGORIES.map((c) => c.name);
-const REGION_NAMES = REGIONS.map((r) => r.name);
+/** A rule's unit as the table shows it: a retired one still by name, marked, since cases no longer go there. */
+function unitLabel(org: Organization, id: string, full = false): string {
+  const unit = unitById(org, id);
+  if (!unit) return id;
+  const name = full ? unit.name : unit.shortName;
+  return unit.retired ? `${name}（已撤销）` : name;
+}
+/** Who may take a category county-wide: every active unit but the 乡镇 stations, which serve one 乡镇 each. */
+const countyWideUnits = (org: Organization): Unit[] => activeUnits(org).filter((u) => u.kind !== 'station');
 const sameKey = (a: RoutingRule, b: { category: string; regionId?: string }) => a.category === b.category && a.regionId === b.regionId;
 
-function OverrideForm({ onAdd }: { onAdd: (rule: RoutingRule) => string | null }) {
+function OverrideForm({ org, onAdd }: { org: Organization; onAdd: (rule: RoutingRule) => string | null }) {
+  const regions = activeRegions(org);
+  const units = activeUnits(org);
   const [category, setCategory] = useState(-1);
   const [region, setRegion] = useState(-1);
   const [dept, setDept] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const add = () => {
     const c = CATEGORIES[category];
-    const r = REGIONS[region];
-    const d = DEPARTMENTS[dept];
+    const r = regions[region];
+    const d = units[dept];
     if (!c || !r || !d) {
       setError('请选好类别、乡镇和部门');
       return;
@@ -47,11 +54,11 @@ function OverrideForm({ onAdd }: { onAdd: (rule: RoutingRule) => string | null }
     <View className="card card--padded" id="override-form">
       <View className="field__label">添加一条：某个乡镇的某类事项，交给另一个部门</View>
       <View className="settings-form__row">
-        <Choose names={REGION_NAMES} index={region} placeholder="选乡镇" onPick={setRegion} />
-        <Choose names={CATEGORY_NAMES} index={category} placeholder="选类别" onPick={setCategory} />
+        <Choose names={regions.map((r) => r.name)} index={region} placeholder="选乡镇" onPick={setRegion} id="override-region" />
+        <Choose names={CATEGORY_NAMES} index={category} placeholder="选类别" onPick={setCategory} id="override-category" />
       </View>
       <View className="settings-form__row">
-        <Choose names={DEPT_NAMES} index={dept} placeholder="交给哪个部门" onPick={setDept} />
+        <Choose names={units.map((u) => u.name)} index={dept} placeholder="交给哪个部门" onPick={setDept} id="override-unit" />
         <Button className="btn btn--ghost btn--small" onClick={add} style={{ marginLeft: '8px' }}>
           添加
         </Button>
@@ -67,18 +74,20 @@ function OverrideForm({ onAdd }: { onAdd: (rule: RoutingRule) => string | null }
 
 /** The routing table: who takes each category county-wide, and where a 乡镇 differs. Saved as one table. */
 export default function RoutingPage() {
-  const loaded = useAsync(getRouting);
+  const loaded = useAsync(() => Promise.all([getRouting(), getOrganization()]));
   return (
     <PageShell>
       <Loaded state={loaded} errorTitle="没能读出分派规则">
-        {({ rules }) => <RoutingEditor saved={rules} onSaved={() => loaded.reload({ silent: true })} />}
+        {([{ rules }, org]) => <RoutingEditor org={org} saved={rules} onSaved={() => loaded.reload({ silent: true })} />}
       </Loaded>
     </PageShell>
   );
 }
 
 /** The table as saved, edited here until 保存分派规则 sends it as one. */
-function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () => void }) {
+function RoutingEditor({ org, saved, onSaved }: { org: Organization; saved: RoutingRule[]; onSaved: () => void }) {
+  const units = countyWideUnits(org);
+  const dispatchName = unitName(org, org.dispatchUnitId);
   const [edited, setEdited] = useState<RoutingRule[] | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -87,11 +96,11 @@ function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () =
   const general = (category: CategoryId) => rules.find((r) => sameKey(r, { category }));
   const overrides = rules.filter((r) => r.regionId !== undefined);
 
-  const setGeneral = (category: CategoryId, departmentId: DepartmentId) =>
+  const setGeneral = (category: CategoryId, departmentId: string) =>
     setEdited([...rules.filter((r) => !sameKey(r, { category })), { category, departmentId }]);
   const addOverride = (rule: RoutingRule): string | null => {
     if (rules.some((r) => sameKey(r, rule)))
-      return `${regionById(rule.regionId ?? '')?.name}的「${categoryById(rule.category)?.name}」已经有一条了，请先删除`;
+      return `${regionName(org, rule.regionId ?? '')}的「${categoryById(rule.category)?.name}」已经有一条了，请先删除`;
     setEdited([...rules, rule]);
     return null;
   };
@@ -127,11 +136,11 @@ function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () =
     <>
       <View className="section">
         <View className="section__title">各类事项由谁办</View>
-        <View className="section__hint">点部门名可以改。没有规则的类别，由{deptName(DISPATCH_DEPARTMENT)}分派。</View>
+        <View className="section__hint">点部门名可以改。没有规则的类别，由{dispatchName}分派。</View>
         <View className="card" id="routing-table">
           {CATEGORIES.map((c) => {
             const rule = general(c.id);
-            const index = rule ? DEPARTMENTS.findIndex((d) => d.id === rule.departmentId) : -1;
+            const index = rule ? units.findIndex((u) => u.id === rule.departmentId) : -1;
             return (
               <View key={c.id} className="list-item settings-row" id={`route-${c.id}`}>
                 <View className="list-item__main">
@@ -140,12 +149,12 @@ function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () =
                 </View>
                 <Picker
                   mode="selector"
-                  range={DEPT_NAMES}
+                  range={units.map((u) => u.name)}
                   value={Math.max(index, 0)}
-                  onChange={(e) => setGeneral(c.id, DEPARTMENTS[Number(e.detail.value)]?.id ?? DISPATCH_DEPARTMENT)}
+                  onChange={(e) => setGeneral(c.id, units[Number(e.detail.value)]?.id ?? org.dispatchUnitId)}
                 >
                   <View className="settings-row__value">
-                    {rule ? shortName(rule.departmentId) : `（${shortName(DISPATCH_DEPARTMENT)}分派）`}
+                    {rule ? unitLabel(org, rule.departmentId) : `（${unitLabel(org, org.dispatchUnitId)}分派）`}
                   </View>
                 </Picker>
               </View>
@@ -163,9 +172,9 @@ function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () =
               <View key={`${r.category}/${r.regionId}`} className="list-item settings-row">
                 <View className="list-item__main">
                   <View className="list-item__title">
-                    {regionById(r.regionId ?? '')?.name ?? r.regionId} ·「{categoryById(r.category)?.name ?? r.category}」
+                    {regionName(org, r.regionId ?? '')} ·「{categoryById(r.category)?.name ?? r.category}」
                   </View>
-                  <View className="list-item__desc">由{deptName(r.departmentId)}办理</View>
+                  <View className="list-item__desc">由{unitLabel(org, r.departmentId, true)}办理</View>
                 </View>
                 <View className="settings-btns">
                   <Button className="btn btn--danger" onClick={() => removeOverride(r)}>
@@ -176,7 +185,7 @@ function RoutingEditor({ saved, onSaved }: { saved: RoutingRule[]; onSaved: () =
             ))}
           </View>
         ) : null}
-        <OverrideForm onAdd={addOverride} />
+        <OverrideForm org={org} onAdd={addOverride} />
       </View>
 
       <View className="save-bar">

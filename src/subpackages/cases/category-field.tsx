@@ -2,9 +2,11 @@ import { View } from '@tarojs/components';
 import { resolveWorkdays, URGENT_RESOLVE_WORKDAYS, URGENT_SIGN_HOURS } from '../../../core/cases/deadlines';
 import type { MetaData } from '../../../core/contracts/meta';
 import type { CategoryId } from '../../../core/data/categories';
+import { unitName } from '../../../core/org/model';
 import { routeCase } from '../../../core/routing';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
+import { organizationOf } from '../../services/meta';
 import type { CategorySuggestion } from './use-category-suggestion';
 
 const categoryName = (meta: MetaData, id: string): string => meta.categories.find((c) => c.id === id)?.name ?? id;
@@ -14,8 +16,9 @@ const categoryName = (meta: MetaData, id: string): string => meta.categories.fin
  * answers — a region's override first, then the county-wide rule, else the 双拥办.
  */
 function handlerName(meta: MetaData, category: string, region: string): string {
-  const { departmentId } = routeCase([...meta.routing.overrides, ...meta.routing.rules], category as CategoryId, region);
-  return meta.departments.find((d) => d.id === departmentId)?.name ?? departmentId;
+  const org = organizationOf(meta);
+  const { departmentId } = routeCase(org, [...meta.routing.overrides, ...meta.routing.rules], category as CategoryId, region);
+  return unitName(org, departmentId);
 }
 
 /** 教育局受理，一般 5 个工作日内答复 — what a person can expect before they submit, by the deadlines the cloud sets. */

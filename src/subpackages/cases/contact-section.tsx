@@ -20,7 +20,7 @@ export function ContactSection({ regions, fields, errors, set }: ContactSectionP
       <View className="card">
         <Field name="region" label="所在乡镇/街道" required error={errors.region}>
           <ChoiceChips
-            choices={regions.map((r) => ({ value: r.id, label: r.name }))}
+            choices={regions.filter((r) => !r.retired).map((r) => ({ value: r.id, label: r.name }))}
             value={fields.region}
             onChange={(id) => set('region', id)}
           />

@@ -1,6 +1,4 @@
 import { fairSchema, type FairInput } from '../../../core/contracts/fairs';
-import { ORGANIZER_DEPARTMENTS } from '../../../core/fairs/model';
-import type { DepartmentId } from '../../../core/data/departments';
 import type { FairDetail } from '../../services/fairs';
 import { joinChina, splitChina } from '../../../core/time';
 
@@ -32,14 +30,15 @@ export interface FairForm {
   venueAddress: string;
   lat: string;
   lng: string;
-  organizerDepartmentId: DepartmentId;
+  organizerDepartmentId: string;
   employers: EmployerDraft[];
 }
 
 export const emptyPosition = (): PositionDraft => ({ title: '', count: '1', salary: '', requirements: '' });
 export const emptyEmployer = (): EmployerDraft => ({ name: '', intro: '', positions: [emptyPosition()] });
 
-export function newFairForm(departmentId: DepartmentId | undefined): FairForm {
+/** A new fair, organized by the caller's unit when it organizes fairs, else by the first unit that does. */
+export function newFairForm(departmentId: string | undefined, organizers: readonly string[]): FairForm {
   return {
     title: '',
     description: '',
@@ -53,7 +52,7 @@ export function newFairForm(departmentId: DepartmentId | undefined): FairForm {
     venueAddress: '',
     lat: '',
     lng: '',
-    organizerDepartmentId: departmentId && ORGANIZER_DEPARTMENTS.includes(departmentId) ? departmentId : 'hrss',
+    organizerDepartmentId: departmentId && organizers.includes(departmentId) ? departmentId : (organizers[0] ?? ''),
     employers: [],
   };
 }

@@ -1,6 +1,6 @@
 import { Button, Picker, View } from '@tarojs/components';
-import { ORGANIZER_DEPARTMENTS } from '../../../core/fairs/model';
-import { departmentById } from '../../../core/data/departments';
+import { organizerUnits } from '../../../core/fairs/model';
+import { unitName, type Organization } from '../../../core/org/model';
 import { dayBefore } from '../../../core/time';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
@@ -11,12 +11,14 @@ import { saveFair } from '../../services/fairs';
 import { checkFairForm, emptyEmployer, emptyPosition, type EmployerDraft, type FairForm, type PositionDraft } from './fair-form-model';
 
 interface FairFormViewProps {
+  /** The county's units: the organizer is one that runs fairs. */
+  org: Organization;
   initial: FairForm;
   onSaved: (id: string) => void;
 }
 
 /** Create or edit a fair: time, place, seats, employers and their positions. Checked with the save contract. */
-export function FairFormView({ initial, onSaved }: FairFormViewProps) {
+export function FairFormView({ org, initial, onSaved }: FairFormViewProps) {
   const { form, setForm, set, errors, saving, save } = useEditor(initial, checkFairForm, saveFair, onSaved, {
     savedText: (isNew) => (isNew ? '已发布' : '已保存'),
     errorsOf: pathErrors,
@@ -30,6 +32,9 @@ export function FairFormView({ initial, onSaved }: FairFormViewProps) {
         k === i ? { ...e, positions: e.positions.map((p, m) => (m === j ? { ...p, ...patch } : p)) } : e,
       ),
     }));
+  // An older fair keeps showing its organizer even if that unit no longer runs fairs.
+  const organizers = organizerUnits(org).map((u) => u.id);
+  if (initial.organizerDepartmentId && !organizers.includes(initial.organizerDepartmentId)) organizers.push(initial.organizerDepartmentId);
   const pickDate = (date: string) =>
     setForm((f) => ({ ...f, date, deadlineDate: f.deadlineDate && f.deadlineDate < date ? f.deadlineDate : dayBefore(date) }));
 
@@ -41,9 +46,9 @@ export function FairFormView({ initial, onSaved }: FairFormViewProps) {
           <Field name="title" label="名称" required error={errors.title}>
             <TextInput value={form.title} maxlength={40} placeholder="例如：冬季退役军人专场招聘会" onChange={(v) => set('title', v)} />
           </Field>
-          <Field name="organizer" label="主办部门" required>
+          <Field name="organizer" label="主办部门" required error={errors.organizerDepartmentId}>
             <ChoiceChips
-              choices={ORGANIZER_DEPARTMENTS.map((d) => ({ value: d, label: departmentById(d)?.name ?? d }))}
+              choices={organizers.map((id) => ({ value: id, label: unitName(org, id) }))}
               value={form.organizerDepartmentId}
               onChange={(d) => set('organizerDepartmentId', d)}
             />

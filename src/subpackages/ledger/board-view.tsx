@@ -2,9 +2,10 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Me } from '../../../core/contracts/users';
-import { departmentById } from '../../../core/data/departments';
+import { unitById, unitShortName } from '../../../core/org/model';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { useOrganization } from '../../components/use-organization';
 import { useAsync } from '../../lib/use-async';
 import { getBoard, listTasks, type Board, type LedgerTask, type OverdueTask } from '../../services/ledger';
 import { shortDay } from '../../../core/time';
@@ -59,6 +60,7 @@ function Areas({ board }: { board: Board }) {
 }
 
 function Departments({ board }: { board: Board }) {
+  const org = useOrganization();
   return (
     <View className="card card--padded" id="board-departments">
       {board.departments.map((d) => {
@@ -69,7 +71,7 @@ function Departments({ board }: { board: Board }) {
           <ProgressBar
             key={d.departmentId}
             id={`bar-dept-${d.departmentId}`}
-            label={departmentById(d.departmentId)?.shortName ?? d.name}
+            label={unitById(org, d.departmentId)?.shortName ?? d.name}
             progress={d.progress}
             detail={`已验收 ${d.accepted}/${d.tasks} 项，自评达标 ${d.ready} 项 · 预计 ${d.expected}/${d.points} 分`}
             alert={alerts || undefined}
@@ -84,6 +86,7 @@ type Sheet = { kind: 'accept' | 'sendBack'; task: LedgerTask } | { kind: 'urge';
 
 /** The 双拥办's board: progress by area and by department, the score to expect, what waits for review and what is late. */
 export function BoardView({ me }: { me: Me }) {
+  const org = useOrganization();
   const office = supervises(me);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -134,7 +137,7 @@ export function BoardView({ me }: { me: Me }) {
                       {t.code} {t.content}
                     </View>
                     <View className="list-item__desc">
-                      {ownersText(t.ownerDepartments)} · 自评 {t.selfScore ?? '—'}/{t.points} 分 · 材料 {t.evidence.length} 份
+                      {ownersText(org, t.ownerDepartments)} · 自评 {t.selfScore ?? '—'}/{t.points} 分 · 材料 {t.evidence.length} 份
                     </View>
                   </View>
                   <View className="lg-item__actions">
@@ -183,7 +186,7 @@ export function BoardView({ me }: { me: Me }) {
                     {t.code} {t.content}
                   </View>
                   <View className="list-item__desc">
-                    {ownersText(t.ownerDepartments)} · 期限 {shortDay(t.deadline, thisYear)} · <StatusTag status={t.status} />
+                    {ownersText(org, t.ownerDepartments)} · 期限 {shortDay(t.deadline, thisYear)} · <StatusTag status={t.status} />
                     {t.urged ? ` · 已督办 ${t.urged} 次` : ''}
                   </View>
                 </View>
@@ -211,7 +214,7 @@ export function BoardView({ me }: { me: Me }) {
                 <View className="list-item__main">
                   <View className="list-item__title">{p.description}</View>
                   <View className="list-item__desc">
-                    {departmentById(p.ownerDepartmentId)?.shortName ?? p.ownerDepartmentId} · 期限 {shortDay(p.deadline, thisYear)}
+                    {unitShortName(org, p.ownerDepartmentId)} · 期限 {shortDay(p.deadline, thisYear)}
                   </View>
                 </View>
                 <View className="list-item__arrow" />

@@ -2,7 +2,6 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { Me } from '../../../core/contracts/users';
-import { departmentById } from '../../../core/data/departments';
 import { EmptyState } from '../../components/empty-state';
 import { FilterTabs } from '../../components/filter-tabs';
 import { LinkTiles } from '../../components/link-tiles';
@@ -81,7 +80,6 @@ function LedgerHome({ me }: { me: Me }) {
     shown.current = true;
   });
 
-  const department = me.departmentId ? departmentById(me.departmentId) : undefined;
   const tasks = answer.data?.[0].items ?? [];
   const board = answer.data?.[1];
   const mine = tasks.filter((t) => t.editable);
@@ -115,7 +113,7 @@ function LedgerHome({ me }: { me: Me }) {
     <View>
       <View className="hero">
         <View className="hero__title" id="ledger-title">
-          {office ? '双拥模范县创建台账' : `${department?.shortName ?? ''} · 创建任务`}
+          {office ? '双拥模范县创建台账' : `${me.unit?.shortName ?? ''} · 创建任务`}
         </View>
         <View className="hero__text" id="ledger-summary">
           {answer.status !== 'ready'

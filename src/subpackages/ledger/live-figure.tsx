@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { departmentById } from '../../../core/data/departments';
+import { unitById } from '../../../core/org/model';
 import { FigureTile, FigureTiles, RateTile } from '../../components/figures/tiles';
 import { Loaded } from '../../components/loaded';
+import { useOrganization } from '../../components/use-organization';
 import { PeriodPicker } from '../../components/period-picker';
 import { useAsync } from '../../lib/use-async';
 import { getTask, type LiveFigure } from '../../services/ledger';
@@ -75,6 +76,7 @@ const SOURCE: Record<LiveFigure['metric'], string> = {
  * default) — nobody retypes it.
  */
 export function LiveFigureCard({ taskId, initial }: { taskId: string; initial: LiveFigure }) {
+  const org = useOrganization();
   const today = initial.to;
   const [period, setPeriod] = useState<Period>({ from: initial.from, to: initial.to });
   const first = period.from === initial.from && period.to === initial.to;
@@ -83,7 +85,7 @@ export function LiveFigureCard({ taskId, initial }: { taskId: string; initial: L
     () => (invalid ? Promise.resolve(null) : first ? Promise.resolve(initial) : getTask(taskId, period).then((t) => t.live)),
     [period.from, period.to],
   );
-  const department = initial.departmentId ? departmentById(initial.departmentId)?.shortName : null;
+  const department = initial.departmentId ? unitById(org, initial.departmentId)?.shortName : null;
 
   return (
     <View className="card card--padded lg-live" id="live-figure">

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { departmentById } from '../../../core/data/departments';
+import { unitShortName, type Organization } from '../../../core/org/model';
 import { TASK_STATUS_TEXT, type TaskStatus } from '../../../core/ledger/model';
 
 /** Colour by where the task stands: grey not started, amber in progress, blue ready, green accepted. */
@@ -16,8 +16,8 @@ export function ReadOnlyTag() {
   return <Text className="tag lg-tag lg-tag--readonly">只读</Text>;
 }
 
-/** 教育局、人武部 — owners by their short names. */
-export const ownersText = (ids: readonly string[]) => ids.map((id) => departmentById(id)?.shortName ?? id).join('、');
+/** 教育局、人武部 — a task's owner units by their short names, as the county named them. */
+export const ownersText = (org: Organization, ids: readonly string[]) => ids.map((id) => unitShortName(org, id)).join('、');
 
 /** 2 分 / 1.5 分 */
 export const pointsText = (n: number) => `${n} 分`;

@@ -1,10 +1,11 @@
 import { Button, Input, Picker, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
-import { DEPARTMENTS, DISPATCH_DEPARTMENT, departmentById, type DepartmentId } from '../../../core/data/departments';
+import { activeUnits, unitName, unitShortName } from '../../../core/org/model';
 import { PROBLEM_STATE_TEXT, PROBLEM_STATES, type ProblemState } from '../../../core/ledger/model';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
+import { useOrganization } from '../../components/use-organization';
 import { validate } from '../../lib/validate';
 import { saveProblem, type LedgerTask, type Problem } from '../../services/ledger';
 import { dayText } from '../../../core/time';
@@ -16,7 +17,7 @@ interface Draft {
   id?: string;
   description: string;
   measure: string;
-  ownerDepartmentId: DepartmentId;
+  ownerDepartmentId: string;
   ownerPerson: string;
   deadline: string;
   state: ProblemState;
@@ -47,9 +48,11 @@ function ProblemSheet({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const action = useAction();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const org = useOrganization();
+  const units = activeUnits(org);
   const deptIndex = Math.max(
     0,
-    DEPARTMENTS.findIndex((d) => d.id === draft.ownerDepartmentId),
+    units.findIndex((u) => u.id === draft.ownerDepartmentId),
   );
 
   const submit = () => {
@@ -100,12 +103,12 @@ function ProblemSheet({
         <Field label="责任单位" required name="problem-owner" error={errors.ownerDepartmentId}>
           <Picker
             mode="selector"
-            range={DEPARTMENTS.map((d) => d.name)}
+            range={units.map((u) => u.name)}
             value={deptIndex}
-            onChange={(e) => set('ownerDepartmentId', DEPARTMENTS[Number(e.detail.value)]?.id ?? draft.ownerDepartmentId)}
+            onChange={(e) => set('ownerDepartmentId', units[Number(e.detail.value)]?.id ?? draft.ownerDepartmentId)}
           >
             <View className="field__picker" id="problem-owner-value">
-              {departmentById(draft.ownerDepartmentId)?.name}
+              {draft.ownerDepartmentId ? unitName(org, draft.ownerDepartmentId) : ''}
               <View className="list-item__arrow" />
             </View>
           </Picker>
@@ -153,10 +156,11 @@ interface ProblemsSectionProps {
 /** 检视问题: the gaps found against the standard, each with a measure, an owner, a deadline and a state. */
 export function ProblemsSection({ task, problems, canEdit, today, onSaved }: ProblemsSectionProps) {
   const [editing, setEditing] = useState<Draft | null>(null);
+  const org = useOrganization();
   const blank = (): Draft => ({
     description: '',
     measure: '',
-    ownerDepartmentId: task.ownerDepartments[0] ?? DISPATCH_DEPARTMENT,
+    ownerDepartmentId: task.ownerDepartments[0] ?? org.dispatchUnitId,
     ownerPerson: '',
     deadline: task.deadline,
     state: 'open',
@@ -174,7 +178,7 @@ export function ProblemsSection({ task, problems, canEdit, today, onSaved }: Pro
             </View>
             <View className="lg-problem__row">整改措施：{p.measure}</View>
             <View className="lg-problem__row">
-              责任：{departmentById(p.ownerDepartmentId)?.shortName ?? p.ownerDepartmentId}
+              责任：{unitShortName(org, p.ownerDepartmentId)}
               {p.ownerPerson ? ` · ${p.ownerPerson}` : ''} · {dayText(p.deadline)}前
               {overdue ? <View className="tag lg-tag lg-tag--overdue lg-tag--inline">已逾期</View> : null}
             </View>

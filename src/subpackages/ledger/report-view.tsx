@@ -1,11 +1,12 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { departmentById } from '../../../core/data/departments';
+import { unitById } from '../../../core/org/model';
 import { FigureTable } from '../../components/figures/table';
 import { FigureTile, FigureTiles } from '../../components/figures/tiles';
 import { FileLink } from '../../components/file-link';
 import { Loaded } from '../../components/loaded';
+import { useOrganization } from '../../components/use-organization';
 import { PeriodPicker } from '../../components/period-picker';
 import { useAsync } from '../../lib/use-async';
 import { weeklyReport, type Report } from '../../services/ledger';
@@ -18,6 +19,7 @@ import { taskUrl } from './task-row';
 const open = (id: string) => () => void Taro.navigateTo({ url: taskUrl(id) });
 
 function ReportBody({ report }: { report: Report }) {
+  const org = useOrganization();
   const t = report.total;
   const thisYear = report.today.slice(0, 4);
   return (
@@ -69,7 +71,7 @@ function ReportBody({ report }: { report: Report }) {
           rows={report.departments.map((d) => ({
             key: d.departmentId,
             id: `report-dept-${d.departmentId}`,
-            name: departmentById(d.departmentId)?.shortName ?? d.name,
+            name: unitById(org, d.departmentId)?.shortName ?? d.name,
             cells: [`${d.accepted}/${d.tasks}`, `${d.progress}%`, { value: d.overdue, alert: d.overdue > 0 }],
           }))}
         />
@@ -83,7 +85,7 @@ function ReportBody({ report }: { report: Report }) {
             <View key={l.code} className="card card--padded lg-live lg-live--stacked" id={`report-live-${l.code}`}>
               <View className="lg-live__title">
                 {l.code} {l.label}
-                {l.departmentId ? ` · ${departmentById(l.departmentId)?.shortName ?? ''}` : ''}
+                {l.departmentId ? ` · ${unitById(org, l.departmentId)?.shortName ?? ''}` : ''}
               </View>
               <View className="lg-live__hint">{l.content}</View>
               <LiveFigures live={l} />
@@ -103,7 +105,7 @@ function ReportBody({ report }: { report: Report }) {
                     {o.code} {o.content}
                   </View>
                   <View className="list-item__desc">
-                    {ownersText(o.ownerDepartments)} · 期限 {shortDay(o.deadline, thisYear)}
+                    {ownersText(org, o.ownerDepartments)} · 期限 {shortDay(o.deadline, thisYear)}
                     {o.urged ? ` · 已督办 ${o.urged} 次` : ''}
                   </View>
                 </View>

@@ -8,6 +8,7 @@ import { ownersText } from './marks';
 import { parseScore } from './self-assessment';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { TextArea } from '../../components/text-input';
+import { useOrganization } from '../../components/use-organization';
 import { useAction } from './use-action';
 
 interface TaskRef {
@@ -20,6 +21,7 @@ interface TaskRef {
 
 /** 督办: a note to the owning departments, sent the way overdue cases are urged. */
 export function UrgeSheet({ task, onClose, onDone }: { task: TaskRef; onClose: () => void; onDone: (notice: string) => void }) {
+  const org = useOrganization();
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const action = useAction();
@@ -32,14 +34,14 @@ export function UrgeSheet({ task, onClose, onDone }: { task: TaskRef; onClose: (
     }
     void action.run(
       () => urgeTask(task.id, checked.data.note),
-      () => onDone(`已督办 ${task.code}，${ownersText(task.ownerDepartments)}的工作人员会收到提醒。`),
+      () => onDone(`已督办 ${task.code}，${ownersText(org, task.ownerDepartments)}的工作人员会收到提醒。`),
     );
   };
   return (
     <BottomSheet
       id="urge-sheet"
       title={`督办 ${task.code}`}
-      hint={`${task.content}。督办意见会发给${ownersText(task.ownerDepartments)}，并记入这项任务的工作记录。`}
+      hint={`${task.content}。督办意见会发给${ownersText(org, task.ownerDepartments)}，并记入这项任务的工作记录。`}
       error={action.error ?? errors.note ?? null}
       busy={action.busy}
       submitLabel="发出督办"
@@ -54,6 +56,7 @@ export function UrgeSheet({ task, onClose, onDone }: { task: TaskRef; onClose: (
 
 /** 退回: back to the department with the reason, which it sees in the task's record. */
 export function SendBackSheet({ task, onClose, onDone }: { task: TaskRef; onClose: () => void; onDone: (notice: string) => void }) {
+  const org = useOrganization();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const action = useAction();
@@ -65,7 +68,7 @@ export function SendBackSheet({ task, onClose, onDone }: { task: TaskRef; onClos
     }
     void action.run(
       () => sendBack(task.id, checked.data.reason),
-      () => onDone(`已退回 ${task.code}，${ownersText(task.ownerDepartments)}会看到退回原因，补齐后再标记自评达标。`),
+      () => onDone(`已退回 ${task.code}，${ownersText(org, task.ownerDepartments)}会看到退回原因，补齐后再标记自评达标。`),
     );
   };
   return (
@@ -159,6 +162,7 @@ export function AcceptForm({ task, onDone }: { task: LedgerTask; onDone: (notice
 
 /** 验收 from the board: the same as on the task page, in a sheet over the list. */
 export function AcceptSheet({ task, onClose, onDone }: { task: LedgerTask; onClose: () => void; onDone: (notice: string) => void }) {
+  const org = useOrganization();
   const [score, setScore] = useState(String(task.selfScore ?? task.points));
   const [error, setError] = useState<string | null>(null);
   const action = useAction();
@@ -179,7 +183,7 @@ export function AcceptSheet({ task, onClose, onDone }: { task: LedgerTask; onClo
     <BottomSheet
       id="accept-sheet"
       title={`验收 ${task.code}`}
-      hint={`${task.content}。${ownersText(task.ownerDepartments)}自评${task.selfScore !== undefined ? ` ${task.selfScore} 分` : '未打分'}，佐证材料 ${task.evidence.length} 份。`}
+      hint={`${task.content}。${ownersText(org, task.ownerDepartments)}自评${task.selfScore !== undefined ? ` ${task.selfScore} 分` : '未打分'}，佐证材料 ${task.evidence.length} 份。`}
       error={action.error}
       busy={action.busy}
       submitLabel="验收通过"

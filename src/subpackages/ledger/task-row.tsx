@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useOrganization } from '../../components/use-organization';
 import type { ListedTask } from '../../services/ledger';
 import { shortDay } from '../../../core/time';
 import { OverdueTag, ownersText, pointsText, ReadOnlyTag, StatusTag } from './marks';
@@ -16,6 +17,7 @@ export const taskUrl = (id: string) => `/subpackages/ledger/task?id=${encodeURIC
 
 /** A task in a list: 序号 and content, deadline, status, overdue and read-only marks; a tap opens it. */
 export function TaskRow({ task, thisYear, showOwners }: TaskRowProps) {
+  const org = useOrganization();
   const score =
     task.status === 'accepted' && task.acceptedScore !== undefined
       ? `验收 ${task.acceptedScore}/${task.points} 分`
@@ -42,7 +44,7 @@ export function TaskRow({ task, thisYear, showOwners }: TaskRowProps) {
           {score}
         </View>
       </View>
-      {showOwners ? <View className="lg-task__owners">责任单位：{ownersText(task.ownerDepartments)}</View> : null}
+      {showOwners ? <View className="lg-task__owners">责任单位：{ownersText(org, task.ownerDepartments)}</View> : null}
     </View>
   );
 }

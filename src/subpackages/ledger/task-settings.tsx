@@ -1,10 +1,11 @@
 import { Picker, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
-import { DEPARTMENTS, type DepartmentId } from '../../../core/data/departments';
+import { activeUnits, unitById, type Organization } from '../../../core/org/model';
 import { LIVE_METRIC_TEXT, LIVE_METRICS, type LiveMetric } from '../../../core/ledger/model';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
+import { useOrganization } from '../../components/use-organization';
 import { validate } from '../../lib/validate';
 import { saveTask, type LedgerTask } from '../../services/ledger';
 import { dayText } from '../../../core/time';
@@ -14,19 +15,31 @@ import { useAction } from './use-action';
 /** Metrics that can be narrowed to one department's cases. */
 const PER_DEPARTMENT: readonly LiveMetric[] = ['rates', 'cases_resolved'];
 
+/** The units offered: every one that takes new work, and those already chosen (a retired one, marked, to take off). */
+function unitChoices(org: Organization, chosen: readonly string[]): { id: string; name: string }[] {
+  const ids = activeUnits(org).map((u) => u.id);
+  for (const id of chosen) if (!ids.includes(id)) ids.push(id);
+  return ids.map((id) => {
+    const unit = unitById(org, id);
+    return { id, name: unit ? `${unit.shortName}${unit.retired ? '（已撤销）' : ''}` : id };
+  });
+}
+
 /**
  * The 双拥办 adjusts a task without re-importing the sheet: who owns it, by when, and which figure of
  * this system proves it.
  */
 export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask; onClose: () => void; onDone: (notice: string) => void }) {
-  const [owners, setOwners] = useState<DepartmentId[]>([...task.ownerDepartments]);
+  const [owners, setOwners] = useState<string[]>([...task.ownerDepartments]);
   const [deadline, setDeadline] = useState(task.deadline);
   const [metric, setMetric] = useState<LiveMetric | null>(task.link?.metric ?? null);
-  const [linkDept, setLinkDept] = useState<DepartmentId | null>(task.link?.departmentId ?? null);
+  const [linkDept, setLinkDept] = useState<string | null>(task.link?.departmentId ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const action = useAction();
+  const org = useOrganization();
 
-  const deptChoices = [{ id: null, name: '全县' }, ...DEPARTMENTS.map((d) => ({ id: d.id, name: d.shortName }))];
+  const ownerChoices = unitChoices(org, task.ownerDepartments);
+  const deptChoices = [{ id: null, name: '全县' }, ...unitChoices(org, task.link?.departmentId ? [task.link.departmentId] : [])];
 
   const submit = () => {
     if (owners.length === 0) {
@@ -62,7 +75,7 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
           <ChoiceChips
             multiple
             id="settings-owners"
-            choices={DEPARTMENTS.map((d) => ({ value: d.id, label: d.shortName }))}
+            choices={ownerChoices.map((u) => ({ value: u.id, label: u.name }))}
             value={owners}
             onChange={setOwners}
           />

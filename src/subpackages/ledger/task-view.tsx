@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { Me } from '../../../core/contracts/users';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { useOrganization } from '../../components/use-organization';
 import { useAsync } from '../../lib/use-async';
 import { getTask, type TaskDetail } from '../../services/ledger';
 import { dayText, timeText } from '../../../core/time';
@@ -63,6 +64,7 @@ interface TaskViewProps {
 
 /** One task of the standard: what it asks, the evidence, the department's assessment, problems, the 双拥办's review. */
 export function TaskView({ id, me, today }: TaskViewProps) {
+  const org = useOrganization();
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [sheet, setSheet] = useState<'urge' | 'sendBack' | 'settings' | null>(null);
@@ -110,7 +112,7 @@ export function TaskView({ id, me, today }: TaskViewProps) {
       {!task.editable ? (
         <View className="section">
           <View className="lg-readonly" id="readonly-note">
-            这项任务由{ownersText(task.ownerDepartments)}负责，您可以查看，不能修改。
+            这项任务由{ownersText(org, task.ownerDepartments)}负责，您可以查看，不能修改。
           </View>
         </View>
       ) : null}
@@ -123,7 +125,7 @@ export function TaskView({ id, me, today }: TaskViewProps) {
         <Row label="评分标准">{task.criteria}</Row>
         <Row label="佐证类型">{task.evidenceKind}</Row>
         <Row label="责任单位" id="task-owners">
-          {ownersText(task.ownerDepartments)}
+          {ownersText(org, task.ownerDepartments)}
         </Row>
         <Row label="完成时限" id="task-deadline">
           {dayText(task.deadline)}

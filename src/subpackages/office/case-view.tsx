@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { casesContract } from '../../../core/contracts/cases';
 import { canTransition } from '../../../core/cases/lifecycle';
-import { DEPARTMENTS, DISPATCH_DEPARTMENT, departmentById, type DepartmentId } from '../../../core/data/departments';
+import { activeUnits, unitName, type Organization } from '../../../core/org/model';
 import { CaseDeskView } from '../../components/casework/case-desk-view';
 import { when } from '../../components/casework/deadline';
 import { firstError, offered, type Desk, type SheetAction } from '../../components/casework/desk';
@@ -12,24 +12,26 @@ import { addNote, assign, followUp, urge, type StaffCase } from '../../services/
 
 const URGEABLE = ['assigned', 'accepted', 'in_progress'];
 
-/** What the 双拥办 may do with the case now. */
-export function dispatcherActions(c: StaffCase) {
+/** What the 双拥办 may do with the case now; `org` says which unit dispatches. */
+export function dispatcherActions(c: StaffCase, org: Organization) {
+  const atDispatch = c.departmentId === org.dispatchUnitId;
   const live = ['assigned', 'accepted', 'in_progress', 'waiting'].includes(c.status);
   return {
     assign: canTransition(c.status, 'assign'),
     /** 分派 when nobody took it (or it came back); 改派 when a department holds it. */
-    assignLabel: c.returned || c.departmentId === DISPATCH_DEPARTMENT ? '分派' : '改派',
-    urge: URGEABLE.includes(c.status) && c.departmentId !== DISPATCH_DEPARTMENT,
+    assignLabel: c.returned || atDispatch ? '分派' : '改派',
+    urge: URGEABLE.includes(c.status) && !atDispatch,
     followUp: c.status === 'resolved' && !c.rating,
     note: live || c.status === 'resolved',
     /** The 双拥办 handles `other` itself, in its own workbench. */
-    handleHere: live && c.departmentId === DISPATCH_DEPARTMENT && !c.returned,
+    handleHere: live && atDispatch && !c.returned,
   };
 }
 
 type Button = Pick<SheetAction, 'id' | 'label' | 'tone'>;
 
-function assignAction(c: StaffCase, verb: string): SheetAction {
+/** Offered to assign to: every unit that takes new work (stations too), but the one holding the case. */
+function assignAction(c: StaffCase, org: Organization, verb: string): SheetAction {
   const exclude = c.returned ? undefined : c.departmentId;
   return {
     kind: 'sheet',
@@ -46,15 +48,17 @@ function assignAction(c: StaffCase, verb: string): SheetAction {
     choice: {
       id: 'assign-departments',
       label: '交给哪个部门',
-      choices: DEPARTMENTS.filter((d) => d.id !== exclude).map((d) => ({ value: d.id, label: d.shortName })),
+      choices: activeUnits(org)
+        .filter((u) => u.id !== exclude)
+        .map((u) => ({ value: u.id, label: u.shortName })),
       missing: '请先选择部门',
     },
     prepare: (text, choice) => {
-      const departmentId = choice as DepartmentId;
+      const departmentId = choice ?? '';
       const reason = text.trim();
       const checked = validate(casesContract.assign, { caseId: c.caseId, departmentId, reason });
       if (!checked.ok) return { error: firstError(checked.errors) };
-      const name = departmentById(departmentId)?.name ?? departmentId;
+      const name = unitName(org, departmentId);
       return {
         ask: { title: `${verb}给${name}`, content: `这件求助将转给${name}，重新开始计时：1 个工作日内签收。确定吗？`, confirmText: verb },
         send: () => assign(c.caseId, departmentId, reason),
@@ -165,8 +169,8 @@ function noteAction(c: StaffCase, button: Button): SheetAction {
 /** The 双拥办's desk: assign or reassign a case, urge it, record the follow-up call, note. */
 export const officeDesk: Desk = {
   title: '双拥办处理',
-  hint: (c) => {
-    const can = dispatcherActions(c);
+  hint: (c, org) => {
+    const can = dispatcherActions(c, org);
     return (
       <>
         {can.handleHere ? (
@@ -188,10 +192,10 @@ export const officeDesk: Desk = {
       </>
     );
   },
-  actions: (c) => {
-    const can = dispatcherActions(c);
+  actions: (c, org) => {
+    const can = dispatcherActions(c, org);
     return offered([
-      can.assign ? assignAction(c, can.assignLabel) : null,
+      can.assign ? assignAction(c, org, can.assignLabel) : null,
       can.followUp ? followUpAction(c) : null,
       can.urge ? urgeAction(c) : null,
       can.note ? noteAction(c, { id: 'action-note', label: '内部备注', tone: 'plain' }) : null,

@@ -3,14 +3,15 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { casesContract, contactSchema } from '../../../core/contracts/cases';
 import { CATEGORIES } from '../../../core/data/categories';
-import { DISPATCH_DEPARTMENT } from '../../../core/data/departments';
-import { REGIONS } from '../../../core/data/regions';
+import { activeRegions } from '../../../core/org/model';
 import { describeChina } from '../../../core/time';
 import { ChoiceChips } from '../../components/choice-chips';
 import { errorMessage } from '../../components/error-state';
 import { Field } from '../../components/field';
+import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { TextArea } from '../../components/text-input';
+import { useOrganizationState } from '../../components/use-organization';
 import { validate } from '../../lib/validate';
 import { record, type Submitted } from '../../services/cases';
 import { fieldErrors, isServiceError } from '../../services/service-error';
@@ -46,6 +47,7 @@ export default function RecordPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Submitted | null>(null);
+  const org = useOrganizationState();
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
   const submit = async () => {
@@ -84,7 +86,7 @@ export default function RecordPage() {
         <View className="state" id="record-done">
           <View className="state__title">已登记，受理编号 {done.trackingNo}</View>
           <View className="state__text">
-            {done.departmentId === DISPATCH_DEPARTMENT
+            {done.departmentId === org.data?.dispatchUnitId
               ? '没有对应的部门，已放进「待分派」，请点下面的按钮分派给合适的部门。'
               : `已转给${done.departmentName}，须在${describeChina(new Date(done.signDueAt))}前签收、${describeChina(new Date(done.dueAt))}前办结。`}
             请把受理编号告诉来电人，方便他以后查询。
@@ -138,11 +140,15 @@ export default function RecordPage() {
             />
           </Field>
           <Field name="region" label="所在乡镇/街道" required error={errors.region}>
-            <ChoiceChips
-              choices={REGIONS.map((r) => ({ value: r.id, label: r.name }))}
-              value={form.region}
-              onChange={(region) => set({ region })}
-            />
+            <Loaded state={org} errorTitle="没能读出乡镇/街道">
+              {(o) => (
+                <ChoiceChips
+                  choices={activeRegions(o).map((r) => ({ value: r.id, label: r.name }))}
+                  value={form.region}
+                  onChange={(region) => set({ region })}
+                />
+              )}
+            </Loaded>
           </Field>
           <Field name="name" label="联系人姓名" required error={errors.name}>
             <Input

@@ -1,10 +1,11 @@
 import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
-import { departmentById } from '../../../core/data/departments';
+import { unitById } from '../../../core/org/model';
 import { errorMessage } from '../../components/error-state';
 import { rateText } from '../../components/figures/rate';
 import { FigureTable } from '../../components/figures/table';
+import { useOrganization } from '../../components/use-organization';
 import { FigureTiles, RateTile } from '../../components/figures/tiles';
 import { FileLink } from '../../components/file-link';
 import { Loaded } from '../../components/loaded';
@@ -44,6 +45,7 @@ function Totals({ total }: { total: Figures }) {
 }
 
 function Departments({ data }: { data: Stats }) {
+  const org = useOrganization();
   const active = data.departments.filter((d) => d.received > 0).sort((a, b) => b.received - a.received);
   const idle = data.departments.filter((d) => d.received === 0);
   return (
@@ -63,7 +65,7 @@ function Departments({ data }: { data: Stats }) {
       ))}
       {idle.length > 0 ? (
         <View className="section__hint">
-          本期没有收到求助：{idle.map((d) => departmentById(d.departmentId)?.shortName ?? d.name).join('、')}
+          本期没有收到求助：{idle.map((d) => unitById(org, d.departmentId)?.shortName ?? d.name).join('、')}
         </View>
       ) : null}
     </View>

@@ -1,13 +1,14 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { placesContract } from '../../../core/contracts/places';
-import { REGIONS } from '../../../core/data/regions';
+import { activeRegions } from '../../../core/org/model';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { PickerValue } from '../../components/picker-value';
 import { TextArea, TextInput } from '../../components/text-input';
+import { useOrganization } from '../../components/use-organization';
 import { useEditor } from '../../components/use-editor';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
@@ -85,6 +86,7 @@ function checkActivityForm(f: ActivityForm) {
 
 export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; onSaved: (id: string) => void }) {
   const { form, setForm, set, errors, saving, save } = useEditor(initial, checkActivityForm, saveActivity, onSaved);
+  const regions = activeRegions(useOrganization());
 
   return (
     <View>
@@ -131,7 +133,7 @@ export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; 
             <TextInput value={form.place} maxlength={60} onChange={(v) => set('place', v)} />
           </Field>
           <Field name="regionId" label="所在乡镇/街道" required error={errors.regionId}>
-            <ChoiceChips choices={choicesOf(REGIONS)} value={form.regionId || null} onChange={(v) => set('regionId', v)} />
+            <ChoiceChips choices={choicesOf(regions)} value={form.regionId || null} onChange={(v) => set('regionId', v)} />
           </Field>
           <Field name="description" label="活动内容" required error={errors.description}>
             <TextArea value={form.description} maxlength={500} onChange={(v) => set('description', v)} />

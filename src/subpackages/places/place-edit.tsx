@@ -1,13 +1,14 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PLACE_KINDS } from '../../../core/data/place-kinds';
-import { REGIONS } from '../../../core/data/regions';
+import { activeRegions } from '../../../core/org/model';
 import { CheckRow } from '../../components/check-row';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
 import { TextArea, TextInput } from '../../components/text-input';
+import { useOrganization } from '../../components/use-organization';
 import { useEditor } from '../../components/use-editor';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
@@ -22,6 +23,7 @@ const STARS = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), name: starsText(n) })
 
 export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSaved: (id: string) => void }) {
   const { form, setForm, set, errors, saving, save } = useEditor(initial, checkPlaceForm, savePlace, onSaved);
+  const regions = activeRegions(useOrganization());
   const setOffer = (i: number, patch: Partial<PlaceForm['offers'][number]>) =>
     setForm((f) => ({ ...f, offers: f.offers.map((o, k) => (k === i ? { ...o, ...patch } : o)) }));
 
@@ -45,7 +47,7 @@ export function PlaceFormView({ initial, onSaved }: { initial: PlaceForm; onSave
             </Field>
           ) : null}
           <Field name="regionId" label="所在乡镇/街道" required error={errors.regionId}>
-            <ChoiceChips choices={choicesOf(REGIONS)} value={form.regionId || null} onChange={(v) => set('regionId', v)} />
+            <ChoiceChips choices={choicesOf(regions)} value={form.regionId || null} onChange={(v) => set('regionId', v)} />
           </Field>
           <Field name="address" label="地址" required error={errors.address}>
             <TextInput value={form.address} maxlength={80} onChange={(v) => set('address', v)} />

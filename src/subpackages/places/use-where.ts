@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import type { Region } from '../../../core/org/model';
 import { ensurePrivacyConsent } from '../../lib/privacy';
-import { setWhereAmI } from '../../lib/where-am-i';
+import { setWhereAmI, whereOfRegion } from '../../lib/where-am-i';
 import { canOpenSettings, locate, openSettings } from './platform';
 
 /** Choosing where "near me" is: the phone's location after consent, or a 乡镇/街道 from the list. */
@@ -10,8 +11,10 @@ export function useWhereChooser(initiallyOpen = false) {
   const [locating, setLocating] = useState(false);
   const [notice, setNotice] = useState('');
 
-  const chooseRegion = (regionId: string) => {
-    setWhereAmI({ source: 'region', regionId });
+  const chooseRegion = (region: Region) => {
+    const where = whereOfRegion(region);
+    if (!where) return;
+    setWhereAmI(where);
     setNotice('');
     setOpen(false);
   };

@@ -1,11 +1,14 @@
 import { Button, View } from '@tarojs/components';
-import { REGIONS } from '../../../core/data/regions';
+import { activeRegions } from '../../../core/org/model';
 import { ChoiceChips } from '../../components/choice-chips';
+import { useOrganization } from '../../components/use-organization';
 import type { WhereAmI } from '../../lib/where-am-i';
 import type { WhereChooser } from './use-where';
 
 /** 选择我所在的乡镇/街道: always there, for people who do not share their location and for browsers that cannot. */
 export function WhereSheet({ chooser, current }: { chooser: WhereChooser; current: WhereAmI | null }) {
+  // Only a 乡镇 whose centre the county recorded can be measured from.
+  const regions = activeRegions(useOrganization()).filter((r) => r.center);
   if (!chooser.open) return null;
   const currentRegion = current?.source === 'region' ? current.regionId : null;
   return (
@@ -22,9 +25,12 @@ export function WhereSheet({ chooser, current }: { chooser: WhereChooser; curren
         <ChoiceChips
           id="region-chips"
           label="所在乡镇/街道"
-          choices={REGIONS.map((r) => ({ value: r.id, label: r.name }))}
+          choices={regions.map((r) => ({ value: r.id, label: r.name }))}
           value={currentRegion}
-          onChange={(id) => chooser.chooseRegion(id)}
+          onChange={(id) => {
+            const region = regions.find((r) => r.id === id);
+            if (region) chooser.chooseRegion(region);
+          }}
         />
         <View className="sheet__actions">
           <Button className="btn btn--ghost sheet__btn" disabled={chooser.locating || undefined} onClick={() => void chooser.locateMe()}>

@@ -7,7 +7,6 @@ import { errorMessage } from '../../components/error-state';
 import { PageShell } from '../../components/page-shell';
 import { validate } from '../../lib/validate';
 import { usersContract } from '../../../core/contracts/users';
-import { departmentById } from '../../../core/data/departments';
 import { bindStaff } from '../../services/users';
 import { Field } from '../../components/field';
 
@@ -36,7 +35,8 @@ export default function BindStaffPage() {
   };
 
   if (bound) {
-    const dept = bound.departmentId ? (departmentById(bound.departmentId)?.name ?? bound.departmentId) : '';
+    // The answer names the unit as the county named it.
+    const dept = bound.unit?.name ?? bound.departmentId ?? '';
     return (
       <PageShell>
         <View className="state" id="bind-done">

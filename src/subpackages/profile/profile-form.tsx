@@ -42,7 +42,7 @@ export function ProfileForm({ me, meta, onSaved }: ProfileFormProps) {
           <ContactFields form={form} phoneRequired={false} phoneHint="办理部门联系您时使用，其他地方只显示前三位和后四位" />
           <Field name="regionId" label="所在乡镇/街道" error={errors.regionId}>
             <ChoiceChips
-              choices={meta.regions.map((r) => ({ value: r.id, label: r.name }))}
+              choices={meta.regions.filter((r) => !r.retired).map((r) => ({ value: r.id, label: r.name }))}
               value={regionId}
               onChange={setRegionId}
               onClear={() => setRegionId('')}

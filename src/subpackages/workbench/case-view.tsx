@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { casesContract } from '../../../core/contracts/cases';
 import { canTransition } from '../../../core/cases/lifecycle';
-import { DISPATCH_DEPARTMENT } from '../../../core/data/departments';
+import type { Organization } from '../../../core/org/model';
 import { CaseDeskView } from '../../components/casework/case-desk-view';
 import { when } from '../../components/casework/deadline';
 import { firstError, offered, type Ask, type Desk, type DeskAction, type SheetAction } from '../../components/casework/desk';
@@ -103,7 +103,7 @@ const SHEETS: Record<SheetKind, SheetSpec> = {
 };
 
 /** What this clerk may do with the case now, and a line when there is nothing to do. */
-export function allowedActions(c: StaffCase) {
+export function allowedActions(c: StaffCase, org: Organization) {
   const handling = c.contactUnmasked;
   const open = ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'].includes(c.status);
   return {
@@ -111,7 +111,7 @@ export function allowedActions(c: StaffCase) {
     reply: handling && canTransition(c.status, 'reply'),
     requestInfo: handling && canTransition(c.status, 'requestInfo'),
     resolve: handling && canTransition(c.status, 'resolve'),
-    return: handling && canTransition(c.status, 'return') && c.departmentId !== DISPATCH_DEPARTMENT,
+    return: handling && canTransition(c.status, 'return') && c.departmentId !== org.dispatchUnitId,
     note: open,
     why: !handling
       ? `这件求助现在由${c.departmentName}办理，您可以查看和写内部备注。`
@@ -160,12 +160,12 @@ const signFor = (c: StaffCase): DeskAction => ({
 /** The department's desk: sign for a case, answer, ask for more, resolve, send it back, note. */
 export const departmentDesk: Desk = {
   title: '办理',
-  hint: (c) => {
-    const why = allowedActions(c).why;
+  hint: (c, org) => {
+    const why = allowedActions(c, org).why;
     return why ? <View className="case-actions__hint">{why}</View> : null;
   },
-  actions: (c) => {
-    const can = allowedActions(c);
+  actions: (c, org) => {
+    const can = allowedActions(c, org);
     return offered([
       can.accept ? signFor(c) : null,
       can.resolve ? sheetAction(c, 'resolve', { id: 'action-resolve', label: '办结', tone: 'primary' }) : null,

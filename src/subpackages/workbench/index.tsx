@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { CaseFilter } from '../../../core/contracts/cases';
-import { departmentById } from '../../../core/data/departments';
 import { LookupBox } from '../../components/casework/lookup-box';
 import { NoticeConsent, useMissedNotices } from '../../components/casework/notice-consent';
 import { FilterTabs } from '../../components/filter-tabs';
@@ -24,7 +23,8 @@ export default function WorkbenchPage() {
   const missed = useMissedNotices(refreshKey);
   const missedCaseIds = new Set(missed.data?.flatMap((m) => (m.caseId !== undefined ? [m.caseId] : [])));
 
-  const department = me.data?.departmentId ? departmentById(me.data.departmentId)?.name : undefined;
+  // `users.me` names the caller's unit as the county named it.
+  const department = me.data?.unit?.name;
   return (
     <PageShell>
       <View className="hero">

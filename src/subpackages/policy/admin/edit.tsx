@@ -3,14 +3,14 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { policyFields, type HistoryEntry, type Policy, type PolicyFields, type PolicyStatus } from '../../../../core/contracts/policies';
 import { CATEGORIES } from '../../../../core/data/categories';
-import { DEPARTMENTS, type DepartmentId } from '../../../../core/data/departments';
 import { IDENTITY_TYPES } from '../../../../core/data/identity-types';
-import { DEMO_CONTACTS } from '../../../../core/data/policy-contacts';
+import { activeUnits, unitById, unitShortName, type Organization } from '../../../../core/org/model';
 import { ChoiceChips } from '../../../components/choice-chips';
 import { errorMessage } from '../../../components/error-state';
 import { Loaded } from '../../../components/loaded';
 import { PageShell } from '../../../components/page-shell';
 import { TextArea } from '../../../components/text-input';
+import { useOrganization } from '../../../components/use-organization';
 import { param } from '../../../lib/page-params';
 import { useAsync } from '../../../lib/use-async';
 import { getPolicy, policyHistory, savePolicy, setPolicyStatus } from '../../../services/policies';
@@ -27,7 +27,7 @@ interface Draft {
   benefits: string;
   materials: string;
   steps: string;
-  departmentId: DepartmentId;
+  departmentId: string;
   departmentName: string;
   phone: string;
   address: string;
@@ -68,8 +68,23 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+/** A new policy starts with no unit: choosing one fills in its name and contact as the county recorded them. */
+const NO_CONTACT = { id: '', name: '', phone: '', address: '', hours: '' };
+
+/** The contact a policy shows for a unit: its full name and the office the county recorded for it. */
+export function contactOf(org: Organization, id: string) {
+  const unit = unitById(org, id);
+  return {
+    departmentId: id,
+    departmentName: unit?.name ?? '',
+    phone: unit?.contact.phone ?? '',
+    address: unit?.contact.address ?? '',
+    hours: unit?.contact.hours ?? '',
+  };
+}
+
 function draftOf(p?: Policy): Draft {
-  const contact = p?.department ?? DEMO_CONTACTS.vab;
+  const contact = p?.department ?? NO_CONTACT;
   return {
     title: p?.title ?? '',
     category: p?.category ?? '',
@@ -127,6 +142,10 @@ function Field({ label, children, hint }: { label: string; children: React.React
 }
 
 function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: HistoryEntry[]; onSaved: (p: Policy) => void }) {
+  const org = useOrganization();
+  // The units that take new work, and the policy's own unit even if the county has since retired it.
+  const units = activeUnits(org).map((u) => u.id);
+  if (policy && !units.includes(policy.department.id)) units.push(policy.department.id);
   const [draft, setDraft] = useState<Draft>(() => draftOf(policy));
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -228,19 +247,9 @@ function PolicyForm({ policy, history, onSaved }: { policy?: Policy; history: Hi
           <Field label="部门">
             <ChoiceChips
               label="部门"
-              choices={DEPARTMENTS.map((d) => ({ value: d.id, label: d.shortName }))}
+              choices={units.map((id) => ({ value: id, label: unitShortName(org, id) }))}
               value={draft.departmentId}
-              onChange={(id) => {
-                const c = DEMO_CONTACTS[id];
-                setDraft((x) => ({
-                  ...x,
-                  departmentId: id,
-                  departmentName: c.name,
-                  phone: c.phone,
-                  address: c.address,
-                  hours: c.hours,
-                }));
-              }}
+              onChange={(id) => setDraft((x) => ({ ...x, ...contactOf(org, id) }))}
             />
           </Field>
           {text('departmentName', '部门名称')}
