@@ -21,7 +21,7 @@ import { usersAnswers, usersContract } from '../../core/contracts/users';
 import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
 import { board } from '../../core/ledger/board';
 import { activityView, placeView, storySummary, storyView } from '../../core/places/present';
-import { DEFAULT_ROUTING, routingSummary } from '../../core/routing';
+import { routingSummary } from '../../core/routing';
 import { isSettled } from '../../core/signups/engine';
 import {
   aCase,
@@ -37,6 +37,7 @@ import {
 } from './builders/cases';
 import { aFair, aSettledSignup, aSignup, anActivity } from './builders/fairs';
 import { aProblem, aTask, anArea, anEvidence } from './builders/ledger';
+import { demoOrg, demoRouting } from './builders/org';
 
 /**
  * A presenter's answer checked against its schema twice: by the compiler (the value's type must be one
@@ -67,7 +68,7 @@ test('every action a function takes has an answer schema, and every answer schem
   for (const [fn, contract] of Object.entries(inputs))
     expect([fn, Object.keys(answerContracts[fn as keyof typeof inputs]).sort()]).toEqual([fn, Object.keys(contract).sort()]);
   const actions = Object.values(answerContracts).reduce((n, answers) => n + Object.keys(answers).length, 0);
-  expect(actions).toBe(94);
+  expect(actions).toBe(101);
   expect([casesAnswers, fairsAnswers, filesAnswers, ledgerAnswers, metaAnswers, placesAnswers, policiesAnswers, usersAnswers]).toEqual(
     Object.values(answerContracts),
   );
@@ -82,35 +83,38 @@ describe('the case presenters answer what the cases contract says', () => {
   ];
 
   test.each(cases.map((c) => [c.status, c]))('%s, to the requester, the clerk, the 双拥办 and a former holder', (_status, c) => {
-    fits(requesterCase)(requesterView(c, chinaCalendar, now));
-    fits(staffCase)(staffView(c, aStaff('civil'), chinaCalendar, now));
-    fits(staffCase)(staffView(c, aDispatcher(), chinaCalendar, now));
+    fits(requesterCase)(requesterView(c, chinaCalendar, now, demoOrg));
+    fits(staffCase)(staffView(c, aStaff('civil'), chinaCalendar, now, demoOrg));
+    fits(staffCase)(staffView(c, aDispatcher(), chinaCalendar, now, demoOrg));
     fits(formerHolderCase)(formerHolderView({ ...c, departmentId: 'office', departmentsHeld: ['civil', 'office'] }, aStaff('civil')));
-    fits(caseSummary)(summarize(c, chinaCalendar, now));
+    fits(caseSummary)(summarize(c, chinaCalendar, now, demoOrg));
   });
 
   test('a case view is told apart by its shape', () => {
     const c = aCase();
-    expect(casesAnswers.get.safeParse(requesterView(c, chinaCalendar, now)).success).toBe(true);
+    expect(casesAnswers.get.safeParse(requesterView(c, chinaCalendar, now, demoOrg)).success).toBe(true);
     // A requester's view with a staff field added is neither view: the strict schemas see the stray field.
-    expect(casesAnswers.get.safeParse({ ...requesterView(c, chinaCalendar, now), contactUnmasked: true }).success).toBe(false);
-    expect(casesAnswers.get.safeParse({ ...staffView(c, aResident(), chinaCalendar, now), requesterOpenid: 'resident-1' }).success).toBe(
-      false,
-    );
+    expect(casesAnswers.get.safeParse({ ...requesterView(c, chinaCalendar, now, demoOrg), contactUnmasked: true }).success).toBe(false);
+    expect(
+      casesAnswers.get.safeParse({ ...staffView(c, aResident(), chinaCalendar, now, demoOrg), requesterOpenid: 'resident-1' }).success,
+    ).toBe(false);
   });
 
   test('the inbox, the 双拥办 queues and the 三率', async () => {
     fits(casesAnswers.inbox)(
-      await inbox({ open: cases, doneCount: 0, resolvedCount: 0, done: async () => [] }, 'open', chinaCalendar, now),
+      await inbox({ open: cases, doneCount: 0, resolvedCount: 0, done: async () => [] }, 'open', chinaCalendar, now, demoOrg),
     );
-    fits(casesAnswers.queue)({ ...supervisionQueue(cases, 'overdue', chinaCalendar, now), counts: queueCounts(cases, chinaCalendar, now) });
-    fits(casesAnswers.stats)(computeStats(cases, '2026-11-01', '2026-11-30', chinaCalendar));
+    fits(casesAnswers.queue)({
+      ...supervisionQueue(cases, 'overdue', chinaCalendar, now, demoOrg),
+      counts: queueCounts(cases, chinaCalendar, now, demoOrg),
+    });
+    fits(casesAnswers.stats)(computeStats(cases, '2026-11-01', '2026-11-30', chinaCalendar, demoOrg));
   });
 });
 
 test('fairs, places, activities and stories answer what their contracts say', () => {
   const fair = aFair();
-  fits(fairSummarySchema)(fairSummary(fair, now));
+  fits(fairSummarySchema)(fairSummary(fair, now, demoOrg));
   fits(z.nullable(mySignup))(mySignupView(aSignup({ status: 'waitlisted', checkinCode: undefined }), 2));
   fits(z.nullable(mySignup))(mySignupView(aSignup(), undefined));
   fits(rosterRowSchema)(rosterRow(aSettledSignup({ checkedInAt: now.toISOString(), outcome: 'hired' }), undefined));
@@ -123,8 +127,8 @@ test('fairs, places, activities and stories answer what their contracts say', ()
 
   const aPlace = { _id: 'place-1', name: '服务站', kind: 'service_station' as const, regionId: 'chengguan', address: '人民路 1 号' };
   const where = { ...aPlace, lat: 30.5123, lng: 114.3021, updatedAt: '2026-11-01T00:00:00.000Z' };
-  fits(place)(placeView(where));
-  fits(place)(placeView({ ...where, stars: 5, offers: [{ who: '优待证持有人', what: '免费' }] }, { lat: 30.52, lng: 114.31 }));
+  fits(place)(placeView(where, demoOrg));
+  fits(place)(placeView({ ...where, stars: 5, offers: [{ who: '优待证持有人', what: '免费' }] }, demoOrg, { lat: 30.52, lng: 114.31 }));
   fits(activity)(activityView(anActivity(), now));
   const stored = {
     _id: 'story-1',
@@ -142,6 +146,6 @@ test('fairs, places, activities and stories answer what their contracts say', ()
 
 test('the ledger board and the routing summary answer what their contracts say', () => {
   const tasks = [aTask(), aTask({ _id: 'task-1.2', code: '1.2', status: 'ready', selfScore: 1, evidence: [anEvidence()] })];
-  fits(boardSchema)(board([anArea()], tasks, [aProblem()], '2027-01-05'));
-  fits(metaAnswers.saveRouting)({ rules: [...DEFAULT_ROUTING], summary: routingSummary(DEFAULT_ROUTING) });
+  fits(boardSchema)(board([anArea()], tasks, [aProblem()], '2027-01-05', demoOrg));
+  fits(metaAnswers.saveRouting)({ rules: [...demoRouting], summary: routingSummary(demoOrg, demoRouting) });
 });

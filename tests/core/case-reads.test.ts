@@ -7,6 +7,7 @@ import * as queries from '../../core/cases/queries';
 import * as reports from '../../core/cases/reports';
 import * as templates from '../../core/cases/templates';
 import type { Caller } from '../../core/roles';
+import { demoOrg } from './builders/org';
 
 const now = new Date('2026-11-28T02:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -67,7 +68,7 @@ function portWith(methods: Partial<CasesPort>): CasesPort {
   });
 }
 
-const deps = (port: CasesPort) => ({ port, now, caseIdFor: (key: string) => key });
+const deps = (port: CasesPort) => ({ port, now, org: demoOrg, caseIdFor: (key: string) => key });
 const staff = (departmentId: 'civil' | 'edu'): Caller & { openid: string } => ({
   openid: `s-${departmentId}`,
   role: 'staff',

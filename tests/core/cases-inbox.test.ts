@@ -1,5 +1,6 @@
 import { inbox, type InboxSource } from '../../core/cases/inbox';
 import type { CaseRecord } from '../../core/cases/model';
+import { demoOrg } from './builders/org';
 import { aCase, aResolvedCase, aSignedCase, anUrge, chinaCalendar as cal, chinaDate, chinaTime } from './builders/cases';
 
 /** The 民政局's clerk opens the inbox on Wednesday 2026-11-25 at 10:00. */
@@ -51,7 +52,7 @@ function source(): InboxSource & { reads: string[] } {
 const ids = (answer: { items: { caseId: string }[] }) => answer.items.map((i) => i.caseId);
 
 test('urged cases first, then urgent ones, then by the nearest deadline (sign-by until signed)', async () => {
-  const answer = await inbox(source(), 'open', cal, now);
+  const answer = await inbox(source(), 'open', cal, now, demoOrg);
   expect(ids(answer)).toEqual(['urgedUrgent', 'urged', 'urgent', 'late', 'dueSoon', 'newOne', 'waiting', 'plainSooner', 'plainLater']);
   expect(answer).toMatchObject({ total: 9, page: 1, pageSize: 20 });
 });
@@ -62,20 +63,20 @@ test.each([
   ['due_soon', ['dueSoon']],
   ['waiting', ['waiting']],
 ] as const)('the %s filter keeps %j', async (filter, expected) => {
-  const answer = await inbox(source(), filter, cal, now);
+  const answer = await inbox(source(), filter, cal, now, demoOrg);
   expect(ids(answer)).toEqual(expected);
   expect(answer.total).toBe(expected.length);
 });
 
 test('the counts of every filter come with any page, finished cases counted not read', async () => {
   const s = source();
-  const answer = await inbox(s, 'waiting', cal, now);
+  const answer = await inbox(s, 'waiting', cal, now, demoOrg);
   expect(answer.counts).toEqual({ new: 1, overdue: 1, due_soon: 1, waiting: 1, open: 9, resolved: 2, all: 12 });
   expect(s.reads).toEqual([]);
 });
 
 test('an item shows the latest 督办, and whether it was handed back or flagged', async () => {
-  const { items } = await inbox(source(), 'open', cal, now);
+  const { items } = await inbox(source(), 'open', cal, now, demoOrg);
   expect(items.find((i) => i.caseId === 'urged')).toMatchObject({ urged: true, lastUrge: '请今天答复', sla: 'ok' });
   expect(items.find((i) => i.caseId === 'late')).toMatchObject({ urged: false, returned: true, flagged: true, sla: 'red' });
   expect(items.find((i) => i.caseId === 'waiting')).toMatchObject({ sla: 'paused', statusText: '等您补充材料' });
@@ -83,18 +84,18 @@ test('an item shows the latest 督办, and whether it was handed back or flagged
 
 test('resolved: read from the finished cases a page at a time', async () => {
   const s = source();
-  const answer = await inbox(s, 'resolved', cal, now);
+  const answer = await inbox(s, 'resolved', cal, now, demoOrg);
   expect(ids(answer)).toEqual(['resolved', 'closed']);
   expect(answer.total).toBe(2);
   expect(s.reads).toEqual(['resolved 0+20']);
   // A page past the end reads nothing.
   const past = source();
-  expect(ids(await inbox(past, 'resolved', cal, now, 2))).toEqual([]);
+  expect(ids(await inbox(past, 'resolved', cal, now, demoOrg, 2))).toEqual([]);
   expect(past.reads).toEqual([]);
 });
 
 test('a finished case once urged is not shown as urged', async () => {
-  const { items } = await inbox(source(), 'resolved', cal, now);
+  const { items } = await inbox(source(), 'resolved', cal, now, demoOrg);
   expect(items.find((i) => i.caseId === 'resolved')).toMatchObject({ urged: false, sla: 'done' });
 });
 
@@ -102,7 +103,7 @@ describe('all: the open cases in their order, then the finished ones', () => {
   test('the pages meet where the open cases end', async () => {
     const pages = [];
     const s = source();
-    for (let page = 1; page <= 4; page++) pages.push(ids(await inbox(s, 'all', cal, now, page, 4)));
+    for (let page = 1; page <= 4; page++) pages.push(ids(await inbox(s, 'all', cal, now, demoOrg, page, 4)));
     expect(pages).toEqual([
       ['urgedUrgent', 'urged', 'urgent', 'late'],
       ['dueSoon', 'newOne', 'waiting', 'plainSooner'],
@@ -114,8 +115,8 @@ describe('all: the open cases in their order, then the finished ones', () => {
 
   test('a page wholly of finished cases starts as far into them as the open cases fell short', async () => {
     const s = source();
-    const second = await inbox(s, 'all', cal, now, 2, 5);
-    const third = await inbox(s, 'all', cal, now, 3, 5);
+    const second = await inbox(s, 'all', cal, now, demoOrg, 2, 5);
+    const third = await inbox(s, 'all', cal, now, demoOrg, 3, 5);
     expect(ids(second)).toEqual(['newOne', 'waiting', 'plainSooner', 'plainLater', 'resolved']);
     expect(ids(third)).toEqual(['withdrawn', 'closed']);
     expect(s.reads).toEqual(['all 0+1', 'all 1+2']);

@@ -14,6 +14,7 @@ import {
   chinaDate,
   chinaTime,
 } from './builders/cases';
+import { demoOrg } from './builders/org';
 
 const now = chinaDate('2026-11-25 10:00');
 
@@ -37,7 +38,7 @@ const handled = (overrides: Partial<CaseRecord> = {}) =>
   aSignedCase({ status: 'in_progress', timeline: [...aCase().timeline, ...clerkEntries], ...overrides });
 
 describe('what the requester sees', () => {
-  const view = requesterView(handled(), cal, now);
+  const view = requesterView(handled(), cal, now, demoOrg);
 
   test('their own name, their phone masked', () => {
     expect(view.contact).toEqual({ name: '王建国', phone: '138****0001' });
@@ -75,11 +76,11 @@ describe('what the requester sees', () => {
     ['closed', { withdraw: false, supplement: false, rate: false }],
     ['withdrawn', { withdraw: false, supplement: false, rate: false }],
   ] as const)('%s: the requester may %j', (status, can) => {
-    expect(requesterView(aResolvedCase({ status }), cal, now).can).toEqual(can);
+    expect(requesterView(aResolvedCase({ status }), cal, now, demoOrg).can).toEqual(can);
   });
 
   test('their rating, without whether it counted as satisfied', () => {
-    const rated = requesterView(aResolvedCase({ status: 'closed', rating: aRating({ score: 4, comment: '谢谢' }) }), cal, now);
+    const rated = requesterView(aResolvedCase({ status: 'closed', rating: aRating({ score: 4, comment: '谢谢' }) }), cal, now, demoOrg);
     expect(rated.rating).toEqual({ score: 4, solved: true, comment: '谢谢' });
     expect(rated.resolvedAt).toBe('2026-11-26T16:00:00+08:00');
   });
@@ -87,7 +88,7 @@ describe('what the requester sees', () => {
 
 describe('what comes next (nextSteps)', () => {
   test('not signed: by when it will be signed, then answered', () => {
-    expect(nextSteps(aCase())).toEqual({
+    expect(nextSteps(aCase(), demoOrg)).toEqual({
       now: '民政局将在11月24日 10:00前签收',
       next: '签收后，民政局将在11月30日 10:00前答复您',
     });
@@ -99,12 +100,12 @@ describe('what comes next (nextSteps)', () => {
       status: 'waiting',
       timeline: [asked('民政局需要您补充：身份证复印件', '2026-11-24 09:00'), asked('民政局需要您补充：住院证明', '2026-11-24 15:00')],
     });
-    expect(nextSteps(c)).toEqual({
+    expect(nextSteps(c, demoOrg)).toEqual({
       now: '民政局在等您补充材料，办理时限暂停',
       needFromYou: '住院证明',
       next: '您补充后，办理继续计时',
     });
-    expect(nextSteps(handled({ status: 'waiting' })).needFromYou).toBe('请补充材料');
+    expect(nextSteps(handled({ status: 'waiting' }), demoOrg).needFromYou).toBe('请补充材料');
   });
 
   test.each([
@@ -112,11 +113,11 @@ describe('what comes next (nextSteps)', () => {
     ['closed', '这件求助已经结束，感谢您的评价'],
     ['withdrawn', '您已撤回这件求助'],
   ] as const)('%s: %s', (status, said) => {
-    expect(nextSteps(aResolvedCase({ status })).now).toBe(said);
+    expect(nextSteps(aResolvedCase({ status }), demoOrg).now).toBe(said);
   });
 
   test('resolved: the requester is asked to rate it, and told it closes by itself in 7 days', () => {
-    const steps = nextSteps(aResolvedCase());
+    const steps = nextSteps(aResolvedCase(), demoOrg);
     expect(steps.needFromYou).toContain('评价');
     expect(steps.next).toBe('7 天内没有评价将自动结束');
   });
@@ -124,7 +125,7 @@ describe('what comes next (nextSteps)', () => {
 
 describe('what staff see', () => {
   test('the unit handling the case: everything, the contact in full', () => {
-    const view = staffView(handled({ urges: [anUrge()] }), aStaff('civil'), cal, now);
+    const view = staffView(handled({ urges: [anUrge()] }), aStaff('civil'), cal, now, demoOrg);
     expect(view.contact).toEqual({ name: '王建国', phone: '13800000001' });
     expect(view.contactUnmasked).toBe(true);
     expect(view.timeline.filter((e) => e.internal).map((e) => e.text)).toEqual([
@@ -136,7 +137,7 @@ describe('what staff see', () => {
   });
 
   test('who acted is shown by role and unit, never by OPENID', () => {
-    const view = staffView(handled(), aStaff('civil'), cal, now);
+    const view = staffView(handled(), aStaff('civil'), cal, now, demoOrg);
     expect(view.timeline.map((e) => e.actor)).toContainEqual({ role: 'staff', departmentId: 'civil' });
     expect(JSON.stringify(view.timeline)).not.toContain('staff-civil');
   });
@@ -146,13 +147,13 @@ describe('what staff see', () => {
     ['the dispatcher, while a unit handles it', aDispatcher(), aSignedCase()],
     ['the dispatcher, once the requester has rated it', aDispatcher(), aResolvedCase({ rating: aRating() })],
   ] as const)('%s: the name and phone masked', (_who, viewer, c) => {
-    const view = staffView(c, viewer, cal, now);
+    const view = staffView(c, viewer, cal, now, demoOrg);
     expect(view.contact).toEqual({ name: '王**', phone: '138****0001' });
     expect(view.contactUnmasked).toBe(false);
   });
 
   test('the dispatcher calling back (回访) a resolved case nobody rated: the number in full', () => {
-    const view = staffView(aResolvedCase(), aDispatcher(), cal, now);
+    const view = staffView(aResolvedCase(), aDispatcher(), cal, now, demoOrg);
     expect(view.contact.phone).toBe('13800000001');
     expect(view.contactUnmasked).toBe(true);
   });
@@ -160,7 +161,7 @@ describe('what staff see', () => {
   test('once the requester’s data is erased there is nothing to unmask, for anyone', () => {
     const erased = aSignedCase({ contact: { name: ERASED_NAME, phone: '' }, erasedAt: chinaTime('2026-11-24 12:00') });
     for (const viewer of [aStaff('civil'), aStaff('edu')]) {
-      const view = staffView(erased, viewer, cal, now);
+      const view = staffView(erased, viewer, cal, now, demoOrg);
       expect(view.contact).toEqual({ name: ERASED_NAME, phone: '' });
       expect(view.contactUnmasked).toBe(false);
     }
@@ -188,7 +189,7 @@ test('a unit the case has left sees only what it wrote itself, internal notes in
 
 describe('a case in a list (summarize)', () => {
   test('plain names and UTC+8 times', () => {
-    expect(summarize(aCase(), cal, now)).toEqual({
+    expect(summarize(aCase(), cal, now, demoOrg)).toEqual({
       caseId: 'case-1',
       trackingNo: 'SY261123001',
       category: 'relief',
@@ -208,7 +209,7 @@ describe('a case in a list (summarize)', () => {
 
   test('the excerpt is the first 40 characters, an emoji counted as one', () => {
     const description = `🙏${'请帮忙'.repeat(20)}`;
-    const { excerpt } = summarize(aCase({ description }), cal, now);
+    const { excerpt } = summarize(aCase({ description }), cal, now, demoOrg);
     expect(excerpt).toBe(`🙏${'请帮忙'.repeat(13)}`);
     expect(Array.from(excerpt)).toHaveLength(40);
   });
@@ -222,6 +223,6 @@ describe('a case in a list (summarize)', () => {
     ['closed', '已结束'],
     ['withdrawn', '已撤回'],
   ] as [CaseStatus, string][])('%s reads “%s”', (status, text) => {
-    expect(summarize(aSignedCase({ status }), cal, now).statusText).toBe(text);
+    expect(summarize(aSignedCase({ status }), cal, now, demoOrg).statusText).toBe(text);
   });
 });

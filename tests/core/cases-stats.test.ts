@@ -1,7 +1,6 @@
 import type { CaseRecord } from '../../core/cases/model';
 import { computeStats, figuresOf, type Figures } from '../../core/cases/stats';
 import { acceptCase, followUpCase, rateCase, resolveCase } from '../../core/cases/use-cases';
-import { DEPARTMENTS } from '../../core/data/departments';
 import {
   aCase,
   aDispatcher,
@@ -14,6 +13,7 @@ import {
   chinaTime,
   memoryCases,
 } from './builders/cases';
+import { demoOrg, withRetired } from './builders/org';
 
 const rates = (f: Figures) => ({
   response: f.responseRate.value,
@@ -129,11 +129,11 @@ describe('the 三率 of a period (computeStats)', () => {
       routed('last', '2026-11-30 23:59'),
       routed('december', '2026-12-01 00:30'), // 11-30 16:30 UTC
     ];
-    const stats = computeStats(all, '2026-11-01', '2026-11-30', cal);
+    const stats = computeStats(all, '2026-11-01', '2026-11-30', cal, demoOrg);
     expect(stats).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
     expect(stats.total.received).toBe(2);
-    expect(computeStats(all, '2026-12-01', '2026-12-01', cal).total.received).toBe(1);
-    expect(computeStats(all, '2026-10-01', '2026-10-31', cal).total.received).toBe(1);
+    expect(computeStats(all, '2026-12-01', '2026-12-01', cal, demoOrg).total.received).toBe(1);
+    expect(computeStats(all, '2026-10-01', '2026-10-31', cal, demoOrg).total.received).toBe(1);
   });
 
   test('per unit: every unit is listed, each with the figures of the cases it holds', () => {
@@ -143,8 +143,8 @@ describe('the 三率 of a period (computeStats)', () => {
       // Reassigned from the 民政局 to the 教育局: it counts for the unit holding it now.
       aCase({ _id: 'moved', departmentId: 'edu', departmentsHeld: ['civil', 'edu'], category: 'children', signedOnTime: true }),
     ];
-    const stats = computeStats(all, '2026-11-01', '2026-11-30', cal);
-    expect(stats.departments.map((d) => d.departmentId)).toEqual(DEPARTMENTS.map((d) => d.id));
+    const stats = computeStats(all, '2026-11-01', '2026-11-30', cal, demoOrg);
+    expect(stats.departments.map((d) => d.departmentId)).toEqual(demoOrg.units.map((d) => d.id));
     const civil = stats.departments.find((d) => d.departmentId === 'civil');
     const edu = stats.departments.find((d) => d.departmentId === 'edu');
     const housing = stats.departments.find((d) => d.departmentId === 'housing');
@@ -155,9 +155,35 @@ describe('the 三率 of a period (computeStats)', () => {
     expect(housing?.responseRate.value).toBeNull();
   });
 
+  test('a retired unit is listed only while the period holds its cases', () => {
+    // 医保局 took 医疗 cases in November, then the county retired it.
+    const org = withRetired(demoOrg, 'medins');
+    const all = [
+      routed('novMedical', '2026-11-10 09:00', { category: 'medical', departmentId: 'medins', departmentsHeld: ['medins'] }),
+      routed('decRelief', '2026-12-10 09:00'),
+    ];
+    const november = computeStats(all, '2026-11-01', '2026-11-30', cal, org);
+    expect(november.departments.find((d) => d.departmentId === 'medins')).toMatchObject({ name: '医疗保障局', received: 1 });
+    const december = computeStats(all, '2026-12-01', '2026-12-31', cal, org);
+    expect(december.departments.map((d) => d.departmentId)).not.toContain('medins');
+    expect(december.departments.map((d) => d.departmentId)).toEqual(demoOrg.units.filter((u) => u.id !== 'medins').map((u) => u.id));
+    expect(december.total.received).toBe(1);
+    // While it is in service it is listed with nothing, like every unit.
+    expect(computeStats(all, '2026-12-01', '2026-12-31', cal, demoOrg).departments.find((d) => d.departmentId === 'medins')?.received).toBe(
+      0,
+    );
+  });
+
+  test('the stations are listed beside the county units, with the cases they hold', () => {
+    const all = [routed('atStation', '2026-11-10 09:00', { departmentId: 'station-hekou', departmentsHeld: ['station-hekou'] })];
+    const stats = computeStats(all, '2026-11-01', '2026-11-30', cal, demoOrg);
+    expect(stats.departments.find((d) => d.departmentId === 'station-hekou')).toMatchObject({ name: '河口镇退役军人服务站', received: 1 });
+    expect(stats.departments.find((d) => d.departmentId === 'civil')?.received).toBe(0);
+  });
+
   test('per category, beside the units', () => {
     const all = [month.exemplary, aCase({ _id: 'school', category: 'children', departmentId: 'edu' })];
-    const stats = computeStats(all, '2026-11-01', '2026-11-30', cal);
+    const stats = computeStats(all, '2026-11-01', '2026-11-30', cal, demoOrg);
     expect(stats.categories.find((k) => k.category === 'relief')).toMatchObject({ name: '帮扶救助', received: 1, resolved: 1 });
     expect(stats.categories.find((k) => k.category === 'children')).toMatchObject({ name: '子女教育', received: 1, resolved: 0 });
     expect(stats.total.received).toBe(2);
@@ -172,7 +198,7 @@ describe('the 三率 of a period (computeStats)', () => {
 test('from signing, resolving, rating and 回访 to the 三率', async () => {
   const ids = ['four', 'three', 'called', 'unsolved'];
   const store = memoryCases(ids.map((_id) => aCase({ _id })));
-  const at = (wallClock: string) => ({ port: store.port, now: chinaDate(wallClock), caseIdFor: (k: string) => k });
+  const at = (wallClock: string) => ({ port: store.port, now: chinaDate(wallClock), org: demoOrg, caseIdFor: (k: string) => k });
   const clerk = aStaff('civil');
   const person = aResident();
 

@@ -3,6 +3,7 @@ import { queueCounts, supervisionQueue } from '../../core/cases/supervision';
 import { isOverdue } from '../../core/cases/timer';
 import { QUEUES, type Queue } from '../../core/contracts/cases';
 import { aCase, aRating, aResolvedCase, aSignedCase, anUrge, chinaCalendar as cal, chinaDate, chinaTime } from './builders/cases';
+import { demoOrg } from './builders/org';
 
 /** The 双拥办 opens the console on Monday 2026-12-07 at 10:00. */
 const now = chinaDate('2026-12-07 10:00');
@@ -46,7 +47,7 @@ const cases: Record<string, CaseRecord> = {
   withdrawn: aCase({ _id: 'withdrawn', status: 'withdrawn', flagged: true, ...withTheOffice }),
 };
 const all = Object.values(cases);
-const ids = (queue: Queue, at = now, list = all) => supervisionQueue(list, queue, cal, at).items.map((i) => i.caseId);
+const ids = (queue: Queue, at = now, list = all) => supervisionQueue(list, queue, cal, at, demoOrg).items.map((i) => i.caseId);
 
 test.each([
   ['unrouted', ['unrouted']],
@@ -58,17 +59,17 @@ test.each([
   ['followup', ['toCallBack']],
 ] as const)('the %s list holds %j', (queue, expected) => {
   expect(ids(queue)).toEqual(expected);
-  expect(supervisionQueue(all, queue, cal, now).total).toBe(expected.length);
+  expect(supervisionQueue(all, queue, cal, now, demoOrg).total).toBe(expected.length);
 });
 
 test('the badges count each list', () => {
-  expect(queueCounts(all, cal, now)).toEqual({ unrouted: 1, returned: 1, flagged: 1, overdue: 3, report: 1, followup: 1 });
-  expect(Object.keys(queueCounts([], cal, now)).sort()).toEqual([...QUEUES].sort());
-  expect(Object.values(queueCounts([], cal, now))).toEqual(QUEUES.map(() => 0));
+  expect(queueCounts(all, cal, now, demoOrg)).toEqual({ unrouted: 1, returned: 1, flagged: 1, overdue: 3, report: 1, followup: 1 });
+  expect(Object.keys(queueCounts([], cal, now, demoOrg)).sort()).toEqual([...QUEUES].sort());
+  expect(Object.values(queueCounts([], cal, now, demoOrg))).toEqual(QUEUES.map(() => 0));
 });
 
 test('an item says how late the case is, how often it was urged, and the phone masked', () => {
-  const [report] = supervisionQueue(all, 'report', cal, now).items;
+  const [report] = supervisionQueue(all, 'report', cal, now, demoOrg).items;
   expect(report).toMatchObject({
     caseId: 'forReport',
     trackingNo: 'SY261123001',
@@ -81,7 +82,7 @@ test('an item says how late the case is, how often it was urged, and the phone m
     flagged: false,
   });
   expect(JSON.stringify(report)).not.toContain('13800000001');
-  const late = supervisionQueue(all, 'overdue', cal, now).items.find((i) => i.caseId === 'lateToSign');
+  const late = supervisionQueue(all, 'overdue', cal, now, demoOrg).items.find((i) => i.caseId === 'lateToSign');
   expect(late).toMatchObject({ workdaysOverdue: 0, sla: 'red', urgeCount: 0 });
 });
 

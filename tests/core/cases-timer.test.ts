@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../core/cases/model';
 import { runCaseTimer } from '../../core/cases/timer';
 import { aCase, aResolvedCase, aSignedCase, anUrge, chinaDate, chinaTime, memoryCases } from './builders/cases';
+import { demoOrg } from './builders/org';
 
 /** The timer runs on Wednesday 2026-11-25 at 10:00. */
 const now = chinaDate('2026-11-25 10:00');
@@ -10,7 +11,7 @@ const lateSigned = (_id: string, overrides: Partial<CaseRecord> = {}) =>
 
 function run(cases: CaseRecord[]) {
   const store = memoryCases(cases);
-  return { store, result: runCaseTimer({ port: store.port, now, caseIdFor: (k) => k }, null) };
+  return { store, result: runCaseTimer({ port: store.port, now, org: demoOrg, caseIdFor: (k) => k }, null) };
 }
 
 test('urges what is late, at most once a day automatically, and tells the 双拥办 how many', async () => {

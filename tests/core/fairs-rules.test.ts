@@ -4,6 +4,7 @@ import { fairPhase, isFairDay, isFairOrganizer, mayRunFair } from '../../core/fa
 import { fairSummary, mySignupView, rosterPhone, rosterRow } from '../../core/fairs/present';
 import type { Caller } from '../../core/roles';
 import { aFair, aSettledSignup, aSignup } from './builders/fairs';
+import { demoOrg, withRetired, withUnit } from './builders/org';
 
 const hrss: Caller = { openid: 's1', role: 'staff', departmentId: 'hrss' };
 const vab: Caller = { openid: 's2', role: 'staff', departmentId: 'vab' };
@@ -24,39 +25,53 @@ const thrown = (f: () => void) => {
 
 describe('the organizer rule', () => {
   test('fairs are organized by staff of 人社局 and 退役军人事务局, and by admins; nobody else', () => {
-    expect([hrss, vab, admin].map(isFairOrganizer)).toEqual([true, true, true]);
-    expect([edu, dispatcher, resident].map(isFairOrganizer)).toEqual([false, false, false]);
-    expect(isFairOrganizer({ role: 'staff' })).toBe(false);
+    expect([hrss, vab, admin].map((c) => isFairOrganizer(demoOrg, c))).toEqual([true, true, true]);
+    expect([edu, dispatcher, resident].map((c) => isFairOrganizer(demoOrg, c))).toEqual([false, false, false]);
+    expect(isFairOrganizer(demoOrg, { role: 'staff' })).toBe(false);
   });
 
   test('a fair is run by its own unit’s staff and by admins, not by another organizer unit', () => {
-    expect(mayRunFair(hrss, 'hrss')).toBe(true);
-    expect(mayRunFair(admin, 'hrss')).toBe(true);
-    expect(mayRunFair(vab, 'hrss')).toBe(false);
+    expect(mayRunFair(demoOrg, hrss, 'hrss')).toBe(true);
+    expect(mayRunFair(demoOrg, admin, 'hrss')).toBe(true);
+    expect(mayRunFair(demoOrg, vab, 'hrss')).toBe(false);
     // Staff of a unit that organizes no fairs run none, even one saved in their unit's name.
-    expect(mayRunFair(edu, 'edu')).toBe(false);
-    expect(mayRunFair(dispatcher, 'office')).toBe(false);
+    expect(mayRunFair(demoOrg, edu, 'edu')).toBe(false);
+    expect(mayRunFair(demoOrg, dispatcher, 'office')).toBe(false);
   });
 
   test('a draft is seen only by whoever may run it; a published or cancelled fair by everyone', () => {
     const draft = aFair({ status: 'draft', organizerDepartmentId: 'hrss' });
-    expect([hrss, admin].map((c) => seesFair(c, draft))).toEqual([true, true]);
-    expect([vab, resident, dispatcher].map((c) => seesFair(c, draft))).toEqual([false, false, false]);
-    expect(seesFair(resident, aFair({ status: 'published' }))).toBe(true);
-    expect(seesFair(resident, aFair({ status: 'cancelled' }))).toBe(true);
+    expect([hrss, admin].map((c) => seesFair(demoOrg, c, draft))).toEqual([true, true]);
+    expect([vab, resident, dispatcher].map((c) => seesFair(demoOrg, c, draft))).toEqual([false, false, false]);
+    expect(seesFair(demoOrg, resident, aFair({ status: 'published' }))).toBe(true);
+    expect(seesFair(demoOrg, resident, aFair({ status: 'cancelled' }))).toBe(true);
   });
 
   test('the refusals say who may: FORBIDDEN, naming the unit that runs the fair', () => {
-    expect(thrown(() => requireFairOrganizer(hrss))).toBeNull();
-    expect(thrown(() => requireFairOrganizer(edu))).toEqual({
+    expect(thrown(() => requireFairOrganizer(demoOrg, hrss))).toBeNull();
+    expect(thrown(() => requireFairOrganizer(demoOrg, edu))).toEqual({
       code: 'FORBIDDEN',
-      message: '只有人社局、退役军人事务局的工作人员和管理员可以管理招聘会',
+      message: '只有退役军人局、人社局的工作人员和管理员可以管理招聘会',
     });
-    expect(thrown(() => requireToRunFair(admin, 'vab'))).toBeNull();
-    expect(thrown(() => requireToRunFair(vab, 'hrss'))).toEqual({
+    expect(thrown(() => requireToRunFair(demoOrg, admin, 'vab'))).toBeNull();
+    expect(thrown(() => requireToRunFair(demoOrg, vab, 'hrss'))).toEqual({
       code: 'FORBIDDEN',
       message: '这场招聘会由人力资源和社会保障局组织，只有人力资源和社会保障局的工作人员和管理员可以管理',
     });
+  });
+
+  test('which units organize fairs is the county’s setting: a unit it adds may, one it retires may not', () => {
+    const veterans: Caller = { openid: 's4', role: 'staff', departmentId: 'veterans-school' };
+    const org = withRetired(withUnit(demoOrg, { id: 'veterans-school', name: '退役军人培训学校', runsFairs: true }), 'vab');
+    expect(isFairOrganizer(demoOrg, veterans)).toBe(false);
+    expect(isFairOrganizer(org, veterans)).toBe(true);
+    expect(mayRunFair(org, veterans, 'veterans-school')).toBe(true);
+    expect(isFairOrganizer(org, vab)).toBe(false);
+    expect(thrown(() => requireFairOrganizer(org, edu))?.message).toBe('只有人社局、退役军人培训学校的工作人员和管理员可以管理招聘会');
+    // A county where no unit runs fairs still says who may.
+    const none = { ...demoOrg, units: demoOrg.units.map((u) => ({ ...u, runsFairs: false })) };
+    expect(thrown(() => requireFairOrganizer(none, hrss))?.message).toBe('只有组织招聘会的单位的工作人员和管理员可以管理招聘会');
+    expect(thrown(() => requireFairOrganizer(none, admin))).toBeNull();
   });
 });
 
@@ -102,7 +117,7 @@ describe('fair presenters', () => {
         },
       ],
     });
-    expect(fairSummary(f, now)).toMatchObject({
+    expect(fairSummary(f, now, demoOrg)).toMatchObject({
       id: 'fair-1',
       startAt: '2026-12-03T09:00:00+08:00',
       signupDeadline: '2026-12-03T08:00:00+08:00',
@@ -117,7 +132,7 @@ describe('fair presenters', () => {
   });
 
   test('seats left never go below zero', () => {
-    expect(fairSummary(aFair({ capacity: 2, confirmedCount: 3 }), now).seatsLeft).toBe(0);
+    expect(fairSummary(aFair({ capacity: 2, confirmedCount: 3 }), now, demoOrg).seatsLeft).toBe(0);
   });
 
   test('my sign-up: the code only while it holds a seat, the place in line while waiting, nothing while pending', () => {

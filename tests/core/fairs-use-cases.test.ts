@@ -5,6 +5,7 @@ import type { FairsPort } from '../../core/fairs/port';
 import * as fairs from '../../core/fairs/use-cases';
 import type { Caller } from '../../core/roles';
 import { aFair, memorySignups, seededRandomInt } from './builders/fairs';
+import { demoOrg } from './builders/org';
 
 /** The job-fair use cases over an in-memory FairsPort: the organizer rule, sign-up checks, the roster's trail. */
 
@@ -45,6 +46,7 @@ function setup(...stored: FairRecord[]) {
     randomInt: seededRandomInt(),
     newId: () => `id-${++ids}`,
     noun: '招聘会',
+    org: demoOrg,
   });
   return { memory, trail, deps, fairOf };
 }

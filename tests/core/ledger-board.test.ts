@@ -1,5 +1,6 @@
 import { board, expectedScore } from '../../core/ledger/board';
 import { aProblem, aTask, anArea } from './builders/ledger';
+import { demoOrg } from './builders/org';
 
 const today = '2026-11-02';
 
@@ -26,7 +27,7 @@ describe('the 双拥办 board', () => {
     aProblem({ _id: 'p2', deadline: '2026-11-01', state: 'done', ownerDepartmentId: 'edu' }),
     aProblem({ _id: 'p3', deadline: '2026-12-01', state: 'in_progress', ownerDepartmentId: 'civil' }),
   ];
-  const b = board(areas, tasks, problems, today);
+  const b = board(areas, tasks, problems, today, demoOrg);
 
   test('totals count each status, the points and the expected score; progress counts ready as half', () => {
     expect(b.today).toBe(today);
@@ -72,7 +73,7 @@ describe('the 双拥办 board', () => {
   });
 
   test('an empty ledger shows zero progress, not a division by zero', () => {
-    expect(board([], [], [], today).total).toMatchObject({ tasks: 0, points: 0, expected: 0, progress: 0 });
-    expect(board([], [], [], today).departments).toEqual([]);
+    expect(board([], [], [], today, demoOrg).total).toMatchObject({ tasks: 0, points: 0, expected: 0, progress: 0 });
+    expect(board([], [], [], today, demoOrg).departments).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Standard } from '../../core/ledger/standard-import';
 import * as ledger from '../../core/ledger/use-cases';
 import type { Caller } from '../../core/roles';
 import { aProblem, aStandardArea, aStandardTask, aTask, anArea, anEvidence, problemFields } from './builders/ledger';
+import { demoOrg, withRetired } from './builders/org';
 
 /** The ledger's storage and platform as plain maps and lists, with what was sent and saved kept for the test to read. */
 function memoryPort(seed: { areas?: AreaRecord[]; tasks?: TaskRecord[]; problems?: ProblemRecord[] } = {}) {
@@ -66,7 +67,7 @@ function memoryPort(seed: { areas?: AreaRecord[]; tasks?: TaskRecord[]; problems
 const now = new Date('2026-11-02T01:00:00.000Z'); // 09:00 in UTC+8
 const depsOf = (m: ReturnType<typeof memoryPort>) => {
   let n = 0;
-  return { port: m.port, now, newId: () => `id-${++n}` };
+  return { port: m.port, now, org: demoOrg, newId: () => `id-${++n}` };
 };
 type Authed = Caller & { openid: string };
 const civil: Authed = { openid: 'staff-civil', role: 'staff', departmentId: 'civil' };
@@ -219,4 +220,58 @@ test('the sample template is a blank sheet: no progress, the sample labelled as 
   expect(sheet?.areas.map((a) => a.name)).toEqual(SAMPLE_STANDARD.map((a) => a.name));
   expect(sheet?.tasks).toHaveLength(SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0));
   expect(sheet?.tasks.every((t) => t.status === 'not_started')).toBe(true);
+});
+
+describe('units the county does not have', () => {
+  test('a problem given to an unknown or retired unit is INVALID_INPUT at ownerDepartmentId, and nothing is written', async () => {
+    const m = memoryPort({ tasks: [aTask({ _id: 't' })], problems: [aProblem({ _id: 'p', taskId: 't', ownerDepartmentId: 'civil' })] });
+    const before = structuredClone([...m.problems.values()]);
+    const refused = async (deps: ReturnType<typeof depsOf>, input: Parameters<typeof ledger.saveProblem>[2]) => {
+      const e = await ledger.saveProblem(deps, dispatcher, input).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(e).toBeInstanceOf(AppError);
+      return e as AppError;
+    };
+    const unknown = await refused(depsOf(m), problemFields({ taskId: 't', ownerDepartmentId: 'finance' }));
+    expect(unknown.code).toBe('INVALID_INPUT');
+    expect(unknown.issues).toEqual([expect.objectContaining({ path: ['ownerDepartmentId'], message: expect.stringContaining('finance') })]);
+    const edit = await refused(depsOf(m), { ...problemFields({ taskId: 't', ownerDepartmentId: 'nobody' }), id: 'p' });
+    expect(edit.code).toBe('INVALID_INPUT');
+    const retired = await refused(
+      { ...depsOf(m), org: withRetired(demoOrg, 'edu') },
+      problemFields({ taskId: 't', ownerDepartmentId: 'edu' }),
+    );
+    expect(retired.code).toBe('INVALID_INPUT');
+    expect([...m.problems.values()]).toEqual(before);
+    // A station is a unit like any other.
+    expect(
+      await ledger.saveProblem(depsOf(m), dispatcher, problemFields({ taskId: 't', ownerDepartmentId: 'station-hekou' })),
+    ).toMatchObject({
+      ownerDepartmentId: 'station-hekou',
+    });
+  });
+
+  test('a task set up with an unknown owner or linked unit is refused at each such field, and stays as it was', async () => {
+    const m = memoryPort({ tasks: [aTask({ _id: 't', ownerDepartments: ['civil'] })] });
+    const e = await ledger
+      .setUpTask(depsOf(m), dispatcher, {
+        id: 't',
+        ownerDepartments: ['civil', 'finance'],
+        link: { metric: 'rates', departmentId: 'gone' },
+      })
+      .then(
+        () => null,
+        (err: unknown) => err as AppError,
+      );
+    expect(e?.code).toBe('INVALID_INPUT');
+    expect(e?.issues?.map((i) => i.path)).toEqual([
+      ['ownerDepartments', 1],
+      ['link', 'departmentId'],
+    ]);
+    expect(m.tasks.get('t')?.ownerDepartments).toEqual(['civil']);
+    const saved = await ledger.setUpTask(depsOf(m), dispatcher, { id: 't', ownerDepartments: ['civil', 'station-liulin'] });
+    expect(saved.ownerDepartments).toEqual(['civil', 'station-liulin']);
+  });
 });

@@ -1,26 +1,36 @@
 import { metaContract } from '../../core/contracts/meta';
 import { CATEGORIES } from '../../core/data/categories';
-import { DISPATCH_DEPARTMENT } from '../../core/data/departments';
 import { calendarYears, retentionSettings, type CalendarOverrides, type SettingEdit } from '../../core/meta/model';
 import type { MetaPort } from '../../core/meta/port';
 import * as meta from '../../core/meta/use-cases';
 import { DEFAULT_RETENTION_YEARS } from '../../core/privacy';
 import type { Caller } from '../../core/roles';
-import { DEFAULT_ROUTING, type RoutingRule } from '../../core/routing';
+import type { RoutingRule } from '../../core/routing';
+import { demoOrg, demoRouting, withRetired } from './builders/org';
 
 /** The app's reference data and the admins' settings, over an in-memory MetaPort. */
 
 const admin = { openid: 'a', role: 'admin' } as const satisfies Caller;
 const visitor: Caller = { openid: null, role: 'resident' };
 
+/** A port with only these members: a use case reaching for any other fails the test. */
+const onlyThese = <P extends object>(members: Partial<P>): P =>
+  new Proxy(members as P, {
+    get(target, name) {
+      if (typeof name !== 'string' || name in target) return Reflect.get(target, name);
+      throw new Error(`the use case asked the port for ${name}`);
+    },
+  });
+
 function setup({ holidayYears = [2026] }: { holidayYears?: number[] } = {}) {
   const state: { routing: readonly RoutingRule[]; calendar: CalendarOverrides; retention: number | null } = {
-    routing: DEFAULT_ROUTING,
+    routing: demoRouting,
     calendar: {},
     retention: null,
   };
   const edits: { setting: string; edit: SettingEdit }[] = [];
-  const port: MetaPort = {
+  // The county workbook and the organization's storage are no part of these use cases: asked for, they fail the test.
+  const port = onlyThese<MetaPort>({
     routingTable: async () => state.routing,
     saveRouting: async (rules, edit) => {
       state.routing = structuredClone(rules);
@@ -44,8 +54,8 @@ function setup({ holidayYears = [2026] }: { holidayYears?: number[] } = {}) {
       fairUpdate: 'tpl-fair',
       activityUpdate: 'tpl-activity',
     }),
-  };
-  const deps = (now = '2026-06-01T02:00:00.000Z'): meta.MetaDeps => ({ port, now: new Date(now) });
+  });
+  const deps = (now = '2026-06-01T02:00:00.000Z', org = demoOrg): meta.MetaDeps => ({ port, now: new Date(now), org });
   return { deps, state, edits };
 }
 
@@ -69,7 +79,7 @@ describe('meta use cases', () => {
     expect(data.notifications.caseNew).toBe('tpl-new');
     expect(data.routing.rules).toHaveLength(CATEGORIES.length);
     expect(data.routing.overrides).toEqual([]);
-    expect(data.routing.fallbackDepartmentId).toBe(DISPATCH_DEPARTMENT);
+    expect(data.routing.fallbackDepartmentId).toBe('office');
     // A copy: the app's list cannot change the taxonomy the rules read.
     data.categories.pop();
     expect((await meta.getMeta(deps(), visitor)).categories).toHaveLength(CATEGORIES.length);
@@ -90,11 +100,55 @@ describe('meta use cases', () => {
     expect(saved.rules).toEqual(rules);
     expect(saved.summary.overrides).toEqual([rules[1]]);
     // A category the table no longer names falls to the dispatcher.
-    expect(saved.summary.rules.find((r) => r.category === 'employment')?.departmentId).toBe(DISPATCH_DEPARTMENT);
+    expect(saved.summary.rules.find((r) => r.category === 'employment')?.departmentId).toBe('office');
     expect(saved.summary.rules.find((r) => r.category === 'housing')?.departmentId).toBe('housing');
     expect(edits).toEqual([{ setting: 'routing', edit: { at: new Date('2026-06-01T02:00:00.000Z'), by: 'a' } }]);
     expect(await meta.getRoutingTable(deps(), admin)).toEqual({ rules });
     expect((await meta.getMeta(deps(), visitor)).routing).toEqual(saved.summary);
+  });
+
+  test('get lists the county’s units, its 乡镇/街道 and its stations as the organization holds them', async () => {
+    const { deps } = setup();
+    const data = await meta.getMeta(deps(), visitor);
+    expect(data.departments.map((d) => d.id)).toEqual(demoOrg.units.map((u) => u.id));
+    expect(data.regions.map((r) => r.id)).toEqual(demoOrg.regions.map((r) => r.id));
+    expect(data.stations.map((u) => u.id)).toEqual(demoOrg.regions.map((r) => `station-${r.id}`));
+    expect(data.stations.every((u) => u.kind === 'station')).toBe(true);
+    // Another county's organization, another answer: nothing of the demo county is compiled in.
+    const tiny = { units: [demoOrg.units.find((u) => u.id === 'civil')!], regions: [demoOrg.regions[0]!], dispatchUnitId: 'civil' };
+    const other = await meta.getMeta(deps(undefined, tiny), visitor);
+    expect(other.departments.map((d) => d.id)).toEqual(['civil']);
+    expect(other.stations).toEqual([]);
+    expect(other.routing.fallbackDepartmentId).toBe('civil');
+  });
+
+  test('a routing table naming a unit or 乡镇 the county does not have is INVALID_INPUT at each rule, and not saved', async () => {
+    const { deps, state, edits } = setup();
+    const rules: RoutingRule[] = [
+      { category: 'housing', departmentId: 'housing' },
+      { category: 'relief', regionId: 'atlantis', departmentId: 'civil' },
+      { category: 'medical', departmentId: 'finance' },
+    ];
+    const e = await meta.saveRoutingTable(deps(), admin, { rules }).then(
+      () => null,
+      (err: unknown) => err as { code: string; issues: { path: unknown[] }[] },
+    );
+    expect(e?.code).toBe('INVALID_INPUT');
+    expect(e?.issues.map((i) => i.path)).toEqual([
+      ['rules', 2, 'departmentId'],
+      ['rules', 1, 'regionId'],
+    ]);
+    // A retired unit is refused too: it takes nothing new.
+    const retired = await meta.saveRoutingTable(deps(undefined, withRetired(demoOrg, 'housing')), admin, { rules: [rules[0]!] }).then(
+      () => 'saved',
+      (err: { code: string }) => err.code,
+    );
+    expect(retired).toBe('INVALID_INPUT');
+    expect(state.routing).toBe(demoRouting);
+    expect(edits).toEqual([]);
+    // A rule sending a category in one township to its station is saved.
+    const station: RoutingRule = { category: 'relief', regionId: 'hekou', departmentId: 'station-hekou' };
+    expect((await meta.saveRoutingTable(deps(), admin, { rules: [...demoRouting, station] })).summary.overrides).toEqual([station]);
   });
 
   test('the contract refuses two rules for one category in one region, so the use case never sees them', () => {

@@ -1,6 +1,7 @@
 import { activityView, nearby, placeView, storySummary, storyView, type PlaceRecord } from '../../core/places/present';
 import type { StoryRecord } from '../../core/places/model';
 import { anActivity } from './builders/fairs';
+import { demoOrg } from './builders/org';
 
 function aPlace(overrides: Partial<PlaceRecord> = {}): PlaceRecord {
   return {
@@ -18,7 +19,7 @@ function aPlace(overrides: Partial<PlaceRecord> = {}): PlaceRecord {
 
 describe('a place', () => {
   test('named in words: its kind and its region; lists default to empty; the card as a yes or no', () => {
-    expect(placeView(aPlace())).toMatchObject({
+    expect(placeView(aPlace(), demoOrg)).toMatchObject({
       id: 'place-1',
       kindName: '退役军人服务站',
       regionName: '城关街道',
@@ -26,11 +27,16 @@ describe('a place', () => {
       offers: [],
       preferential: false,
     });
-    expect(placeView(aPlace())).not.toHaveProperty('distance');
+    expect(placeView(aPlace(), demoOrg)).not.toHaveProperty('distance');
+  });
+
+  test('its 乡镇/街道 named by the county’s organization, and shown as its id once the county no longer has it', () => {
+    expect(placeView(aPlace({ regionId: 'baiyun' }), demoOrg).regionName).toBe('白云乡');
+    expect(placeView(aPlace({ regionId: 'merged-away' }), demoOrg).regionName).toBe('merged-away');
   });
 
   test('with a point given, its distance in metres and in words', () => {
-    const view = placeView(aPlace(), { lat: 30.5123, lng: 114.3121 });
+    const view = placeView(aPlace(), demoOrg, { lat: 30.5123, lng: 114.3121 });
     expect(view.distance).toBeGreaterThan(900);
     expect(view.distance).toBeLessThan(1000);
     expect(view.distanceText).toEqual(expect.any(String));
@@ -45,22 +51,22 @@ describe('places nearby', () => {
   ];
 
   test('nearest first when a point is given', () => {
-    expect(nearby(places, {}, { lat: 30.5123, lng: 114.3021 }).map((p) => p.id)).toEqual(['near', 'elsewhere', 'far']);
+    expect(nearby(places, {}, demoOrg, { lat: 30.5123, lng: 114.3021 }).map((p) => p.id)).toEqual(['near', 'elsewhere', 'far']);
   });
 
   test('without a point, by kind and then by name in pinyin order (丙 bing before 甲 jia)', () => {
-    expect(nearby(places, {}).map((p) => p.id)).toEqual(['far', 'elsewhere', 'near']);
+    expect(nearby(places, {}, demoOrg).map((p) => p.id)).toEqual(['far', 'elsewhere', 'near']);
   });
 
   test('filtered by kind, by the preferential card (either way) and by region', () => {
-    expect(nearby(places, { kind: 'preferential' }).map((p) => p.id)).toEqual(['far']);
-    expect(nearby(places, { preferential: true }).map((p) => p.id)).toEqual(['far']);
+    expect(nearby(places, { kind: 'preferential' }, demoOrg).map((p) => p.id)).toEqual(['far']);
+    expect(nearby(places, { preferential: true }, demoOrg).map((p) => p.id)).toEqual(['far']);
     expect(
-      nearby(places, { preferential: false })
+      nearby(places, { preferential: false }, demoOrg)
         .map((p) => p.id)
         .sort(),
     ).toEqual(['elsewhere', 'near']);
-    expect(nearby(places, { regionId: 'hekou' }).map((p) => p.id)).toEqual(['elsewhere']);
+    expect(nearby(places, { regionId: 'hekou' }, demoOrg).map((p) => p.id)).toEqual(['elsewhere']);
   });
 });
 

@@ -5,6 +5,7 @@ import type { PlacesPort } from '../../core/places/port';
 import * as places from '../../core/places/use-cases';
 import type { Caller } from '../../core/roles';
 import { anActivity, memorySignups, seededRandomInt } from './builders/fairs';
+import { demoOrg } from './builders/org';
 
 /** The places use cases over an in-memory PlacesPort: stories' drafts, covers, and volunteer activities. */
 
@@ -48,6 +49,7 @@ function setup(...activities: ActivityRecord[]) {
     randomInt: seededRandomInt(),
     newId: () => `id-${++ids}`,
     noun: '志愿活动',
+    org: demoOrg,
   });
   return { memory, stories, attached, trail, deps };
 }

@@ -1,8 +1,9 @@
 import { CATEGORY_IDS, type CategoryId } from '../../core/data/categories';
 import { TRIAGE_CUES, TRIAGE_MASKS, TRIAGE_RULES } from '../../core/data/triage-lexicon';
-import { DEFAULT_ROUTING, routeCase, type RoutingRule } from '../../core/routing';
+import { routeCase, type RoutingRule } from '../../core/routing';
 import type * as TriageModule from '../../core/server/triage';
 import { explainSuggestion, normalizeRequestText, suggestCategories } from '../../core/server/triage';
+import { demoOrg, demoRouting, withRetired } from './builders/org';
 import { TRIAGE_FRESH, TRIAGE_HOLDOUT, TRIAGE_SET, type TriageExample } from './triage-set';
 
 const first = (text: string) => suggestCategories(text)[0]?.category;
@@ -75,7 +76,7 @@ describe('suggestCategories', () => {
   test.each(['', '   ', '？？？', '。。。！！', '……', '👍👍', '\u3000\u3000', '你好'])(
     'nothing to go on (%j) → other first, score 1',
     (text) => {
-      const candidates = suggestCategories(text);
+      const candidates = suggestCategories(text, { org: demoOrg });
       expect(candidates[0]).toMatchObject({ category: 'other', departmentId: 'office', score: 1 });
       expect(candidates.length).toBeGreaterThanOrEqual(3);
       expect(candidates.slice(1).every((c) => c.score === 0)).toBe(true);
@@ -107,19 +108,30 @@ describe('suggestCategories', () => {
     expect(suggestCategories('？', { minCandidates: 5 })).toHaveLength(5);
   });
 
-  test('departments come from the default routing table', () => {
-    for (const c of suggestCategories('孩子上学没钱，房子也漏雨，伤残金还没到账')) {
-      expect(c.departmentId).toBe(routeCase(DEFAULT_ROUTING, c.category, '').departmentId);
-    }
+  test('departments come from the organization’s default routing table', () => {
+    const candidates = suggestCategories('孩子上学没钱，房子也漏雨，伤残金还没到账', { org: demoOrg });
+    for (const c of candidates) expect(c.departmentId).toBe(routeCase(demoOrg, demoRouting, c.category, '').departmentId);
+    expect(candidates.find((c) => c.category === 'children')?.departmentId).toBe('edu');
+  });
+
+  test('a county that has not set up its organization yet: every candidate goes to no unit', () => {
+    const candidates = suggestCategories('孩子上学没钱');
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.every((c) => c.departmentId === '')).toBe(true);
+  });
+
+  test('a retired unit’s categories are suggested for the dispatch unit', () => {
+    const [top] = suggestCategories('孩子上学没钱', { org: withRetired(demoOrg, 'edu') });
+    expect(top).toMatchObject({ category: 'children', departmentId: 'office' });
   });
 
   test('departments follow the table and region given (an admin’s override)', () => {
-    const routing: RoutingRule[] = [...DEFAULT_ROUTING, { category: 'medical', regionId: 'hekou', departmentId: 'medins' }];
-    expect(suggestCategories('老伴住院报销', { routing, regionId: 'hekou' })[0]).toMatchObject({
+    const routing: RoutingRule[] = [...demoRouting, { category: 'medical', regionId: 'hekou', departmentId: 'medins' }];
+    expect(suggestCategories('老伴住院报销', { org: demoOrg, routing, regionId: 'hekou' })[0]).toMatchObject({
       category: 'medical',
       departmentId: 'medins',
     });
-    expect(suggestCategories('老伴住院报销', { routing, regionId: 'qingshan' })[0]).toMatchObject({
+    expect(suggestCategories('老伴住院报销', { org: demoOrg, routing, regionId: 'qingshan' })[0]).toMatchObject({
       category: 'medical',
       departmentId: 'health',
     });

@@ -2,6 +2,7 @@ import { AppError } from '../../core/envelope';
 import * as users from '../../core/users/use-cases';
 import type { AuditRecord } from '../../core/audit';
 import type { InviteRecord, UserDeps, UserRecord, UsersPort } from '../../core/users/use-cases';
+import { demoOrg, withRetired, withUnit } from './builders/org';
 
 /** An in-memory port: the use cases' rules, without a database. */
 function memoryPort() {
@@ -56,7 +57,7 @@ const sequence = (values: number[]) => {
   return () => values[i++ % values.length]!;
 };
 /** The use cases' deps (decision 014): the memory port, a fixed moment, and a scripted random source. */
-const deps = (port: UsersPort, at = now, randomInt = sequence([0])): UserDeps => ({ port, now: at, randomInt });
+const deps = (port: UsersPort, at = now, randomInt = sequence([0]), org = demoOrg): UserDeps => ({ port, now: at, randomInt, org });
 
 const rejectsWith = async (p: Promise<unknown>, code: string) => {
   await expect(p).rejects.toBeInstanceOf(AppError);
@@ -110,6 +111,46 @@ describe('binding with an invite', () => {
       users.bindStaff(deps(port), { openid: 's', role: 'staff', departmentId: 'edu' }, { inviteCode: 'ABCDEFGH' }),
       'CONFLICT',
     );
+  });
+
+  test('an invite names a unit the county has: a station or a unit it just added, not an unknown or retired one', async () => {
+    const { port, invites, userMap } = memoryPort();
+    for (const [departmentId, org] of [
+      ['finance', demoOrg],
+      ['edu', withRetired(demoOrg, 'edu')],
+    ] as const) {
+      const refused = users.createInvite(deps(port, now, sequence([1]), org), admin, { departmentId });
+      await rejectsWith(refused, 'INVALID_INPUT');
+      await expect(refused).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['departmentId'] })] });
+    }
+    expect(invites.size).toBe(0);
+    const station = await users.createInvite(deps(port, now, sequence([2])), admin, { departmentId: 'station-hekou' });
+    const withFinance = withUnit(demoOrg, { id: 'finance', name: '财政局' });
+    const added = await users.createInvite(deps(port, now, sequence([4]), withFinance), admin, { departmentId: 'finance' });
+    expect([station.departmentId, added.departmentId]).toEqual(['station-hekou', 'finance']);
+    const me = await users.bindStaff(deps(port, now, undefined, withFinance), resident('finance-clerk'), { inviteCode: added.code });
+    expect(me).toMatchObject({ role: 'staff', departmentId: 'finance', unit: { name: '财政局', kind: 'county', runsFairs: false } });
+    expect(userMap.get('finance-clerk')).toMatchObject({ role: 'staff', departmentId: 'finance' });
+  });
+});
+
+describe('me: the caller’s unit in words', () => {
+  test('staff and the dispatcher see their unit’s names, its kind and whether it runs fairs', () => {
+    expect(users.describeMe({ openid: 's', role: 'staff', departmentId: 'station-liulin' }, null, demoOrg)).toEqual({
+      role: 'staff',
+      profile: null,
+      departmentId: 'station-liulin',
+      unit: { name: '柳林乡退役军人服务站', shortName: '柳林服务站', kind: 'station', runsFairs: false },
+    });
+    expect(users.describeMe({ openid: 's', role: 'staff', departmentId: 'hrss' }, null, demoOrg).unit).toMatchObject({ runsFairs: true });
+    expect(users.describeMe({ openid: 'd', role: 'dispatcher', departmentId: 'office' }, null, demoOrg).unit?.name).toBe('双拥办');
+  });
+
+  test('a unit the county no longer has leaves the id and no unit; a resident has neither', () => {
+    const gone = users.describeMe({ openid: 's', role: 'staff', departmentId: 'gone' }, null, demoOrg);
+    expect(gone.departmentId).toBe('gone');
+    expect(gone).not.toHaveProperty('unit');
+    expect(users.describeMe({ openid: 'r', role: 'resident' }, null, demoOrg)).toEqual({ role: 'resident', profile: null });
   });
 });
 
@@ -165,6 +206,14 @@ test('saveProfile refuses a name the content check calls risky, and stores nothi
   // Without a name there is nothing for others to read, so nothing to check.
   await users.saveProfile(deps(port), resident('r2'), { phone: '13800000002' });
   expect(userMap.get('r2')?.profile).toEqual({ phone: '13800000002' });
+});
+
+test('saveProfile refuses a 乡镇 the county does not have, and stores nothing', async () => {
+  const { port, userMap } = memoryPort();
+  const refused = users.saveProfile(deps(port), resident('r3'), { name: '王建国', regionId: 'atlantis' });
+  await rejectsWith(refused, 'INVALID_INPUT');
+  await expect(refused).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['regionId'] })] });
+  expect(userMap.has('r3')).toBe(false);
 });
 
 test('searchAuditLog puts the search itself on the trail before answering, with operation read as the action', async () => {

@@ -1,7 +1,6 @@
 import type { Calendar } from '../../../core/cases/calendar';
 import type { CaseRecord, Rating, TimelineEntry, Urge } from '../../../core/cases/model';
 import type { CasesPort } from '../../../core/cases/port';
-import type { DepartmentId } from '../../../core/data/departments';
 import type { Caller } from '../../../core/roles';
 import { WorkingCalendar } from '../../../core/server/working-calendar';
 
@@ -24,7 +23,7 @@ type Authed = Caller & { openid: string };
 export const aResident = (openid = 'resident-1'): Authed => ({ openid, role: 'resident' });
 
 /** A clerk of a unit (民政局 unless told), who handles the cases that unit holds. */
-export const aStaff = (departmentId: DepartmentId = 'civil', openid = `staff-${departmentId}`): Authed => ({
+export const aStaff = (departmentId: string = 'civil', openid = `staff-${departmentId}`): Authed => ({
   openid,
   role: 'staff',
   departmentId,
