@@ -15,6 +15,7 @@ export const CASE_AUDIT_ACTIONS = [
   'return',
   'note',
   'assign',
+  'escalate',
   'urge',
   'followUp',
 ] as const;
@@ -43,6 +44,7 @@ export const AUDIT_ACTION_TEXT: Record<AuditAction, string> = {
   return: '退回',
   note: '写内部备注',
   assign: '改派',
+  escalate: '服务站上报',
   urge: '督办',
   followUp: '回访',
   'fairs.roster': '查看招聘会报名名单',

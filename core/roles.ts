@@ -1,4 +1,3 @@
-import type { DepartmentId } from './data/departments';
 
 export const ROLES = ['resident', 'staff', 'dispatcher', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -9,7 +8,7 @@ export type Access = 'public' | 'user' | 'staff' | 'dispatcher' | 'admin';
 export interface Caller {
   openid: string | null;
   role: Role;
-  departmentId?: DepartmentId;
+  departmentId?: string;
 }
 
 /** Staff of a department; the dispatcher and admins also pass staff checks (they see every inbox). */

@@ -78,6 +78,16 @@ export async function requireOwnUpload(openid: string, fileID: string, field: st
   }
 }
 
+/** The bytes of the caller's own upload (a workbook sent for import), checked as `requireOwnUpload` does. */
+export async function readOwnUpload(openid: string, fileID: string, field: string): Promise<Buffer> {
+  await requireOwnUpload(openid, fileID, field);
+  try {
+    return ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
+  } catch {
+    throw new AppError('NOT_FOUND', '没有找到上传的文件，请重新上传');
+  }
+}
+
 /** Marks the files as belonging to `target`; each only while still unused (or already the target's). */
 export async function attachFiles(fileIDs: string[], target: FileRef): Promise<void> {
   const ids = fileIDs.flatMap((f) => fileRecordId(f) ?? []);

@@ -2,10 +2,12 @@ import * as z from 'zod/mini';
 import { zhCN } from 'zod/locales';
 import type { ActionName, Answer, FunctionName } from '../../core/contracts/answers';
 import { AppError, errorEnvelope, okEnvelope, type Envelope, type Issue } from '../../core/envelope';
+import type { Organization } from '../../core/org/model';
 import { mayAccess, type Access, type Caller } from '../../core/roles';
 import { resolveCaller, type UserRecord } from '../../core/users/use-cases';
 import { cloud, db, firstRow } from './cloud';
 import { now } from './clock';
+import { loadOrganization } from './settings';
 import { isPushContext, isTimerContext, type CallContext } from './event-source';
 
 export interface ActionContext {
@@ -13,6 +15,8 @@ export interface ActionContext {
   now: Date;
   /** The caller's stored record, when there is one (saves a second read in `users`). */
   record: UserRecord | null;
+  /** The county's units and 乡镇/街道 (read with the caller, kept a few seconds per instance). */
+  org: Organization;
 }
 
 export type AuthedContext = ActionContext & { caller: Caller & { openid: string } };
@@ -134,12 +138,12 @@ export function createMain<F extends FunctionName>(def: FunctionDef<F>) {
       if (!parsed.success) throw new AppError('INVALID_INPUT', '填写的内容有误，请检查后再提交', toIssues(parsed.error));
 
       const openid = cloud.getWXContext().OPENID || null;
-      const record = await loadRecord(openid);
+      const [record, org] = await Promise.all([loadRecord(openid), loadOrganization()]);
       const caller = resolveCaller(openid, record, adminOpenids());
       if (!mayAccess(caller, actionDef.access)) {
         throw caller.openid ? new AppError('FORBIDDEN', '您没有权限进行这个操作') : new AppError('UNAUTHENTICATED', '请先登录');
       }
-      const data = await actionDef.run({ caller: caller as AuthedContext['caller'], now: now(), record }, parsed.data);
+      const data = await actionDef.run({ caller: caller as AuthedContext['caller'], now: now(), record, org }, parsed.data);
       if (process.env.CHECK_ANSWERS === '1') await checkAnswer(def.name, name as string, data);
       return okEnvelope(data);
     } catch (e) {

@@ -5,14 +5,16 @@ import * as reports from '../../core/cases/reports';
 import * as templates from '../../core/cases/templates';
 import { runCaseTimer } from '../../core/cases/timer';
 import * as cases from '../../core/cases/use-cases';
+import type { Organization } from '../../core/org/model';
 import { action, createMain, type ActionContext } from '../_lib/router';
+import { loadOrganization } from '../_lib/settings';
 import { casesStore } from './store';
 import { templatesStore } from './templates';
 
 /** A request's case id from who asked and their request id: a retry names the same case. */
 const caseIdFor = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
-const casesDeps = (now: Date): cases.CaseDeps => ({ port: casesStore(), now, caseIdFor });
-const deps = (ctx: ActionContext) => casesDeps(ctx.now);
+const casesDeps = (now: Date, org: Organization): cases.CaseDeps => ({ port: casesStore(), now, caseIdFor, org });
+const deps = (ctx: ActionContext) => casesDeps(ctx.now, ctx.org);
 const templateDeps = (ctx: ActionContext): templates.TemplateDeps => ({
   port: templatesStore(),
   now: ctx.now,
@@ -70,6 +72,11 @@ export const main = createMain({
       input: casesContract.assign,
       run: (ctx, input) => cases.assignCase(deps(ctx), ctx.caller, input),
     }),
+    escalate: action({
+      access: 'staff',
+      input: casesContract.escalate,
+      run: (ctx, input) => cases.escalateCase(deps(ctx), ctx.caller, input),
+    }),
     urge: action({ access: 'dispatcher', input: casesContract.urge, run: (ctx, input) => cases.urgeCase(deps(ctx), ctx.caller, input) }),
     record: action({
       access: 'dispatcher',
@@ -116,5 +123,5 @@ export const main = createMain({
     }),
   },
   // Urges what is overdue, closes what nobody rated, and erases what is past its retention period.
-  timer: (now) => runCaseTimer(casesDeps(now), null),
+  timer: async (now) => runCaseTimer(casesDeps(now, await loadOrganization()), null),
 });

@@ -10,7 +10,7 @@ import { writeAudit } from '../_lib/audit';
 import { caseErasurePort, casesRoutedBetween } from '../_lib/case-records';
 import { messageTime, sendSubscribeMessage } from '../_lib/notify';
 import { clearMissedNotice, forgetMissedNotices, missedNoticesOf, noticeSubjects, sendStaffNotice } from '../_lib/notice-failures';
-import { loadCalendarOverrides, loadRetentionYears, loadRoutingTable } from '../_lib/routing';
+import { loadCalendarOverrides, loadRetentionYears, loadRoutingTable } from '../_lib/settings';
 
 const TEMPLATES: Record<Notice['kind'], string> = {
   case_update: process.env.TEMPLATE_CASE_UPDATE ?? 'case_update',

@@ -5,7 +5,7 @@ import { WorkingCalendar } from '../../core/server/working-calendar';
 import { chinaInstant, nextDay } from '../../core/time';
 import { casesRoutedBetween } from '../_lib/case-records';
 import { countOf, db, pagedRows } from '../_lib/cloud';
-import { loadCalendarOverrides } from '../_lib/routing';
+import { loadCalendarOverrides, loadOrganization } from '../_lib/settings';
 
 /** A read made on first use and then shared: every linked task of one call sees the same answer. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -28,8 +28,8 @@ export function liveSources(from: string, to: string) {
     from,
     to,
     stats: once(async () => {
-      const [cases, overrides] = await Promise.all([casesRoutedBetween(from, to), loadCalendarOverrides()]);
-      return computeStats(cases, from, to, new WorkingCalendar(overrides));
+      const [cases, overrides, org] = await Promise.all([casesRoutedBetween(from, to), loadCalendarOverrides(), loadOrganization()]);
+      return computeStats(cases, from, to, new WorkingCalendar(overrides), org);
     }),
     fairs: once(async () => {
       const fairIds = (

@@ -5,7 +5,7 @@ import { action, createMain, type AuthedContext } from '../_lib/router';
 import { ledgerStore } from './store';
 
 const newId = () => randomBytes(8).toString('hex');
-const deps = (ctx: AuthedContext): ledger.LedgerDeps => ({ port: ledgerStore(), now: ctx.now, newId });
+const deps = (ctx: AuthedContext): ledger.LedgerDeps => ({ port: ledgerStore(), now: ctx.now, newId, org: ctx.org });
 
 // Every action is for staff; who may change what (the task's departments, the 双拥办) is core/ledger's rule.
 export const main = createMain({

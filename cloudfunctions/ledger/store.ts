@@ -1,8 +1,7 @@
-import { AppError } from '../../core/envelope';
 import type { AreaRecord, ProblemRecord, TaskRecord } from '../../core/ledger/model';
 import type { LedgerPort } from '../../core/ledger/port';
-import { cloud, db, firstRow, pagedRows, rows } from '../_lib/cloud';
-import { attachFiles, attachIssues, requireOwnUpload, saveGeneratedFile } from '../_lib/files';
+import { db, firstRow, pagedRows, rows } from '../_lib/cloud';
+import { attachFiles, attachIssues, readOwnUpload, saveGeneratedFile } from '../_lib/files';
 import { clearMissedNotice, sendStaffNotice } from '../_lib/notice-failures';
 import { messageTime } from '../_lib/notify';
 import { liveEvidence, liveSources } from './evidence';
@@ -66,23 +65,17 @@ export function ledgerStore(): LedgerPort {
     taskSeen: (openid, taskId) => clearMissedNotice(openid, { taskId }),
     attachmentIssues: (openid, fileIDs, taskId) => attachIssues(openid, fileIDs, { kind: 'evidence', id: taskId }, ['fileID']),
     attachFiles: (fileIDs, taskId) => attachFiles(fileIDs, { kind: 'evidence', id: taskId }),
-    async readStandard(openid, fileID) {
-      await requireOwnUpload(openid, fileID, 'fileID');
-      let content: Buffer;
-      try {
-        content = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
-      } catch {
-        throw new AppError('NOT_FOUND', '没有找到上传的文件，请重新上传');
-      }
-      return (await standardXlsx()).parseStandard(content);
+    async readStandard(openid, fileID, org) {
+      const content = await readOwnUpload(openid, fileID, 'fileID');
+      return (await standardXlsx()).parseStandard(content, org);
     },
     liveFigures(from, to) {
       const sources = liveSources(from, to);
       return (link) => liveEvidence(link, sources);
     },
-    async saveSheet(openid, fileName, { title, note, areas, tasks, progress }, at) {
+    async saveSheet(openid, fileName, { title, note, areas, tasks, progress, org }, at) {
       const { standardWorkbook } = await standardXlsx();
-      const content = await standardWorkbook(title, note, areas, tasks, progress === false ? { progress } : {});
+      const content = await standardWorkbook(title, note, areas, tasks, org, progress === false ? { progress } : {});
       return saveGeneratedFile(openid, content, fileName, at);
     },
   };

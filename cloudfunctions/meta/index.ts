@@ -3,7 +3,7 @@ import * as meta from '../../core/meta/use-cases';
 import { action, createMain, type ActionContext } from '../_lib/router';
 import { metaStore } from './store';
 
-const deps = (ctx: ActionContext): meta.MetaDeps => ({ port: metaStore(), now: ctx.now });
+const deps = (ctx: ActionContext): meta.MetaDeps => ({ port: metaStore(), now: ctx.now, org: ctx.org });
 
 export const main = createMain({
   name: 'meta',
@@ -27,6 +27,33 @@ export const main = createMain({
       access: 'admin',
       input: metaContract.saveRetention,
       run: (ctx, input) => meta.saveRetention(deps(ctx), ctx.caller, input),
+    }),
+    exportCounty: action({ access: 'admin', input: metaContract.exportCounty, run: (ctx) => meta.exportCounty(deps(ctx), ctx.caller) }),
+    importCounty: action({
+      access: 'admin',
+      input: metaContract.importCounty,
+      run: (ctx, input) => meta.importCounty(deps(ctx), ctx.caller, input),
+    }),
+    saveUnit: action({ access: 'admin', input: metaContract.saveUnit, run: (ctx, input) => meta.saveUnit(deps(ctx), ctx.caller, input) }),
+    removeUnit: action({
+      access: 'admin',
+      input: metaContract.removeUnit,
+      run: (ctx, input) => meta.removeUnit(deps(ctx), ctx.caller, input),
+    }),
+    saveRegion: action({
+      access: 'admin',
+      input: metaContract.saveRegion,
+      run: (ctx, input) => meta.saveRegion(deps(ctx), ctx.caller, input),
+    }),
+    removeRegion: action({
+      access: 'admin',
+      input: metaContract.removeRegion,
+      run: (ctx, input) => meta.removeRegion(deps(ctx), ctx.caller, input),
+    }),
+    setDispatchUnit: action({
+      access: 'admin',
+      input: metaContract.setDispatchUnit,
+      run: (ctx, input) => meta.setDispatchUnit(deps(ctx), ctx.caller, input),
     }),
   },
 });

@@ -4,13 +4,13 @@ import * as users from '../../core/users/use-cases';
 import { action, createMain, type ActionContext } from '../_lib/router';
 import { usersStore } from './store';
 
-const deps = (ctx: ActionContext): users.UserDeps => ({ port: usersStore(), now: ctx.now, randomInt });
+const deps = (ctx: ActionContext): users.UserDeps => ({ port: usersStore(), now: ctx.now, randomInt, org: ctx.org });
 
 export const main = createMain({
   name: 'users',
   actions: {
     // The router has read the caller's record already: `me` only presents it.
-    me: action({ access: 'user', input: usersContract.me, run: async ({ caller, record }) => users.describeMe(caller, record) }),
+    me: action({ access: 'user', input: usersContract.me, run: async ({ caller, record, org }) => users.describeMe(caller, record, org) }),
     saveProfile: action({
       access: 'user',
       input: usersContract.saveProfile,

@@ -1,10 +1,9 @@
 import type { DistressCue } from '../content';
-import { DISPATCH_DEPARTMENT } from '../data/departments';
+import { unitName, type Organization } from '../org/model';
 import type { Calendar } from './calendar';
 import { deadlines } from './deadlines';
 import { transition } from './lifecycle';
 import { OPEN_STATUSES, type CaseRecord, type TimelineEntry } from './model';
-import { departmentName } from './present';
 
 /**
  * A resident's text with a self-harm or threat cue (core/content.ts) is kept, never merely refused: the case
@@ -29,11 +28,11 @@ export function distressSupport(cue: DistressCue): string {
 }
 
 /** The routing of a new request whose text carries a cue: the 双拥办, who reassign it after the call. */
-export function distressRouting(cue: DistressCue, where: string, usual: CaseRecord['departmentId']) {
+export function distressRouting(org: Organization, cue: DistressCue, where: string, usual: CaseRecord['departmentId']) {
   return {
-    departmentId: DISPATCH_DEPARTMENT,
+    departmentId: org.dispatchUnitId,
     rule: null,
-    reason: `${distressReason(cue, where)}，先由双拥办紧急处理（按事项类别应由${departmentName(usual)}办理）`,
+    reason: `${distressReason(cue, where)}，先由双拥办紧急处理（按事项类别应由${unitName(org, usual)}办理）`,
   };
 }
 
@@ -44,7 +43,7 @@ export function distressRouting(cue: DistressCue, where: string, usual: CaseReco
  * already holds keeps its status and has its deadlines brought forward; a withdrawn or closed case stays
  * so, with the note for the 双拥办. The case is changed in place; the caller notifies the 双拥办.
  */
-export function escalateDistress(c: CaseRecord, calendar: Calendar, now: Date, cue: DistressCue, where: string): void {
+export function escalateDistress(org: Organization, c: CaseRecord, calendar: Calendar, now: Date, cue: DistressCue, where: string): void {
   const reason = distressReason(cue, where);
   c.flagged = true;
   if (c.status === 'resolved') {
@@ -56,11 +55,11 @@ export function escalateDistress(c: CaseRecord, calendar: Calendar, now: Date, c
   if (open) {
     c.urgent = true;
     const due = deadlines(calendar, now, c.category, true);
-    if (c.departmentId !== DISPATCH_DEPARTMENT) {
+    if (c.departmentId !== org.dispatchUnitId) {
       const from = c.departmentId;
       c.status = transition(c.status, 'assign');
-      c.departmentId = DISPATCH_DEPARTMENT;
-      if (!c.departmentsHeld.includes(DISPATCH_DEPARTMENT)) c.departmentsHeld.push(DISPATCH_DEPARTMENT);
+      c.departmentId = org.dispatchUnitId;
+      if (!c.departmentsHeld.includes(org.dispatchUnitId)) c.departmentsHeld.push(org.dispatchUnitId);
       c.returned = false;
       c.routedAt = now.toISOString();
       c.signDueAt = due.signDueAt.toISOString();
@@ -68,7 +67,7 @@ export function escalateDistress(c: CaseRecord, calendar: Calendar, now: Date, c
       delete c.signedAt;
       delete c.signedOnTime;
       delete c.waitingSince;
-      c.timeline.push(at(now, `${reason}。已从${departmentName(from)}转双拥办紧急处理：请立即电话联系求助人，核实情况后再改派`, true));
+      c.timeline.push(at(now, `${reason}。已从${unitName(org, from)}转双拥办紧急处理：请立即电话联系求助人，核实情况后再改派`, true));
       c.timeline.push(at(now, '您的求助已转给双拥办优先处理', false));
     } else {
       if (c.status === 'assigned' && +due.signDueAt < Date.parse(c.signDueAt)) c.signDueAt = due.signDueAt.toISOString();

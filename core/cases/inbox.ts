@@ -1,4 +1,5 @@
 import { CASE_FILTERS, type CaseFilter } from '../contracts/cases';
+import type { Organization } from '../org/model';
 import type { Calendar } from './calendar';
 import { slaLevel } from './deadlines';
 import { OPEN_STATUSES, type CaseRecord } from './model';
@@ -35,7 +36,15 @@ export interface InboxSource {
   done(which: 'resolved' | 'all', skip: number, limit: number): Promise<CaseRecord[]>;
 }
 
-export async function inbox(source: InboxSource, filter: CaseFilter, calendar: Calendar, now: Date, page = 1, pageSize = 20) {
+export async function inbox(
+  source: InboxSource,
+  filter: CaseFilter,
+  calendar: Calendar,
+  now: Date,
+  org: Organization,
+  page = 1,
+  pageSize = 20,
+) {
   const open = [...source.open].sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)];
     return ra[0] - rb[0] || ra[1] - rb[1];
@@ -58,7 +67,7 @@ export async function inbox(source: InboxSource, filter: CaseFilter, calendar: C
     chosen = matching.slice(start, start + pageSize);
   }
   const items = chosen.map((c) => ({
-    ...summarize(c, calendar, now),
+    ...summarize(c, calendar, now, org),
     urged: OPEN_STATUSES.includes(c.status) && c.urges.length > 0,
     lastUrge: c.urges.at(-1)?.note,
     returned: c.returned,

@@ -1,5 +1,4 @@
 import type { CategoryId } from '../data/categories';
-import type { DepartmentId } from '../data/departments';
 import type { Role } from '../roles';
 import type { RoutingRule } from '../routing';
 
@@ -24,6 +23,7 @@ export type TimelineType =
   | 'resolved'
   | 'returned'
   | 'reassigned'
+  | 'escalated'
   | 'urged'
   | 'note'
   | 'rated'
@@ -32,9 +32,16 @@ export type TimelineType =
   | 'closed'
   | 'followed_up';
 
+export interface Escalation {
+  from: string;
+  to: string;
+  at: string;
+  reason: string;
+}
+
 export interface Actor {
   role: Role | 'system';
-  departmentId?: DepartmentId;
+  departmentId?: string;
   /** The OPENID of who acted; never shown to the requester. */
   openid?: string;
 }
@@ -84,12 +91,14 @@ export interface CaseRecord {
   /** msgSecCheck asked for review: stored, and listed for the dispatcher. */
   flagged: boolean;
   status: CaseStatus;
-  departmentId: DepartmentId;
+  departmentId: string;
   /** Every department that has held the case (they keep read access). */
-  departmentsHeld: DepartmentId[];
-  routing: { departmentId: DepartmentId; reason: string; rule: RoutingRule | null };
+  departmentsHeld: string[];
+  routing: { departmentId: string; reason: string; rule: RoutingRule | null };
   /** Set when a department handed the case back and the dispatcher has not reassigned it yet. */
   returned: boolean;
+  /** A township station's hand-overs to a county unit (上报): not a 退单, and counted apart in the 三率. */
+  escalations?: Escalation[];
   createdAt: string;
   routedAt: string;
   signDueAt: string;

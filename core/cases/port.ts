@@ -1,7 +1,7 @@
+import type { Organization } from '../org/model';
 import type { AuditRecord } from '../audit';
 import type { Issue } from '../envelope';
 import type { CategoryId } from '../data/categories';
-import type { DepartmentId } from '../data/departments';
 import type { RoutingRule } from '../routing';
 import type { Calendar } from './calendar';
 import type { ContentVerdict } from '../content';
@@ -23,9 +23,9 @@ export type CaseOrder = 'newest' | 'oldest' | 'updated';
 export interface CaseQuery {
   requesterOpenid?: string;
   /** Cases a department holds now. */
-  departmentId?: DepartmentId;
+  departmentId?: string;
   /** Cases a department holds or has held. */
-  heldBy?: DepartmentId;
+  heldBy?: string;
   statuses?: readonly string[];
   /** Statuses the cases must not have. */
   notStatuses?: readonly string[];
@@ -38,7 +38,7 @@ export interface CaseQuery {
 /** A category a request reads as, and the department the routing table sends it to (`cases.suggest`). */
 interface CategorySuggestion {
   category: CategoryId;
-  departmentId: DepartmentId;
+  departmentId: string;
   /** Share of the evidence, 0..1. */
   score: number;
   note?: string;
@@ -69,7 +69,7 @@ export interface CasesPort extends ErasurePort {
   /** How many years a finished case keeps the requester's personal data (the admins' setting). */
   retentionYears(): Promise<number>;
   /** The server's reading of a request in the person's own words (the triage index is server-only). */
-  triage(text: string, options: { routing: readonly RoutingRule[]; regionId?: string }): CategorySuggestion[];
+  triage(text: string, options: { org: Organization; routing: readonly RoutingRule[]; regionId?: string }): CategorySuggestion[];
   checkContent(text: string, openid: string): Promise<ContentVerdict>;
   countSubmittedSince(openid: string, since: string): Promise<number>;
   /** Why each attachment may not go on this case (not the caller's own unused upload, or not stored), as issues. */
@@ -97,7 +97,7 @@ export interface CasesPort extends ErasurePort {
   countCases(query: CaseQuery): Promise<number>;
   /** Cases routed from `from` to `to` (YYYY-MM-DD, UTC+8, inclusive), whole, however many. */
   casesRoutedBetween(from: string, to: string): Promise<CaseRecord[]>;
-  staffOf(departmentId: DepartmentId): Promise<string[]>;
+  staffOf(departmentId: string): Promise<string[]>;
   notify(openids: string[], notice: Notice): Promise<void>;
   /** A view or change of one case, on that case's own trail. */
   audit(entry: AuditEntry): Promise<void>;

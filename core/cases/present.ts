@@ -1,6 +1,5 @@
 import { categoryById } from '../data/categories';
-import { departmentById } from '../data/departments';
-import { regionById } from '../data/regions';
+import { regionName, unitName, type Organization } from '../org/model';
 import { maskName, maskPhone } from '../privacy';
 import type { Caller } from '../roles';
 import { describeChina, formatChina } from '../time';
@@ -18,8 +17,6 @@ export const STATUS_TEXT: Record<CaseStatus, string> = {
   closed: '已结束',
   withdrawn: '已撤回',
 };
-
-export const departmentName = (id: string): string => departmentById(id)?.name ?? id;
 
 const iso = (s: string | undefined) => (s ? formatChina(new Date(s)) : undefined);
 
@@ -40,7 +37,7 @@ export interface CaseSummary {
   excerpt: string;
 }
 
-export function summarize(c: CaseRecord, calendar: Calendar, now: Date): CaseSummary {
+export function summarize(c: CaseRecord, calendar: Calendar, now: Date, org: Organization): CaseSummary {
   return {
     caseId: c._id,
     trackingNo: c.trackingNo,
@@ -49,7 +46,7 @@ export function summarize(c: CaseRecord, calendar: Calendar, now: Date): CaseSum
     status: c.status,
     statusText: STATUS_TEXT[c.status],
     departmentId: c.departmentId,
-    departmentName: departmentName(c.departmentId),
+    departmentName: unitName(org, c.departmentId),
     urgent: c.urgent,
     sla: slaLevel(calendar, c, now),
     createdAt: formatChina(new Date(c.createdAt)),
@@ -60,8 +57,8 @@ export function summarize(c: CaseRecord, calendar: Calendar, now: Date): CaseSum
 }
 
 /** What is happening now, what is needed from the requester and by when, and what comes next. */
-export function nextSteps(c: CaseRecord): { now: string; needFromYou?: string; next?: string } {
-  const dept = departmentName(c.departmentId);
+export function nextSteps(c: CaseRecord, org: Organization): { now: string; needFromYou?: string; next?: string } {
+  const dept = unitName(org, c.departmentId);
   switch (c.status) {
     case 'assigned':
       return {
@@ -97,18 +94,18 @@ function publicTimeline(entries: TimelineEntry[]) {
 }
 
 /** The requester's view: plain words, their phone masked, nothing internal. */
-export function requesterView(c: CaseRecord, calendar: Calendar, now: Date) {
+export function requesterView(c: CaseRecord, calendar: Calendar, now: Date, org: Organization) {
   return {
-    ...summarize(c, calendar, now),
+    ...summarize(c, calendar, now, org),
     description: c.description,
     region: c.regionId,
-    regionName: regionById(c.regionId)?.name ?? c.regionId,
+    regionName: regionName(org, c.regionId),
     contact: { name: c.contact.name, phone: maskPhone(c.contact.phone) },
     attachments: c.attachments,
     resolution: c.resolution,
     resolvedAt: iso(c.resolvedAt),
     rating: c.rating ? { score: c.rating.score, solved: c.rating.solved, comment: c.rating.comment } : undefined,
-    steps: nextSteps(c),
+    steps: nextSteps(c, org),
     can: {
       withdraw: canTransition(c.status, 'withdraw'),
       supplement: c.status === 'waiting',
@@ -122,17 +119,17 @@ export function requesterView(c: CaseRecord, calendar: Calendar, now: Date) {
  * Staff and the dispatcher see everything, including internal entries; the phone and name are unmasked
  * only for the department handling the case (docs/domain.md, "Privacy and safety").
  */
-export function staffView(c: CaseRecord, viewer: Caller, calendar: Calendar, now: Date) {
+export function staffView(c: CaseRecord, viewer: Caller, calendar: Calendar, now: Date, org: Organization) {
   // The 双拥办 calls back (回访) resolved cases nobody rated: it needs the number then, and the view is audited.
   const followingUp = viewer.role === 'dispatcher' && c.status === 'resolved' && !c.rating;
   // Once the requester's data is erased there is nothing to mask, and no number to call.
   const erased = Boolean(c.erasedAt);
   const handling = (viewer.departmentId === c.departmentId || followingUp) && !erased;
   return {
-    ...summarize(c, calendar, now),
+    ...summarize(c, calendar, now, org),
     description: c.description,
     region: c.regionId,
-    regionName: regionById(c.regionId)?.name ?? c.regionId,
+    regionName: regionName(org, c.regionId),
     contact: handling || erased ? c.contact : { name: maskName(c.contact.name), phone: maskPhone(c.contact.phone) },
     contactUnmasked: handling,
     attachments: c.attachments,

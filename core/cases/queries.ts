@@ -3,6 +3,7 @@
  * messages that missed a clerk, and the 双拥办's supervision queues. Each is one use case (decision 014).
  */
 import type { CaseFilter, Queue } from '../contracts/cases';
+import type { Organization } from '../org/model';
 import type { Caller } from '../roles';
 import { inbox } from './inbox';
 import { OPEN_STATUSES } from './model';
@@ -11,7 +12,7 @@ import type { CasesPort } from './port';
 import { summarize } from './present';
 import { queueCounts, supervisionQueue } from './supervision';
 
-type Deps = { port: CasesPort; now: Date };
+type Deps = { port: CasesPort; now: Date; org: Organization };
 type Authed = Caller & { openid: string };
 
 /** A person's own cases are read whole up to this many; nobody has more. */
@@ -23,20 +24,24 @@ const MAX_SUPERVISED = 100_000;
 const DEFAULT_PAGE_SIZE = 20;
 
 /** The categories a request reads as, with the departments the routing table in force sends them to. */
-export async function suggestCategories({ port }: Pick<Deps, 'port'>, _caller: Caller, input: { text: string; regionId?: string }) {
+export async function suggestCategories(
+  { port, org }: Pick<Deps, 'port' | 'org'>,
+  _caller: Caller,
+  input: { text: string; regionId?: string },
+) {
   const routing = await port.routingTable();
-  return { candidates: port.triage(input.text, { routing, regionId: input.regionId }) };
+  return { candidates: port.triage(input.text, { org, routing, regionId: input.regionId }) };
 }
 
 /** The caller's own cases, newest first, a page at a time. */
 export async function listMyCases(
-  { port, now }: Deps,
+  { port, now, org }: Deps,
   caller: Authed,
   { page = 1, pageSize = DEFAULT_PAGE_SIZE }: { page?: number; pageSize?: number },
 ) {
   const [all, calendar] = await Promise.all([port.listCases({ requesterOpenid: caller.openid }, MAX_OWN), port.calendar()]);
   return {
-    items: all.slice((page - 1) * pageSize, page * pageSize).map((c) => summarize(c, calendar, now)),
+    items: all.slice((page - 1) * pageSize, page * pageSize).map((c) => summarize(c, calendar, now, org)),
     total: all.length,
     page,
     pageSize,
@@ -45,7 +50,7 @@ export async function listMyCases(
 
 /** The cases the caller's department holds, by filter. A caller with no department (an admin) has an empty inbox. */
 export async function departmentInbox(
-  { port, now }: Deps,
+  { port, now, org }: Deps,
   caller: Authed,
   { filter = 'open', page, pageSize }: { filter?: CaseFilter; page?: number; pageSize?: number },
 ) {
@@ -68,7 +73,7 @@ export async function departmentInbox(
     done: (which: 'resolved' | 'all', skip: number, limit: number) =>
       port.listCases(which === 'resolved' ? resolved : done, limit, { skip, order: 'updated', brief: true }),
   };
-  return inbox(source, filter, calendar, now, page, pageSize);
+  return inbox(source, filter, calendar, now, org, page, pageSize);
 }
 
 /**
@@ -86,10 +91,10 @@ export async function listMissedNotices({ port }: Pick<Deps, 'port'>, caller: Au
 }
 
 /** One of the 双拥办's queues (unrouted, returned, flagged, overdue, …), with every queue's count. */
-export async function dispatchQueue({ port, now }: Deps, _caller: Caller, { list }: { list: Queue }) {
+export async function dispatchQueue({ port, now, org }: Deps, _caller: Caller, { list }: { list: Queue }) {
   const [open, calendar] = await Promise.all([
     port.listCases({ statuses: ['assigned', 'accepted', 'in_progress', 'waiting', 'resolved'] }, MAX_SUPERVISED, { brief: true }),
     port.calendar(),
   ]);
-  return { ...supervisionQueue(open, list, calendar, now), counts: queueCounts(open, calendar, now) };
+  return { ...supervisionQueue(open, list, calendar, now, org), counts: queueCounts(open, calendar, now, org) };
 }

@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../data/categories';
-import { DEPARTMENTS } from '../data/departments';
+import type { Organization } from '../org/model';
 import { chinaDay } from '../time';
 import type { Calendar } from './calendar';
 import type { CaseRecord } from './model';
@@ -75,12 +75,15 @@ export interface Stats {
   from: string;
   to: string;
   total: Figures;
-  departments: ({ departmentId: string; name: string } & Figures)[];
+  departments: ({ departmentId: string; name: string; escalated: number } & Figures)[];
   categories: ({ category: string; name: string } & Figures)[];
 }
 
-/** The 三率 ledger for cases routed from `from` to `to` (YYYY-MM-DD, UTC+8, inclusive), by the department holding each. */
-export function computeStats(all: CaseRecord[], from: string, to: string, calendar: Calendar): Stats {
+/**
+ * The 三率 ledger for cases routed from `from` to `to` (YYYY-MM-DD, UTC+8, inclusive), by the unit holding
+ * each: every unit in service, and a retired one only while the period holds its cases.
+ */
+export function computeStats(all: CaseRecord[], from: string, to: string, calendar: Calendar, org: Organization): Stats {
   const cases = all.filter((c) => {
     const day = chinaDay(new Date(c.routedAt));
     return day >= from && day <= to;
@@ -89,14 +92,17 @@ export function computeStats(all: CaseRecord[], from: string, to: string, calend
     from,
     to,
     total: figuresOf(cases, calendar),
-    departments: DEPARTMENTS.map((d) => ({
-      departmentId: d.id,
-      name: d.name,
-      ...figuresOf(
-        cases.filter((c) => c.departmentId === d.id),
-        calendar,
-      ),
-    })),
+    departments: org.units
+      .filter((u) => !u.retired || cases.some((c) => c.departmentId === u.id))
+      .map((d) => ({
+        departmentId: d.id,
+        name: d.name,
+        escalated: cases.filter((c) => c.escalations?.some((e) => e.from === d.id)).length,
+        ...figuresOf(
+          cases.filter((c) => c.departmentId === d.id),
+          calendar,
+        ),
+      })),
     categories: CATEGORIES.map((k) => ({
       category: k.id,
       name: k.name,

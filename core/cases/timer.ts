@@ -1,4 +1,3 @@
-import { DISPATCH_DEPARTMENT } from '../data/departments';
 import { AUTO_CLOSE_DAYS } from './deadlines';
 import { eraseExpired } from './erasure';
 import type { CaseRecord } from './model';
@@ -32,7 +31,7 @@ export async function runCaseTimer(deps: CaseDeps, _caller: null): Promise<{ urg
     urged++;
   }
   if (urged) {
-    const office = await deps.port.staffOf(DISPATCH_DEPARTMENT);
+    const office = await deps.port.staffOf(deps.org.dispatchUnitId);
     await deps.port.notify(office, {
       kind: 'case_new',
       caseId: '',

@@ -1,9 +1,9 @@
 import type { SubmitInput } from '../contracts/cases';
 import { findDistressCue, refuseRisky, type DistressCue } from '../content';
 import { categoryById, type CategoryId } from '../data/categories';
-import { DISPATCH_DEPARTMENT, type DepartmentId } from '../data/departments';
 import { attachmentError } from '../files';
 import { AppError } from '../envelope';
+import { isStation, requireKnown, unitName, unitShortName, type Organization } from '../org/model';
 import type { Caller } from '../roles';
 import { routeCase } from '../routing';
 import { chinaDay, chinaInstant, describeChina, formatChina } from '../time';
@@ -13,7 +13,7 @@ import { distressReason, distressRouting, distressSupport, escalateDistress } fr
 import { transition, type CaseAction } from './lifecycle';
 import type { Actor, CaseRecord, TimelineEntry } from './model';
 import type { CasesPort, Notice } from './port';
-import { departmentName, formerHolderView, requesterView, staffView } from './present';
+import { formerHolderView, requesterView, staffView } from './present';
 
 /** Submissions a person may make per day (UTC+8); the dispatcher's phone entries do not count. */
 export const DAILY_SUBMISSION_LIMIT = 5;
@@ -24,6 +24,8 @@ export interface CaseDeps {
   now: Date;
   /** A stable id from a key (a hash): the same request always names the same case. */
   caseIdFor: (key: string) => string;
+  /** The county's units and 乡镇/街道: names, and which unit dispatches. */
+  org: Organization;
 }
 
 type Authed = Caller & { openid: string };
@@ -39,8 +41,8 @@ const SYSTEM: Actor = { role: 'system' };
 const entry = (at: Date, type: TimelineEntry['type'], actor: Actor, text: string, internal = false): TimelineEntry =>
   internal ? { at: at.toISOString(), type, actor, text, internal } : { at: at.toISOString(), type, actor, text };
 
-const dueText = (c: Pick<CaseRecord, 'departmentId' | 'dueAt'>) =>
-  `${departmentName(c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复您`;
+const dueText = (org: Organization, c: Pick<CaseRecord, 'departmentId' | 'dueAt'>) =>
+  `${unitName(org, c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复您`;
 
 // ---- submission ----
 
@@ -96,6 +98,7 @@ async function unusableUploads(
 
 async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, recorded: { callerNote?: string } | null) {
   const { port, now } = deps;
+  requireKnown(deps.org, { regions: [{ path: ['region'], id: input.region }] });
   // The case id comes from who asked and their request id: a retry finds, or collides with, the first case.
   const caseId = deps.caseIdFor(`${caller.openid}:${input.requestId}`);
   // What the checks need is asked for at once (on CloudBase, one round trip instead of three in a row).
@@ -105,16 +108,16 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
     recorded ? 0 : port.countSubmittedSince(caller.openid, since),
     unusableUploads(port, caller.openid, caseId, input.attachments),
   ]);
-  if (earlier) return submissionResult(earlier);
+  if (earlier) return submissionResult(deps.org, earlier);
   if (unreadable) throw unreadable;
   // A quick answer for most; the limit itself is held by the commit that stores the case (below).
   if (submittedToday >= DAILY_SUBMISSION_LIMIT) throw overLimit();
   const { flagged, distress } = await screen(port, caller.openid, input.description, input.contact.name, recorded?.callerNote);
 
   const [calendar, table] = await Promise.all([port.calendar(), port.routingTable()]);
-  const usual = routeCase(table, input.category, input.region);
+  const usual = routeCase(deps.org, table, input.category, input.region);
   const where = recorded ? '来电内容' : '求助内容';
-  const decision = distress ? distressRouting(distress, where, usual.departmentId) : usual;
+  const decision = distress ? distressRouting(deps.org, distress, where, usual.departmentId) : usual;
   const urgent = Boolean(input.urgent) || distress !== null;
   const due = deadlines(calendar, now, input.category, urgent);
   const day = chinaDay(now).replace(/-/g, '').slice(2);
@@ -154,7 +157,9 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
     } else {
       record.timeline.push(entry(now, 'submitted', actor, `已收到您的求助，受理编号 ${trackingNo}`));
     }
-    record.timeline.push(entry(now, 'routed', SYSTEM, `已转给${departmentName(decision.departmentId)}办理，${dueText(record)}`));
+    record.timeline.push(
+      entry(now, 'routed', SYSTEM, `已转给${unitName(deps.org, decision.departmentId)}办理，${dueText(deps.org, record)}`),
+    );
     record.timeline.push(entry(now, 'note', SYSTEM, `分派依据：${decision.reason}`, true));
     if (distress) {
       record.timeline.push(entry(now, 'note', SYSTEM, `${distressReason(distress, where)}。请立即电话联系求助人，核实情况后再改派`, true));
@@ -173,11 +178,11 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
   if (record === 'limited') {
     // Over the limit, unless this very request was stored meanwhile (a concurrent retry).
     const raced = await port.getCase(caseId);
-    if (raced) return submissionResult(raced);
+    if (raced) return submissionResult(deps.org, raced);
     throw overLimit();
   }
   // A concurrent retry of the same request got there first: answer its case.
-  if (!record) return submissionResult(await mustGet(port, caseId));
+  if (!record) return submissionResult(deps.org, await mustGet(port, caseId));
   await port.attachFiles(record.attachments, caseId);
   await notifyDepartment(
     port,
@@ -186,19 +191,19 @@ async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, r
     distress ? `受理编号 ${record.trackingNo}，请在${describeChina(due.signDueAt)}前签收` : `请在${describeChina(due.signDueAt)}前签收`,
     now,
   );
-  return submissionResult(record);
+  return submissionResult(deps.org, record);
 }
 
-function submissionResult(c: CaseRecord) {
+function submissionResult(org: Organization, c: CaseRecord) {
   return {
     caseId: c._id,
     trackingNo: c.trackingNo,
     departmentId: c.departmentId,
-    departmentName: departmentName(c.departmentId),
+    departmentName: unitName(org, c.departmentId),
     status: c.status,
     signDueAt: formatChina(new Date(c.signDueAt)),
     dueAt: formatChina(new Date(c.dueAt)),
-    message: `已收到您的求助，${departmentName(c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复`,
+    message: `已收到您的求助，${unitName(org, c.departmentId)}将在${describeChina(new Date(c.dueAt))}前答复`,
   };
 }
 
@@ -229,34 +234,34 @@ export const isFormerHolder = (caller: Caller, c: CaseRecord): boolean =>
   caller.departmentId !== c.departmentId &&
   c.departmentsHeld.includes(caller.departmentId);
 
-export async function getCase(deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, { caseId }: { caseId: string }) {
+export async function getCase(deps: Pick<CaseDeps, 'port' | 'now' | 'org'>, caller: Authed, { caseId }: { caseId: string }) {
   const view = await present(deps, caller, await mustGet(deps.port, caseId), 'view');
   // Seen: a new-case message about it that could not reach this clerk is no longer missed.
   if (caller.role !== 'resident') await deps.port.clearMissedNotice(caller.openid, caseId);
   return view;
 }
 
-export async function lookupCase(deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, { trackingNo }: { trackingNo: string }) {
+export async function lookupCase(deps: Pick<CaseDeps, 'port' | 'now' | 'org'>, caller: Authed, { trackingNo }: { trackingNo: string }) {
   const c = await deps.port.findByTrackingNo(trackingNo);
   if (!c) throw new AppError('NOT_FOUND', `没有受理编号为 ${trackingNo} 的求助`);
   return present(deps, caller, c, 'lookup');
 }
 
-async function present(deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, c: CaseRecord, how: string) {
+async function present(deps: Pick<CaseDeps, 'port' | 'now' | 'org'>, caller: Authed, c: CaseRecord, how: string) {
   if (isFormerHolder(caller, c)) {
     await audit(deps, caller, c._id, how);
     return formerHolderView(c, caller);
   }
   if (!mayRead(caller, c)) throw new AppError('FORBIDDEN', '您不能查看这件求助');
   const calendar = await deps.port.calendar();
-  if (c.requesterOpenid === caller.openid && caller.role === 'resident') return requesterView(c, calendar, deps.now);
-  const view = staffView(c, caller, calendar, deps.now);
+  if (c.requesterOpenid === caller.openid && caller.role === 'resident') return requesterView(c, calendar, deps.now, deps.org);
+  const view = staffView(c, caller, calendar, deps.now, deps.org);
   // A view that shows the whole phone says so on the trail.
   await audit(deps, caller, c._id, how, view.contactUnmasked && c.contact.phone !== '');
   return view;
 }
 
-const audit = (deps: Pick<CaseDeps, 'port' | 'now'>, caller: Authed, caseId: string, action: string, revealed = false) =>
+const audit = (deps: Pick<CaseDeps, 'port' | 'now' | 'org'>, caller: Authed, caseId: string, action: string, revealed = false) =>
   deps.port.audit({
     caseId,
     openid: caller.openid,
@@ -300,7 +305,7 @@ function requireHolder(caller: Authed, c: CaseRecord): void {
   if (!caller.departmentId || caller.departmentId !== c.departmentId) {
     throw new AppError(
       'FORBIDDEN',
-      c.departmentsHeld.includes(caller.departmentId as DepartmentId) ? '这件求助已经转给其他部门了' : '这件求助不归您的部门办理',
+      c.departmentsHeld.includes(caller.departmentId as string) ? '这件求助已经转给其他部门了' : '这件求助不归您的部门办理',
     );
   }
 }
@@ -321,7 +326,7 @@ async function notifyDepartment(
   title: string,
   detail: string,
   now: Date,
-  departmentId: DepartmentId = c.departmentId,
+  departmentId: string = c.departmentId,
 ): Promise<void> {
   const staff = await port.staffOf(departmentId);
   const notice: Notice = { kind: 'case_new', caseId: c._id, trackingNo: c.trackingNo, title, detail, at: formatChina(now) };
@@ -337,11 +342,18 @@ export async function withdrawCase(deps: CaseDeps, caller: Authed, { caseId, rea
     c.timeline.push(entry(deps.now, 'withdrawn', actorOf(caller), reason ? `您撤回了这件求助：${reason}` : '您撤回了这件求助'));
     if (flagged) c.flagged = true;
     // Withdrawn as asked; the 双拥办 still call the person back.
-    if (distress) escalateDistress(c, calendar, deps.now, distress, '撤回原因');
+    if (distress) escalateDistress(deps.org, c, calendar, deps.now, distress, '撤回原因');
     return c;
   });
   if (distress)
-    await notifyDepartment(deps.port, c, URGENT_TITLE, `受理编号 ${c.trackingNo} 已撤回，撤回原因需要关注`, deps.now, DISPATCH_DEPARTMENT);
+    await notifyDepartment(
+      deps.port,
+      c,
+      URGENT_TITLE,
+      `受理编号 ${c.trackingNo} 已撤回，撤回原因需要关注`,
+      deps.now,
+      deps.org.dispatchUnitId,
+    );
   return { caseId: c._id, status: c.status };
 }
 
@@ -358,8 +370,8 @@ export async function supplementCase(deps: CaseDeps, caller: Authed, input: { ca
     delete c.waitingSince;
     c.attachments.push(...(input.attachments ?? []));
     c.timeline.push(entry(deps.now, 'supplemented', actorOf(caller), `您补充了材料：${input.text}`));
-    if (distress) escalateDistress(c, calendar, deps.now, distress, '补充材料');
-    else c.timeline.push(entry(deps.now, 'note', SYSTEM, `办理继续计时，${dueText(c)}`));
+    if (distress) escalateDistress(deps.org, c, calendar, deps.now, distress, '补充材料');
+    else c.timeline.push(entry(deps.now, 'note', SYSTEM, `办理继续计时，${dueText(deps.org, c)}`));
     if (flagged && !distress) {
       c.flagged = true;
       c.timeline.push(entry(deps.now, 'note', SYSTEM, '补充材料经内容安全检查建议人工复核，已列入双拥办待核清单', true));
@@ -369,7 +381,7 @@ export async function supplementCase(deps: CaseDeps, caller: Authed, input: { ca
   await deps.port.attachFiles(input.attachments ?? [], c._id);
   if (distress) await notifyDepartment(deps.port, c, URGENT_TITLE, `受理编号 ${c.trackingNo}，补充材料需要关注`, deps.now);
   else await notifyDepartment(deps.port, c, '群众已补充材料', `受理编号 ${c.trackingNo}`, deps.now);
-  return requesterView(c, await deps.port.calendar(), deps.now);
+  return requesterView(c, await deps.port.calendar(), deps.now, deps.org);
 }
 
 export async function rateCase(
@@ -394,17 +406,17 @@ export async function rateCase(
     );
     if (distress) {
       // The rating stands as given; the case stays open with the 双拥办 until someone has called.
-      if (!input.solved) reopenCase(c, calendar, deps.now, '您反映问题没有解决');
-      escalateDistress(c, calendar, deps.now, distress, '评价留言');
+      if (!input.solved) reopenCase(deps.org, c, calendar, deps.now, '您反映问题没有解决');
+      escalateDistress(deps.org, c, calendar, deps.now, distress, '评价留言');
       return c;
     }
     if (flagged) c.flagged = true;
-    return input.solved ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '您反映问题没有解决');
+    return input.solved ? closeCase(c, 'rateSolved', deps.now) : reopenCase(deps.org, c, calendar, deps.now, '您反映问题没有解决');
   });
   if (distress) await notifyDepartment(deps.port, c, URGENT_TITLE, `受理编号 ${c.trackingNo}，评价留言需要关注`, deps.now);
   else if (!input.solved)
     await notifyDepartment(deps.port, c, '群众反映问题没有解决，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
-  return requesterView(c, await deps.port.calendar(), deps.now);
+  return requesterView(c, await deps.port.calendar(), deps.now, deps.org);
 }
 
 function closeCase(c: CaseRecord, action: 'rateSolved' | 'autoClose', now: Date): CaseRecord {
@@ -417,13 +429,13 @@ function closeCase(c: CaseRecord, action: 'rateSolved' | 'autoClose', now: Date)
 }
 
 /** 重办: back to the same department with a fresh resolve-by deadline counted from now. */
-function reopenCase(c: CaseRecord, calendar: Calendar, now: Date, why: string): CaseRecord {
+function reopenCase(org: Organization, c: CaseRecord, calendar: Calendar, now: Date, why: string): CaseRecord {
   move(c, 'reopen');
   c.reopenCount += 1;
   c.dueAt = deadlines(calendar, now, c.category, c.urgent).dueAt.toISOString();
   delete c.resolvedAt;
   delete c.resolvedOnTime;
-  c.timeline.push(entry(now, 'reopened', SYSTEM, `${why}，已重新交给${departmentName(c.departmentId)}办理，${dueText(c)}`));
+  c.timeline.push(entry(now, 'reopened', SYSTEM, `${why}，已重新交给${unitName(org, c.departmentId)}办理，${dueText(org, c)}`));
   return c;
 }
 
@@ -438,13 +450,15 @@ export async function acceptCase(deps: CaseDeps, caller: Authed, { caseId }: { c
       move(c, 'accept');
       c.signedAt = deps.now.toISOString();
       c.signedOnTime = +deps.now <= Date.parse(c.signDueAt);
-      c.timeline.push(entry(deps.now, 'accepted', actorOf(caller), `${departmentName(c.departmentId)}已签收，正在办理。${dueText(c)}`));
+      c.timeline.push(
+        entry(deps.now, 'accepted', actorOf(caller), `${unitName(deps.org, c.departmentId)}已签收，正在办理。${dueText(deps.org, c)}`),
+      );
       return c;
     },
     { caller, action: 'accept' },
   );
-  await tellRequester(deps.port, c, '您的求助已签收', dueText(c), deps.now);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  await tellRequester(deps.port, c, '您的求助已签收', dueText(deps.org, c), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 export async function replyCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
@@ -454,13 +468,13 @@ export async function replyCase(deps: CaseDeps, caller: Authed, input: { caseId:
     (c) => {
       requireHolder(caller, c);
       move(c, 'reply');
-      c.timeline.push(entry(deps.now, 'replied', actorOf(caller), `${departmentName(c.departmentId)}答复：${input.text}`));
+      c.timeline.push(entry(deps.now, 'replied', actorOf(caller), `${unitName(deps.org, c.departmentId)}答复：${input.text}`));
       return c;
     },
     { caller, action: 'reply' },
   );
-  await tellRequester(deps.port, c, `${departmentName(c.departmentId)}答复了您`, input.text, deps.now);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  await tellRequester(deps.port, c, `${unitName(deps.org, c.departmentId)}答复了您`, input.text, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 export async function requestInfo(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
@@ -471,13 +485,13 @@ export async function requestInfo(deps: CaseDeps, caller: Authed, input: { caseI
       requireHolder(caller, c);
       move(c, 'requestInfo');
       c.waitingSince = deps.now.toISOString();
-      c.timeline.push(entry(deps.now, 'info_requested', actorOf(caller), `${departmentName(c.departmentId)}需要您补充：${input.text}`));
+      c.timeline.push(entry(deps.now, 'info_requested', actorOf(caller), `${unitName(deps.org, c.departmentId)}需要您补充：${input.text}`));
       return c;
     },
     { caller, action: 'requestInfo' },
   );
   await tellRequester(deps.port, c, '需要您补充材料', input.text, deps.now);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 export async function resolveCase(deps: CaseDeps, caller: Authed, input: { caseId: string; summary: string }) {
@@ -490,13 +504,13 @@ export async function resolveCase(deps: CaseDeps, caller: Authed, input: { caseI
       c.resolvedAt = deps.now.toISOString();
       c.resolvedOnTime = +deps.now <= Date.parse(c.dueAt);
       c.resolution = input.summary;
-      c.timeline.push(entry(deps.now, 'resolved', actorOf(caller), `${departmentName(c.departmentId)}已办结：${input.summary}`));
+      c.timeline.push(entry(deps.now, 'resolved', actorOf(caller), `${unitName(deps.org, c.departmentId)}已办结：${input.summary}`));
       return c;
     },
     { caller, action: 'resolve' },
   );
   await tellRequester(deps.port, c, '您的求助已办结，请评价', input.summary, deps.now);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 export async function returnCase(deps: CaseDeps, caller: Authed, input: { caseId: string; reason: string }) {
@@ -505,22 +519,22 @@ export async function returnCase(deps: CaseDeps, caller: Authed, input: { caseId
     input.caseId,
     (c) => {
       requireHolder(caller, c);
-      if (c.departmentId === DISPATCH_DEPARTMENT) throw new AppError('CONFLICT', '双拥办持有的求助请直接改派');
+      if (c.departmentId === deps.org.dispatchUnitId) throw new AppError('CONFLICT', '双拥办持有的求助请直接改派');
       move(c, 'return');
       const from = c.departmentId;
-      c.departmentId = DISPATCH_DEPARTMENT;
-      if (!c.departmentsHeld.includes(DISPATCH_DEPARTMENT)) c.departmentsHeld.push(DISPATCH_DEPARTMENT);
+      c.departmentId = deps.org.dispatchUnitId;
+      if (!c.departmentsHeld.includes(deps.org.dispatchUnitId)) c.departmentsHeld.push(deps.org.dispatchUnitId);
       c.returned = true;
       delete c.signedAt;
       delete c.signedOnTime;
-      c.timeline.push(entry(deps.now, 'returned', actorOf(caller), `${departmentName(from)}退回双拥办：${input.reason}`, true));
+      c.timeline.push(entry(deps.now, 'returned', actorOf(caller), `${unitName(deps.org, from)}退回双拥办：${input.reason}`, true));
       c.timeline.push(entry(deps.now, 'note', SYSTEM, '您的求助正在转给更合适的部门，请稍候'));
       return c;
     },
     { caller, action: 'return' },
   );
   await notifyDepartment(deps.port, c, '有部门退回了求助，请改派', input.reason, deps.now);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 export async function noteCase(deps: CaseDeps, caller: Authed, input: { caseId: string; text: string }) {
@@ -537,37 +551,74 @@ export async function noteCase(deps: CaseDeps, caller: Authed, input: { caseId: 
     },
     { caller, action: 'note' },
   );
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 // ---- dispatcher ----
 
-export async function assignCase(deps: CaseDeps, caller: Authed, input: { caseId: string; departmentId: DepartmentId; reason: string }) {
+export async function assignCase(deps: CaseDeps, caller: Authed, input: { caseId: string; departmentId: string; reason: string }) {
+  requireKnown(deps.org, { units: [{ path: ['departmentId'], id: input.departmentId }] });
   const c = await mutate(
     deps,
     input.caseId,
     (c, calendar) => {
       if (c.departmentId === input.departmentId && !c.returned)
-        throw new AppError('CONFLICT', `这件求助已经在${departmentName(c.departmentId)}`);
-      move(c, 'assign');
-      const due = deadlines(calendar, deps.now, c.category, c.urgent);
-      c.departmentId = input.departmentId;
-      if (!c.departmentsHeld.includes(input.departmentId)) c.departmentsHeld.push(input.departmentId);
-      c.returned = false;
-      c.routedAt = deps.now.toISOString();
-      c.signDueAt = due.signDueAt.toISOString();
-      c.dueAt = due.dueAt.toISOString();
-      delete c.signedAt;
-      delete c.signedOnTime;
-      delete c.waitingSince;
+        throw new AppError('CONFLICT', `这件求助已经在${unitName(deps.org, c.departmentId)}`);
+      handOver(c, input.departmentId, calendar, deps.now);
       c.timeline.push(entry(deps.now, 'reassigned', actorOf(caller), `双拥办改派：${input.reason}`, true));
-      c.timeline.push(entry(deps.now, 'routed', SYSTEM, `已转给${departmentName(c.departmentId)}办理，${dueText(c)}`));
+      c.timeline.push(entry(deps.now, 'routed', SYSTEM, `已转给${unitName(deps.org, c.departmentId)}办理，${dueText(deps.org, c)}`));
       return c;
     },
     { caller, action: 'assign' },
   );
   await notifyDepartment(deps.port, c, '双拥办分派了一件求助', `请在${describeChina(new Date(c.signDueAt))}前签收`, deps.now);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
+}
+
+/**
+ * 上报: a township station that cannot settle a case hands it to a county unit, with its reason. The unit's
+ * sign and resolve deadlines count from now; it is not a 退单 (the 双拥办 is not involved) and the 三率
+ * count it apart (stats.ts).
+ */
+export async function escalateCase(deps: CaseDeps, caller: Authed, input: { caseId: string; departmentId: string; reason: string }) {
+  requireKnown(deps.org, { units: [{ path: ['departmentId'], id: input.departmentId }] });
+  if (isStation(deps.org, input.departmentId)) {
+    throw new AppError('INVALID_INPUT', '上报要选县级单位', [{ path: ['departmentId'], message: '请选择县级单位' }]);
+  }
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c, calendar) => {
+      requireHolder(caller, c);
+      if (!isStation(deps.org, c.departmentId)) throw new AppError('CONFLICT', '只有服务站可以上报县级单位；部门办不了的请退回双拥办');
+      const from = c.departmentId;
+      handOver(c, input.departmentId, calendar, deps.now);
+      c.escalations = [...(c.escalations ?? []), { from, to: input.departmentId, at: deps.now.toISOString(), reason: input.reason }];
+      const [station, unit] = [unitName(deps.org, from), unitName(deps.org, input.departmentId)];
+      c.timeline.push(entry(deps.now, 'escalated', actorOf(caller), `${station}上报${unit}：${input.reason}`, true));
+      c.timeline.push(entry(deps.now, 'routed', SYSTEM, `${station}已把您的求助转给${unit}办理，${dueText(deps.org, c)}`));
+      return c;
+    },
+    { caller, action: 'escalate' },
+  );
+  const station = unitShortName(deps.org, c.escalations?.at(-1)?.from ?? '');
+  await notifyDepartment(deps.port, c, `${station}上报了一件求助`, `请在${describeChina(new Date(c.signDueAt))}前签收`, deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
+}
+
+/** The case goes to `unitId`, waiting to be signed, with its deadlines counted from now. */
+function handOver(c: CaseRecord, unitId: string, calendar: Calendar, now: Date): void {
+  move(c, 'assign');
+  const due = deadlines(calendar, now, c.category, c.urgent);
+  c.departmentId = unitId;
+  if (!c.departmentsHeld.includes(unitId)) c.departmentsHeld.push(unitId);
+  c.returned = false;
+  c.routedAt = now.toISOString();
+  c.signDueAt = due.signDueAt.toISOString();
+  c.dueAt = due.dueAt.toISOString();
+  delete c.signedAt;
+  delete c.signedOnTime;
+  delete c.waitingSince;
 }
 
 /** A 督办: the dispatcher's (caller) or the timer's for an overdue case (null); the department is told. */
@@ -581,7 +632,7 @@ async function urge(deps: CaseDeps, caller: Authed | null, input: { caseId: stri
       const note = input.note ?? '已超过办理时限，请尽快办理';
       c.urges.push({ at: deps.now.toISOString(), note, by: caller?.openid ?? 'system', automatic });
       c.timeline.push(entry(deps.now, 'urged', caller ? actorOf(caller) : SYSTEM, `双拥办督办：${note}`, true));
-      c.timeline.push(entry(deps.now, 'note', SYSTEM, `双拥办已督促${departmentName(c.departmentId)}尽快办理`));
+      c.timeline.push(entry(deps.now, 'note', SYSTEM, `双拥办已督促${unitName(deps.org, c.departmentId)}尽快办理`));
       return c;
     },
     { caller, action: 'urge' },
@@ -593,7 +644,7 @@ async function urge(deps: CaseDeps, caller: Authed | null, input: { caseId: stri
 /** The dispatcher's 督办: answers the case as the dispatcher now sees it. */
 export async function urgeCase(deps: CaseDeps, caller: Authed, input: { caseId: string; note?: string }) {
   const c = await urge(deps, caller, input);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 /** The timer's automatic 督办 of an overdue case: nobody to answer. */
@@ -622,13 +673,15 @@ export async function followUpCase(deps: CaseDeps, caller: Authed, input: { case
           `双拥办电话回访：${input.satisfied ? '满意' : '不满意，问题没有解决'}${input.note ? `（${input.note}）` : ''}`,
         ),
       );
-      return input.satisfied ? closeCase(c, 'rateSolved', deps.now) : reopenCase(c, calendar, deps.now, '回访中您反映问题没有解决');
+      return input.satisfied
+        ? closeCase(c, 'rateSolved', deps.now)
+        : reopenCase(deps.org, c, calendar, deps.now, '回访中您反映问题没有解决');
     },
     { caller, action: 'followUp' },
   );
   if (!input.satisfied)
     await notifyDepartment(deps.port, c, '回访不满意，请重新办理', `请在${describeChina(new Date(c.dueAt))}前办结`, deps.now);
-  return staffView(c, caller, await deps.port.calendar(), deps.now);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
 /** The timer's close of a resolved case nobody rated within 7 days. */

@@ -3,8 +3,8 @@
  * is a mistake (or a leak) the router's answer check reports while the tests run.
  */
 import * as z from 'zod/mini';
+import { unitRef } from './org';
 import { CATEGORY_IDS } from '../data/categories';
-import { DEPARTMENT_IDS } from '../data/departments';
 
 const count = z.int().check(z.minimum(0));
 
@@ -26,12 +26,13 @@ export const removedId = z.strictObject({ id: z.string(), removed: z.literal(tru
 
 /** A spreadsheet made for the caller: a short-lived link, kept for the caller only until it expires. */
 export const generatedFile = z.strictObject({ fileID: z.string(), url: z.string(), name: z.string(), expiresAt: z.string() });
+export type GeneratedFile = z.output<typeof generatedFile>;
 
 /** One rule of the routing table (core/routing.ts): a category, perhaps one 乡镇/街道 only, goes to a department. */
 export const routingRule = z.strictObject({
   category: z.enum(CATEGORY_IDS),
   regionId: z.optional(z.string()),
-  departmentId: z.enum(DEPARTMENT_IDS),
+  departmentId: unitRef(),
 });
 
 /** A rate of the 三率: numerator over denominator; `value` is null when there is nothing to divide by. */

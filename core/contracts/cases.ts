@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
+import { regionRef, unitRef } from './org';
 import { CASE_STATUSES } from '../cases/model';
 import { CATEGORY_IDS } from '../data/categories';
-import { DEPARTMENT_IDS } from '../data/departments';
-import { REGION_IDS } from '../data/regions';
 import { ROLES } from '../roles';
 import { count, generatedFile, listOf, pageOf, rate, removedId, routingRule } from './answer-parts';
 import { PHONE_PATTERN } from './users';
@@ -34,7 +33,7 @@ const requestFields = {
       z.minLength(5, '请用几句话说说遇到的困难（至少 5 个字）'),
       z.maxLength(DESCRIPTION_MAX, `情况说明最多 ${DESCRIPTION_MAX} 个字`),
     ),
-  region: z.enum(REGION_IDS as [string, ...string[]], '请选择所在乡镇/街道'),
+  region: regionRef('请选择所在乡镇/街道'),
   contact: contactSchema,
   urgent: z.optional(z.boolean()),
   attachments: z.optional(
@@ -86,7 +85,9 @@ export const casesContract = {
   note: z.strictObject({ caseId, text: text('内部备注') }),
   lookup: z.strictObject({ trackingNo: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^SY\d{9}$/, '受理编号是 SY 加 9 位数字')) }),
   // Dispatcher
-  assign: z.strictObject({ caseId, departmentId: z.enum(DEPARTMENT_IDS), reason: text('分派理由', 200) }),
+  assign: z.strictObject({ caseId, departmentId: unitRef(), reason: text('分派理由', 200) }),
+  /** A township station hands a case it holds to a county unit (上报). */
+  escalate: z.strictObject({ caseId, departmentId: unitRef('请选择县级单位'), reason: text('上报理由', 200) }),
   urge: z.strictObject({ caseId, note: z.optional(text('督办意见', 200)) }),
   record: z.strictObject({ requestId, ...requestFields, callerNote: z.optional(text('来电记录', 200)) }),
   followUp: z.strictObject({ caseId, satisfied: z.boolean(), note: z.optional(text('回访记录', 200)) }),
@@ -162,8 +163,8 @@ export const staffCase = z.strictObject({
   flagged: z.boolean(),
   returned: z.boolean(),
   recorded: z.boolean(),
-  routing: z.strictObject({ departmentId: z.enum(DEPARTMENT_IDS), reason: z.string(), rule: z.nullable(routingRule) }),
-  departmentsHeld: z.array(z.enum(DEPARTMENT_IDS)),
+  routing: z.strictObject({ departmentId: unitRef(), reason: z.string(), rule: z.nullable(routingRule) }),
+  departmentsHeld: z.array(unitRef()),
   signedAt: z.optional(when),
   signedOnTime: z.optional(z.boolean()),
   resolvedOnTime: z.optional(z.boolean()),
@@ -185,7 +186,7 @@ export const staffCase = z.strictObject({
       type: z.string(),
       text: z.string(),
       internal: z.boolean(),
-      actor: z.strictObject({ role: z.enum([...ROLES, 'system']), departmentId: z.optional(z.enum(DEPARTMENT_IDS)) }),
+      actor: z.strictObject({ role: z.enum([...ROLES, 'system']), departmentId: z.optional(unitRef()) }),
     }),
   ),
 });
@@ -206,7 +207,7 @@ export const caseView = z.union([requesterCase, staffCase, formerHolderCase]);
 export const submitted = z.strictObject({
   caseId: z.string(),
   trackingNo: z.string(),
-  departmentId: z.enum(DEPARTMENT_IDS),
+  departmentId: unitRef(),
   departmentName: z.string(),
   status: caseStatus,
   signDueAt: when,
@@ -217,7 +218,7 @@ export const submitted = z.strictObject({
 /** A category the description reads as, and the department the routing table sends it to. */
 export const suggestion = z.strictObject({
   category: z.enum(CATEGORY_IDS),
-  departmentId: z.enum(DEPARTMENT_IDS),
+  departmentId: unitRef(),
   /** Share of the evidence, 0..1. */
   score: z.number().check(z.gte(0), z.lte(1)),
   note: z.optional(z.string()),
@@ -263,7 +264,8 @@ export const caseStats = z.strictObject({
   from: z.string(),
   to: z.string(),
   total: z.strictObject(figuresShape),
-  departments: z.array(z.strictObject({ departmentId: z.string(), name: z.string(), ...figuresShape })),
+  /** `escalated`: cases a township station handed on to a county unit (上报), apart from its own figures. */
+  departments: z.array(z.strictObject({ departmentId: z.string(), name: z.string(), escalated: count, ...figuresShape })),
   categories: z.array(z.strictObject({ category: z.string(), name: z.string(), ...figuresShape })),
 });
 
@@ -313,6 +315,7 @@ export const casesAnswers = {
   note: staffCase,
   lookup: caseView,
   assign: staffCase,
+  escalate: staffCase,
   urge: staffCase,
   record: submitted,
   followUp: staffCase,

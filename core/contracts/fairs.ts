@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEPARTMENT_IDS } from '../data/departments';
+import { unitRef } from './org';
 import { count, generatedFile, listOf, pageOf, savedId } from './answer-parts';
 import { PHONE_PATTERN } from './users';
 
@@ -43,7 +43,7 @@ export const fairSchema = z
       lat: z.number().check(z.gte(-90), z.lte(90)),
       lng: z.number().check(z.gte(-180), z.lte(180)),
     }),
-    organizerDepartmentId: z.enum(DEPARTMENT_IDS),
+    organizerDepartmentId: unitRef(),
     description: z.optional(text('介绍', 500)),
     employers: z
       .array(
@@ -106,7 +106,7 @@ export const fairSummary = z.strictObject({
   signupDeadline: z.string(),
   capacity: count,
   venue: z.strictObject({ name: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
-  organizerDepartmentId: z.enum(DEPARTMENT_IDS),
+  organizerDepartmentId: unitRef(),
   organizerName: z.string(),
   seatsLeft: count,
   waitlistCount: count,

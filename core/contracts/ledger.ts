@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEPARTMENT_IDS } from '../data/departments';
+import { unitRef } from './org';
 import { EVIDENCE_KINDS, LIVE_METRICS, PROBLEM_STATES, TASK_STATUSES } from '../ledger/model';
 import { count, generatedFile, listOf, rate } from './answer-parts';
 
@@ -29,22 +29,22 @@ export const ledgerContract = {
   accept: z.strictObject({ taskId: id, score }),
   sendBack: z.strictObject({ taskId: id, reason: text('退回原因', 200) }),
   urge: z.strictObject({ taskId: id, note: z.optional(text('督办意见', 200)) }),
-  problems: z.strictObject({ taskId: z.optional(id), departmentId: z.optional(z.enum(DEPARTMENT_IDS)) }),
+  problems: z.strictObject({ taskId: z.optional(id), departmentId: z.optional(unitRef()) }),
   saveProblem: z.strictObject({
     id: z.optional(id),
     taskId: id,
     description: text('问题', 300),
     measure: text('整改措施', 300),
-    ownerDepartmentId: z.enum(DEPARTMENT_IDS),
+    ownerDepartmentId: unitRef(),
     ownerPerson: z.optional(text('责任人', 20)),
     deadline: day,
     state: z.optional(z.enum(PROBLEM_STATES)),
   }),
   saveTask: z.strictObject({
     id,
-    ownerDepartments: z.optional(z.array(z.enum(DEPARTMENT_IDS)).check(z.minLength(1), z.maxLength(DEPARTMENT_IDS.length))),
+    ownerDepartments: z.optional(z.array(unitRef()).check(z.minLength(1), z.maxLength(20, '责任单位最多 20 个'))),
     deadline: z.optional(day),
-    link: z.optional(z.nullable(z.strictObject({ metric: z.enum(LIVE_METRICS), departmentId: z.optional(z.enum(DEPARTMENT_IDS)) }))),
+    link: z.optional(z.nullable(z.strictObject({ metric: z.enum(LIVE_METRICS), departmentId: z.optional(unitRef()) }))),
   }),
   importStandard: z.strictObject({ fileID: z.string().check(z.regex(/^cloud:\/\/\S+$/, '请先上传 .xlsx 文件')) }),
   exportStandard: z.strictObject({}),
@@ -54,7 +54,7 @@ export const ledgerContract = {
 
 // ---- answers ----
 
-const departmentId = z.enum(DEPARTMENT_IDS);
+const departmentId = unitRef();
 
 const taskShape = {
   _id: z.string(),

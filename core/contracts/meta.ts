@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
+import { orgId, REGIONS_MAX, regionFields, regionRef, unitFields, unitRef } from './org';
 import { RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } from '../privacy';
 import { CATEGORY_IDS } from '../data/categories';
-import { DEPARTMENT_IDS } from '../data/departments';
-import { REGION_IDS } from '../data/regions';
 import { IDENTITY_TYPE_IDS } from '../data/identity-types';
-import { routingRule } from './answer-parts';
+import { count, generatedFile, removedId, routingRule, savedId } from './answer-parts';
 
 export const metaContract = {
   get: z.strictObject({}),
@@ -17,18 +16,28 @@ export const metaContract = {
       .array(
         z.strictObject({
           category: z.enum(CATEGORY_IDS),
-          regionId: z.optional(z.enum(REGION_IDS as [string, ...string[]])),
-          departmentId: z.enum(DEPARTMENT_IDS),
+          regionId: z.optional(regionRef()),
+          departmentId: unitRef(),
         }),
       )
       .check(
-        z.maxLength(CATEGORY_IDS.length * (REGION_IDS.length + 1)),
+        z.maxLength(CATEGORY_IDS.length * (REGIONS_MAX + 1)),
         z.refine(
           (rules) => new Set(rules.map((r) => `${r.category}/${r.regionId ?? ''}`)).size === rules.length,
           '同一类别在同一地区只能有一条规则',
         ),
       ),
   }),
+  // Admin: the county's organization, as one workbook (成员单位, 乡镇街道, 服务站) or one unit or region at a time.
+  exportCounty: z.strictObject({}),
+  importCounty: z.strictObject({ fileID: z.string().check(z.minLength(1, '请先上传表格'), z.maxLength(512)) }),
+  saveUnit: unitFields,
+  /** Only a unit nothing refers to (no case, task, problem, fair, staff or rule); otherwise retire it. */
+  removeUnit: z.strictObject({ id: orgId }),
+  saveRegion: regionFields,
+  removeRegion: z.strictObject({ id: orgId }),
+  /** Which unit dispatches: takes what no rule claims, every returned case and every urgent one. */
+  setDispatchUnit: z.strictObject({ unitId: orgId }),
   calendar: z.strictObject({}),
   saveCalendar: z.strictObject({
     overrides: z
@@ -56,31 +65,22 @@ const category = z.strictObject({
   /** Resolve-by limit in working days. */
   resolveWorkdays: z.int(),
 });
-const department = z.strictObject({
-  id: z.enum(DEPARTMENT_IDS),
-  name: z.string(),
-  shortName: z.string(),
-  defaultCategories: z.readonly(z.array(z.enum(CATEGORY_IDS))),
-});
-const region = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['街道', '镇', '乡']),
-  center: z.strictObject({ lat: z.number(), lng: z.number() }),
-});
 const identityType = z.strictObject({ id: z.enum(IDENTITY_TYPE_IDS), name: z.string() });
 
 /** What `meta.get` shows of the routing table: who takes each category county-wide, and the regional overrides. */
 const routingSummary = z.strictObject({
-  rules: z.array(z.strictObject({ category: z.enum(CATEGORY_IDS), departmentId: z.enum(DEPARTMENT_IDS) })),
+  rules: z.array(z.strictObject({ category: z.enum(CATEGORY_IDS), departmentId: unitRef() })),
   overrides: z.array(routingRule),
-  fallbackDepartmentId: z.enum(DEPARTMENT_IDS),
+  fallbackDepartmentId: unitRef(),
 });
 
 export const metaData = z.strictObject({
   categories: z.array(category),
-  departments: z.array(department),
-  regions: z.array(region),
+  /** Every unit of the county, stations included; a retired one is kept so old cases still show its name. */
+  departments: z.array(unitFields),
+  regions: z.array(regionFields),
+  /** The 退役军人服务站 among the units, each with its 乡镇/街道. */
+  stations: z.array(unitFields),
   identityTypes: z.array(identityType),
   /** Subscribe-message template ids the app asks consent for (wx.requestSubscribeMessage). */
   notifications: z.strictObject({
@@ -112,6 +112,14 @@ export const metaAnswers = {
     years: z.array(z.strictObject({ year: z.int(), hasOfficialData: z.boolean() })),
   }),
   saveCalendar: z.strictObject({ overrides: z.record(z.string(), dayKind) }),
+  exportCounty: generatedFile,
+  /** How many rows of each sheet were read; every one is now stored, added or updated. */
+  importCounty: z.strictObject({ units: count, regions: count, stations: count, added: count, updated: count }),
+  saveUnit: savedId,
+  removeUnit: removedId,
+  saveRegion: savedId,
+  removeRegion: removedId,
+  setDispatchUnit: z.strictObject({ dispatchUnitId: z.string() }),
   retention,
   saveRetention: retention,
 };

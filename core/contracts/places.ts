@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { regionRef } from './org';
 import { PLACE_KIND_IDS, STORY_KIND_IDS } from '../data/place-kinds';
-import { REGION_IDS } from '../data/regions';
 import { count, listOf, pageOf, removedId, savedId } from './answer-parts';
 import { cancelled, signupFields, signupOutcome, signupResult } from './fairs';
 
@@ -9,7 +9,7 @@ const text = (label: string, max: number) =>
   z.string().check(z.trim(), z.minLength(1, `请填写${label}`), z.maxLength(max, `${label}最多 ${max} 个字`));
 const lat = z.number('纬度要是数字').check(z.gte(-90, '纬度在 -90 到 90 之间'), z.lte(90, '纬度在 -90 到 90 之间'));
 const lng = z.number('经度要是数字').check(z.gte(-180, '经度在 -180 到 180 之间'), z.lte(180, '经度在 -180 到 180 之间'));
-const region = z.enum(REGION_IDS as [string, ...string[]], '请选择乡镇/街道');
+const region = regionRef('请选择乡镇/街道');
 const page = { page: z.optional(z.int().check(z.minimum(1))), pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(50))) };
 
 export const placeSchema = z.strictObject({

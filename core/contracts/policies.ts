@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { unitRef } from './org';
 import { CATEGORY_IDS } from '../data/categories';
-import { DEPARTMENT_IDS } from '../data/departments';
 import { IDENTITY_TYPE_IDS } from '../data/identity-types';
 import { count, pageOf } from './answer-parts';
 
@@ -63,7 +63,7 @@ export const policyFields = z.strictObject({
   materials: list('材料', 15, 200),
   steps: list('办理步骤', 12, 300, 1),
   department: z.strictObject({
-    id: z.enum(DEPARTMENT_IDS, '请选择负责部门'),
+    id: unitRef('请选择负责部门'),
     name: text('部门名称', 40),
     phone: z.string().check(z.trim(), z.regex(CONTACT_PHONE_PATTERN, '请填写部门电话（数字和横线）')),
     address: text('办理地址', 100),
@@ -116,7 +116,7 @@ const category = z.enum(CATEGORY_IDS);
 const status = z.enum(POLICY_STATUSES);
 
 export const policyContact = z.strictObject({
-  id: z.enum(DEPARTMENT_IDS),
+  id: unitRef(),
   name: z.string(),
   phone: z.string(),
   address: z.string(),

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
+import { regionRef, UNIT_KINDS, unitRef } from './org';
 import { AUDIT_ACTIONS, AUDIT_OBJECTS } from '../audit';
-import { DEPARTMENT_IDS } from '../data/departments';
 import { IDENTITY_TYPE_IDS } from '../data/identity-types';
-import { REGION_IDS } from '../data/regions';
 import { ROLES } from '../roles';
 import { count, pageOf } from './answer-parts';
 
@@ -20,7 +19,7 @@ const auditDay = z.string().check(
 export const profileSchema = z.strictObject({
   name: z.optional(name),
   phone: z.optional(phone),
-  regionId: z.optional(z.enum(REGION_IDS as [string, ...string[]], '请选择所在乡镇/街道')),
+  regionId: z.optional(regionRef('请选择所在乡镇/街道')),
   identities: z.optional(z.array(z.enum(IDENTITY_TYPE_IDS)).check(z.maxLength(IDENTITY_TYPE_IDS.length))),
 });
 
@@ -33,7 +32,7 @@ export const usersContract = {
   }),
   createInvite: z.strictObject({
     role: z.optional(z.enum(['staff', 'dispatcher'])),
-    departmentId: z.enum(DEPARTMENT_IDS),
+    departmentId: unitRef(),
     validDays: z.optional(z.int().check(z.minimum(1), z.maximum(30))),
   }),
   removeStaff: z.strictObject({ openid: z.string().check(z.minLength(1), z.maxLength(128)) }),
@@ -42,7 +41,7 @@ export const usersContract = {
   auditLog: z
     .strictObject({
       openid: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
-      departmentId: z.optional(z.enum(DEPARTMENT_IDS)),
+      departmentId: z.optional(unitRef()),
       // `action` names the call itself: the recorded action is asked for as `operation`.
       operation: z.optional(z.enum(AUDIT_ACTIONS)),
       objectType: z.optional(z.enum(AUDIT_OBJECTS)),
@@ -61,12 +60,14 @@ export type ProfileInput = z.input<typeof profileSchema>;
 // ---- answers ----
 
 const role = z.enum(ROLES);
-const departmentId = z.enum(DEPARTMENT_IDS);
+const departmentId = unitRef();
 
 /** Who the caller is to the app: their role, their unit, and the profile they saved (null when none). */
 export const me = z.strictObject({
   role,
   departmentId: z.optional(departmentId),
+  /** The caller's unit as the county named it, and whether it organizes job fairs. */
+  unit: z.optional(z.strictObject({ name: z.string(), shortName: z.string(), kind: z.enum(UNIT_KINDS), runsFairs: z.boolean() })),
   profile: z.nullable(
     z.strictObject({
       name: z.optional(z.string()),

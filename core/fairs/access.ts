@@ -1,22 +1,24 @@
-import { departmentById, type DepartmentId } from '../data/departments';
 import { AppError } from '../envelope';
+import { unitName, type Organization } from '../org/model';
 import type { Caller } from '../roles';
-import { isFairOrganizer, mayRunFair, type FairRecord } from './model';
+import { isFairOrganizer, mayRunFair, organizerUnits, type FairRecord } from './model';
 
 type Who = Pick<Caller, 'role' | 'departmentId'>;
 
 /** A draft is its organizer unit's business: to everyone else it does not exist. */
-export const seesFair = (caller: Who, f: Pick<FairRecord, 'status' | 'organizerDepartmentId'>): boolean =>
-  f.status !== 'draft' || mayRunFair(caller, f.organizerDepartmentId);
+export const seesFair = (org: Organization, caller: Who, f: Pick<FairRecord, 'status' | 'organizerDepartmentId'>): boolean =>
+  f.status !== 'draft' || mayRunFair(org, caller, f.organizerDepartmentId);
 
 /** Refuses whoever organizes no fairs at all, before any fair is read. */
-export function requireFairOrganizer(caller: Who, message = '只有人社局、退役军人事务局的工作人员和管理员可以管理招聘会'): void {
-  if (!isFairOrganizer(caller)) throw new AppError('FORBIDDEN', message);
+export function requireFairOrganizer(org: Organization, caller: Who): void {
+  if (isFairOrganizer(org, caller)) return;
+  const units = organizerUnits(org).map((u) => u.shortName);
+  throw new AppError('FORBIDDEN', `只有${units.length ? units.join('、') : '组织招聘会的单位'}的工作人员和管理员可以管理招聘会`);
 }
 
 /** Refuses an organizer of another unit, naming the unit that runs the fair. */
-export function requireToRunFair(caller: Who, organizer: DepartmentId): void {
-  if (mayRunFair(caller, organizer)) return;
-  const unit = departmentById(organizer)?.name ?? organizer;
+export function requireToRunFair(org: Organization, caller: Who, organizer: string): void {
+  if (mayRunFair(org, caller, organizer)) return;
+  const unit = unitName(org, organizer);
   throw new AppError('FORBIDDEN', `这场招聘会由${unit}组织，只有${unit}的工作人员和管理员可以管理`);
 }

@@ -1,5 +1,5 @@
 import type { FairInput } from '../contracts/fairs';
-import type { DepartmentId } from '../data/departments';
+import { activeUnits, type Organization, type Unit } from '../org/model';
 import type { Caller } from '../roles';
 import type { EventSeats } from '../signups/port';
 import { chinaDay } from '../time';
@@ -18,7 +18,7 @@ export interface FairRecord extends EventSeats {
   endAt: string;
   signupDeadline: string;
   venue: FairInput['venue'];
-  organizerDepartmentId: DepartmentId;
+  organizerDepartmentId: string;
   description?: string;
   employers: { name: string; intro?: string; positions: Position[] }[];
   status: 'draft' | 'published' | 'cancelled';
@@ -26,12 +26,12 @@ export interface FairRecord extends EventSeats {
   updatedAt: string;
 }
 
-/** Organizers: staff of 人社局 and 退役军人事务局, and admins. */
-export const ORGANIZER_DEPARTMENTS: readonly DepartmentId[] = ['hrss', 'vab'];
+/** The units whose staff organize fairs (a unit's `runsFairs`, as the county set it). */
+export const organizerUnits = (org: Organization): Unit[] => activeUnits(org).filter((u) => u.runsFairs);
 
 /** Whoever may organize fairs at all: staff of an organizer unit, and admins. */
-export const isFairOrganizer = (c: Pick<Caller, 'role' | 'departmentId'>): boolean =>
-  c.role === 'admin' || (c.role === 'staff' && c.departmentId !== undefined && ORGANIZER_DEPARTMENTS.includes(c.departmentId));
+export const isFairOrganizer = (org: Organization, c: Pick<Caller, 'role' | 'departmentId'>): boolean =>
+  c.role === 'admin' || (c.role === 'staff' && organizerUnits(org).some((u) => u.id === c.departmentId));
 
 /**
  * Who runs one fair — its roster with full phones and OPENIDs, the export, check-in, outcomes, edits and
@@ -40,8 +40,8 @@ export const isFairOrganizer = (c: Pick<Caller, 'role' | 'departmentId'>): boole
  * roster's phone numbers are not what it needs (least privilege). A fair is created for the caller's own
  * unit only, so the same rule covers `save` with and without an id.
  */
-export const mayRunFair = (c: Pick<Caller, 'role' | 'departmentId'>, organizerDepartmentId: DepartmentId): boolean =>
-  c.role === 'admin' || (isFairOrganizer(c) && c.departmentId === organizerDepartmentId);
+export const mayRunFair = (org: Organization, c: Pick<Caller, 'role' | 'departmentId'>, organizerDepartmentId: string): boolean =>
+  c.role === 'admin' || (isFairOrganizer(org, c) && c.departmentId === organizerDepartmentId);
 
 export type FairPhase = 'open' | 'closed' | 'ongoing' | 'ended' | 'cancelled';
 

@@ -1,13 +1,12 @@
 import type { AuditRecord } from '../audit';
 import type { ContentVerdict } from '../content';
-import type { DepartmentId } from '../data/departments';
 import type { SignupRecord, SignupsPort } from '../signups/port';
 import type { FairRecord } from './model';
 
 /** Which fairs a list reads: the published ones (everyone), or one organizer unit's, or all (admins). */
 export interface FairQuery {
   status?: FairRecord['status'];
-  organizerDepartmentId?: DepartmentId;
+  organizerDepartmentId?: string;
 }
 
 /** A file made for the person who asked for it, readable by them only for a day. */

@@ -1,11 +1,11 @@
-import { departmentById } from '../data/departments';
+import { unitName, type Organization } from '../org/model';
 import type { SettledSignup, SignupRecord } from '../signups/port';
 import { formatChina } from '../time';
 import { fairPhase, type FairRecord } from './model';
 
 export const PHASE_TEXT = { open: '报名中', closed: '报名已截止', ongoing: '正在进行', ended: '已结束', cancelled: '已取消' } as const;
 
-export function fairSummary(f: FairRecord, now: Date) {
+export function fairSummary(f: FairRecord, now: Date, org: Organization) {
   const phase = fairPhase(f, now);
   return {
     id: f._id,
@@ -16,7 +16,7 @@ export function fairSummary(f: FairRecord, now: Date) {
     capacity: f.capacity,
     venue: f.venue,
     organizerDepartmentId: f.organizerDepartmentId,
-    organizerName: departmentById(f.organizerDepartmentId)?.name ?? f.organizerDepartmentId,
+    organizerName: unitName(org, f.organizerDepartmentId),
     seatsLeft: Math.max(0, f.capacity - f.confirmedCount),
     waitlistCount: f.waitQueue.length,
     phase,

@@ -3,6 +3,7 @@ import { auditRecord } from '../audit';
 import { refuseRisky } from '../content';
 import type { fairsContract } from '../contracts/fairs';
 import { AppError } from '../envelope';
+import type { Organization } from '../org/model';
 import type { Caller } from '../roles';
 import { cancelSignup, checkIn, inStep, isSettled, outcomeOf, resizeSeats, signUp, type SignupDeps } from '../signups/engine';
 import type { SettledSignup, SignupRecord } from '../signups/port';
@@ -16,6 +17,8 @@ export interface FairDeps extends SignupDeps {
   port: FairsPort;
   /** A fresh id for a fair or one of its positions. */
   newId: () => string;
+  /** Which units organize fairs, and their names. */
+  org: Organization;
 }
 
 type Authed = Caller & { openid: string };
@@ -26,7 +29,7 @@ const notFound = () => new AppError('NOT_FOUND', '没有找到这场招聘会');
 /** A fair the caller may see: a draft is its organizer unit's business, and to everyone else it does not exist. */
 async function loadFair(deps: FairDeps, caller: Caller, id: string): Promise<FairRecord> {
   const f = await deps.port.getFair(id);
-  if (!f || !seesFair(caller, f)) throw notFound();
+  if (!f || !seesFair(deps.org, caller, f)) throw notFound();
   return f;
 }
 
@@ -35,9 +38,9 @@ async function loadFair(deps: FairDeps, caller: Caller, id: string): Promise<Fai
  * or written to it (a published fair of another unit is FORBIDDEN, a draft of one NOT_FOUND).
  */
 async function loadOwnFair(deps: FairDeps, caller: Caller, id: string): Promise<FairRecord> {
-  requireFairOrganizer(caller);
+  requireFairOrganizer(deps.org, caller);
   const f = await loadFair(deps, caller, id);
-  requireToRunFair(caller, f.organizerDepartmentId);
+  requireToRunFair(deps.org, caller, f.organizerDepartmentId);
   return f;
 }
 
@@ -60,7 +63,7 @@ async function settledSignups(deps: FairDeps, f: FairRecord): Promise<SettledSig
 
 export async function listFairs(deps: FairDeps, caller: Caller, input: In<'list'>) {
   const { when = 'all', manage = false, page = 1, pageSize = 20 } = input;
-  if (manage) requireFairOrganizer(caller, '只有招聘会的组织部门可以管理招聘会');
+  if (manage) requireFairOrganizer(deps.org, caller);
   // Organizer staff manage their own unit's fairs (drafts included); admins every fair.
   const managed: FairQuery = caller.role === 'admin' ? {} : { organizerDepartmentId: caller.departmentId };
   const all = await deps.port.listFairs(manage ? managed : { status: 'published' });
@@ -68,7 +71,7 @@ export async function listFairs(deps: FairDeps, caller: Caller, input: In<'list'
   const past = all.filter((f) => fairPhase(f, deps.now) === 'ended').reverse();
   const chosen = when === 'upcoming' ? upcoming : when === 'past' ? past : [...upcoming, ...past];
   return {
-    items: chosen.slice((page - 1) * pageSize, page * pageSize).map((f) => fairSummary(f, deps.now)),
+    items: chosen.slice((page - 1) * pageSize, page * pageSize).map((f) => fairSummary(f, deps.now, deps.org)),
     total: chosen.length,
     page,
     pageSize,
@@ -80,7 +83,7 @@ export async function getFair(deps: FairDeps, caller: Caller, { id }: In<'get'>)
   const [f, stored] = await Promise.all([loadFair(deps, caller, id), caller.openid ? deps.port.getSignup(`${id}:${caller.openid}`) : null]);
   const mine = await mySignup(deps, f, stored);
   const position = mine?.status === 'waitlisted' ? positionIn(f, mine._id) : undefined;
-  return { ...fairSummary(f, deps.now), description: f.description, employers: f.employers, mySignup: mySignupView(mine, position) };
+  return { ...fairSummary(f, deps.now, deps.org), description: f.description, employers: f.employers, mySignup: mySignupView(mine, position) };
 }
 
 const CLOSED_TEXT = { closed: '报名已经截止了', cancelled: '这场招聘会已取消' } as const;
@@ -135,7 +138,7 @@ export async function myFairs(deps: FairDeps, caller: Authed) {
     // No view for a sign-up still being made: it is not the person's yet.
     const view = mySignupView(s, position);
     if (!view) continue;
-    items.push({ fairId: f._id, fair: fairSummary(f, deps.now), ...view });
+    items.push({ fairId: f._id, fair: fairSummary(f, deps.now, deps.org), ...view });
   }
   return { items, total: items.length };
 }
@@ -149,7 +152,7 @@ export async function fairRoster(deps: FairDeps, caller: Authed, { fairId }: In<
   // Names and phones are about to be shown: the read goes on the audit trail.
   await deps.port.audit(auditRecord(caller, 'fairs.roster', { type: 'fair', id: fairId }, deps.now));
   return {
-    fair: fairSummary(f, deps.now),
+    fair: fairSummary(f, deps.now, deps.org),
     items,
     summary: {
       confirmed: count('confirmed') + count('checkedIn'),
@@ -188,9 +191,9 @@ export async function exportFairRoster(deps: FairDeps, caller: Authed, { fairId 
 export async function saveFair(deps: FairDeps, caller: Authed, { id, ...input }: In<'save'>) {
   // The stored fair's organizer first (an edit or a cancel), then the unit it is saved for: staff neither
   // create a fair for another unit nor hand one over to it.
-  requireFairOrganizer(caller);
+  requireFairOrganizer(deps.org, caller);
   const current = id ? await loadOwnFair(deps, caller, id) : null;
-  requireToRunFair(caller, input.organizerDepartmentId);
+  requireToRunFair(deps.org, caller, input.organizerDepartmentId);
   const at = deps.now.toISOString();
   const employers = input.employers.map((e) => ({ ...e, positions: e.positions.map((p) => ({ ...p, id: p.id ?? deps.newId() })) }));
   const fields = {

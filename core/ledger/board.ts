@@ -1,4 +1,4 @@
-import { DEPARTMENTS } from '../data/departments';
+import { activeUnits, type Organization } from '../org/model';
 import { isOverdue, type AreaRecord, type ProblemRecord, type TaskRecord } from './model';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -27,7 +27,7 @@ const progressOf = (tasks: TaskRecord[]) => ({
 });
 
 /** The 双拥办's board: progress by area and by department, what is overdue, the expected score against the total. */
-export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: ProblemRecord[], today: string) {
+export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: ProblemRecord[], today: string, org: Organization) {
   const overdueTasks = tasks.filter((t) => isOverdue(t, today));
   const overdueProblems = problems.filter((p) => p.state !== 'done' && p.deadline < today);
   return {
@@ -36,7 +36,7 @@ export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: Proble
     areas: [...areas]
       .sort((a, b) => a.order - b.order)
       .map((a) => ({ areaId: a._id, name: a.name, areaPoints: a.points, ...progressOf(tasks.filter((t) => t.areaId === a._id)) })),
-    departments: DEPARTMENTS.map((d) => {
+    departments: activeUnits(org).map((d) => {
       const mine = tasks.filter((t) => t.ownerDepartments.includes(d.id));
       return {
         departmentId: d.id,

@@ -1,4 +1,3 @@
-import type { DepartmentId } from '../data/departments';
 
 export const EVIDENCE_KINDS = ['档案资料', '基础设施', '政策落实', '活动'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -39,7 +38,7 @@ export interface Evidence {
   fileID?: string;
   at: string;
   by: string;
-  departmentId?: DepartmentId;
+  departmentId?: string;
 }
 
 export interface TaskRecord {
@@ -52,14 +51,14 @@ export interface TaskRecord {
   points: number;
   criteria: string;
   evidenceKind: EvidenceKind;
-  ownerDepartments: DepartmentId[];
+  ownerDepartments: string[];
   /** YYYY-MM-DD (UTC+8). */
   deadline: string;
   status: TaskStatus;
   selfScore?: number;
   acceptedScore?: number;
   evidence: Evidence[];
-  link?: { metric: LiveMetric; departmentId?: DepartmentId };
+  link?: { metric: LiveMetric; departmentId?: string };
   urges: { at: string; note: string; by: string }[];
   notes: { at: string; text: string; by: string }[];
   updatedAt: string;
@@ -70,7 +69,7 @@ export interface ProblemRecord {
   taskId: string;
   description: string;
   measure: string;
-  ownerDepartmentId: DepartmentId;
+  ownerDepartmentId: string;
   ownerPerson?: string;
   deadline: string;
   state: ProblemState;
@@ -88,7 +87,7 @@ export const isOverdue = (t: Pick<TaskRecord, 'status' | 'deadline'>, today: str
 export function mayEditTask(caller: { role: string; departmentId?: string }, task: Pick<TaskRecord, 'ownerDepartments'>): boolean {
   if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
   return (
-    caller.role === 'staff' && caller.departmentId !== undefined && task.ownerDepartments.includes(caller.departmentId as DepartmentId)
+    caller.role === 'staff' && caller.departmentId !== undefined && task.ownerDepartments.includes(caller.departmentId as string)
   );
 }
 

@@ -1,12 +1,12 @@
+import type { Organization } from '../org/model';
 import type { Rate } from '../cases/stats';
-import type { DepartmentId } from '../data/departments';
 import type { Issue } from '../envelope';
 import type { AreaRecord, LiveMetric, ProblemRecord, TaskRecord } from './model';
 import type { Standard } from './standard-import';
 
 export interface ProblemQuery {
   taskId?: string;
-  ownerDepartmentId?: DepartmentId;
+  ownerDepartmentId?: string;
 }
 
 /** What each live metric counts over a period. */
@@ -24,7 +24,7 @@ export type LiveFigure = {
     label: string;
     from: string;
     to: string;
-    departmentId?: DepartmentId | null;
+    departmentId?: string | null;
     figures: LiveFigures[M] | null;
   };
 }[LiveMetric];
@@ -49,6 +49,8 @@ export interface StandardSheet {
   areas: AreaRecord[];
   tasks: TaskRecord[];
   progress?: boolean;
+  /** Names the responsible units. */
+  org: Organization;
 }
 
 /** A generated file, for the person who asked for it only, kept a day. */
@@ -75,7 +77,7 @@ export interface LedgerPort {
   /** Removes the areas a re-import no longer has. */
   removeAreasExcept(ids: string[]): Promise<void>;
   /** OPENIDs of the staff (and the 双拥办's dispatchers) of these departments. */
-  staffOf(departments: DepartmentId[]): Promise<string[]>;
+  staffOf(departments: string[]): Promise<string[]>;
   /** Sends the 督办 message, or remembers that it could not reach the person. */
   notify(openid: string, notice: TaskNotice): Promise<void>;
   /** The person opened the task: a 督办 message that missed them is no longer missed. */
@@ -85,7 +87,7 @@ export interface LedgerPort {
   /** The files are the task's evidence from now on. */
   attachFiles(fileIDs: string[], taskId: string): Promise<void>;
   /** The caller's own uploaded .xlsx, read as a standard; refuses (NOT_FOUND, INVALID_INPUT) what is not. */
-  readStandard(openid: string, fileID: string): Promise<Standard>;
+  readStandard(openid: string, fileID: string, org: Organization): Promise<Standard>;
   liveFigures(from: string, to: string): LiveFiguresOf;
   /** Writes the sheet as .xlsx for `openid` alone. */
   saveSheet(openid: string, fileName: string, sheet: StandardSheet, at: Date): Promise<SavedFile>;

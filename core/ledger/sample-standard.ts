@@ -1,4 +1,3 @@
-import type { DepartmentId } from '../data/departments';
 import type { EvidenceKind, LiveMetric } from './model';
 
 /**
@@ -13,10 +12,10 @@ export interface SampleTask {
   points: number;
   criteria: string;
   evidenceKind: EvidenceKind;
-  owners: DepartmentId[];
+  owners: string[];
   /** Months after the import's date, rounded to a month end, for the demo's deadlines. */
   deadline: string;
-  link?: { metric: LiveMetric; departmentId?: DepartmentId };
+  link?: { metric: LiveMetric; departmentId?: string };
 }
 
 export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[] }[] = [

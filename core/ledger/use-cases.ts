@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { ledgerContract } from '../contracts/ledger';
 import { AppError } from '../envelope';
 import { attachmentError } from '../files';
+import { requireKnown, type Organization } from '../org/model';
 import type { Caller } from '../roles';
 import { chinaDay, formatChina } from '../time';
 import { board } from './board';
@@ -35,6 +36,8 @@ export interface LedgerDeps {
   now: Date;
   /** A fresh id for a new task or problem. */
   newId: () => string;
+  /** The county's units: who tasks and problems may be given to, and their names. */
+  org: Organization;
 }
 
 type Authed = Caller & { openid: string };
@@ -51,20 +54,20 @@ export const yearSoFar = (now: Date) => ({ from: `${chinaDay(now).slice(0, 4)}-0
 
 // ---- reading ----
 
-export async function viewBoard(deps: Pick<LedgerDeps, 'port' | 'now'>, _caller: Caller) {
+export async function viewBoard(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, _caller: Caller) {
   const [areas, tasks, problems] = await Promise.all([deps.port.areas(), deps.port.tasks(), deps.port.problems({})]);
-  return board(areas, tasks, problems, chinaDay(deps.now));
+  return board(areas, tasks, problems, chinaDay(deps.now), deps.org);
 }
 
 /** Every task, or one area's; `mine`: only those the caller may edit. */
-export async function listTasks(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Caller, { areaId, mine }: In<'tasks'>) {
+export async function listTasks(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Caller, { areaId, mine }: In<'tasks'>) {
   const tasks = (await deps.port.tasks()).filter((t) => (!areaId || t.areaId === areaId) && (!mine || mayEditTask(caller, t)));
   const today = chinaDay(deps.now);
   return { items: tasks.map((t) => taskView(t, caller, today)), total: tasks.length };
 }
 
 /** One task with its problems and, when it is linked to a figure the system knows, that figure for the period. */
-export async function getTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { id, ...period }: In<'task'>) {
+export async function getTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { id, ...period }: In<'task'>) {
   const { port, now } = deps;
   const t = await mustTask(port, id);
   // Seen: a 督办 message about it that could not reach the caller is no longer missed.
@@ -86,7 +89,7 @@ export async function listProblems(deps: Pick<LedgerDeps, 'port'>, _caller: Call
 
 // ---- a department's work ----
 
-export async function updateTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { id, ...change }: In<'updateTask'>) {
+export async function updateTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { id, ...change }: In<'updateTask'>) {
   const t = await mustTask(deps.port, id);
   requireEditor(caller, t);
   const next = updatedByDepartment(t, change, caller.openid, deps.now);
@@ -94,7 +97,7 @@ export async function updateTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller:
   return taskRecord(next);
 }
 
-export async function addEvidence(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, ...evidence }: In<'addEvidence'>) {
+export async function addEvidence(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { taskId, ...evidence }: In<'addEvidence'>) {
   const { port, now } = deps;
   const t = await mustTask(port, taskId);
   requireEditor(caller, t);
@@ -130,6 +133,7 @@ export async function saveProblem(deps: LedgerDeps, caller: Authed, { id, state 
     else requireSupervisor(caller);
   }
   if (!before || before.taskId !== fields.taskId) requireEditor(caller, await mustTask(port, fields.taskId));
+  requireKnown(deps.org, { units: [{ path: ['ownerDepartmentId'], id: fields.ownerDepartmentId }] });
   const record = savedProblem(before, id ?? deps.newId(), fields, state, now);
   await port.putProblem(record);
   return record;
@@ -137,14 +141,14 @@ export async function saveProblem(deps: LedgerDeps, caller: Authed, { id, state 
 
 // ---- the 双拥办 ----
 
-export async function acceptTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, score }: In<'accept'>) {
+export async function acceptTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { taskId, score }: In<'accept'>) {
   requireSupervisor(caller);
   const next = accepted(await mustTask(deps.port, taskId), score, deps.now);
   await deps.port.putTask(next);
   return taskRecord(next);
 }
 
-export async function sendBackTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, reason }: In<'sendBack'>) {
+export async function sendBackTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { taskId, reason }: In<'sendBack'>) {
   requireSupervisor(caller);
   const next = sentBack(await mustTask(deps.port, taskId), reason, caller.openid, deps.now);
   await deps.port.putTask(next);
@@ -152,7 +156,7 @@ export async function sendBackTask(deps: Pick<LedgerDeps, 'port' | 'now'>, calle
 }
 
 /** A 督办 on record, and the same message staff get for overdue cases sent to the task's departments. */
-export async function urgeTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { taskId, note }: In<'urge'>) {
+export async function urgeTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { taskId, note }: In<'urge'>) {
   const { port, now } = deps;
   requireSupervisor(caller);
   const t = await mustTask(port, taskId);
@@ -165,8 +169,14 @@ export async function urgeTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: A
 }
 
 /** Who is responsible, the deadline and the live figure that proves the task. */
-export async function setUpTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { id, ...settings }: In<'saveTask'>) {
+export async function setUpTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { id, ...settings }: In<'saveTask'>) {
   requireSupervisor(caller);
+  requireKnown(deps.org, {
+    units: [
+      ...(settings.ownerDepartments ?? []).map((id, i) => ({ path: ['ownerDepartments', i], id })),
+      { path: ['link', 'departmentId'], id: settings.link?.departmentId },
+    ],
+  });
   const next = withSettings(await mustTask(deps.port, id), settings, deps.now);
   await deps.port.putTask(next);
   return taskRecord(next);
@@ -176,7 +186,7 @@ export async function setUpTask(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: 
 export async function importStandard(deps: LedgerDeps, caller: Authed, { fileID }: In<'importStandard'>) {
   const { port } = deps;
   requireSupervisor(caller);
-  const sheet = await port.readStandard(caller.openid, fileID);
+  const sheet = await port.readStandard(caller.openid, fileID, deps.org);
   const merged = mergeStandard(await port.tasks(), sheet.areas, deps.now, deps.newId);
   for (const area of merged.areas) {
     await port.putArea(area);
@@ -188,31 +198,31 @@ export async function importStandard(deps: LedgerDeps, caller: Authed, { fileID 
 
 // ---- spreadsheets ----
 
-export async function exportStandard(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed) {
+export async function exportStandard(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed) {
   const { port, now } = deps;
   const [areas, tasks] = await Promise.all([port.areas(), port.tasks()]);
   const title = `双拥模范县创建考评台账（导出于 ${chinaDay(now)}）`;
-  return port.saveSheet(caller.openid, '创建考评台账.xlsx', { title, note: '状态和得分为导出时的情况', areas, tasks }, now);
+  return port.saveSheet(caller.openid, '创建考评台账.xlsx', { title, note: '状态和得分为导出时的情况', areas, tasks, org: deps.org }, now);
 }
 
 /** The sample standard as a blank sheet to fill in: the format, not an official standard. */
-export async function sampleTemplate(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed) {
+export async function sampleTemplate(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed) {
   const { areas, tasks } = sampleRecords(sampleAreas(), deps.now);
   const note = '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入。';
   return deps.port.saveSheet(
     caller.openid,
     '考评标准-示例模板.xlsx',
-    { title: SAMPLE_TITLE, note, areas, tasks, progress: false },
+    { title: SAMPLE_TITLE, note, areas, tasks, progress: false, org: deps.org },
     deps.now,
   );
 }
 
 /** The periodic report: the board, what changed in the period, the live figures, and the sheet to send on. */
-export async function periodReport(deps: Pick<LedgerDeps, 'port' | 'now'>, caller: Authed, { from, to }: In<'report'>) {
+export async function periodReport(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { from, to }: In<'report'>) {
   const { port, now } = deps;
   requireSupervisor(caller);
   const [areas, tasks, problems] = await Promise.all([port.areas(), port.tasks(), port.problems({})]);
-  const state = board(areas, tasks, problems, chinaDay(now));
+  const state = board(areas, tasks, problems, chinaDay(now), deps.org);
   const changed = tasks.filter((t) => t.updatedAt.slice(0, 10) >= from && t.updatedAt.slice(0, 10) <= to);
   // One read of each source for the whole report, shared by every task linked to it.
   const figureOf = port.liveFigures(from, to);
@@ -227,6 +237,7 @@ export async function periodReport(deps: Pick<LedgerDeps, 'port' | 'now'>, calle
       note: `预计得分 ${state.total.expected} / ${state.total.points}；本期更新 ${changed.length} 项；逾期任务 ${state.overdueTasks.length} 项`,
       areas,
       tasks,
+      org: deps.org,
     },
     now,
   );

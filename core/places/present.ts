@@ -1,13 +1,13 @@
 import { placeKindName, type PlaceKind } from '../data/place-kinds';
-import { regionById } from '../data/regions';
 import { fairPhase } from '../fairs/model';
 import { describeDistance, distanceMetres, type Point } from '../geo';
+import { regionName, type Organization } from '../org/model';
 import { formatChina } from '../time';
 import type { ActivityRecord, PlaceRecord, StoryRecord } from './model';
 
 export type { PlaceRecord } from './model';
 
-export function placeView(p: PlaceRecord, from?: Point) {
+export function placeView(p: PlaceRecord, org: Organization, from?: Point) {
   const distance = from ? distanceMetres(from, p) : undefined;
   return {
     id: p._id,
@@ -15,7 +15,7 @@ export function placeView(p: PlaceRecord, from?: Point) {
     kind: p.kind,
     kindName: placeKindName(p.kind),
     regionId: p.regionId,
-    regionName: regionById(p.regionId)?.name ?? p.regionId,
+    regionName: regionName(org, p.regionId),
     address: p.address,
     lat: p.lat,
     lng: p.lng,
@@ -38,14 +38,14 @@ export interface PlaceFilter {
 }
 
 /** Filtered, then nearest first when a point is given (distance computed here: the set is small). */
-export function nearby(places: PlaceRecord[], filter: PlaceFilter, from?: Point) {
+export function nearby(places: PlaceRecord[], filter: PlaceFilter, org: Organization, from?: Point) {
   const chosen = places.filter(
     (p) =>
       (!filter.kind || p.kind === filter.kind) &&
       (filter.preferential === undefined || Boolean(p.acceptsPreferentialCard) === filter.preferential) &&
       (!filter.regionId || p.regionId === filter.regionId),
   );
-  const views = chosen.map((p) => placeView(p, from));
+  const views = chosen.map((p) => placeView(p, org, from));
   return from
     ? views.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0))
     : views.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, 'zh'));

@@ -6,6 +6,7 @@ import { AppError } from '../envelope';
 import { rosterPhone } from '../fairs/present';
 import { attachmentError } from '../files';
 import type { Point } from '../geo';
+import { requireKnown, type Organization } from '../org/model';
 import type { Caller } from '../roles';
 import { cancelSignup, inStep, isSettled, outcomeOf, resizeSeats, signUp, type SignupDeps } from '../signups/engine';
 import { remindDayBefore } from '../signups/reminders';
@@ -17,6 +18,8 @@ export interface PlacesDeps extends SignupDeps {
   port: PlacesPort;
   /** A fresh id for a place, a story or an activity. */
   newId: () => string;
+  /** The county's 乡镇/街道, for names and for checking a place's. */
+  org: Organization;
 }
 
 type Authed = Caller & { openid: string };
@@ -40,15 +43,16 @@ const seesDrafts = (caller: Pick<Caller, 'role'>): boolean => caller.role === 'a
 // ---- places ----
 
 export async function listPlaces(deps: PlacesDeps, _caller: Caller, { lat, lng, page = 1, pageSize = 20, ...filter }: In<'list'>) {
-  const items = nearby(await deps.port.listPlaces(), filter, pointOf({ lat, lng }));
+  const items = nearby(await deps.port.listPlaces(), filter, deps.org, pointOf({ lat, lng }));
   return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
 }
 
 export async function getPlace(deps: PlacesDeps, _caller: Caller, input: In<'get'>) {
-  return placeView(found(await deps.port.getPlace(input.id), '地点'), pointOf(input));
+  return placeView(found(await deps.port.getPlace(input.id), '地点'), deps.org, pointOf(input));
 }
 
 export async function savePlace(deps: PlacesDeps, _caller: Authed, { id, ...place }: In<'save'>) {
+  requireKnown(deps.org, { regions: [{ path: ['regionId'], id: place.regionId }] });
   if (id) found(await deps.port.getPlace(id), '内容');
   const target = id ?? deps.newId();
   await deps.port.putPlace(target, { ...place, updatedAt: deps.now.toISOString() });
@@ -163,6 +167,7 @@ export async function activityRoster(deps: PlacesDeps, caller: Authed, { activit
 }
 
 export async function saveActivity(deps: PlacesDeps, _caller: Authed, { id, ...a }: In<'saveActivity'>) {
+  requireKnown(deps.org, { regions: [{ path: ['regionId'], id: a.regionId }] });
   const fields = {
     ...a,
     startAt: new Date(a.startAt).toISOString(),

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import type { Row, Workbook } from 'exceljs';
-import { DEPARTMENTS, type DepartmentId } from '../data/departments';
+import { findUnit, unitName, type Organization } from '../org/model';
 import { AppError, type Issue } from '../envelope';
 import {
   EVIDENCE_KINDS,
@@ -11,22 +10,23 @@ import {
   type TaskRecord,
   type TaskStatus,
 } from '../ledger/model';
-import { checkedWorkbook, columnName, WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits';
+import { cellText, workbookRows } from './workbook-reader';
+import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits';
 
 const NUMERALS = '一二三四五六七八九十';
 const numeral = (n: number) => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11]}` : String(n));
 const HEADERS = ['序号', '考评内容', '分值', '评分标准', '证据类型', '责任单位', '完成时限', '考评得分', '状态', '自评分'];
 const AREA_ROW = /^[一二三四五六七八九十]+[、.．]\s*(.+?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/;
 
-const departmentNames = (ids: DepartmentId[]) => ids.map((id) => DEPARTMENTS.find((d) => d.id === id)?.name ?? id).join('、');
+const departmentNames = (org: Organization, ids: string[]) => ids.map((id) => unitName(org, id)).join('、');
 
-function departmentIds(text: string): DepartmentId[] | null {
+function departmentIds(org: Organization, text: string): string[] | null {
   const parts = text
     .split(/[、,，;；]/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const ids = parts.map((p) => DEPARTMENTS.find((d) => d.name === p || d.shortName === p || d.id === p)?.id);
-  return ids.every(Boolean) && ids.length > 0 ? (ids as DepartmentId[]) : null;
+  const ids = parts.map((p) => findUnit(org, p)?.id);
+  return ids.every(Boolean) && ids.length > 0 ? (ids as string[]) : null;
 }
 
 const exceljs = () => {
@@ -40,6 +40,7 @@ export async function standardWorkbook(
   note: string,
   areas: AreaRecord[],
   tasks: TaskRecord[],
+  org: Organization,
   options: { progress?: boolean } = {},
 ): Promise<Buffer> {
   // A blank template carries no status or scores: importing it must not look like progress.
@@ -64,7 +65,7 @@ export async function standardWorkbook(
           t.points,
           t.criteria,
           t.evidenceKind,
-          departmentNames(t.ownerDepartments),
+          departmentNames(org, t.ownerDepartments),
           t.deadline,
           progress ? (t.acceptedScore ?? '') : '',
           progress ? TASK_STATUS_TEXT[t.status] : '',
@@ -82,7 +83,7 @@ export interface ParsedTask {
   points: number;
   criteria: string;
   evidenceKind: EvidenceKind;
-  ownerDepartments: DepartmentId[];
+  ownerDepartments: string[];
   deadline: string;
   status?: TaskStatus;
   selfScore?: number;
@@ -94,70 +95,11 @@ export interface ParsedStandard {
   areas: { name: string; points: number; tasks: ParsedTask[] }[];
 }
 
-const cellText = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in (v as object))
-    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'result' in (v as object)) return cellText((v as { result: unknown }).result);
-  return String(v).trim();
-};
-
-type SheetReader = AsyncIterable<Row> & { name?: string };
-type StreamReader = AsyncIterable<SheetReader> & { model?: { sheets?: { name?: string }[] }; sharedStrings?: unknown[] };
-
-/** The first sheet's rows as they stream in: the workbook is never held whole, and reading stops at the first limit passed. */
-async function* sheetRows(content: Buffer, limits: WorkbookLimits): AsyncGenerator<Row> {
-  const parts = await checkedWorkbook(content, limits);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- heavy: loaded only for import and export
-  const { stream } = require('exceljs') as { stream: { xlsx: { WorkbookReader: new (input: Readable, options: object) => StreamReader } } };
-  const reader = new stream.xlsx.WorkbookReader(Readable.from([parts]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // dates are told from numbers by their format
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  // checkedWorkbook puts the shared strings before the sheets; with none, exceljs would otherwise park each sheet
-  // in a temporary file waiting for them.
-  reader.sharedStrings ??= [];
-  let found = false;
-  for await (const sheet of reader) {
-    // The first tab, as a person sees the workbook; a sheet exceljs could not name is taken as it comes.
-    const first = reader.model?.sheets?.[0]?.name;
-    if (first !== undefined && sheet.name !== undefined && sheet.name !== first) continue;
-    found = true;
-    for await (const row of sheet) {
-      if (!row.hasValues) continue;
-      const n = row.number;
-      if (n > limits.rows)
-        throw new AppError('INVALID_INPUT', `表格不能超过 ${limits.rows} 行，什么都没有导入`, [
-          { path: ['row', n], message: `第 ${n} 行：超过了 ${limits.rows} 行，请删去多余的行` },
-        ]);
-      row.eachCell((cell, col) => {
-        const at = `第 ${n} 行 ${columnName(col)} 列`;
-        if (col > limits.columns)
-          throw new AppError('INVALID_INPUT', `表格不能超过 ${limits.columns} 列（A 到 ${columnName(limits.columns)}），什么都没有导入`, [
-            { path: ['row', n, col], message: `${at}：超出了 ${columnName(limits.columns)} 列，请删去这一列` },
-          ]);
-        const length = cellText(cell.value).length;
-        if (length > limits.cellChars)
-          throw new AppError('INVALID_INPUT', `每格不能超过 ${limits.cellChars} 个字，什么都没有导入`, [
-            { path: ['row', n, col], message: `${at}：有 ${length} 个字，请精简到 ${limits.cellChars} 个字以内` },
-          ]);
-      });
-      yield row;
-    }
-    break;
-  }
-  if (!found) throw new AppError('INVALID_INPUT', '表格里没有工作表');
-}
-
 /**
  * Reads the office's sheet back. Every problem is reported with its row — the first `limits.issues` of them, with a
  * count of the rest — and nothing is imported then.
  */
-export async function parseStandard(content: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<ParsedStandard> {
+export async function parseStandard(content: Buffer, org: Organization, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<ParsedStandard> {
   const issues: Issue[] = [];
   let problems = 0;
   const report = (issue: Issue) => {
@@ -180,7 +122,7 @@ export async function parseStandard(content: Buffer, limits: WorkbookLimits = WO
     const problem = (message: string) => report({ path: ['row', n], message: `第 ${n} 行：${message}` });
     if (!current) return void problem('考评项目前面要有“一、……（N分）”这样的大项');
     const points = Number(at(3));
-    const owners = departmentIds(at(6));
+    const owners = departmentIds(org, at(6));
     const evidenceKind = at(5) as EvidenceKind;
     const deadline = at(7);
     if (!at(2)) problem('缺少考评内容');
@@ -204,7 +146,7 @@ export async function parseStandard(content: Buffer, limits: WorkbookLimits = WO
     current.tasks.push(task);
   };
   try {
-    for await (const row of sheetRows(content, limits)) visit(row, row.number);
+    for await (const { row } of workbookRows(content, limits)) visit(row, row.number);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('INVALID_INPUT', '文件不是有效的 .xlsx 表格');

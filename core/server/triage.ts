@@ -4,20 +4,20 @@
  * Method: normalise (NFKC, traditional→simplified, no punctuation or spaces), find every lexicon cue
  * in the text (a longer match hides the shorter ones inside it), give partial credit to two-character
  * pieces of cues for words the lexicon lacks, add the co-occurrence rules, and share the scores out.
- * Departments come from routeCase over the table the caller passes (DEFAULT_ROUTING otherwise), so an
+ * Departments come from routeCase over the table the caller passes (the organization's default otherwise), so an
  * admin's routing edits reach the suggestions too.
  */
 import { CATEGORY_IDS, type CategoryId } from '../data/categories';
-import type { DepartmentId } from '../data/departments';
 // Types only: erased at build, so the table itself still loads lazily (buildIndex).
 import type * as OpenccT2cn from 'opencc-js/t2cn';
 import { TRIAGE_CUES, TRIAGE_MASKS, TRIAGE_RULES, type TriageRule } from '../data/triage-lexicon';
-import { DEFAULT_ROUTING, routeCase, type RoutingRule } from '../routing';
+import { EMPTY_ORGANIZATION, type Organization } from '../org/model';
+import { defaultRouting, routeCase, type RoutingRule } from '../routing';
 
 export interface TriageCandidate {
   category: CategoryId;
   /** Who the default (or given) routing table sends this category to. */
-  departmentId: DepartmentId;
+  departmentId: string;
   /** Share of the evidence, 0..1; the candidates' scores sum to at most 1. */
   score: number;
   /** A plain-words hint from the lexicon (e.g. that 医保局 handles reimbursements). */
@@ -25,6 +25,8 @@ export interface TriageCandidate {
 }
 
 export interface SuggestOptions {
+  /** The county's units: who each candidate goes to (none when omitted, for reading the text alone). */
+  org?: Organization;
   /** The routing table in force (admins edit it); the default table when omitted. */
   routing?: readonly RoutingRule[];
   /** The person's 乡镇/街道, for region overrides; county-wide rules when omitted. */
@@ -227,7 +229,8 @@ function gather(text: string): Evidence {
 /** Categories for a request in the person's own words, best first; `other` leads when nothing matches. */
 export function suggestCategories(text: string, options: SuggestOptions = {}): TriageCandidate[] {
   const { raw, notes } = gather(text);
-  const routing = options.routing ?? DEFAULT_ROUTING;
+  const org = options.org ?? EMPTY_ORGANIZATION;
+  const routing = options.routing ?? defaultRouting(org);
   const regionId = options.regionId ?? '';
   const minCandidates = options.minCandidates ?? 3;
 
@@ -244,7 +247,7 @@ export function suggestCategories(text: string, options: SuggestOptions = {}): T
   }
   return ranked.map(({ category, score }) => {
     const note = notes.get(category);
-    const candidate: TriageCandidate = { category, departmentId: routeCase(routing, category, regionId).departmentId, score };
+    const candidate: TriageCandidate = { category, departmentId: routeCase(org, routing, category, regionId).departmentId, score };
     if (note) candidate.note = note;
     return candidate;
   });

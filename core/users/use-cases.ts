@@ -1,14 +1,14 @@
 import { auditRecord, type AuditAction, type AuditQuery, type AuditRecord } from '../audit';
 import { refuseRisky, type ContentVerdict } from '../content';
 import type { DeleteReport, Me, Invite, ProfileInput, StaffMember } from '../contracts/users';
-import type { DepartmentId } from '../data/departments';
 import { AppError } from '../envelope';
+import { requireKnown, unitById, type Organization } from '../org/model';
 import type { Caller, Role } from '../roles';
 
 export interface UserRecord {
   _id: string;
   role: Role;
-  departmentId?: DepartmentId;
+  departmentId?: string;
   profile?: Me['profile'];
   createdAt: string;
   updatedAt: string;
@@ -63,6 +63,8 @@ export interface UserDeps {
   now: Date;
   /** A uniformly random integer in [0, maxExclusive). */
   randomInt: (maxExclusive: number) => number;
+  /** The county's units and 乡镇/街道: what invites and profiles may name. */
+  org: Organization;
 }
 
 type Authed = Caller & { openid: string };
@@ -75,13 +77,16 @@ export function resolveCaller(openid: string | null, record: UserRecord | null, 
   return record.departmentId ? { openid, role: record.role, departmentId: record.departmentId } : { openid, role: record.role };
 }
 
-export function describeMe(caller: Caller, record: UserRecord | null): Me {
+export function describeMe(caller: Caller, record: UserRecord | null, org: Organization): Me {
   const me: Me = { role: caller.role, profile: record?.profile ?? null };
+  const unit = unitById(org, caller.departmentId);
   if (caller.departmentId) me.departmentId = caller.departmentId;
+  if (unit) me.unit = { name: unit.name, shortName: unit.shortName, kind: unit.kind, runsFairs: unit.runsFairs };
   return me;
 }
 
-export async function saveProfile({ port, now }: Pick<UserDeps, 'port' | 'now'>, caller: Authed, input: ProfileInput): Promise<Me> {
+export async function saveProfile({ port, now, org }: Pick<UserDeps, 'port' | 'now' | 'org'>, caller: Authed, input: ProfileInput): Promise<Me> {
+  requireKnown(org, { regions: [{ path: ['regionId'], id: input.regionId }] });
   // A name is read by others (admins list staff by name; sign-up forms start from it): checked first.
   if (input.name) refuseRisky(await port.checkProfileText(input.name, caller.openid));
   const existing = await port.findUser(caller.openid);
@@ -91,14 +96,14 @@ export async function saveProfile({ port, now }: Pick<UserDeps, 'port' | 'now'>,
     ? { ...existing, profile, updatedAt: at }
     : { _id: caller.openid, role: 'resident', profile, createdAt: at, updatedAt: at };
   await port.putUser(record);
-  return describeMe(caller, record);
+  return describeMe(caller, record, org);
 }
 
 /**
  * Staff and admins keep their role (an admin removes staff); residents leave no record behind. The
  * profile goes last: a call cut off half-way leaves it, and the person can simply delete again.
  */
-export async function deleteMe({ port, now }: Pick<UserDeps, 'port' | 'now'>, caller: Authed): Promise<DeleteReport> {
+export async function deleteMe({ port, now }: Pick<UserDeps, 'port' | 'now' | 'org'>, caller: Authed): Promise<DeleteReport> {
   const existing = await port.findUser(caller.openid);
   const footprint = await port.eraseFootprint(caller.openid, now);
   if (existing && existing.role !== 'resident') {
@@ -141,10 +146,11 @@ export function newInviteCode(randomInt: (maxExclusive: number) => number): stri
 }
 
 export async function createInvite(
-  { port, now, randomInt }: UserDeps,
+  { port, now, randomInt, org }: UserDeps,
   caller: Authed,
-  input: { role?: 'staff' | 'dispatcher'; departmentId: DepartmentId; validDays?: number },
+  input: { role?: 'staff' | 'dispatcher'; departmentId: string; validDays?: number },
 ): Promise<Invite> {
+  requireKnown(org, { units: [{ path: ['departmentId'], id: input.departmentId }] });
   const expiresAt = new Date(now.getTime() + (input.validDays ?? 7) * 86_400_000).toISOString();
   const code = newInviteCode(randomInt);
   const invite: InviteRecord = {
@@ -164,7 +170,7 @@ export async function createInvite(
 export const BIND_ATTEMPTS_PER_HOUR = 5;
 
 export async function bindStaff(
-  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  { port, now, org }: Pick<UserDeps, 'port' | 'now' | 'org'>,
   caller: Authed,
   { inviteCode }: { inviteCode: string },
 ): Promise<Me> {
@@ -190,11 +196,11 @@ export async function bindStaff(
     updatedAt: at,
   };
   await port.putUser(record);
-  return describeMe({ openid: caller.openid, role: record.role, departmentId: invite.departmentId }, record);
+  return describeMe({ openid: caller.openid, role: record.role, departmentId: invite.departmentId }, record, org);
 }
 
 export async function removeStaff(
-  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  { port, now }: Pick<UserDeps, 'port' | 'now' | 'org'>,
   caller: Authed,
   { openid }: { openid: string },
 ): Promise<{ openid: string; role: Role }> {
@@ -207,7 +213,7 @@ export async function removeStaff(
 }
 
 export async function listStaff(
-  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  { port, now }: Pick<UserDeps, 'port' | 'now' | 'org'>,
   _caller: Caller,
 ): Promise<{ items: StaffMember[]; invites: Invite[] }> {
   const [staff, invites] = await Promise.all([port.listStaff(), port.listOpenInvites(now.toISOString())]);
@@ -224,7 +230,7 @@ export async function listStaff(
 
 /** Admins search the audit trail; reading it is itself on the trail, before anything is shown. */
 export async function searchAuditLog(
-  { port, now }: Pick<UserDeps, 'port' | 'now'>,
+  { port, now }: Pick<UserDeps, 'port' | 'now' | 'org'>,
   caller: Authed,
   input: Omit<AuditQuery, 'action'> & { operation?: AuditAction; page?: number; pageSize?: number },
 ): Promise<AuditPage> {

@@ -2,16 +2,15 @@
  * The seed catalog: national preferential policies for veterans and military families, summarised in
  * the project's own words for a demo county. Each cites the law it rests on: an article where we are
  * sure of its number, otherwise the chapter or the regulation as a whole. Amounts and local details are
- * the county's to fill in (按本省/本县现行标准); contacts are demo placeholders (core/data/policy-contacts.ts).
+ * the county's to fill in (按本省/本县现行标准); contacts are the demo units' (local/seed/org.ts).
  */
 import type { PolicyFields } from '../../core/contracts/policies';
-import type { DepartmentId } from '../../core/data/departments';
 import type { IdentityTypeId } from '../../core/data/identity-types';
-import { DEMO_CONTACTS } from '../../core/data/policy-contacts';
+import { DEMO_UNITS } from './org';
 
 export interface SeedPolicy extends Omit<PolicyFields, 'department'> {
   id: string;
-  departmentId: DepartmentId;
+  departmentId: string;
 }
 
 // Who a policy is for.
@@ -1084,5 +1083,13 @@ export const SEED_POLICIES: readonly SeedPolicy[] = [
 /** A seed entry as the policy fields the contract describes (the contact filled in from the demo county). */
 export function seedPolicyFields(seed: SeedPolicy): PolicyFields & { id: string } {
   const { departmentId, ...rest } = seed;
-  return { ...rest, department: { ...DEMO_CONTACTS[departmentId] } };
+  return { ...rest, department: demoContact(departmentId) };
+}
+
+/** A demo unit's contact as a policy prints it: the unit's 县 name, phone, address and hours. */
+function demoContact(id: string): PolicyFields['department'] {
+  const unit = DEMO_UNITS.find((u) => u.id === id);
+  if (!unit) throw new Error(`seed policy names an unknown unit: ${id}`);
+  const { phone = '', address = '', hours = '' } = unit.contact;
+  return { id, name: unit.aliases.find((a) => a.startsWith('县')) ?? `县${unit.name}`, phone, address, hours };
 }

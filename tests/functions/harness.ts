@@ -41,7 +41,12 @@ export function startTestCloud(options: { functions?: string[]; startAt?: string
   // LocalCloud patches the SDK before it loads the functions (their module scope calls cloud.init).
   const cloud = new LocalCloud({ dataDir, startAt: options.startAt, frozenClock: true, functions: () => sourceFunctions(names) });
   // Each test cloud starts with its own settings, not what a warm instance cached for the previous one.
-  const settings = require('../../cloudfunctions/_lib/routing') as { forgetRoutingTable(): void; forgetCalendarOverrides(): void };
+  const settings = require('../../cloudfunctions/_lib/settings') as {
+    forgetOrganization(): void;
+    forgetRoutingTable(): void;
+    forgetCalendarOverrides(): void;
+  };
+  settings.forgetOrganization();
   settings.forgetRoutingTable();
   settings.forgetCalendarOverrides();
   const sdk = require('wx-server-sdk') as SdkModule;

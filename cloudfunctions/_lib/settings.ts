@@ -1,7 +1,8 @@
 import { DEFAULT_RETENTION_YEARS } from '../../core/privacy';
-import { DEFAULT_ROUTING, type RoutingRule } from '../../core/routing';
+import { EMPTY_ORGANIZATION, type Organization, type Region, type Unit } from '../../core/org/model';
+import { defaultRouting, type RoutingRule } from '../../core/routing';
 import type { CalendarOverrides } from '../../core/server/working-calendar';
-import { db, firstRow } from './cloud';
+import { db, firstRow, pagedRows } from './cloud';
 
 /**
  * Settings every submission reads, kept for a few seconds per warm instance: an admin's edit reaches the
@@ -27,15 +28,41 @@ function cached<T>(load: () => Promise<T>) {
   };
 }
 
+type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string; updatedAt?: string; updatedBy?: string };
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the edit stamps are not part of the organization
+const withId = <T extends { id: string }>({ _id, updatedAt, updatedBy, ...rest }: Stored<T>): T => ({ id: _id, ...rest }) as unknown as T;
+
+/** Every unit and 乡镇/街道, retired ones included (old cases still name them), and the dispatch unit. */
+const organization = cached(async (): Promise<Organization> => {
+  const collection = (name: string) => (skip: number, n: number) => db().collection(name).orderBy('_id', 'asc').skip(skip).limit(n);
+  const [units, regions, setting] = await Promise.all([
+    pagedRows<Stored<Unit>>(collection('units')),
+    pagedRows<Stored<Region>>(collection('regions')),
+    firstRow<{ dispatchUnitId?: string }>(db().collection('settings').where({ _id: 'org' }).limit(1)),
+  ]);
+  return { units: units.map(withId<Unit>), regions: regions.map(withId<Region>), dispatchUnitId: setting?.dispatchUnitId ?? EMPTY_ORGANIZATION.dispatchUnitId };
+});
+
 const routing = cached(async (): Promise<readonly RoutingRule[]> => {
-  const stored = await firstRow<{ rules?: RoutingRule[] }>(db().collection('routing').where({ _id: 'table' }).limit(1));
-  return stored?.rules ?? DEFAULT_ROUTING;
+  const [stored, org] = await Promise.all([
+    firstRow<{ rules?: RoutingRule[] }>(db().collection('routing').where({ _id: 'table' }).limit(1)),
+    organization.get(),
+  ]);
+  return stored?.rules ?? defaultRouting(org);
 });
 
 const calendar = cached(async (): Promise<CalendarOverrides> => {
   const stored = await firstRow<{ overrides?: CalendarOverrides }>(db().collection('settings').where({ _id: 'calendar' }).limit(1));
   return stored?.overrides ?? {};
 });
+
+/** The county's units, 乡镇/街道 and dispatch unit, as imported (meta.importCounty) or edited. */
+export const loadOrganization = (): Promise<Organization> => organization.get();
+/** After an import or an edit: this instance reads the organization, and the default table built from it, again. */
+export function forgetOrganization(): void {
+  organization.forget();
+  routing.forget();
+}
 
 /** The routing table lives in the `routing` collection once an admin edits it; until then the default. */
 export const loadRoutingTable = (): Promise<readonly RoutingRule[]> => routing.get();
