@@ -1,21 +1,24 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { DEFAULT_ROUTING, type RoutingRule } from '../../core/routing';
+import { defaultRouting, type RoutingRule } from '../../core/routing';
+import { DEMO_ORGANIZATION } from '../../local/seed/org';
 import AuditPage from '../../src/subpackages/admin/audit';
 import CalendarPage from '../../src/subpackages/admin/calendar';
 import RoutingPage from '../../src/subpackages/admin/routing';
 import TemplatesPage from '../../src/subpackages/admin/templates';
-import { mockApi, ok, type ApiCall } from './support/api';
+import { mockApi, ok, withMeta, type ApiCall } from './support/api';
 import { aStaffCase, typeInTextarea } from './support/casework';
 import { typeInto } from './support/dom';
 
 const events = (calls: ApiCall[], fn: string, action: string) =>
   calls.filter((c) => c.fn === fn && c.event.action === action).map((c) => c.event);
 
+const DEFAULT_ROUTING = defaultRouting(DEMO_ORGANIZATION);
+
 test('routing: removing a region override saves the whole table without it', async () => {
   const override: RoutingRule = { category: 'medical', regionId: 'hekou', departmentId: 'medins' };
   const { calls } = mockApi({
-    meta: (event) => (event.action === 'routing' ? ok({ rules: [...DEFAULT_ROUTING, override] }) : ok({ rules: event.rules })),
+    meta: withMeta((event) => (event.action === 'routing' ? ok({ rules: [...DEFAULT_ROUTING, override] }) : ok({ rules: event.rules }))),
   });
   const { container } = render(<RoutingPage />);
   await screen.findByText('各类事项由谁办');
@@ -144,7 +147,7 @@ const entry = (n: number) => ({
 
 test('audit log: searched by person, read a page at a time, and said plainly when empty', async () => {
   const { calls } = mockApi({
-    meta: () => ok({ closedCaseYears: 3, defaultYears: 3 }),
+    meta: withMeta(() => ok({ closedCaseYears: 3, defaultYears: 3 })),
     users: (event) => {
       if (event.openid === 'nobody') return ok({ items: [], total: 0, page: 1, pageSize: 20 });
       const page = Number(event.page);
@@ -180,10 +183,10 @@ test('audit log: searched by person, read a page at a time, and said plainly whe
 test('retention: a year count outside 1–30 is refused before saving; a good one is saved', async () => {
   let years = 3;
   const { calls } = mockApi({
-    meta: (event) => {
+    meta: withMeta((event) => {
       if (event.action === 'saveRetention') years = Number(event.closedCaseYears);
       return ok({ closedCaseYears: years, defaultYears: 3 });
-    },
+    }),
   });
   const { container } = render(<AuditPage />);
   await screen.findByText('个人信息保存期限');

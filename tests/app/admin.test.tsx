@@ -4,7 +4,7 @@ import type { Invite, StaffMember } from '../../core/contracts/users';
 import AdminPage from '../../src/subpackages/admin/index';
 import BindStaffPage from '../../src/subpackages/profile/bind';
 import { clearMetaCache } from '../../src/services/meta';
-import { META, mockApi, ok } from './support/api';
+import { META, mockApi, ok, staffMe } from './support/api';
 import { typeInto } from './support/dom';
 
 afterEach(() => clearMetaCache());
@@ -89,7 +89,7 @@ test('someone who is not an admin sees why, not a broken page', async () => {
 });
 
 test('binding checks the code’s shape first, then shows the new role', async () => {
-  const { calls } = mockApi({ users: (event) => ok({ role: 'staff', departmentId: 'edu', profile: null, echo: event.inviteCode }) });
+  const { calls } = mockApi({ users: (event) => ok({ ...staffMe('edu'), echo: event.inviteCode }) });
   const { container } = render(<BindStaffPage />);
   await typeInto(container, '#field-inviteCode', 'abc');
   fireEvent.click(screen.getByText('绑定'));

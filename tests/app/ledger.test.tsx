@@ -9,7 +9,7 @@ import LedgerPage from '../../src/subpackages/ledger/index';
 import { BoardView } from '../../src/subpackages/ledger/board-view';
 import { StandardView } from '../../src/subpackages/ledger/standard-view';
 import { TaskView } from '../../src/subpackages/ledger/task-view';
-import { mockApi, ok, type ApiCall } from './support/api';
+import { mockApi, ok, staffMe, withMeta, type ApiCall } from './support/api';
 import { typeInto } from './support/dom';
 
 jest.mock('../../src/subpackages/ledger/choose-file', () => ({
@@ -17,7 +17,7 @@ jest.mock('../../src/subpackages/ledger/choose-file', () => ({
 }));
 jest.mock('../../src/services/upload', () => ({ uploadFile: jest.fn(async () => 'cloud://local/uploads/standard.xlsx') }));
 
-const staffEdu: Me = { role: 'staff', departmentId: 'edu' } as Me;
+const staffEdu: Me = staffMe('edu');
 const dispatcher: Me = { role: 'dispatcher', departmentId: 'office' } as Me;
 const TODAY = '2026-11-28';
 
@@ -145,7 +145,7 @@ describe('a task of the ledger', () => {
         },
       ],
     });
-    mockApi({ ledger: (e) => ok(e.id === 'task-2.2' ? civilTask : aTask()) });
+    mockApi({ meta: withMeta(), ledger: (e) => ok(e.id === 'task-2.2' ? civilTask : aTask()) });
 
     const readOnly = render(<TaskView id="task-2.2" me={staffEdu} today={TODAY} />);
     await screen.findByText('驻地部队官兵困难家庭帮扶解困', { selector: '#task-title' });
@@ -176,9 +176,7 @@ describe('a task of the ledger', () => {
 
   test('「标记自评达标」 without evidence shows the cloud’s refusal in its own words', async () => {
     const refusal = '请先上传至少一份佐证材料，再标记自评达标';
-    const { calls } = mockApi({
-      ledger: (e) => (e.action === 'updateTask' ? fail('CONFLICT', refusal) : ok(aTask())),
-    });
+    const { calls } = mockApi({ meta: withMeta(), ledger: (e) => (e.action === 'updateTask' ? fail('CONFLICT', refusal) : ok(aTask())) });
     const { container } = render(<TaskView id="task-2.3" me={staffEdu} today={TODAY} />);
     await typeInto(container, '#field-self-score', '2');
     await press(container, '#self-ready');
@@ -196,6 +194,7 @@ describe('a task of the ledger', () => {
 
   test('a self score above the points is caught before asking; evidence needs a name and a description', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       ledger: (e) =>
         e.action === 'addEvidence'
           ? ok({ ...aTask(), status: 'in_progress' })
@@ -254,6 +253,7 @@ describe('a task of the ledger', () => {
       },
     });
     const { calls } = mockApi({
+      meta: withMeta(),
       ledger: (e) =>
         ok(
           aTask({
@@ -295,6 +295,7 @@ describe('检视问题 and the 双拥办’s settings', () => {
 
   test('an overdue problem is marked; editing it keeps its id and sends the new state', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       ledger: (e) => (e.action === 'saveProblem' ? ok({ ...problem, state: e.state }) : ok(aTask({ problems: [problem] }))),
     });
     const { container } = render(<TaskView id="task-2.3" me={staffEdu} today={TODAY} />);
@@ -333,7 +334,7 @@ describe('检视问题 and the 双拥办’s settings', () => {
   });
 
   test('the 双拥办 can re-own a task and link it to a figure; a department cannot', async () => {
-    const { calls } = mockApi({ ledger: () => ok(aTask()) });
+    const { calls } = mockApi({ meta: withMeta(), ledger: () => ok(aTask()) });
     const dept = render(<TaskView id="task-2.3" me={staffEdu} today={TODAY} />);
     await screen.findByText('军人子女入学入托优待落实', { selector: '#task-title' });
     expect(dept.container.querySelector('#task-settings')).toBeNull();
@@ -357,7 +358,7 @@ describe('检视问题 and the 双拥办’s settings', () => {
 
 describe('the 双拥办’s board', () => {
   test('each bar is as wide as its progress; departments carry their overdue and open problems', async () => {
-    mockApi({ ledger: (e) => ok(e.action === 'board' ? aBoard() : { items: [], total: 0 }) });
+    mockApi({ meta: withMeta(), ledger: (e) => ok(e.action === 'board' ? aBoard() : { items: [], total: 0 }) });
     const { container } = render(<BoardView me={dispatcher} />);
     await waitFor(() => expect(container.querySelector('#board-areas')).not.toBeNull());
     const fill = (id: string) => container.querySelector<HTMLElement>(`#${id} .figure-bar__fill`);
@@ -385,6 +386,7 @@ describe('the 双拥办’s board', () => {
     };
     let accepted = false;
     const { calls } = mockApi({
+      meta: withMeta(),
       ledger: (e) => {
         if (e.action === 'accept') {
           accepted = true;
@@ -422,7 +424,7 @@ describe('the standard', () => {
       { path: ['row', 7], message: '第 7 行：分值要是数字' },
       { path: ['row', 12], message: '第 12 行：不认识的责任单位「宣传部」' },
     ];
-    const { calls } = mockApi({ ledger: () => fail('INVALID_INPUT', '表格有 2 处需要修改，什么都没有导入', issues) });
+    const { calls } = mockApi({ meta: withMeta(), ledger: () => fail('INVALID_INPUT', '表格有 2 处需要修改，什么都没有导入', issues) });
     const { container } = render(<StandardView office />);
     await press(container, '#import-choose');
     const box = await waitFor(() => {
@@ -447,7 +449,7 @@ describe('the standard', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: '表格有 150 处需要修改，什么都没有导入', issues, moreIssues: 100 },
     };
-    mockApi({ ledger: () => refusal });
+    mockApi({ meta: withMeta(), ledger: () => refusal });
     const { container } = render(<StandardView office />);
     await press(container, '#import-choose');
     const more = await waitFor(() => {
@@ -462,7 +464,7 @@ describe('the standard', () => {
   });
 
   test('a department sees no import; the sample template is labelled 示例', async () => {
-    mockApi({ ledger: () => ok({ fileID: 'cloud://x', url: '/storage/x', name: '考评标准-示例模板.xlsx' }) });
+    mockApi({ meta: withMeta(), ledger: () => ok({ fileID: 'cloud://x', url: '/storage/x', name: '考评标准-示例模板.xlsx' }) });
     const { container } = render(<StandardView office={false} />);
     expect(container.querySelector('#standard-import')).toBeNull();
     expect(container.querySelector('#standard-sample .lg-sample-tag')?.textContent).toBe('示例');
@@ -484,6 +486,7 @@ describe('the task lists', () => {
       overdue: true,
     };
     mockApi({
+      meta: withMeta(),
       users: () => ok(staffEdu),
       ledger: (e) => ok(e.action === 'board' ? aBoard() : { items: [other, own], total: 2 }),
     });

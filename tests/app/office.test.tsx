@@ -5,7 +5,7 @@ import OfficePage from '../../src/subpackages/office/index';
 import { OfficeCaseView } from '../../src/subpackages/office/case-view';
 import RecordPage from '../../src/subpackages/office/record';
 import { StatsView } from '../../src/subpackages/office/stats-view';
-import { META, mockApi, ok, type ApiCall } from './support/api';
+import { mockApi, ok, withMeta, type ApiCall } from './support/api';
 import { aQueueItem, aStaffCase, rate, someStats, typeInTextarea } from './support/casework';
 import { typeInto } from './support/dom';
 
@@ -18,6 +18,7 @@ describe('the 三率 page', () => {
 
   test('each bar is as wide as its rate, with n/d beside it', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: () =>
         ok(
           someStats({
@@ -59,13 +60,15 @@ describe('the 三率 page', () => {
     expect(container.querySelector('#dept-hrss .figure-bar__fill')?.getAttribute('style')).toContain('33.3%');
     // Busiest department first; the ones with nothing are listed by name.
     expect(Array.from(container.querySelectorAll('.dept__name')).map((n) => n.textContent)).toEqual(['教育局', '人力资源和社会保障局']);
-    expect(screen.getByText(/本期没有收到求助：退役军人局、民政局/)).toBeTruthy();
+    // Idle units by the short names the county gave them (meta.get).
+    expect(await screen.findByText(/本期没有收到求助：退役军人局、民政局/)).toBeTruthy();
     // The per-category table.
     expect(container.querySelector('#stats-categories')?.textContent).toContain('子女教育475%100%—50%');
   });
 
   test('another period asks again; exporting gives the ledger to download', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: (event) =>
         event.action === 'exportStats'
           ? ok({
@@ -96,6 +99,7 @@ describe('the 三率 page', () => {
 describe('the console', () => {
   test('queue tabs carry their counts and ask for their list', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: (event) =>
         ok({
           items: event.list === 'returned' ? [aQueueItem({ returned: true, departmentId: 'office', departmentName: '双拥办' })] : [],
@@ -129,6 +133,7 @@ describe('the 双拥办’s case', () => {
   test('a returned case is assigned to the department chosen, with the reason', async () => {
     const returned = aStaffCase({ departmentId: 'office', departmentName: '双拥办', returned: true, contactUnmasked: true });
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: (event) =>
         event.action === 'get'
           ? ok(returned)
@@ -157,6 +162,7 @@ describe('the 双拥办’s case', () => {
 
   test('a follow-up call recorded as not satisfied asks first, then reopens the case', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: (event) =>
         event.action === 'get'
           ? ok(aStaffCase({ status: 'resolved', sla: 'done', contactUnmasked: false }))
@@ -181,6 +187,7 @@ describe('the 双拥办’s case', () => {
 
   test('an open case at a department can be urged with a note', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: () => ok(aStaffCase({ status: 'accepted', sla: 'red', contactUnmasked: false })),
     });
     const { container } = render(<OfficeCaseView caseRef={{ id: 'case-1' }} />);
@@ -201,6 +208,7 @@ describe('the 双拥办’s case', () => {
 describe('代为登记', () => {
   test('says which contact field is wrong, then records the call and gives the tracking number', async () => {
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: () =>
         ok({
           caseId: 'c7',
@@ -216,7 +224,8 @@ describe('代为登记', () => {
     const { container } = render(<RecordPage />);
     fireEvent.click(screen.getByText('子女教育'));
     await typeInTextarea(container, '#field-description', '来电说孩子转学遇到困难，学校不接收');
-    fireEvent.click(screen.getByText('河口镇'));
+    // The 乡镇 are the county's, from meta.get.
+    fireEvent.click(await screen.findByText('河口镇'));
     await typeInto(container, '#field-name', '李秀兰');
     await typeInto(container, '#field-phone', '1380000');
     fireEvent.click(screen.getByText('登记并转给部门'));
@@ -250,7 +259,7 @@ describe('the 双拥办’s new-case reminders', () => {
       { taskId: 'task-2.2', number: '2.2', title: '创建任务督办 2.2', at: '2026-09-29 09:00' },
     ];
     const { calls } = mockApi({
-      meta: () => ok(META),
+      meta: withMeta(),
       '/__local/subscribe': () => ok({}),
       cases: (event) =>
         event.action === 'notices'

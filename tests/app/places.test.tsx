@@ -1,16 +1,17 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { regionById } from '../../core/data/regions';
+import { regionById } from '../../core/org/model';
 import { distanceMetres } from '../../core/geo';
 import { nearby, type PlaceRecord } from '../../core/places/present';
 import { placesContract } from '../../core/contracts/places';
 import { NearbyCard } from '../../src/pages/home/nearby-card';
 import { PRIVACY_CONSENT_KEY, PRIVACY_VERSION } from '../../src/lib/privacy';
-import { setWhereAmI, whereAmIStore, WHERE_AM_I_KEY } from '../../src/lib/where-am-i';
+import { setWhereAmI, whereAmIStore, whereOfRegion, WHERE_AM_I_KEY, type WhereAmI } from '../../src/lib/where-am-i';
 import NearbyPage from '../../src/subpackages/places/index';
 import { wgs84ToGcj02 } from '../../src/subpackages/places/gcj02';
 import { PlaceDetail } from '../../src/subpackages/places/place';
 import Taro from '@tarojs/taro';
-import { mockApi, ok, type Handler } from './support/api';
+import { DEMO_ORGANIZATION } from '../../local/seed/org';
+import { metaFor, mockApi, ok, withMeta, type Handler } from './support/api';
 
 const at = '2026-11-20T02:00:00.000Z';
 const RECORDS: PlaceRecord[] = [
@@ -97,7 +98,7 @@ const placesHandler: Handler = (event) => {
     const parsed = placesContract.list.safeParse(payload);
     if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: '参数不对' } };
     const { lat, lng, page = 1, pageSize = 20, ...filter } = parsed.data;
-    const items = nearby(RECORDS, filter, lat !== undefined && lng !== undefined ? { lat, lng } : undefined);
+    const items = nearby(RECORDS, filter, DEMO_ORGANIZATION, lat !== undefined && lng !== undefined ? { lat, lng } : undefined);
     return ok({ items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize });
   }
   return { ok: false, error: { code: 'INVALID_INPUT', message: `没有 ${String(action)}` } };
@@ -109,9 +110,12 @@ const shownOrder = (container: HTMLElement) => Array.from(container.querySelecto
 
 beforeEach(() => whereAmIStore.set(null));
 
+/** "Near me" as a 乡镇 of the demo county, chosen from the list. */
+const inRegion = (id: string): WhereAmI => whereOfRegion(regionById(DEMO_ORGANIZATION, id)!)!;
+
 test('from a chosen 乡镇 the list is nearest first, each with its distance', async () => {
   const { calls } = mockApi({ places: placesHandler });
-  setWhereAmI({ source: 'region', regionId: 'hekou' });
+  setWhereAmI(inRegion('hekou'));
   const { container } = render(<NearbyPage />);
 
   await screen.findByText('河口镇惠民超市');
@@ -120,7 +124,7 @@ test('from a chosen 乡镇 the list is nearest first, each with its distance', a
   expect(order.slice(0, 2).sort()).toEqual(['place-pf-market', 'place-st-hekou']);
   expect(order[order.length - 1]).toBe('place-mc-xingfu');
   // The distance shown is the one measured from 河口镇's centre.
-  const centre = regionById('hekou')!.center;
+  const centre = regionById(DEMO_ORGANIZATION, 'hekou')!.center!;
   const metres = distanceMetres(
     centre,
     RECORDS.find((r) => r._id === 'st-hekou')!,
@@ -135,7 +139,7 @@ test('from a chosen 乡镇 the list is nearest first, each with its distance', a
 
 test('「只看可用优待证的地方」 asks for preferential: true and shows only those places', async () => {
   const { calls } = mockApi({ places: placesHandler });
-  setWhereAmI({ source: 'region', regionId: 'chengguan' });
+  setWhereAmI(inRegion('chengguan'));
   const { container } = render(<NearbyPage />);
   await screen.findByText('幸福里双拥示范社区');
   expect(listCalls(calls)[0]).not.toHaveProperty('preferential');
@@ -155,7 +159,7 @@ test('「只看可用优待证的地方」 asks for preferential: true and shows
 });
 
 test('choosing a 乡镇 sends its centre and is remembered for next time', async () => {
-  const { calls } = mockApi({ places: placesHandler });
+  const { calls } = mockApi({ meta: withMeta(), places: placesHandler });
   const { container, unmount } = render(<NearbyPage />);
   // Nothing known yet: the list is there, unsorted, with a way to say where.
   await screen.findByText('您在哪儿？');
@@ -169,7 +173,13 @@ test('choosing a 乡镇 sends its centre and is remembered for next time', async
   await waitFor(() => expect(listCalls(calls).at(-1)).toMatchObject({ lat: 30.5071, lng: 114.2842 }));
   expect(await screen.findByText('西城街道', { selector: '#where-label' })).toBeTruthy();
   await waitFor(() => expect(shownOrder(container)[0]).toBe('place-mh-county'));
-  expect(Taro.getStorageSync(WHERE_AM_I_KEY)).toEqual({ source: 'region', regionId: 'xicheng' });
+  expect(Taro.getStorageSync(WHERE_AM_I_KEY)).toEqual({
+    source: 'region',
+    regionId: 'xicheng',
+    name: '西城街道',
+    lat: 30.5071,
+    lng: 114.2842,
+  });
 
   // A new visit (the store read again from storage) starts from 西城街道 without asking.
   unmount();
@@ -177,6 +187,26 @@ test('choosing a 乡镇 sends its centre and is remembered for next time', async
   render(<NearbyPage />);
   await screen.findByText('西城街道', { selector: '#where-label' });
   expect(listCalls(calls).at(-1)).toMatchObject({ lat: 30.5071, lng: 114.2842 });
+});
+
+test("the 乡镇 list is the county's: an added one with a centre is offered; a retired one or one without a centre is not", async () => {
+  const org = {
+    ...DEMO_ORGANIZATION,
+    regions: [
+      ...DEMO_ORGANIZATION.regions.map((r) => (r.id === 'baiyun' ? { ...r, retired: true } : r)),
+      { id: 'xinan', name: '新安镇', kind: '镇' as const, center: { lat: 30.6001, lng: 114.4002 }, retired: false },
+      { id: 'nanhu', name: '南湖乡', kind: '乡' as const, retired: false },
+    ],
+  };
+  const { calls } = mockApi({ meta: withMeta(undefined, metaFor(org)), places: placesHandler });
+  render(<NearbyPage />);
+  fireEvent.click(await screen.findByText('选择我所在的乡镇/街道'));
+  const sheet = await screen.findByRole('dialog');
+  fireEvent.click(await within(sheet).findByText('新安镇'));
+  expect(within(sheet).queryByText('白云乡')).toBeNull();
+  expect(within(sheet).queryByText('南湖乡')).toBeNull();
+  await waitFor(() => expect(listCalls(calls).at(-1)).toMatchObject({ lat: 30.6001, lng: 114.4002 }));
+  expect(await screen.findByText('新安镇', { selector: '#where-label' })).toBeTruthy();
 });
 
 test('location is read only after the privacy consent; without geolocation it falls back to the 乡镇 list', async () => {
@@ -232,7 +262,7 @@ test('WGS-84 → GCJ-02 matches published examples', () => {
 
 test('首页: with a 乡镇 known, one call shows the nearest station and three nearest 优待 places', async () => {
   const { calls } = mockApi({ places: placesHandler });
-  setWhereAmI({ source: 'region', regionId: 'chengguan' });
+  setWhereAmI(inRegion('chengguan'));
   const { container } = render(<NearbyCard />);
   await screen.findByText('城关街道退役军人服务站');
   expect(listCalls(calls)).toHaveLength(1);
@@ -251,7 +281,7 @@ test('首页: nothing known yet asks to choose, without calling the cloud', asyn
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/places/index?choose=1' });
   expect(calls).toHaveLength(0);
   // Choosing elsewhere updates the card at once.
-  act(() => setWhereAmI({ source: 'region', regionId: 'hekou' }));
+  act(() => setWhereAmI(inRegion('hekou')));
   await screen.findByText('河口镇退役军人服务站');
 });
 
@@ -259,12 +289,12 @@ test('the place page puts the offers first and calls with one tap', async () => 
   mockApi({
     places: (event) => {
       const r = RECORDS.find((p) => p._id === event.id);
-      const [item] = r ? nearby([r], {}, { lat: 30.5123, lng: 114.3021 }) : [];
+      const [item] = r ? nearby([r], {}, DEMO_ORGANIZATION, { lat: 30.5123, lng: 114.3021 }) : [];
       return item ? ok(item) : { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个地点' } };
     },
   });
   (Taro as unknown as { makePhoneCall: jest.Mock }).makePhoneCall = jest.fn(async () => ({ errMsg: 'makePhoneCall:ok' }));
-  setWhereAmI({ source: 'region', regionId: 'chengguan' });
+  setWhereAmI(inRegion('chengguan'));
   const { container, unmount } = render(<PlaceDetail id="mh-county" />);
   const offers = await waitFor(() => {
     const el = container.querySelector('#place-offers');

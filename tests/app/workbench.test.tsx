@@ -5,11 +5,11 @@ import WorkbenchPage from '../../src/subpackages/workbench/index';
 import { StaffCaseView } from '../../src/subpackages/workbench/case-view';
 import type { StaffCase } from '../../src/services/cases';
 import type * as weappSubscribe from '../../src/services/subscribe.weapp';
-import { flush, META, mockApi, ok, type ApiCall } from './support/api';
+import { flush, mockApi, ok, staffMe, withMeta, type ApiCall } from './support/api';
 import { nativeInput } from './support/dom';
 import { aStaffCase, anInboxItem, nativeTextarea, typeInTextarea } from './support/casework';
 
-const staffEdu = { role: 'staff', departmentId: 'edu', profile: { name: '教育局值班员' } };
+const staffEdu = staffMe('edu', { profile: { name: '教育局值班员' } });
 const actions = (calls: ApiCall[], action: string) =>
   calls.filter((c) => c.fn === 'cases' && c.event.action === action).map((c) => c.event);
 const buttons = (container: HTMLElement) =>
@@ -19,6 +19,7 @@ describe('the inbox', () => {
   test('each filter tab asks the inbox for that filter and shows what it answers', async () => {
     const overdue = anInboxItem({ caseId: 'late', trackingNo: 'SY260930009', sla: 'red', status: 'accepted', excerpt: '已经超期的求助' });
     const { calls } = mockApi({
+      meta: withMeta(),
       users: () => ok(staffEdu),
       cases: (event) =>
         ok(
@@ -64,6 +65,7 @@ describe('the inbox', () => {
       lastUrge: '群众多次来电，请今天内联系并答复',
     });
     mockApi({
+      meta: withMeta(),
       users: () => ok(staffEdu),
       cases: () => ok({ items: [urged, anInboxItem()], total: 2, page: 1, pageSize: 20 }),
     });
@@ -80,7 +82,11 @@ describe('the inbox', () => {
   });
 
   test('a wrong tracking number is explained before anything is asked', async () => {
-    const { calls } = mockApi({ users: () => ok(staffEdu), cases: () => ok({ items: [], total: 0, page: 1, pageSize: 20 }) });
+    const { calls } = mockApi({
+      meta: withMeta(),
+      users: () => ok(staffEdu),
+      cases: () => ok({ items: [], total: 0, page: 1, pageSize: 20 }),
+    });
     const { container } = render(<WorkbenchPage />);
     expect(await screen.findByText('没有待办的事项')).toBeTruthy();
     const input = await nativeInput(container, '#lookup');
@@ -102,6 +108,7 @@ describe('the case', () => {
   /** cases.get answers `initial`; each action answers what `after` makes of it. */
   function caseHost(initial: StaffCase, after: Record<string, (event: Record<string, unknown>) => Envelope<unknown>> = {}) {
     return mockApi({
+      meta: withMeta(),
       cases: (event) => {
         const action = String(event.action);
         if (action === 'get') return ok(initial);
@@ -159,6 +166,7 @@ describe('the case', () => {
 
   test('a case reassigned away: only what this department wrote, and nothing to act on', async () => {
     mockApi({
+      meta: withMeta(),
       cases: () =>
         ok({
           caseId: 'case-1',
@@ -198,6 +206,7 @@ describe('the case', () => {
       updatedBy: '',
     };
     const { calls } = mockApi({
+      meta: withMeta(),
       cases: (event) => {
         if (event.action === 'get') return ok(aStaffCase({ status: 'accepted' }));
         if (event.action === 'templates') return ok({ items: [template] });
@@ -249,7 +258,7 @@ describe('the case', () => {
   });
 
   test('a case another department holds cannot be opened: FORBIDDEN is said plainly', async () => {
-    mockApi({ cases: () => ({ ok: false, error: { code: 'FORBIDDEN', message: '您不能查看这件求助' } }) });
+    mockApi({ meta: withMeta(), cases: () => ({ ok: false, error: { code: 'FORBIDDEN', message: '您不能查看这件求助' } }) });
     render(<StaffCaseView caseRef={{ no: 'SY260930001' }} />);
     expect(await screen.findByText('您不能查看这件求助')).toBeTruthy();
     expect(screen.getByText('打不开这件求助')).toBeTruthy();
@@ -261,8 +270,8 @@ describe('new-case reminders (接收新求助提醒)', () => {
   function host(missed: typeof MISSED = MISSED) {
     localStorage.setItem('sy.openid', 'staff-edu');
     return mockApi({
+      meta: withMeta(),
       users: () => ok(staffEdu),
-      meta: () => ok(META),
       '/__local/subscribe': () => ok({}),
       cases: (event) =>
         event.action === 'notices'

@@ -3,12 +3,13 @@
  * handlers, and every call is recorded with its caller (the x-openid header).
  */
 import { CATEGORIES } from '../../../core/data/categories';
-import { DEPARTMENTS } from '../../../core/data/departments';
 import { IDENTITY_TYPES } from '../../../core/data/identity-types';
-import { REGIONS } from '../../../core/data/regions';
-import { DEFAULT_ROUTING, routingSummary } from '../../../core/routing';
+import { unitById, type Organization } from '../../../core/org/model';
+import { defaultRouting, routingSummary, type RoutingRule } from '../../../core/routing';
 import type { MetaData } from '../../../core/contracts/meta';
+import type { Me } from '../../../core/contracts/users';
 import { HTTP_STATUS, type Envelope } from '../../../core/envelope';
+import { DEMO_ORGANIZATION } from '../../../local/seed/org';
 
 export interface ApiCall {
   fn: string;
@@ -18,16 +19,41 @@ export interface ApiCall {
 
 export type Handler = (event: Record<string, unknown>, openid: string | null) => Envelope<unknown> | Promise<Envelope<unknown>>;
 
-export const META: MetaData = {
-  categories: [...CATEGORIES],
-  departments: [...DEPARTMENTS],
-  regions: [...REGIONS],
-  identityTypes: [...IDENTITY_TYPES],
-  notifications: { caseUpdate: 'case_update', caseNew: 'case_new', fairUpdate: 'fair_update', activityUpdate: 'activity_update' },
-  routing: routingSummary(DEFAULT_ROUTING),
-};
+/** What `meta.get` answers for a county: its units (stations among them), regions and routing summary. */
+export function metaFor(org: Organization, table: readonly RoutingRule[] = defaultRouting(org)): MetaData {
+  return {
+    categories: [...CATEGORIES],
+    departments: [...org.units],
+    regions: [...org.regions],
+    stations: org.units.filter((u) => u.kind === 'station'),
+    identityTypes: [...IDENTITY_TYPES],
+    notifications: { caseUpdate: 'case_update', caseNew: 'case_new', fairUpdate: 'fair_update', activityUpdate: 'activity_update' },
+    routing: routingSummary(org, table),
+  };
+}
+
+/** The demo county, as the local host seeds it on an empty DATA_DIR. */
+export const META: MetaData = metaFor(DEMO_ORGANIZATION);
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
+
+/** The `meta` function of a test: `get` answers the county's meta, every other action goes to `rest`. */
+export const withMeta =
+  (rest?: Handler, meta: MetaData = META): Handler =>
+  (event, openid) =>
+    event.action === 'get' || !rest ? ok(meta) : rest(event, openid);
+
+/** `users.me` for a clerk of a unit of the demo county, its unit named as the function names it. */
+export function staffMe(unitId: string, overrides: Partial<Me> = {}, org: Organization = DEMO_ORGANIZATION): Me {
+  const unit = unitById(org, unitId);
+  return {
+    role: 'staff',
+    departmentId: unitId,
+    ...(unit ? { unit: { name: unit.name, shortName: unit.shortName, kind: unit.kind, runsFairs: unit.runsFairs } } : {}),
+    profile: null,
+    ...overrides,
+  };
+}
 
 export function mockApi(handlers: Record<string, Handler>) {
   const calls: ApiCall[] = [];

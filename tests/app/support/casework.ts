@@ -2,7 +2,8 @@
 import { fireEvent, waitFor } from '@testing-library/react';
 import type { Figures, Rate, Stats } from '../../../core/cases/stats';
 import { CATEGORIES } from '../../../core/data/categories';
-import { DEPARTMENTS } from '../../../core/data/departments';
+import { activeUnits } from '../../../core/org/model';
+import { DEMO_ORGANIZATION } from '../../../local/seed/org';
 import type { InboxItem, QueueItem, StaffCase } from '../../../src/services/cases';
 
 export function anInboxItem(overrides: Partial<InboxItem> = {}): InboxItem {
@@ -109,7 +110,11 @@ export function someStats(byDepartment: Record<string, Partial<Figures>>, from =
     from,
     to,
     total: someFigures(first),
-    departments: DEPARTMENTS.map((d) => ({ departmentId: d.id, name: d.name, ...someFigures(byDepartment[d.id] ?? {}) })),
+    departments: activeUnits(DEMO_ORGANIZATION).map((d) => ({
+      departmentId: d.id,
+      name: d.name,
+      ...someFigures(byDepartment[d.id] ?? {}),
+    })),
     categories: CATEGORIES.map((c) => ({ category: c.id, name: c.name, ...someFigures(c.id === 'children' ? first : {}) })),
   };
 }
