@@ -1,9 +1,14 @@
 
-export const ROLES = ['resident', 'staff', 'dispatcher', 'admin'] as const;
+export const ROLES = ['resident', 'staff', 'dispatcher', 'admin', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who may call an action: anyone, any caller with an OPENID, or a role. */
-export type Access = 'public' | 'user' | 'staff' | 'dispatcher' | 'admin';
+/**
+ * Who may call an action: anyone; any caller with an OPENID reading their own things (`self`) or acting
+ * (`user`); a role. A `leader` (县领导, 督察室, 组织部考评) reads and changes nothing: besides `public` and
+ * `self` it passes only `reader` (what every staff member may read: the ledger, the 三率) and `overseer`
+ * (what the 双拥办 reads: the supervision lists, the periodic report).
+ */
+export type Access = 'public' | 'self' | 'user' | 'staff' | 'reader' | 'overseer' | 'dispatcher' | 'admin';
 
 export interface Caller {
   openid: string | null;
@@ -16,10 +21,16 @@ export function mayAccess(caller: Caller, access: Access): boolean {
   if (access === 'public') return true;
   if (!caller.openid) return false;
   switch (access) {
-    case 'user':
+    case 'self':
       return true;
+    case 'user':
+      return caller.role !== 'leader';
     case 'staff':
       return caller.role === 'staff' || caller.role === 'dispatcher' || caller.role === 'admin';
+    case 'reader':
+      return caller.role !== 'resident';
+    case 'overseer':
+      return caller.role === 'dispatcher' || caller.role === 'admin' || caller.role === 'leader';
     case 'dispatcher':
       return caller.role === 'dispatcher' || caller.role === 'admin';
     case 'admin':
@@ -29,9 +40,9 @@ export function mayAccess(caller: Caller, access: Access): boolean {
 
 /**
  * Roles that oversee every unit and so see each unit's case-level rows (tracking numbers, statuses,
- * scores) in exports: the 双拥办's dispatcher and admins. A county leader's role would be one more entry.
+ * scores) in exports: the 双拥办's dispatcher, admins and the county's leaders.
  */
-export const OVERSEER_ROLES: readonly Role[] = ['dispatcher', 'admin'];
+export const OVERSEER_ROLES: readonly Role[] = ['dispatcher', 'admin', 'leader'];
 
 export const overseesEveryUnit = (caller: Pick<Caller, 'role'>): boolean => OVERSEER_ROLES.includes(caller.role);
 
@@ -44,4 +55,5 @@ export const ROLE_NAMES: Record<Role, string> = {
   staff: '部门工作人员',
   dispatcher: '双拥办调度',
   admin: '管理员',
+  leader: '县领导（只读）',
 };

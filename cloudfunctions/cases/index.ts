@@ -31,8 +31,8 @@ export const main = createMain({
       run: (ctx, { text }) => queries.suggestCategories(deps(ctx), ctx.caller, { text, regionId: ctx.record?.profile?.regionId }),
     }),
     submit: action({ access: 'user', input: casesContract.submit, run: (ctx, input) => cases.submitCase(deps(ctx), ctx.caller, input) }),
-    mine: action({ access: 'user', input: casesContract.mine, run: (ctx, input) => queries.listMyCases(deps(ctx), ctx.caller, input) }),
-    get: action({ access: 'user', input: casesContract.get, run: (ctx, input) => cases.getCase(deps(ctx), ctx.caller, input) }),
+    mine: action({ access: 'self', input: casesContract.mine, run: (ctx, input) => queries.listMyCases(deps(ctx), ctx.caller, input) }),
+    get: action({ access: 'self', input: casesContract.get, run: (ctx, input) => cases.getCase(deps(ctx), ctx.caller, input) }),
     supplement: action({
       access: 'user',
       input: casesContract.supplement,
@@ -89,14 +89,14 @@ export const main = createMain({
       run: (ctx, input) => cases.followUpCase(deps(ctx), ctx.caller, input),
     }),
     queue: action({
-      access: 'dispatcher',
+      access: 'overseer',
       input: casesContract.queue,
       run: (ctx, input) => queries.dispatchQueue(deps(ctx), ctx.caller, input),
     }),
     // The 三率 league table is every staff member's; case rows in the export only the caller's own unit's.
-    stats: action({ access: 'staff', input: casesContract.stats, run: (ctx, input) => reports.periodStats(deps(ctx), ctx.caller, input) }),
+    stats: action({ access: 'reader', input: casesContract.stats, run: (ctx, input) => reports.periodStats(deps(ctx), ctx.caller, input) }),
     exportStats: action({
-      access: 'staff',
+      access: 'reader',
       input: casesContract.exportStats,
       run: (ctx, input) => reports.exportLedger(deps(ctx), ctx.caller, input),
     }),

@@ -24,7 +24,7 @@ export const main = createMain({
       input: fairsContract.cancel,
       run: (ctx, input) => fairs.cancelFairSignup(deps(ctx.now, ctx.org), ctx.caller, input),
     }),
-    mine: action({ access: 'user', input: fairsContract.mine, run: (ctx) => fairs.myFairs(deps(ctx.now, ctx.org), ctx.caller) }),
+    mine: action({ access: 'self', input: fairsContract.mine, run: (ctx) => fairs.myFairs(deps(ctx.now, ctx.org), ctx.caller) }),
     // Staff actions: the organizer rule (core/fairs/access.ts) decides which fairs each may run.
     roster: action({
       access: 'staff',

@@ -11,9 +11,9 @@ const deps = (ctx: AuthedContext): ledger.LedgerDeps => ({ port: ledgerStore(), 
 export const main = createMain({
   name: 'ledger',
   actions: {
-    board: action({ access: 'staff', input: ledgerContract.board, run: (ctx) => ledger.viewBoard(deps(ctx), ctx.caller) }),
-    tasks: action({ access: 'staff', input: ledgerContract.tasks, run: (ctx, input) => ledger.listTasks(deps(ctx), ctx.caller, input) }),
-    task: action({ access: 'staff', input: ledgerContract.task, run: (ctx, input) => ledger.getTask(deps(ctx), ctx.caller, input) }),
+    board: action({ access: 'reader', input: ledgerContract.board, run: (ctx) => ledger.viewBoard(deps(ctx), ctx.caller) }),
+    tasks: action({ access: 'reader', input: ledgerContract.tasks, run: (ctx, input) => ledger.listTasks(deps(ctx), ctx.caller, input) }),
+    task: action({ access: 'reader', input: ledgerContract.task, run: (ctx, input) => ledger.getTask(deps(ctx), ctx.caller, input) }),
     updateTask: action({
       access: 'staff',
       input: ledgerContract.updateTask,
@@ -32,7 +32,7 @@ export const main = createMain({
     }),
     urge: action({ access: 'staff', input: ledgerContract.urge, run: (ctx, input) => ledger.urgeTask(deps(ctx), ctx.caller, input) }),
     problems: action({
-      access: 'staff',
+      access: 'reader',
       input: ledgerContract.problems,
       run: (ctx, input) => ledger.listProblems(deps(ctx), ctx.caller, input),
     }),
@@ -52,7 +52,7 @@ export const main = createMain({
       run: (ctx, input) => ledger.importStandard(deps(ctx), ctx.caller, input),
     }),
     exportStandard: action({
-      access: 'staff',
+      access: 'reader',
       input: ledgerContract.exportStandard,
       run: (ctx) => ledger.exportStandard(deps(ctx), ctx.caller),
     }),
@@ -62,7 +62,7 @@ export const main = createMain({
       run: (ctx) => ledger.sampleTemplate(deps(ctx), ctx.caller),
     }),
     report: action({
-      access: 'staff',
+      access: 'overseer',
       input: ledgerContract.report,
       run: (ctx, input) => ledger.periodReport(deps(ctx), ctx.caller, input),
     }),

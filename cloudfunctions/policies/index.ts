@@ -22,7 +22,7 @@ export const main = createMain({
     }),
     get: action({ access: 'public', input: policiesContract.get, run: (ctx, input) => policies.getPolicy(deps(ctx), ctx.caller, input) }),
     match: action({
-      access: 'user',
+      access: 'self',
       input: policiesContract.match,
       // The identities the person saved in their profile answer when the call gives none.
       run: (ctx, input) => policies.matchPolicies(deps(ctx), ctx.caller, { ...input, saved: ctx.record?.profile?.identities ?? [] }),
@@ -33,7 +33,7 @@ export const main = createMain({
       run: (ctx, input) => policies.toggleFavorite(deps(ctx), ctx.caller, input),
     }),
     favorites: action({
-      access: 'user',
+      access: 'self',
       input: policiesContract.favorites,
       run: (ctx, input) => policies.listFavorites(deps(ctx), ctx.caller, input),
     }),

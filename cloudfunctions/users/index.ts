@@ -10,7 +10,7 @@ export const main = createMain({
   name: 'users',
   actions: {
     // The router has read the caller's record already: `me` only presents it.
-    me: action({ access: 'user', input: usersContract.me, run: async ({ caller, record, org }) => users.describeMe(caller, record, org) }),
+    me: action({ access: 'self', input: usersContract.me, run: async ({ caller, record, org }) => users.describeMe(caller, record, org) }),
     saveProfile: action({
       access: 'user',
       input: usersContract.saveProfile,

@@ -222,7 +222,8 @@ async function mustGet(port: CasesPort, caseId: string): Promise<CaseRecord> {
 
 /** Residents see their own cases; staff what their department holds now; the dispatcher and admins all. */
 export function mayRead(caller: Caller, c: CaseRecord): boolean {
-  if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
+  // A leader reads every case, its requester's name and phone masked (staffView: leaders handle nothing).
+  if (caller.role === 'dispatcher' || caller.role === 'admin' || caller.role === 'leader') return true;
   if (caller.role === 'staff') return Boolean(caller.departmentId && caller.departmentId === c.departmentId);
   return caller.openid !== null && c.requesterOpenid === caller.openid;
 }

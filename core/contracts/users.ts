@@ -31,8 +31,9 @@ export const usersContract = {
     inviteCode: z.string().check(z.trim(), z.toUpperCase(), z.regex(INVITE_CODE_PATTERN, '邀请码是 8 位字母和数字')),
   }),
   createInvite: z.strictObject({
-    role: z.optional(z.enum(['staff', 'dispatcher'])),
-    departmentId: unitRef(),
+    /** A `leader` (县领导, 督察室, 组织部考评) belongs to no unit; staff and the dispatcher to theirs. */
+    role: z.optional(z.enum(['staff', 'dispatcher', 'leader'])),
+    departmentId: z.optional(unitRef()),
     validDays: z.optional(z.int().check(z.minimum(1), z.maximum(30))),
   }),
   removeStaff: z.strictObject({ openid: z.string().check(z.minLength(1), z.maxLength(128)) }),
@@ -80,8 +81,8 @@ export const me = z.strictObject({
 
 export const invite = z.strictObject({
   code: z.string(),
-  role: z.enum(['staff', 'dispatcher']),
-  departmentId,
+  role: z.enum(['staff', 'dispatcher', 'leader']),
+  departmentId: z.optional(departmentId),
   expiresAt: z.string(),
   usedBy: z.optional(z.string()),
   usedAt: z.optional(z.string()),

@@ -3,7 +3,7 @@ import type { ledgerContract } from '../contracts/ledger';
 import { AppError } from '../envelope';
 import { attachmentError } from '../files';
 import { requireKnown, type Organization } from '../org/model';
-import type { Caller } from '../roles';
+import { overseesEveryUnit, type Caller } from '../roles';
 import { chinaDay, formatChina } from '../time';
 import { board } from './board';
 import { mayEditTask, type Evidence, type TaskRecord } from './model';
@@ -220,7 +220,8 @@ export async function sampleTemplate(deps: Pick<LedgerDeps, 'port' | 'now' | 'or
 /** The periodic report: the board, what changed in the period, the live figures, and the sheet to send on. */
 export async function periodReport(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { from, to }: In<'report'>) {
   const { port, now } = deps;
-  requireSupervisor(caller);
+  // The 双拥办 and the county's leaders: a read, whose only write is the caller's own sheet.
+  if (!overseesEveryUnit(caller)) throw new AppError('FORBIDDEN', '只有双拥办和县领导可以生成定期报告');
   const [areas, tasks, problems] = await Promise.all([port.areas(), port.tasks(), port.problems({})]);
   const state = board(areas, tasks, problems, chinaDay(now), deps.org);
   const changed = tasks.filter((t) => t.updatedAt.slice(0, 10) >= from && t.updatedAt.slice(0, 10) <= to);

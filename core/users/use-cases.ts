@@ -148,22 +148,30 @@ export function newInviteCode(randomInt: (maxExclusive: number) => number): stri
 export async function createInvite(
   { port, now, randomInt, org }: UserDeps,
   caller: Authed,
-  input: { role?: 'staff' | 'dispatcher'; departmentId: string; validDays?: number },
+  input: { role?: 'staff' | 'dispatcher' | 'leader'; departmentId?: string; validDays?: number },
 ): Promise<Invite> {
+  const role = input.role ?? 'staff';
+  // A leader oversees the county and belongs to no unit; staff and the dispatcher work in one.
+  if (role === 'leader' && input.departmentId) {
+    throw new AppError('INVALID_INPUT', '县领导不属于某个单位，请不要选单位', [{ path: ['departmentId'], message: '县领导不选单位' }]);
+  }
+  if (role !== 'leader' && !input.departmentId) {
+    throw new AppError('INVALID_INPUT', '请选择工作人员所在的单位', [{ path: ['departmentId'], message: '请选择单位' }]);
+  }
   requireKnown(org, { units: [{ path: ['departmentId'], id: input.departmentId }] });
   const expiresAt = new Date(now.getTime() + (input.validDays ?? 7) * 86_400_000).toISOString();
   const code = newInviteCode(randomInt);
   const invite: InviteRecord = {
     _id: code,
     code,
-    role: input.role ?? 'staff',
-    departmentId: input.departmentId,
+    role,
+    ...(input.departmentId ? { departmentId: input.departmentId } : {}),
     expiresAt,
     createdBy: caller.openid,
     createdAt: now.toISOString(),
   };
   await port.insertInvite(invite);
-  return { code, role: invite.role, departmentId: invite.departmentId, expiresAt };
+  return { code, role, ...(invite.departmentId ? { departmentId: invite.departmentId } : {}), expiresAt };
 }
 
 /** Invite codes a person may try in an hour (a code is 8 characters of 32: guessing needs ~10¹² tries). */
@@ -188,15 +196,15 @@ export async function bindStaff(
   if (!(await port.claimInvite(invite.code, caller.openid, at))) {
     throw new AppError('CONFLICT', '这个邀请码已经用过了，请向管理员重新申请');
   }
-  const existing = await port.findUser(caller.openid);
+  const { departmentId: _none, ...existing } = (await port.findUser(caller.openid)) ?? { _id: caller.openid, createdAt: at };
   const record: UserRecord = {
-    ...(existing ?? { _id: caller.openid, createdAt: at }),
+    ...existing,
     role: invite.role,
-    departmentId: invite.departmentId,
+    ...(invite.departmentId ? { departmentId: invite.departmentId } : {}),
     updatedAt: at,
   };
   await port.putUser(record);
-  return describeMe({ openid: caller.openid, role: record.role, departmentId: invite.departmentId }, record, org);
+  return describeMe(resolveCaller(caller.openid, record, []), record, org);
 }
 
 export async function removeStaff(

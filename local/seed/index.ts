@@ -13,6 +13,7 @@ export const DEMO_IDENTITIES: { openid: string; label: string }[] = [
   ...DEMO_UNITS.map((d) => ({ openid: `staff-${d.id}`, label: `工作人员 · ${d.name}` })),
   { openid: 'dispatcher', label: '双拥办调度' },
   { openid: 'admin', label: '管理员' },
+  { openid: 'leader', label: '县领导（只读）' },
 ];
 
 /** Seeders run in order on an empty data folder; later features add theirs, dated from `now`. */
@@ -51,6 +52,7 @@ export const SEEDERS: { name: string; run: (db: LocalDatabase, now: Date) => voi
         updatedAt: at,
       });
       db.write('users', 'admin', { role: 'admin', profile: { name: '系统管理员' }, createdAt: at, updatedAt: at });
+      db.write('users', 'leader', { role: 'leader', profile: { name: '县委常委（分管双拥）' }, createdAt: at, updatedAt: at });
     },
   },
   { name: 'fairs', run: seedFairs },
