@@ -113,6 +113,7 @@ export function someStats(byDepartment: Record<string, Partial<Figures>>, from =
     departments: activeUnits(DEMO_ORGANIZATION).map((d) => ({
       departmentId: d.id,
       name: d.name,
+      escalated: 0,
       ...someFigures(byDepartment[d.id] ?? {}),
     })),
     categories: CATEGORIES.map((c) => ({ category: c.id, name: c.name, ...someFigures(c.id === 'children' ? first : {}) })),
