@@ -1,6 +1,6 @@
 import { callFunction } from '../../src/services/call';
 import { setIdentity } from '../../src/services/identity';
-import { clearMetaCache, getMeta } from '../../src/services/meta';
+import { clearMetaCache, getMeta, getOrganization, knownOrganization } from '../../src/services/meta';
 import { ServiceError, fieldErrors } from '../../src/services/service-error';
 import { saveProfile } from '../../src/services/users';
 import { META, mockApi, ok } from './support/api';
@@ -97,5 +97,18 @@ describe('getMeta', () => {
     fail = false;
     await expect(getMeta()).resolves.toEqual(META);
     expect(calls).toHaveLength(2);
+  });
+
+  test('the organization is meta.get’s units, regions and routing fallback, and is kept for pages opened later', async () => {
+    const { calls } = mockApi({ meta: () => ok(META) });
+    expect(knownOrganization()).toBeNull();
+    const org = await getOrganization();
+    expect(org).toEqual({ units: META.departments, regions: META.regions, dispatchUnitId: META.routing.fallbackDepartmentId });
+    expect(org.dispatchUnitId).toBe('office');
+    expect(knownOrganization()).toEqual(org);
+    await getOrganization();
+    expect(calls).toHaveLength(1);
+    clearMetaCache();
+    expect(knownOrganization()).toBeNull();
   });
 });

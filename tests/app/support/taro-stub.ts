@@ -39,6 +39,7 @@ const Taro = {
   previewImage: jest.fn(async (_opts: { current?: string; urls: string[] }) => ({ errMsg: 'previewImage:ok' })),
   setClipboardData: jest.fn(async (_opts: { data: string }) => ({ errMsg: 'setClipboardData:ok' })),
   stopPullDownRefresh: jest.fn(async () => ({ errMsg: 'stopPullDownRefresh:ok' })),
+  setNavigationBarTitle: jest.fn(async (_opts: { title: string }) => ({ errMsg: 'setNavigationBarTitle:ok' })),
   nextTick: (fn: () => void) => setTimeout(fn, 0),
 };
 
