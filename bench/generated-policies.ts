@@ -3,8 +3,8 @@
  * sentences from another of the same category and a town's name, so categories, vocabulary and
  * document lengths stay realistic while titles and texts differ. Deterministic (seeded PRNG).
  */
-import { REGIONS } from '../core/data/regions';
 import { categoryOrder, type PolicyRecord } from '../core/policies/model';
+import { DEMO_REGIONS } from '../local/seed/org';
 import { SEED_POLICIES, seedPolicyFields } from '../local/seed/policy-catalog';
 import { prng } from './prng';
 
@@ -20,7 +20,7 @@ export function generatePolicies(count: number, now: Date, seed = 7): PolicyReco
     const { id, ...base } = bases[i % bases.length]!;
     const sameCategory = bases.filter((b) => b.category === base.category);
     const other = pick(sameCategory);
-    const region = pick(REGIONS).name;
+    const region = pick(DEMO_REGIONS).name;
     const mix = <T>(a: readonly T[], b: readonly T[]) => [...a, ...b].filter(() => random() < 0.6);
     out.push({
       ...base,

@@ -16,11 +16,11 @@ import type { LocalCloud } from '../local/cloud';
 import { stringifyEJSON } from '../local/engine/ejson';
 import type { CategoryId } from '../core/data/categories';
 import type { CaseRecord, CaseStatus, TimelineEntry } from '../core/cases/model';
-import { REGION_IDS } from '../core/data/regions';
-import { DEFAULT_ROUTING, routeCase } from '../core/routing';
+import { defaultRouting, routeCase } from '../core/routing';
 import { deadlines } from '../core/cases/deadlines';
 import { chinaDay } from '../core/time';
 import { WorkingCalendar } from '../core/server/working-calendar';
+import { DEMO_ORGANIZATION } from '../local/seed/org';
 import { POLICY_QUERIES } from '../tests/core/policy-queries';
 import { LoadClient, type Call, type CellResult as ClientResult, type Failure } from './load-client';
 import { prng } from './prng';
@@ -122,6 +122,10 @@ async function engineWork<T extends CellResult>(cloud: LocalCloud, run: () => Pr
 
 // ---------- the county's data ----------
 
+/** The demo county the host seeds on an empty data folder: its 乡镇/街道 and its default routing table. */
+const REGION_IDS = DEMO_ORGANIZATION.regions.map((r) => r.id);
+const ROUTING = defaultRouting(DEMO_ORGANIZATION);
+
 /** Share of requests per category (the 三后 problems first): 子女教育 is about 15%, 教育局's inbox. */
 const CATEGORY_MIX: [CategoryId, number][] = [
   ['employment', 18],
@@ -196,7 +200,7 @@ function seedCases(cloud: LocalCloud, template: CaseRecord, count: number, resid
     const createdAt = new Date(+now - ageDays * DAY_MS);
     const category = MIX[Math.floor(random() * MIX.length)] as CategoryId;
     const region = REGION_IDS[Math.floor(random() * REGION_IDS.length)] as string;
-    const decision = routeCase(DEFAULT_ROUTING, category, region);
+    const decision = routeCase(DEMO_ORGANIZATION, ROUTING, category, region);
     const due = deadlines(calendar, createdAt, category, false);
     const day = chinaDay(createdAt).replace(/-/g, '').slice(2);
     const n = (perDay.get(day) ?? 0) + 1;
