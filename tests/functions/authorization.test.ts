@@ -111,10 +111,13 @@ const byAccess =
     switch (access) {
       case 'public':
         return 'allow';
+      case 'self':
       case 'user':
         return role === 'anonymous' ? 'deny' : 'allow';
       case 'staff':
+      case 'reader':
         return ['handler', 'otherStaff', 'dispatcher', 'admin'].includes(role) ? 'allow' : 'deny';
+      case 'overseer':
       case 'dispatcher':
         return role === 'dispatcher' || role === 'admin' ? 'allow' : 'deny';
       case 'admin':
@@ -209,6 +212,13 @@ const TABLE: Record<string, Row> = {
   'cases.assign': {
     access: 'dispatcher',
     payload: (f) => ({ caseId: f.freshCase('assigned'), departmentId: 'hrss', reason: '改派核对' }),
+  },
+  // 上报 is a township station's, on a case it holds: 教育局 holds this one, so it is told only stations
+  // escalate (CONFLICT); nobody else may touch it.
+  'cases.escalate': {
+    access: 'staff',
+    payload: (f) => ({ caseId: f.freshCase('accepted'), departmentId: 'civil', reason: '超出服务站职责' }),
+    verdict: holderOnly,
   },
   'cases.urge': { access: 'dispatcher', payload: (f) => ({ caseId: f.freshCase('assigned') }) },
   'cases.record': {
@@ -338,6 +348,27 @@ const TABLE: Record<string, Row> = {
   'meta.saveCalendar': { access: 'admin', payload: () => ({ overrides: {} }) },
   'meta.retention': { access: 'admin', payload: () => ({}) },
   'meta.saveRetention': { access: 'admin', payload: () => ({ closedCaseYears: 3 }) },
+  // The county's organization: what an admin does here must leave the demo county as the other rows need it.
+  'meta.exportCounty': { access: 'admin', payload: () => ({}) },
+  'meta.importCounty': { access: 'admin', payload: () => ({ fileID: 'cloud://env/none/county.xlsx' }) },
+  'meta.saveUnit': {
+    access: 'admin',
+    payload: () => ({
+      id: 'matrix-unit',
+      name: '矩阵核对单位',
+      shortName: '矩阵单位',
+      aliases: [],
+      kind: 'county',
+      defaultCategories: [],
+      contact: {},
+      runsFairs: false,
+      retired: false,
+    }),
+  },
+  'meta.removeUnit': { access: 'admin', payload: () => ({ id: 'no-such-unit' }) },
+  'meta.saveRegion': { access: 'admin', payload: () => ({ id: 'matrix-town', name: '矩阵镇', kind: '镇', retired: false }) },
+  'meta.removeRegion': { access: 'admin', payload: () => ({ id: 'no-such-town' }) },
+  'meta.setDispatchUnit': { access: 'admin', payload: () => ({ unitId: 'office' }) },
 
   // ---- places ----
   'places.list': { access: 'public', payload: () => ({}) },
@@ -498,6 +529,11 @@ const FOREIGN: Record<string, Foreign> = {
     objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned'), departmentId: 'hrss', reason: '改派核对' }) },
     verdict: overseers,
   },
+  // Only the holding unit escalates: not 教育局, which held it before, nor the 双拥办 or admins.
+  'cases.escalate': {
+    objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted'), departmentId: 'vab', reason: '超出服务站职责' }) },
+    verdict: nobody,
+  },
   'cases.urge': { objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned') }) }, verdict: overseers },
   'cases.followUp': {
     objects: { resolved: (f) => ({ caseId: f.foreignCase('resolved', { resolution: '已答复' }), satisfied: true }) },
@@ -567,6 +603,16 @@ const FOREIGN: Record<string, Foreign> = {
     objects: { othersUpload: (f) => ({ fileID: f.foreignUpload }) },
     verdict: (role) => (overseers(role) === 'allow' ? 'hidden' : 'deny'),
   },
+  'meta.importCounty': {
+    objects: { othersUpload: (f) => ({ fileID: f.foreignUpload }) },
+    verdict: (role) => (role === 'admin' ? 'hidden' : 'deny'),
+  },
+
+  // ---- meta: the county's units and 乡镇 ----
+  'meta.saveUnit': { none: ADMIN_ONLY },
+  'meta.removeUnit': { none: ADMIN_ONLY },
+  'meta.saveRegion': { none: ADMIN_ONLY },
+  'meta.removeRegion': { none: ADMIN_ONLY },
 
   // ---- places, policies, users ----
   'places.get': { none: 'places are public, and none is a draft' },
@@ -594,6 +640,7 @@ const WRITES: Record<string, string[]> = {
   cases: ['cases'],
   fairs: ['fairs', 'signups'],
   ledger: ['ledger_tasks', 'ledger_problems'],
+  meta: ['units', 'regions', 'settings', 'routing'],
 };
 
 let t: TestCloud;

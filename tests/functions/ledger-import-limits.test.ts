@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { SAMPLE_STANDARD } from '../../core/ledger/sample-standard';
 import type { Envelope, ErrorBody } from '../../core/envelope';
 import { parseStandard } from '../../core/server/standard-xlsx';
+import { DEMO_ORGANIZATION } from '../../local/seed/org';
 import { WORKBOOK_LIMITS } from '../../core/server/workbook-limits';
 import { createHostServer } from '../../local/http';
 import { startTestCloud, type TestCloud } from './harness';
@@ -161,7 +162,7 @@ describe('the parser on its own', () => {
   test('a zip bomb is refused from its directory, without being inflated', async () => {
     const bomb = zip(workbookParts(Buffer.from(bombSheet())));
     expect(bomb.length).toBeLessThan(200 * 1024);
-    await expect(parseStandard(bomb)).rejects.toMatchObject({
+    await expect(parseStandard(bomb, DEMO_ORGANIZATION)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/^表格解压后不能超过 10 MB（这个文件解压后有 30 MB），什么都没有导入$/),
     });
@@ -172,7 +173,10 @@ describe('the parser on its own', () => {
       p.name === 'xl/worksheets/sheet1.xml' ? { ...p, claimedSize: 4096 } : p,
     );
     const rss = process.memoryUsage().rss;
-    await expect(parseStandard(zip(parts))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '文件不是有效的 .xlsx 表格' });
+    await expect(parseStandard(zip(parts), DEMO_ORGANIZATION)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '文件不是有效的 .xlsx 表格',
+    });
     // Inflating stopped at the 4 KB it declared, not at 30 MB.
     expect(process.memoryUsage().rss - rss).toBeLessThan(25 * 1024 * 1024);
   });
@@ -182,7 +186,7 @@ describe('the parser on its own', () => {
       ...workbookParts(rowXml(1, ['某省标准'])),
       ...Array.from({ length: 200 }, (_, i) => ({ name: `xl/media/${i}.txt`, data: 'x' })),
     ]);
-    await expect(parseStandard(book)).rejects.toMatchObject({
+    await expect(parseStandard(book, DEMO_ORGANIZATION)).rejects.toMatchObject({
       message: '表格文件里的部件不能超过 200 个（这个文件有 205 个），什么都没有导入',
     });
   });
@@ -191,7 +195,7 @@ describe('the parser on its own', () => {
     const wide = zip(
       workbookParts([rowXml(1, ['某省标准']), rowXml(2, ['一、组织领导坚强有力（6分）', { at: 27, value: '备注' }])].join('')),
     );
-    await expect(parseStandard(wide)).rejects.toMatchObject({
+    await expect(parseStandard(wide, DEMO_ORGANIZATION)).rejects.toMatchObject({
       message: '表格不能超过 26 列（A 到 Z），什么都没有导入',
       issues: [{ path: ['row', 2, 27], message: '第 2 行 AA 列：超出了 Z 列，请删去这一列' }],
     });
@@ -201,7 +205,7 @@ describe('the parser on its own', () => {
       ['一、组织领导坚强有力（6分）'],
       ['1.1', '很'.repeat(2001), 2, '有文件', '档案资料', '双拥办', '2027-04-30'],
     ]);
-    await expect(parseStandard(long)).rejects.toMatchObject({
+    await expect(parseStandard(long, DEMO_ORGANIZATION)).rejects.toMatchObject({
       message: '每格不能超过 2000 个字，什么都没有导入',
       issues: [{ path: ['row', 3, 2], message: '第 3 行 B 列：有 2001 个字，请精简到 2000 个字以内' }],
     });
@@ -210,7 +214,7 @@ describe('the parser on its own', () => {
       ['一、组织领导坚强有力（6分）'],
       ['1.1', '很'.repeat(2000), 2, '有文件', '档案资料', '双拥办', '2027-04-30'],
     ]);
-    expect((await parseStandard(fits)).areas[0]?.tasks[0]?.content).toHaveLength(2000);
+    expect((await parseStandard(fits, DEMO_ORGANIZATION)).areas[0]?.tasks[0]?.content).toHaveLength(2000);
   });
 
   test('a sheet from Excel reads as before: shared strings after the sheet, rich text, formulas, dates, the first tab', async () => {
@@ -238,7 +242,7 @@ describe('the parser on its own', () => {
     // the parts are reordered so that it never has to.
     const parked = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`)).length;
     const parkedBefore = parked();
-    const parsed = await parseStandard(Buffer.from(await book.xlsx.writeBuffer()));
+    const parsed = await parseStandard(Buffer.from(await book.xlsx.writeBuffer()), DEMO_ORGANIZATION);
     expect(parked()).toBe(parkedBefore);
     expect(parsed).toEqual({
       title: '某省双拥模范县考评标准',
@@ -265,8 +269,10 @@ describe('the parser on its own', () => {
   });
 
   test('what is not an .xlsx is refused as such', async () => {
-    await expect(parseStandard(Buffer.from('这不是表格'))).rejects.toMatchObject({ message: '文件不是有效的 .xlsx 表格' });
+    await expect(parseStandard(Buffer.from('这不是表格'), DEMO_ORGANIZATION)).rejects.toMatchObject({
+      message: '文件不是有效的 .xlsx 表格',
+    });
     const noSheet = zip(workbookParts('').filter((p) => p.name !== 'xl/worksheets/sheet1.xml'));
-    await expect(parseStandard(noSheet)).rejects.toMatchObject({ message: '表格里没有工作表' });
+    await expect(parseStandard(noSheet, DEMO_ORGANIZATION)).rejects.toMatchObject({ message: '表格里没有工作表' });
   });
 });

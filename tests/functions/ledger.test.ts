@@ -1,4 +1,5 @@
 import { parseStandard } from '../../core/server/standard-xlsx';
+import { DEMO_ORGANIZATION } from '../../local/seed/org';
 import { SAMPLE_STANDARD } from '../../core/ledger/sample-standard';
 import { aSubmission } from './builders';
 import { startTestCloud, type TestCloud } from './harness';
@@ -25,7 +26,7 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
       t.cloud.database.handle('database.removeDocument', { collectionName: c, query: JSON.stringify({ _id: d._id }), multi: false });
   expect(await ok(ledger({ action: 'tasks' }, 'dispatcher'))).toMatchObject({ total: 0 });
   const sample = await ok(ledger({ action: 'sampleTemplate' }, 'staff-edu'));
-  const sampleSheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer);
+  const sampleSheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer, DEMO_ORGANIZATION);
   expect(sampleSheet.title).toContain('示例');
   // The office downloads the sample and uploads it again: an import reads only the caller's own upload.
   const sampleUpload = (openid: string) => t.upload(openid, '考评标准.xlsx', t.cloud.storage.get(sample.fileID) as Buffer);
@@ -49,7 +50,7 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
   await ok(ledger({ action: 'accept', taskId: edu.id, score: 1.5 }, 'dispatcher'));
 
   const exported = await ok(ledger({ action: 'exportStandard' }, 'staff-edu'));
-  const back = await parseStandard(t.cloud.storage.get(exported.fileID) as Buffer);
+  const back = await parseStandard(t.cloud.storage.get(exported.fileID) as Buffer, DEMO_ORGANIZATION);
   expect(back.areas.map((a) => [a.name, a.points])).toEqual(SAMPLE_STANDARD.map((a) => [a.name, a.points]));
   expect(back.areas.flatMap((a) => a.tasks.map((x) => x.content))).toEqual(SAMPLE_STANDARD.flatMap((a) => a.tasks.map((x) => x.content)));
   expect(back.areas[1]?.tasks[2]).toMatchObject({
@@ -189,7 +190,7 @@ test('importing the blank template over a live ledger keeps every task’s progr
   await ok(ledger({ action: 'addEvidence', taskId: task.id, name: '名单', description: '入学名单' }, 'staff-edu'));
   await ok(ledger({ action: 'updateTask', id: task.id, status: 'ready', selfScore: 2 }, 'staff-edu'));
   const sample = await ok(ledger({ action: 'sampleTemplate' }, 'dispatcher'));
-  const sheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer);
+  const sheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer, DEMO_ORGANIZATION);
   expect(sheet.areas.flatMap((a) => a.tasks).every((x) => x.status === undefined && x.selfScore === undefined)).toBe(true);
   const blank = await t.upload('dispatcher', '考评标准.xlsx', t.cloud.storage.get(sample.fileID) as Buffer);
   await ok(ledger({ action: 'importStandard', fileID: blank }, 'dispatcher'));
@@ -245,7 +246,7 @@ test('the job fairs figure counts every sign-up of the period’s fairs, past 10
 });
 
 test('the report reads each source once, however many tasks are linked to it', async () => {
-  const { forgetCalendarOverrides } = require('../../cloudfunctions/_lib/routing') as { forgetCalendarOverrides(): void };
+  const { forgetCalendarOverrides } = require('../../cloudfunctions/_lib/settings') as { forgetCalendarOverrides(): void };
   const submit = async (who: string, category: string) => (await ok(t.call('cases', aSubmission({ category }), who) as never)).caseId;
   for (const [i, category] of ['children', 'employment', 'housing', 'children'].entries()) await submit(`r${i}`, category);
   const database = t.cloud.database;

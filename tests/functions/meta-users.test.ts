@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../../core/data/categories';
-import { DEPARTMENTS } from '../../core/data/departments';
+import { DEMO_ORGANIZATION } from '../../local/seed/org';
 import { startTestCloud, type TestCloud } from './harness';
 
 let t: TestCloud;
@@ -8,17 +8,30 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-test('meta.get answers the taxonomy to anyone', async () => {
-  const res = await t.call<{ categories: { id: string }[]; departments: { id: string }[]; regions: unknown[] }>('meta', { action: 'get' });
+type Listed = { id: string; name: string };
+
+test('meta.get answers the taxonomy and the county the host seeded, units, 乡镇 and stations, to anyone', async () => {
+  const res = await t.call<{ categories: { id: string }[]; departments: Listed[]; regions: Listed[]; stations: Listed[] }>('meta', {
+    action: 'get',
+  });
   if (!res.ok) throw new Error(res.error.message);
   expect(res.data.categories.map((c) => c.id)).toEqual(CATEGORIES.map((c) => c.id));
-  expect(res.data.departments.map((d) => d.id)).toEqual(DEPARTMENTS.map((d) => d.id));
-  expect(res.data.regions.length).toBeGreaterThan(0);
+  // Read from the units collection, whose rows come back in id order.
+  const sorted = (ids: string[]) => [...ids].sort();
+  expect(sorted(res.data.departments.map((d) => d.id))).toEqual(sorted(DEMO_ORGANIZATION.units.map((u) => u.id)));
+  expect(res.data.departments.find((d) => d.id === 'civil')).toMatchObject({ name: '民政局', kind: 'county', retired: false });
+  expect(sorted(res.data.regions.map((r) => r.id))).toEqual(sorted(DEMO_ORGANIZATION.regions.map((r) => r.id)));
+  expect(sorted(res.data.stations.map((s) => s.id))).toEqual(sorted(DEMO_ORGANIZATION.regions.map((r) => `station-${r.id}`)));
 });
 
-test('users.me knows the seeded staff and their department', async () => {
+test('users.me knows the seeded staff, their department and its names', async () => {
   const res = await t.call('users', { action: 'me' }, 'staff-edu');
-  expect(res).toMatchObject({ ok: true, data: { role: 'staff', departmentId: 'edu' } });
+  expect(res).toMatchObject({ ok: true, data: { role: 'staff', departmentId: 'edu', unit: { name: '教育局', kind: 'county' } } });
+  // A station's clerk is seeded like any unit's.
+  expect(await t.call('users', { action: 'me' }, 'staff-station-chengguan')).toMatchObject({
+    ok: true,
+    data: { role: 'staff', departmentId: 'station-chengguan', unit: { name: '城关街道退役军人服务站', kind: 'station' } },
+  });
 });
 
 test('an admin edits the routing table: a region override routes that region elsewhere', async () => {

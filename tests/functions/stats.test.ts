@@ -1,4 +1,5 @@
 import type { Workbook } from 'exceljs';
+import { DEMO_ORGANIZATION } from '../../local/seed/org';
 import { aSubmission } from './builders';
 import { startTestCloud, type TestCloud } from './harness';
 
@@ -116,7 +117,11 @@ test('the .xlsx ledger opens in a spreadsheet reader and holds the same figures'
     if (/^SY\d{9}$/.test(v)) trackingNos.push(v);
   });
   expect(trackingNos).toHaveLength(4);
-  expect(book.worksheets.map((w) => w.name)).toHaveLength(11);
+  // The summary, then one sheet for each unit of the county: the ten county units and the eight stations.
+  const names = book.worksheets.map((w) => w.name);
+  expect(names[0]).toBe('汇总');
+  expect(names.slice(1).sort()).toEqual(DEMO_ORGANIZATION.units.map((u) => u.name).sort());
+  expect(names).toContain('柳林乡退役军人服务站');
 });
 
 test("a department's export lists its own cases only; the league table of figures stays whole for every unit", async () => {

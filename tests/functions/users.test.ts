@@ -38,9 +38,15 @@ test('bad input is INVALID_INPUT with issues and writes nothing', async () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!res.ok) expect(res.error.issues?.length).toBeGreaterThan(0);
   }
+  // A well-formed id the county does not have: refused by the use case against the stored organization.
   expect(await users({ action: 'createInvite', departmentId: 'mars' }, 'admin')).toMatchObject({
     ok: false,
-    error: { code: 'INVALID_INPUT' },
+    error: { code: 'INVALID_INPUT', issues: [{ path: ['departmentId'], message: expect.stringContaining('mars') }] },
+  });
+  // An id of the wrong shape: refused by the contract.
+  expect(await users({ action: 'createInvite', departmentId: 'Mars!' }, 'admin')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', issues: [{ path: ['departmentId'] }] },
   });
   expect(snapshot()).toBe(before);
 });
