@@ -114,6 +114,7 @@ function aBoard(): Board {
         content: '支持部队练兵备战',
         deadline: '2026-11-01',
         ownerDepartments: ['pafd'],
+        persons: [],
         status: 'in_progress',
         urged: 1,
       },

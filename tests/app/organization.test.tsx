@@ -5,6 +5,7 @@
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import type { Me } from '../../core/contracts/users';
 import type { Organization, Region, Unit } from '../../core/org/model';
 import { defaultRouting, type RoutingRule } from '../../core/routing';
 import { DEMO_ORGANIZATION } from '../../local/seed/org';
@@ -182,8 +183,10 @@ describe('fairs', () => {
     expect(isFairOrganizer(staffMe('agri', {}, COUNTY))).toBe(true);
     expect(isFairOrganizer(staffMe('hrss'))).toBe(true);
     expect(isFairOrganizer(staffMe('edu'))).toBe(false);
-    expect(isFairOrganizer({ role: 'dispatcher', departmentId: 'office', profile: null })).toBe(false);
-    expect(isFairOrganizer({ role: 'admin', profile: null })).toBe(true);
+    const dispatcher: Me = { role: 'dispatcher', departmentId: 'office', profile: null };
+    const admin: Me = { role: 'admin', profile: null };
+    expect(isFairOrganizer(dispatcher)).toBe(false);
+    expect(isFairOrganizer(admin)).toBe(true);
     expect(isFairOrganizer(null)).toBe(false);
   });
 
