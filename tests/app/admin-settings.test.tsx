@@ -13,12 +13,12 @@ import { typeInto } from './support/dom';
 const events = (calls: ApiCall[], fn: string, action: string) =>
   calls.filter((c) => c.fn === fn && c.event.action === action).map((c) => c.event);
 
-const DEFAULT_ROUTING = defaultRouting(DEMO_ORGANIZATION);
+const DEMO_ROUTING = defaultRouting(DEMO_ORGANIZATION);
 
 test('routing: removing a region override saves the whole table without it', async () => {
   const override: RoutingRule = { category: 'medical', regionId: 'hekou', departmentId: 'medins' };
   const { calls } = mockApi({
-    meta: withMeta((event) => (event.action === 'routing' ? ok({ rules: [...DEFAULT_ROUTING, override] }) : ok({ rules: event.rules }))),
+    meta: withMeta((event) => (event.action === 'routing' ? ok({ rules: [...DEMO_ROUTING, override] }) : ok({ rules: event.rules }))),
   });
   const { container } = render(<RoutingPage />);
   await screen.findByText('各类事项由谁办');
@@ -34,8 +34,8 @@ test('routing: removing a region override saves the whole table without it', asy
   fireEvent.click(screen.getByText('保存分派规则'));
   await waitFor(() => expect(events(calls, 'meta', 'saveRouting')).toHaveLength(1));
   const saved = events(calls, 'meta', 'saveRouting')[0]?.rules as RoutingRule[];
-  expect(saved).toHaveLength(DEFAULT_ROUTING.length);
-  expect(saved).toEqual(expect.arrayContaining([...DEFAULT_ROUTING]));
+  expect(saved).toHaveLength(DEMO_ROUTING.length);
+  expect(saved).toEqual(expect.arrayContaining([...DEMO_ROUTING]));
   expect(saved.some((r) => r.regionId)).toBe(false);
 });
 
