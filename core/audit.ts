@@ -16,6 +16,7 @@ export const CASE_AUDIT_ACTIONS = [
   'note',
   'assign',
   'escalate',
+  'setHandler',
   'urge',
   'followUp',
 ] as const;
@@ -45,6 +46,7 @@ export const AUDIT_ACTION_TEXT: Record<AuditAction, string> = {
   note: '写内部备注',
   assign: '改派',
   escalate: '服务站上报',
+  setHandler: '指定承办人',
   urge: '督办',
   followUp: '回访',
   'fairs.roster': '查看招聘会报名名单',

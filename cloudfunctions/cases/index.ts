@@ -72,6 +72,11 @@ export const main = createMain({
       input: casesContract.assign,
       run: (ctx, input) => cases.assignCase(deps(ctx), ctx.caller, input),
     }),
+    setHandler: action({
+      access: 'staff',
+      input: casesContract.setHandler,
+      run: (ctx, input) => cases.setCaseHandler(deps(ctx), ctx.caller, input),
+    }),
     escalate: action({
       access: 'staff',
       input: casesContract.escalate,

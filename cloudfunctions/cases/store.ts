@@ -131,6 +131,12 @@ export function casesStore(): CasesPort {
     },
     countCases: async (query) => ((await cases.where(whereOf(query)).count()) as { total: number }).total,
     casesRoutedBetween,
+    async colleague(departmentId, openid) {
+      const user = await firstRow<{ _id: string; profile?: { name?: string } }>(
+        d.collection('users').where({ _id: openid, role: _.in(['staff', 'dispatcher']), departmentId }).limit(1),
+      );
+      return user ? { openid: user._id, name: user.profile?.name ?? '（未填姓名）' } : null;
+    },
     async staffOf(departmentId) {
       const staff = await rows<{ _id: string }>(
         d

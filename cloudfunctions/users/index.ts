@@ -32,6 +32,7 @@ export const main = createMain({
       input: usersContract.removeStaff,
       run: (ctx, input) => users.removeStaff(deps(ctx), ctx.caller, input),
     }),
+    colleagues: action({ access: 'staff', input: usersContract.colleagues, run: (ctx) => users.listColleagues(deps(ctx), ctx.caller) }),
     listStaff: action({ access: 'admin', input: usersContract.listStaff, run: (ctx) => users.listStaff(deps(ctx), ctx.caller) }),
     auditLog: action({
       access: 'admin',

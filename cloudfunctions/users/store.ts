@@ -47,10 +47,12 @@ export function usersStore(): UsersPort {
     listStaff: () =>
       rows<UserRecord>(
         users
-          .where({ role: _.in(['staff', 'dispatcher', 'admin']) })
+          .where({ role: _.in(['staff', 'dispatcher', 'admin', 'leader']) })
           .orderBy('departmentId', 'asc')
           .limit(MAX_LIST),
       ),
+    staffOfUnit: (departmentId) =>
+      rows<UserRecord>(users.where({ role: _.in(['staff', 'dispatcher']), departmentId }).limit(MAX_LIST)),
     async insertInvite(invite) {
       await invites.add({ data: invite });
     },

@@ -70,6 +70,7 @@ export async function inbox(
     ...summarize(c, calendar, now, org),
     urged: OPEN_STATUSES.includes(c.status) && c.urges.length > 0,
     lastUrge: c.urges.at(-1)?.note,
+    handlerName: c.handler?.name,
     returned: c.returned,
     flagged: c.flagged,
   }));

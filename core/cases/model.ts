@@ -24,6 +24,7 @@ export type TimelineType =
   | 'returned'
   | 'reassigned'
   | 'escalated'
+  | 'handler_set'
   | 'urged'
   | 'note'
   | 'rated'
@@ -97,6 +98,8 @@ export interface CaseRecord {
   routing: { departmentId: string; reason: string; rule: RoutingRule | null };
   /** Set when a department handed the case back and the dispatcher has not reassigned it yet. */
   returned: boolean;
+  /** The person in the holding unit who handles the case (承办人), once the unit names one. */
+  handler?: { openid: string; name: string };
   /** A township station's hand-overs to a county unit (上报): not a 退单, and counted apart in the 三率. */
   escalations?: Escalation[];
   createdAt: string;

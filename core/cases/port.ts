@@ -98,6 +98,8 @@ export interface CasesPort extends ErasurePort {
   /** Cases routed from `from` to `to` (YYYY-MM-DD, UTC+8, inclusive), whole, however many. */
   casesRoutedBetween(from: string, to: string): Promise<CaseRecord[]>;
   staffOf(departmentId: string): Promise<string[]>;
+  /** A staff member (or dispatcher) of the unit, with the name they gave; null when they are not one. */
+  colleague(departmentId: string, openid: string): Promise<{ openid: string; name: string } | null>;
   notify(openids: string[], notice: Notice): Promise<void>;
   /** A view or change of one case, on that case's own trail. */
   audit(entry: AuditEntry): Promise<void>;

@@ -138,6 +138,7 @@ export function staffView(c: CaseRecord, viewer: Caller, calendar: Calendar, now
     recorded: Boolean(c.recordedBy),
     routing: c.routing,
     departmentsHeld: c.departmentsHeld,
+    ...(c.handler ? { handler: c.handler } : {}),
     signedAt: iso(c.signedAt),
     signedOnTime: c.signedOnTime,
     resolvedAt: iso(c.resolvedAt),

@@ -11,7 +11,7 @@ import type { Calendar } from './calendar';
 import { deadlines, resumeDueAt } from './deadlines';
 import { distressReason, distressRouting, distressSupport, escalateDistress } from './distress';
 import { transition, type CaseAction } from './lifecycle';
-import type { Actor, CaseRecord, TimelineEntry } from './model';
+import { OPEN_STATUSES, type Actor, type CaseRecord, type TimelineEntry } from './model';
 import type { CasesPort, Notice } from './port';
 import { formerHolderView, requesterView, staffView } from './present';
 
@@ -526,6 +526,7 @@ export async function returnCase(deps: CaseDeps, caller: Authed, input: { caseId
       c.departmentId = deps.org.dispatchUnitId;
       if (!c.departmentsHeld.includes(deps.org.dispatchUnitId)) c.departmentsHeld.push(deps.org.dispatchUnitId);
       c.returned = true;
+      delete c.handler;
       delete c.signedAt;
       delete c.signedOnTime;
       c.timeline.push(entry(deps.now, 'returned', actorOf(caller), `${unitName(deps.org, from)}退回双拥办：${input.reason}`, true));
@@ -607,9 +608,33 @@ export async function escalateCase(deps: CaseDeps, caller: Authed, input: { case
   return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }
 
+/** The holding unit names who handles the case (承办人); they are told. */
+export async function setCaseHandler(deps: CaseDeps, caller: Authed, input: { caseId: string; openid: string }) {
+  const before = await mustGet(deps.port, input.caseId);
+  requireHolder(caller, before);
+  const handler = await deps.port.colleague(before.departmentId, input.openid);
+  if (!handler) throw new AppError('INVALID_INPUT', '承办人要是本单位的工作人员', [{ path: ['openid'], message: '不是本单位的工作人员' }]);
+  const c = await mutate(
+    deps,
+    input.caseId,
+    (c) => {
+      requireHolder(caller, c);
+      if (!OPEN_STATUSES.includes(c.status)) throw new AppError('CONFLICT', '这件求助已经办结或结束了');
+      c.handler = handler;
+      c.timeline.push(entry(deps.now, 'handler_set', actorOf(caller), `承办人：${handler.name}`, true));
+      return c;
+    },
+    { caller, action: 'setHandler' },
+  );
+  const notice: Notice = { kind: 'case_new', caseId: c._id, trackingNo: c.trackingNo, title: '这件求助由您承办', detail: c.description.slice(0, 20), at: formatChina(deps.now) };
+  await deps.port.notify([handler.openid], notice);
+  return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
+}
+
 /** The case goes to `unitId`, waiting to be signed, with its deadlines counted from now. */
 function handOver(c: CaseRecord, unitId: string, calendar: Calendar, now: Date): void {
   move(c, 'assign');
+  delete c.handler;
   const due = deadlines(calendar, now, c.category, c.urgent);
   c.departmentId = unitId;
   if (!c.departmentsHeld.includes(unitId)) c.departmentsHeld.push(unitId);

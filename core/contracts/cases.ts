@@ -86,6 +86,8 @@ export const casesContract = {
   lookup: z.strictObject({ trackingNo: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^SY\d{9}$/, '受理编号是 SY 加 9 位数字')) }),
   // Dispatcher
   assign: z.strictObject({ caseId, departmentId: unitRef(), reason: text('分派理由', 200) }),
+  /** The holding unit names one of its staff as the case's 承办人. */
+  setHandler: z.strictObject({ caseId, openid: z.string().check(z.minLength(1, '请选择承办人'), z.maxLength(128)) }),
   /** A township station hands a case it holds to a county unit (上报). */
   escalate: z.strictObject({ caseId, departmentId: unitRef('请选择县级单位'), reason: text('上报理由', 200) }),
   urge: z.strictObject({ caseId, note: z.optional(text('督办意见', 200)) }),
@@ -165,6 +167,8 @@ export const staffCase = z.strictObject({
   recorded: z.boolean(),
   routing: z.strictObject({ departmentId: unitRef(), reason: z.string(), rule: z.nullable(routingRule) }),
   departmentsHeld: z.array(unitRef()),
+  /** Who in the holding unit handles it (承办人). */
+  handler: z.optional(z.strictObject({ openid: z.string(), name: z.string() })),
   signedAt: z.optional(when),
   signedOnTime: z.optional(z.boolean()),
   resolvedOnTime: z.optional(z.boolean()),
@@ -228,6 +232,8 @@ const inboxItem = z.strictObject({
   ...caseSummaryShape,
   urged: z.boolean(),
   lastUrge: z.optional(z.string()),
+  /** The 承办人 the unit named, if any. */
+  handlerName: z.optional(z.string()),
   returned: z.boolean(),
   flagged: z.boolean(),
 });
@@ -316,6 +322,7 @@ export const casesAnswers = {
   lookup: caseView,
   assign: staffCase,
   escalate: staffCase,
+  setHandler: staffCase,
   urge: staffCase,
   record: submitted,
   followUp: staffCase,

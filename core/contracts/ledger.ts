@@ -19,6 +19,8 @@ export const ledgerContract = {
     status: z.optional(z.enum(['in_progress', 'ready'])),
     selfScore: z.optional(score),
     note: z.optional(text('说明', 300)),
+    /** Who in the caller's unit is responsible for the task. */
+    person: z.optional(text('负责人姓名', 20)),
   }),
   addEvidence: z.strictObject({
     taskId: id,
@@ -43,6 +45,8 @@ export const ledgerContract = {
   saveTask: z.strictObject({
     id,
     ownerDepartments: z.optional(z.array(unitRef()).check(z.minLength(1), z.maxLength(20, '责任单位最多 20 个'))),
+    /** The person responsible in each owner unit. */
+    persons: z.optional(z.array(z.strictObject({ departmentId: unitRef(), name: text('负责人姓名', 20) })).check(z.maxLength(20))),
     deadline: z.optional(day),
     link: z.optional(z.nullable(z.strictObject({ metric: z.enum(LIVE_METRICS), departmentId: z.optional(unitRef()) }))),
   }),
@@ -66,6 +70,7 @@ const taskShape = {
   criteria: z.string(),
   evidenceKind: z.enum(EVIDENCE_KINDS),
   ownerDepartments: z.array(departmentId),
+  persons: z.optional(z.array(z.strictObject({ departmentId, name: z.string() }))),
   deadline: z.string(),
   status: z.enum(TASK_STATUSES),
   selfScore: z.optional(z.number()),
@@ -162,7 +167,17 @@ const boardShape = {
   today: z.string(),
   total: z.strictObject(progressShape),
   areas: z.array(z.strictObject({ areaId: z.string(), name: z.string(), areaPoints: z.number(), ...progressShape })),
-  departments: z.array(z.strictObject({ departmentId, name: z.string(), ...progressShape, overdue: count, openProblems: count })),
+  departments: z.array(
+    z.strictObject({
+      departmentId,
+      name: z.string(),
+      leader: z.optional(z.string()),
+      liaison: z.optional(z.string()),
+      ...progressShape,
+      overdue: count,
+      openProblems: count,
+    }),
+  ),
   overdueTasks: z.array(
     z.strictObject({
       id: z.string(),
@@ -170,6 +185,7 @@ const boardShape = {
       content: z.string(),
       deadline: z.string(),
       ownerDepartments: z.array(departmentId),
+      persons: z.array(z.strictObject({ departmentId, name: z.string() })),
       status: z.enum(TASK_STATUSES),
       urged: count,
     }),

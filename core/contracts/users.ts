@@ -38,6 +38,8 @@ export const usersContract = {
   }),
   removeStaff: z.strictObject({ openid: z.string().check(z.minLength(1), z.maxLength(128)) }),
   listStaff: z.strictObject({}),
+  /** Staff: the people of the caller's own unit, to name one as a case's 承办人. */
+  colleagues: z.strictObject({}),
   /** Admins: the audit trail of personal data views, by person, unit, operation, object and date (UTC+8, inclusive). */
   auditLog: z
     .strictObject({
@@ -137,6 +139,7 @@ export const usersAnswers = {
   createInvite: invite,
   removeStaff: z.strictObject({ openid: z.string(), role }),
   listStaff: z.strictObject({ items: z.array(staffMember), invites: z.array(invite) }),
+  colleagues: z.strictObject({ items: z.array(z.strictObject({ openid: z.string(), name: z.string() })) }),
   auditLog: pageOf(auditLogEntry),
 };
 

@@ -41,6 +41,9 @@ export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: Proble
       return {
         departmentId: d.id,
         name: d.name,
+        // Who answers for the unit's 创建 work: its 一把手 and its 专人, as the county named them.
+        ...(d.leader ? { leader: d.leader.name } : {}),
+        ...(d.liaison ? { liaison: d.liaison.name } : {}),
         ...progressOf(mine),
         overdue: mine.filter((t) => overdueTasks.includes(t)).length,
         openProblems: problems.filter((p) => p.ownerDepartmentId === d.id && p.state !== 'done').length,
@@ -52,6 +55,7 @@ export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: Proble
       content: t.content,
       deadline: t.deadline,
       ownerDepartments: t.ownerDepartments,
+      persons: t.persons ?? [],
       status: t.status,
       urged: t.urges.length,
     })),

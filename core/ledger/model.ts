@@ -41,6 +41,11 @@ export interface Evidence {
   departmentId?: string;
 }
 
+export interface TaskPerson {
+  departmentId: string;
+  name: string;
+}
+
 export interface TaskRecord {
   _id: string;
   areaId: string;
@@ -52,6 +57,8 @@ export interface TaskRecord {
   criteria: string;
   evidenceKind: EvidenceKind;
   ownerDepartments: string[];
+  /** The person each owner unit made responsible (its 专人 unless it named another). */
+  persons?: TaskPerson[];
   /** YYYY-MM-DD (UTC+8). */
   deadline: string;
   status: TaskStatus;

@@ -1,5 +1,5 @@
 import { AppError } from '../envelope';
-import { isSupervisor, mayEditTask, type Evidence, type ProblemRecord, type TaskRecord } from './model';
+import { isSupervisor, mayEditTask, type Evidence, type ProblemRecord, type TaskPerson, type TaskRecord } from './model';
 
 /**
  * How a task moves: a department works it (not_started → in_progress as soon as evidence arrives,
@@ -25,10 +25,17 @@ export interface DepartmentUpdate {
   status?: 'in_progress' | 'ready';
   selfScore?: number;
   note?: string;
+  /** Who in the caller's unit is responsible for the task. */
+  person?: string;
 }
 
 /** A department's progress on its task: its status, its self-assessed score, a note for the record. */
-export function updatedByDepartment(t: TaskRecord, change: DepartmentUpdate, by: string, at: Date): TaskRecord {
+export function updatedByDepartment(
+  t: TaskRecord,
+  change: DepartmentUpdate,
+  by: { openid: string; departmentId?: string },
+  at: Date,
+): TaskRecord {
   if (t.status === 'accepted') throw new AppError('CONFLICT', '双拥办已经验收，不能再改；需要调整请联系双拥办');
   if (change.selfScore !== undefined) requireWithinPoints(t, change.selfScore, 'selfScore', `自评分不能超过这项的分值 ${t.points} 分`);
   // "Met" needs something to show for it.
@@ -36,9 +43,22 @@ export function updatedByDepartment(t: TaskRecord, change: DepartmentUpdate, by:
   const next: TaskRecord = { ...t, updatedAt: at.toISOString() };
   if (change.status) next.status = change.status;
   if (change.selfScore !== undefined) next.selfScore = change.selfScore;
-  if (change.note) next.notes = [...t.notes, { at: at.toISOString(), text: change.note, by }];
+  if (change.note) next.notes = [...t.notes, { at: at.toISOString(), text: change.note, by: by.openid }];
+  if (change.person) {
+    // The 双拥办 edits every task but names people only through saveTask, for the unit it chooses.
+    if (!by.departmentId || !t.ownerDepartments.includes(by.departmentId)) {
+      throw new AppError('INVALID_INPUT', '只有责任单位可以指定本单位的负责人', [{ path: ['person'], message: '请由责任单位指定' }]);
+    }
+    next.persons = withPerson(t.persons, { departmentId: by.departmentId, name: change.person });
+  }
   return next;
 }
+
+/** The unit's responsible person set or replaced, the other units' kept. */
+const withPerson = (persons: TaskPerson[] | undefined, person: TaskPerson): TaskPerson[] => [
+  ...(persons ?? []).filter((p) => p.departmentId !== person.departmentId),
+  person,
+];
 
 /** Evidence goes on the task's list; the first piece starts a task nobody had started. */
 export function withEvidence(t: TaskRecord, evidence: Evidence, at: Date): TaskRecord {
@@ -80,6 +100,7 @@ export function urged(t: TaskRecord, text: string, by: string, at: Date): TaskRe
 
 export interface TaskSettings {
   ownerDepartments?: TaskRecord['ownerDepartments'];
+  persons?: TaskPerson[];
   deadline?: string;
   /** null unlinks the task from the live figures. */
   link?: TaskRecord['link'] | null;
@@ -89,6 +110,14 @@ export interface TaskSettings {
 export function withSettings(t: TaskRecord, change: TaskSettings, at: Date): TaskRecord {
   const next: TaskRecord = { ...t, updatedAt: at.toISOString() };
   if (change.ownerDepartments) next.ownerDepartments = change.ownerDepartments;
+  if (change.persons) {
+    const stray = change.persons.findIndex((p) => !next.ownerDepartments.includes(p.departmentId));
+    if (stray >= 0) throw new AppError('INVALID_INPUT', '负责人要属于这项任务的责任单位', [{ path: ['persons', stray, 'departmentId'], message: '不是责任单位' }]);
+    next.persons = change.persons.reduce(withPerson, t.persons?.filter((p) => next.ownerDepartments.includes(p.departmentId)));
+  } else if (change.ownerDepartments) {
+    // A unit no longer responsible takes its person with it.
+    next.persons = t.persons?.filter((p) => next.ownerDepartments.includes(p.departmentId));
+  }
   if (change.deadline) next.deadline = change.deadline;
   if (change.link === null) delete next.link;
   else if (change.link) next.link = change.link;

@@ -92,7 +92,7 @@ export async function listProblems(deps: Pick<LedgerDeps, 'port'>, _caller: Call
 export async function updateTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { id, ...change }: In<'updateTask'>) {
   const t = await mustTask(deps.port, id);
   requireEditor(caller, t);
-  const next = updatedByDepartment(t, change, caller.openid, deps.now);
+  const next = updatedByDepartment(t, change, caller, deps.now);
   await deps.port.putTask(next);
   return taskRecord(next);
 }

@@ -26,6 +26,8 @@ export interface UsersPort {
   putUser(user: UserRecord): Promise<void>;
   removeUser(openid: string): Promise<void>;
   listStaff(): Promise<UserRecord[]>;
+  /** Staff and dispatchers of one unit. */
+  staffOfUnit(departmentId: string): Promise<UserRecord[]>;
   insertInvite(invite: InviteRecord): Promise<void>;
   findInvite(code: string): Promise<InviteRecord | null>;
   /** Marks the invite used only if nobody used it yet; false when someone else got there first. */
@@ -218,6 +220,13 @@ export async function removeStaff(
   const { departmentId: _dept, ...rest } = existing;
   await port.putUser({ ...rest, role: 'resident', updatedAt: now.toISOString() });
   return { openid, role: 'resident' };
+}
+
+/** The staff of the caller's unit, by name: who a case can be given to within it. */
+export async function listColleagues({ port }: Pick<UserDeps, 'port'>, caller: Caller): Promise<{ items: { openid: string; name: string }[] }> {
+  if (!caller.departmentId) return { items: [] };
+  const staff = await port.staffOfUnit(caller.departmentId);
+  return { items: staff.map((u) => ({ openid: u._id, name: u.profile?.name ?? '（未填姓名）' })) };
 }
 
 export async function listStaff(

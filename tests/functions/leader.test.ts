@@ -116,3 +116,54 @@ test('a leader changes nothing: every write is FORBIDDEN and nothing is stored',
   }
   expect(JSON.stringify(['cases', 'ledger_tasks', 'signups', 'users', 'units'].map((c) => t.cloud.database.all(c)))).toBe(before);
 });
+
+test('a unit names the person who handles a case, and each owner unit its person on a ledger task', async () => {
+  const submitted = await ok(t.call('cases', aSubmission(), 'resident-1'));
+  // The demo 教育局 has one clerk; a second joins by invite.
+  const invite = await ok(t.call('users', { action: 'createInvite', departmentId: 'edu' }, 'admin'));
+  await ok(t.call('users', { action: 'bindStaff', inviteCode: invite.code }, 'edu-2'));
+  await ok(t.call('users', { action: 'saveProfile', name: '刘老师' }, 'edu-2'));
+  const colleagues = await ok(t.call('users', { action: 'colleagues' }, 'staff-edu'));
+  expect(colleagues.items).toEqual(expect.arrayContaining([{ openid: 'edu-2', name: '刘老师' }]));
+  expect((await ok(t.call('users', { action: 'colleagues' }, 'staff-civil'))).items.map((p: Data) => p.openid)).not.toContain('edu-2');
+
+  const view = await ok(t.call('cases', { action: 'setHandler', caseId: submitted.caseId, openid: 'edu-2' }, 'staff-edu'));
+  expect(view.handler).toEqual({ openid: 'edu-2', name: '刘老师' });
+  const inbox = await ok(t.call('cases', { action: 'inbox' }, 'staff-edu'));
+  expect(inbox.items.find((c: Data) => c.caseId === submitted.caseId).handlerName).toBe('刘老师');
+  // Only a person of the holding unit, named by that unit.
+  expect(await t.call('cases', { action: 'setHandler', caseId: submitted.caseId, openid: 'staff-civil' }, 'staff-edu')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+  expect(await t.call('cases', { action: 'setHandler', caseId: submitted.caseId, openid: 'staff-civil' }, 'staff-civil')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  // A reassigned case leaves its handler behind.
+  const moved = await ok(
+    t.call('cases', { action: 'assign', caseId: submitted.caseId, departmentId: 'civil', reason: '归民政' }, 'dispatcher'),
+  );
+  expect(moved).not.toHaveProperty('handler');
+
+  // Ledger: an owner unit names its person; the 双拥办 may name any owner's; the board shows them.
+  const { items } = await ok(t.call('ledger', { action: 'tasks' }, 'dispatcher'));
+  const task = items.find((x: Data) => x.ownerDepartments.includes('edu'));
+  const updated = await ok(t.call('ledger', { action: 'updateTask', id: task.id, person: '刘老师' }, 'staff-edu'));
+  expect(updated.persons).toEqual([{ departmentId: 'edu', name: '刘老师' }]);
+  expect(await t.call('ledger', { action: 'updateTask', id: task.id, person: '某人' }, 'dispatcher')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+  const set = await ok(
+    t.call('ledger', { action: 'saveTask', id: task.id, persons: [{ departmentId: 'edu', name: '王主任' }] }, 'dispatcher'),
+  );
+  expect(set.persons).toEqual([{ departmentId: 'edu', name: '王主任' }]);
+  // A person of a unit that is not responsible for the task is refused.
+  const outsider = ['housing', 'justice', 'medins', 'pafd'].find((d) => !task.ownerDepartments.includes(d));
+  expect(
+    await t.call('ledger', { action: 'saveTask', id: task.id, persons: [{ departmentId: outsider, name: '外人' }] }, 'dispatcher'),
+  ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  const board = await ok(t.call('ledger', { action: 'board' }, 'leader'));
+  expect(board.departments.find((d: Data) => d.departmentId === 'vab')).toMatchObject({ leader: '周建军', liaison: '陈晓燕' });
+});
