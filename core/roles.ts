@@ -1,4 +1,3 @@
-
 export const ROLES = ['resident', 'staff', 'dispatcher', 'admin', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 

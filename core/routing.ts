@@ -37,7 +37,11 @@ export function routeCase(org: Organization, table: readonly RoutingRule[], cate
   }
   const general = table.find((r) => live(r) && r.regionId === undefined);
   if (general) {
-    return { departmentId: general.departmentId, rule: general, reason: `「${categoryName}」事项由${unitName(org, general.departmentId)}办理` };
+    return {
+      departmentId: general.departmentId,
+      rule: general,
+      reason: `「${categoryName}」事项由${unitName(org, general.departmentId)}办理`,
+    };
   }
   return {
     departmentId: org.dispatchUnitId,

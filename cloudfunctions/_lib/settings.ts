@@ -40,7 +40,11 @@ const organization = cached(async (): Promise<Organization> => {
     pagedRows<Stored<Region>>(collection('regions')),
     firstRow<{ dispatchUnitId?: string }>(db().collection('settings').where({ _id: 'org' }).limit(1)),
   ]);
-  return { units: units.map(withId<Unit>), regions: regions.map(withId<Region>), dispatchUnitId: setting?.dispatchUnitId ?? EMPTY_ORGANIZATION.dispatchUnitId };
+  return {
+    units: units.map(withId<Unit>),
+    regions: regions.map(withId<Region>),
+    dispatchUnitId: setting?.dispatchUnitId ?? EMPTY_ORGANIZATION.dispatchUnitId,
+  };
 });
 
 const routing = cached(async (): Promise<readonly RoutingRule[]> => {

@@ -133,7 +133,10 @@ export function casesStore(): CasesPort {
     casesRoutedBetween,
     async colleague(departmentId, openid) {
       const user = await firstRow<{ _id: string; profile?: { name?: string } }>(
-        d.collection('users').where({ _id: openid, role: _.in(['staff', 'dispatcher']), departmentId }).limit(1),
+        d
+          .collection('users')
+          .where({ _id: openid, role: _.in(['staff', 'dispatcher']), departmentId })
+          .limit(1),
       );
       return user ? { openid: user._id, name: user.profile?.name ?? '（未填姓名）' } : null;
     },

@@ -12,8 +12,16 @@ const deps = (now: Date, org: Organization): fairs.FairDeps => ({ port: fairsSto
 export const main = createMain({
   name: 'fairs',
   actions: {
-    list: action({ access: 'public', input: fairsContract.list, run: (ctx, input) => fairs.listFairs(deps(ctx.now, ctx.org), ctx.caller, input) }),
-    get: action({ access: 'public', input: fairsContract.get, run: (ctx, input) => fairs.getFair(deps(ctx.now, ctx.org), ctx.caller, input) }),
+    list: action({
+      access: 'public',
+      input: fairsContract.list,
+      run: (ctx, input) => fairs.listFairs(deps(ctx.now, ctx.org), ctx.caller, input),
+    }),
+    get: action({
+      access: 'public',
+      input: fairsContract.get,
+      run: (ctx, input) => fairs.getFair(deps(ctx.now, ctx.org), ctx.caller, input),
+    }),
     signup: action({
       access: 'user',
       input: fairsContract.signup,
@@ -46,7 +54,11 @@ export const main = createMain({
       input: fairsContract.exportRoster,
       run: (ctx, input) => fairs.exportFairRoster(deps(ctx.now, ctx.org), ctx.caller, input),
     }),
-    save: action({ access: 'staff', input: fairsContract.save, run: (ctx, input) => fairs.saveFair(deps(ctx.now, ctx.org), ctx.caller, input) }),
+    save: action({
+      access: 'staff',
+      input: fairsContract.save,
+      run: (ctx, input) => fairs.saveFair(deps(ctx.now, ctx.org), ctx.caller, input),
+    }),
   },
   // Every morning: the day-before reminders.
   timer: async (now) => fairs.remindFairGoers(deps(now, await loadOrganization()), null),

@@ -17,8 +17,16 @@ export const main = createMain({
       input: placesContract.list,
       run: (ctx, input) => places.listPlaces(deps(ctx.now, ctx.org), ctx.caller, input),
     }),
-    get: action({ access: 'public', input: placesContract.get, run: (ctx, input) => places.getPlace(deps(ctx.now, ctx.org), ctx.caller, input) }),
-    save: action({ access: 'admin', input: placesContract.save, run: (ctx, input) => places.savePlace(deps(ctx.now, ctx.org), ctx.caller, input) }),
+    get: action({
+      access: 'public',
+      input: placesContract.get,
+      run: (ctx, input) => places.getPlace(deps(ctx.now, ctx.org), ctx.caller, input),
+    }),
+    save: action({
+      access: 'admin',
+      input: placesContract.save,
+      run: (ctx, input) => places.savePlace(deps(ctx.now, ctx.org), ctx.caller, input),
+    }),
     remove: action({
       access: 'admin',
       input: placesContract.remove,

@@ -51,8 +51,7 @@ export function usersStore(): UsersPort {
           .orderBy('departmentId', 'asc')
           .limit(MAX_LIST),
       ),
-    staffOfUnit: (departmentId) =>
-      rows<UserRecord>(users.where({ role: _.in(['staff', 'dispatcher']), departmentId }).limit(MAX_LIST)),
+    staffOfUnit: (departmentId) => rows<UserRecord>(users.where({ role: _.in(['staff', 'dispatcher']), departmentId }).limit(MAX_LIST)),
     async insertInvite(invite) {
       await invites.add({ data: invite });
     },

@@ -626,7 +626,14 @@ export async function setCaseHandler(deps: CaseDeps, caller: Authed, input: { ca
     },
     { caller, action: 'setHandler' },
   );
-  const notice: Notice = { kind: 'case_new', caseId: c._id, trackingNo: c.trackingNo, title: '这件求助由您承办', detail: c.description.slice(0, 20), at: formatChina(deps.now) };
+  const notice: Notice = {
+    kind: 'case_new',
+    caseId: c._id,
+    trackingNo: c.trackingNo,
+    title: '这件求助由您承办',
+    detail: c.description.slice(0, 20),
+    at: formatChina(deps.now),
+  };
   await deps.port.notify([handler.openid], notice);
   return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
 }

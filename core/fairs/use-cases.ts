@@ -83,7 +83,12 @@ export async function getFair(deps: FairDeps, caller: Caller, { id }: In<'get'>)
   const [f, stored] = await Promise.all([loadFair(deps, caller, id), caller.openid ? deps.port.getSignup(`${id}:${caller.openid}`) : null]);
   const mine = await mySignup(deps, f, stored);
   const position = mine?.status === 'waitlisted' ? positionIn(f, mine._id) : undefined;
-  return { ...fairSummary(f, deps.now, deps.org), description: f.description, employers: f.employers, mySignup: mySignupView(mine, position) };
+  return {
+    ...fairSummary(f, deps.now, deps.org),
+    description: f.description,
+    employers: f.employers,
+    mySignup: mySignupView(mine, position),
+  };
 }
 
 const CLOSED_TEXT = { closed: '报名已经截止了', cancelled: '这场招聘会已取消' } as const;

@@ -36,19 +36,21 @@ export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: Proble
     areas: [...areas]
       .sort((a, b) => a.order - b.order)
       .map((a) => ({ areaId: a._id, name: a.name, areaPoints: a.points, ...progressOf(tasks.filter((t) => t.areaId === a._id)) })),
-    departments: activeUnits(org).map((d) => {
-      const mine = tasks.filter((t) => t.ownerDepartments.includes(d.id));
-      return {
-        departmentId: d.id,
-        name: d.name,
-        // Who answers for the unit's 创建 work: its 一把手 and its 专人, as the county named them.
-        ...(d.leader ? { leader: d.leader.name } : {}),
-        ...(d.liaison ? { liaison: d.liaison.name } : {}),
-        ...progressOf(mine),
-        overdue: mine.filter((t) => overdueTasks.includes(t)).length,
-        openProblems: problems.filter((p) => p.ownerDepartmentId === d.id && p.state !== 'done').length,
-      };
-    }).filter((d) => d.tasks > 0),
+    departments: activeUnits(org)
+      .map((d) => {
+        const mine = tasks.filter((t) => t.ownerDepartments.includes(d.id));
+        return {
+          departmentId: d.id,
+          name: d.name,
+          // Who answers for the unit's 创建 work: its 一把手 and its 专人, as the county named them.
+          ...(d.leader ? { leader: d.leader.name } : {}),
+          ...(d.liaison ? { liaison: d.liaison.name } : {}),
+          ...progressOf(mine),
+          overdue: mine.filter((t) => overdueTasks.includes(t)).length,
+          openProblems: problems.filter((p) => p.ownerDepartmentId === d.id && p.state !== 'done').length,
+        };
+      })
+      .filter((d) => d.tasks > 0),
     overdueTasks: overdueTasks.map((t) => ({
       id: t._id,
       code: t.code,

@@ -1,4 +1,3 @@
-
 export const EVIDENCE_KINDS = ['档案资料', '基础设施', '政策落实', '活动'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
@@ -93,9 +92,7 @@ export const isOverdue = (t: Pick<TaskRecord, 'status' | 'deadline'>, today: str
 /** Departments edit their own tasks; the 双拥办 (dispatcher) and admins edit all. */
 export function mayEditTask(caller: { role: string; departmentId?: string }, task: Pick<TaskRecord, 'ownerDepartments'>): boolean {
   if (caller.role === 'dispatcher' || caller.role === 'admin') return true;
-  return (
-    caller.role === 'staff' && caller.departmentId !== undefined && task.ownerDepartments.includes(caller.departmentId as string)
-  );
+  return caller.role === 'staff' && caller.departmentId !== undefined && task.ownerDepartments.includes(caller.departmentId as string);
 }
 
 /** The 双拥办 (dispatcher) and admins: they accept, send back, urge, set a task up and import the standard. */

@@ -112,8 +112,14 @@ export function withSettings(t: TaskRecord, change: TaskSettings, at: Date): Tas
   if (change.ownerDepartments) next.ownerDepartments = change.ownerDepartments;
   if (change.persons) {
     const stray = change.persons.findIndex((p) => !next.ownerDepartments.includes(p.departmentId));
-    if (stray >= 0) throw new AppError('INVALID_INPUT', '负责人要属于这项任务的责任单位', [{ path: ['persons', stray, 'departmentId'], message: '不是责任单位' }]);
-    next.persons = change.persons.reduce(withPerson, t.persons?.filter((p) => next.ownerDepartments.includes(p.departmentId)));
+    if (stray >= 0)
+      throw new AppError('INVALID_INPUT', '负责人要属于这项任务的责任单位', [
+        { path: ['persons', stray, 'departmentId'], message: '不是责任单位' },
+      ]);
+    next.persons = change.persons.reduce(
+      withPerson,
+      t.persons?.filter((p) => next.ownerDepartments.includes(p.departmentId)),
+    );
   } else if (change.ownerDepartments) {
     // A unit no longer responsible takes its person with it.
     next.persons = t.persons?.filter((p) => next.ownerDepartments.includes(p.departmentId));

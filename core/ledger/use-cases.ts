@@ -97,7 +97,11 @@ export async function updateTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>,
   return taskRecord(next);
 }
 
-export async function addEvidence(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { taskId, ...evidence }: In<'addEvidence'>) {
+export async function addEvidence(
+  deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>,
+  caller: Authed,
+  { taskId, ...evidence }: In<'addEvidence'>,
+) {
   const { port, now } = deps;
   const t = await mustTask(port, taskId);
   requireEditor(caller, t);

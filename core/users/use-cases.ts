@@ -87,7 +87,11 @@ export function describeMe(caller: Caller, record: UserRecord | null, org: Organ
   return me;
 }
 
-export async function saveProfile({ port, now, org }: Pick<UserDeps, 'port' | 'now' | 'org'>, caller: Authed, input: ProfileInput): Promise<Me> {
+export async function saveProfile(
+  { port, now, org }: Pick<UserDeps, 'port' | 'now' | 'org'>,
+  caller: Authed,
+  input: ProfileInput,
+): Promise<Me> {
   requireKnown(org, { regions: [{ path: ['regionId'], id: input.regionId }] });
   // A name is read by others (admins list staff by name; sign-up forms start from it): checked first.
   if (input.name) refuseRisky(await port.checkProfileText(input.name, caller.openid));
@@ -223,7 +227,10 @@ export async function removeStaff(
 }
 
 /** The staff of the caller's unit, by name: who a case can be given to within it. */
-export async function listColleagues({ port }: Pick<UserDeps, 'port'>, caller: Caller): Promise<{ items: { openid: string; name: string }[] }> {
+export async function listColleagues(
+  { port }: Pick<UserDeps, 'port'>,
+  caller: Caller,
+): Promise<{ items: { openid: string; name: string }[] }> {
   if (!caller.departmentId) return { items: [] };
   const staff = await port.staffOfUnit(caller.departmentId);
   return { items: staff.map((u) => ({ openid: u._id, name: u.profile?.name ?? '（未填姓名）' })) };
