@@ -19,6 +19,8 @@ const civil = { role: 'staff', departmentId: 'civil' } as const;
 const edu = { role: 'staff', departmentId: 'edu' } as const;
 const dispatcher = { role: 'dispatcher' } as const;
 const admin = { role: 'admin' } as const;
+/** Who writes a department's update: the 民政局's clerk. */
+const clerk = { openid: 'staff-civil', departmentId: 'civil' };
 
 /** The refusal a rule throws, as the code and message a person would get. */
 function refusal(run: () => unknown): { code: string; message: string; issues?: unknown } {
@@ -64,14 +66,14 @@ describe('a department works its task', () => {
   });
 
   test('ready needs evidence first', () => {
-    expect(refusal(() => updatedByDepartment(aTask({ status: 'in_progress' }), { status: 'ready' }, 'staff-civil', at))).toMatchObject({
+    expect(refusal(() => updatedByDepartment(aTask({ status: 'in_progress' }), { status: 'ready' }, clerk, at))).toMatchObject({
       code: 'CONFLICT',
       message: '请先上传至少一份佐证材料，再标记自评达标',
     });
     const next = updatedByDepartment(
       aTask({ status: 'in_progress', evidence: [anEvidence()] }),
       { status: 'ready', selfScore: 2 },
-      'staff-civil',
+      clerk,
       at,
     );
     expect(next).toMatchObject({ status: 'ready', selfScore: 2, updatedAt: at.toISOString() });
@@ -79,25 +81,25 @@ describe('a department works its task', () => {
 
   test('a self-assessment is capped by the task points, with the field named', () => {
     const t = aTask({ points: 1.5, status: 'in_progress' });
-    expect(refusal(() => updatedByDepartment(t, { selfScore: 2 }, 'staff-civil', at))).toEqual({
+    expect(refusal(() => updatedByDepartment(t, { selfScore: 2 }, clerk, at))).toEqual({
       code: 'INVALID_INPUT',
       message: '自评分不能超过这项的分值 1.5 分',
       issues: [{ path: ['selfScore'], message: '最多 1.5 分' }],
     });
-    expect(updatedByDepartment(t, { selfScore: 1.5 }, 'staff-civil', at).selfScore).toBe(1.5);
-    expect(updatedByDepartment(t, { selfScore: 0 }, 'staff-civil', at).selfScore).toBe(0);
+    expect(updatedByDepartment(t, { selfScore: 1.5 }, clerk, at).selfScore).toBe(1.5);
+    expect(updatedByDepartment(t, { selfScore: 0 }, clerk, at).selfScore).toBe(0);
   });
 
   test('a note goes on the record with who wrote it; no change leaves the status and score alone', () => {
     const t = aTask({ status: 'in_progress', selfScore: 1 });
-    const next = updatedByDepartment(t, { note: '已联系街道' }, 'staff-civil', at);
+    const next = updatedByDepartment(t, { note: '已联系街道' }, clerk, at);
     expect(next).toMatchObject({ status: 'in_progress', selfScore: 1 });
     expect(next.notes).toEqual([{ at: at.toISOString(), text: '已联系街道', by: 'staff-civil' }]);
     expect(t.notes).toEqual([]);
   });
 
   test('an accepted task is final for the department', () => {
-    expect(refusal(() => updatedByDepartment(aTask({ status: 'accepted' }), { note: '补充' }, 'staff-civil', at))).toMatchObject({
+    expect(refusal(() => updatedByDepartment(aTask({ status: 'accepted' }), { note: '补充' }, clerk, at))).toMatchObject({
       code: 'CONFLICT',
       message: '双拥办已经验收，不能再改；需要调整请联系双拥办',
     });
@@ -145,6 +147,43 @@ describe('the 双拥办 accepts or sends back', () => {
     expect(moved).toMatchObject({ ownerDepartments: ['civil', 'hrss'], deadline: '2027-01-31', link: { metric: 'rates' } });
     expect(withSettings(linked, { link: null }, at)).not.toHaveProperty('link');
     expect(withSettings(aTask(), { link: { metric: 'fairs' } }, at).link).toEqual({ metric: 'fairs' });
+  });
+});
+
+describe('the person each responsible unit names', () => {
+  const shared = aTask({ ownerDepartments: ['civil', 'hrss'], status: 'in_progress' });
+
+  test('a unit names its own person, and naming again replaces only its own', () => {
+    const named = updatedByDepartment(shared, { person: '张三' }, clerk, at);
+    expect(named.persons).toEqual([{ departmentId: 'civil', name: '张三' }]);
+    const both = updatedByDepartment(named, { person: '李四' }, { openid: 'staff-hrss', departmentId: 'hrss' }, at);
+    const again = updatedByDepartment(both, { person: '王五' }, clerk, at);
+    expect(again.persons).toEqual([
+      { departmentId: 'hrss', name: '李四' },
+      { departmentId: 'civil', name: '王五' },
+    ]);
+  });
+
+  test('someone outside the responsible units (the 双拥办 too) names nobody through an update', () => {
+    expect(
+      refusal(() => updatedByDepartment(shared, { person: '张三' }, { openid: 'dispatcher', departmentId: 'office' }, at)),
+    ).toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [{ path: ['person'] }],
+    });
+  });
+
+  test('settings name persons for owner units only, and a unit dropped from the task takes its person with it', () => {
+    const t = aTask({ ownerDepartments: ['civil', 'hrss'], persons: [{ departmentId: 'hrss', name: '李四' }] });
+    expect(refusal(() => withSettings(t, { persons: [{ departmentId: 'edu', name: '赵六' }] }, at))).toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [{ path: ['persons', 0, 'departmentId'] }],
+    });
+    expect(withSettings(t, { persons: [{ departmentId: 'civil', name: '张三' }] }, at).persons).toEqual([
+      { departmentId: 'hrss', name: '李四' },
+      { departmentId: 'civil', name: '张三' },
+    ]);
+    expect(withSettings(t, { ownerDepartments: ['civil'] }, at).persons).toEqual([]);
   });
 });
 

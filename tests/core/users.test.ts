@@ -16,6 +16,7 @@ function memoryPort() {
     putUser: async (u) => void userMap.set(u._id, structuredClone(u)),
     removeUser: async (id) => void userMap.delete(id),
     listStaff: async () => [...userMap.values()].filter((u) => u.role !== 'resident'),
+    staffOfUnit: async (departmentId) => [...userMap.values()].filter((u) => u.role !== 'resident' && u.departmentId === departmentId),
     insertInvite: async (i) => void invites.set(i._id, structuredClone(i)),
     findInvite: async (code) => invites.get(code) ?? null,
     claimInvite: async (code, openid, at) => {
@@ -132,6 +133,20 @@ describe('binding with an invite', () => {
     expect(me).toMatchObject({ role: 'staff', departmentId: 'finance', unit: { name: '财政局', kind: 'county', runsFairs: false } });
     expect(userMap.get('finance-clerk')).toMatchObject({ role: 'staff', departmentId: 'finance' });
   });
+});
+
+test('colleagues are the staff of the caller’s own unit, by name; someone of no unit has none', async () => {
+  const { port } = memoryPort();
+  await port.putUser({ _id: 'a', role: 'staff', departmentId: 'station-hekou', profile: { name: '张三' }, createdAt: '', updatedAt: '' });
+  await port.putUser({ _id: 'b', role: 'staff', departmentId: 'station-hekou', createdAt: '', updatedAt: '' });
+  await port.putUser({ _id: 'c', role: 'staff', departmentId: 'civil', profile: { name: '李四' }, createdAt: '', updatedAt: '' });
+  expect(await users.listColleagues(deps(port), { openid: 'a', role: 'staff', departmentId: 'station-hekou' })).toEqual({
+    items: [
+      { openid: 'a', name: '张三' },
+      { openid: 'b', name: '（未填姓名）' },
+    ],
+  });
+  expect(await users.listColleagues(deps(port), admin)).toEqual({ items: [] });
 });
 
 describe('me: the caller’s unit in words', () => {
