@@ -93,6 +93,17 @@ export const COLLECTIONS: CollectionDecl[] = [
       },
     ],
   },
+  {
+    name: 'units',
+    indexes: [
+      {
+        fields: [['regionId', 'asc']],
+        serves:
+          '`meta/store.ts` `regionReferences`: `where({ regionId }).count()` (a 乡镇 with units or stations in it is not removed); the organization itself is read whole, `orderBy(\x27_id\x27)`, a few seconds per instance (`_lib/settings.ts`)',
+      },
+    ],
+  },
+  { name: 'regions', indexes: [] },
   { name: 'routing', indexes: [] },
   { name: 'settings', indexes: [] },
   {
@@ -150,6 +161,11 @@ export const COLLECTIONS: CollectionDecl[] = [
         ],
         serves:
           '`listCases({ statuses })`: `where({ status: in(…) })`, `.orderBy(\x27createdAt\x27, \x27asc\x27)` for the hourly timer\x27s overdue and unrated scans (oldest first), `.orderBy(\x27createdAt\x27, \x27desc\x27)` for `cases.queue` (an index serves both directions)',
+      },
+      {
+        fields: [['departmentsHeld', 'asc']],
+        serves:
+          '`meta/store.ts` `unitReferences`: `where({ departmentsHeld: id }).count()` (a unit that ever held a case is retired, not removed); `listCases({ heldBy })`',
       },
       {
         fields: [['routedAt', 'asc']],
