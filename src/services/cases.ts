@@ -50,6 +50,10 @@ export const addNote = (caseId: string, text: string) => call('note', { caseId, 
 export const lookup = <T extends CaseView = StaffCase>(trackingNo: string) => call('lookup', { trackingNo }) as Promise<T>;
 /** New-case messages WeChat could not send the caller (no consent left), still to be seen: newest first. */
 export const missedNotices = () => call('notices', {});
+/** The holding unit names one of its staff (users.colleagues) as the case's 承办人. */
+export const setHandler = (caseId: string, openid: string) => call('setHandler', { caseId, openid });
+/** A township station hands a case it holds to a county unit (上报), with its reason. */
+export const escalate = (caseId: string, departmentId: string, reason: string) => call('escalate', { caseId, departmentId, reason });
 
 // The 双拥办
 export const assign = (caseId: string, departmentId: string, reason: string) => call('assign', { caseId, departmentId, reason });

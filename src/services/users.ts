@@ -8,6 +8,8 @@ export const getMe = () => call('me', {});
 export const saveProfile = (profile: ProfileInput) => call('saveProfile', profile);
 export const deleteMe = () => call('deleteMe', {});
 export const bindStaff = (inviteCode: string) => call('bindStaff', { inviteCode });
+/** The people of the caller's own unit, to name one as a case's 承办人. */
+export const colleagues = () => call('colleagues', {});
 
 export type CreateInviteInput = Input<'users', 'createInvite'>;
 export const createInvite = (input: CreateInviteInput) => call('createInvite', { ...input });

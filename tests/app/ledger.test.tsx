@@ -12,7 +12,7 @@ import { TaskView } from '../../src/subpackages/ledger/task-view';
 import { mockApi, ok, staffMe, withMeta, type ApiCall } from './support/api';
 import { typeInto } from './support/dom';
 
-jest.mock('../../src/subpackages/ledger/choose-file', () => ({
+jest.mock('../../src/services/choose-file', () => ({
   chooseFile: jest.fn(async () => ({ path: 'blob:standard', name: '2027考评标准.xlsx', size: 2048 })),
 }));
 jest.mock('../../src/services/upload', () => ({ uploadFile: jest.fn(async () => 'cloud://local/uploads/standard.xlsx') }));

@@ -11,7 +11,7 @@ import { fileLink } from '../../services/files';
 import { addEvidence, type Evidence } from '../../services/ledger';
 import { openStoredFile } from '../../services/open-file';
 import { uploadFile } from '../../services/upload';
-import { chooseFile } from './choose-file';
+import { chooseFile } from '../../services/choose-file';
 import { timeText } from '../../../core/time';
 import { useAction } from './use-action';
 

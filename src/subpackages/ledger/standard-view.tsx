@@ -8,7 +8,7 @@ import { ensurePrivacyConsent } from '../../lib/privacy';
 import { exportStandard, importStandard, sampleTemplate, type ImportResult, type LedgerFile } from '../../services/ledger';
 import { isServiceError } from '../../services/service-error';
 import { uploadFile } from '../../services/upload';
-import { chooseFile } from './choose-file';
+import { chooseFile } from '../../services/choose-file';
 import { ImportErrors } from './import-errors';
 
 type ImportState =

@@ -5,7 +5,7 @@ export interface ChosenFile {
   size: number;
 }
 
-/** `evidence`: any document or photo; `xlsx`: the standard's spreadsheet. */
+/** `evidence`: any document or photo; `xlsx`: a workbook to import (the ledger's standard, the county's organization). */
 export type FileKind = 'evidence' | 'xlsx';
 
 /**
