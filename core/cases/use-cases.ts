@@ -3,7 +3,7 @@ import { findDistressCue, refuseRisky, type DistressCue } from '../content';
 import { categoryById, type CategoryId } from '../data/categories';
 import { attachmentError } from '../files';
 import { AppError } from '../envelope';
-import { isStation, requireKnown, unitName, unitShortName, type Organization } from '../org/model';
+import { isActiveUnit, isStation, requireKnown, unitName, unitShortName, type Organization } from '../org/model';
 import type { Caller } from '../roles';
 import { routeCase } from '../routing';
 import { chinaDay, chinaInstant, describeChina, formatChina } from '../time';
@@ -98,6 +98,9 @@ async function unusableUploads(
 
 async function createCase(deps: CaseDeps, caller: Authed, input: NewCaseInput, recorded: { callerNote?: string } | null) {
   const { port, now } = deps;
+  // A county that has not imported its units yet has nobody to take a request.
+  if (!isActiveUnit(deps.org, deps.org.dispatchUnitId))
+    throw new AppError('CONFLICT', '本县的办理单位还没有设置好，暂时不能受理求助，请先电话联系当地服务站');
   requireKnown(deps.org, { regions: [{ path: ['region'], id: input.region }] });
   // The case id comes from who asked and their request id: a retry finds, or collides with, the first case.
   const caseId = deps.caseIdFor(`${caller.openid}:${input.requestId}`);

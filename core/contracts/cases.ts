@@ -165,8 +165,8 @@ export const staffCase = z.strictObject({
   flagged: z.boolean(),
   returned: z.boolean(),
   recorded: z.boolean(),
-  routing: z.strictObject({ departmentId: unitRef(), reason: z.string(), rule: z.nullable(routingRule) }),
-  departmentsHeld: z.array(unitRef()),
+  routing: z.strictObject({ departmentId: z.string(), reason: z.string(), rule: z.nullable(routingRule) }),
+  departmentsHeld: z.array(z.string()),
   /** Who in the holding unit handles it (承办人). */
   handler: z.optional(z.strictObject({ openid: z.string(), name: z.string() })),
   signedAt: z.optional(when),
@@ -190,7 +190,7 @@ export const staffCase = z.strictObject({
       type: z.string(),
       text: z.string(),
       internal: z.boolean(),
-      actor: z.strictObject({ role: z.enum([...ROLES, 'system']), departmentId: z.optional(unitRef()) }),
+      actor: z.strictObject({ role: z.enum([...ROLES, 'system']), departmentId: z.optional(z.string()) }),
     }),
   ),
 });
@@ -211,7 +211,7 @@ export const caseView = z.union([requesterCase, staffCase, formerHolderCase]);
 export const submitted = z.strictObject({
   caseId: z.string(),
   trackingNo: z.string(),
-  departmentId: unitRef(),
+  departmentId: z.string(),
   departmentName: z.string(),
   status: caseStatus,
   signDueAt: when,
@@ -222,7 +222,7 @@ export const submitted = z.strictObject({
 /** A category the description reads as, and the department the routing table sends it to. */
 export const suggestion = z.strictObject({
   category: z.enum(CATEGORY_IDS),
-  departmentId: unitRef(),
+  departmentId: z.string(),
   /** Share of the evidence, 0..1. */
   score: z.number().check(z.gte(0), z.lte(1)),
   note: z.optional(z.string()),

@@ -106,7 +106,7 @@ export const fairSummary = z.strictObject({
   signupDeadline: z.string(),
   capacity: count,
   venue: z.strictObject({ name: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
-  organizerDepartmentId: unitRef(),
+  organizerDepartmentId: z.string(),
   organizerName: z.string(),
   seatsLeft: count,
   waitlistCount: count,

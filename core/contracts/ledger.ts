@@ -58,7 +58,7 @@ export const ledgerContract = {
 
 // ---- answers ----
 
-const departmentId = unitRef();
+const departmentId = z.string();
 
 const taskShape = {
   _id: z.string(),

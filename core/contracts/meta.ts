@@ -69,9 +69,9 @@ const identityType = z.strictObject({ id: z.enum(IDENTITY_TYPE_IDS), name: z.str
 
 /** What `meta.get` shows of the routing table: who takes each category county-wide, and the regional overrides. */
 const routingSummary = z.strictObject({
-  rules: z.array(z.strictObject({ category: z.enum(CATEGORY_IDS), departmentId: unitRef() })),
+  rules: z.array(z.strictObject({ category: z.enum(CATEGORY_IDS), departmentId: z.string() })),
   overrides: z.array(routingRule),
-  fallbackDepartmentId: unitRef(),
+  fallbackDepartmentId: z.string(),
 });
 
 export const metaData = z.strictObject({

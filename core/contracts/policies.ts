@@ -116,7 +116,7 @@ const category = z.enum(CATEGORY_IDS);
 const status = z.enum(POLICY_STATUSES);
 
 export const policyContact = z.strictObject({
-  id: unitRef(),
+  id: z.string(),
   name: z.string(),
   phone: z.string(),
   address: z.string(),

@@ -25,7 +25,8 @@ const ExcelJS = () => require('exceljs') as { Workbook: new () => Workbook };
 async function exported(): Promise<Workbook> {
   const file = await ok(meta({ action: 'exportCounty' }));
   const book = new (ExcelJS().Workbook)();
-  await book.xlsx.load(t.cloud.storage.get(file.fileID) as Buffer);
+  // exceljs types its input as the Node Buffer of its own @types/node.
+  await book.xlsx.load(t.cloud.storage.get(file.fileID) as never);
   return book;
 }
 
@@ -262,4 +263,36 @@ test('the dispatch unit is a setting: what no rule claims goes to the unit it na
   expect(submitted.departmentId).toBe('vab');
   expect((await ok(meta({ action: 'get' }, null))).routing.fallbackDepartmentId).toBe('vab');
   expect(await meta({ action: 'setDispatchUnit', unitId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+});
+
+test('a county with no units yet refuses a request plainly, and its admin can still set it up', async () => {
+  for (const c of ['units', 'regions'])
+    for (const d of t.cloud.database.all(c))
+      t.cloud.database.handle('database.removeDocument', { collectionName: c, query: JSON.stringify({ _id: d._id }), multi: false });
+  t.cloud.database.handle('database.removeDocument', { collectionName: 'settings', query: JSON.stringify({ _id: 'org' }), multi: false });
+  (require('../../cloudfunctions/_lib/settings') as { forgetOrganization(): void }).forgetOrganization();
+  const empty = await ok(meta({ action: 'get' }, null));
+  expect([empty.departments, empty.regions, empty.stations]).toEqual([[], [], []]);
+  expect(await t.call('cases', aSubmission(), 'resident-1')).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: expect.stringContaining('还没有设置好') },
+  });
+  expect(t.cloud.database.all('cases')).toEqual([]);
+
+  const book = await exported();
+  expect(book.getWorksheet('成员单位')?.rowCount).toBe(1);
+  addRow(book, '乡镇街道', { 名称: '城关镇' });
+  addRow(book, '成员单位', { 单位名称: '双拥工作领导小组办公室', 简称: '双拥办', 默认事项: '其他', 分派单位: '是' });
+  addRow(book, '成员单位', { 单位名称: '教育局', 默认事项: '子女教育' });
+  expect(await ok(meta({ action: 'importCounty', fileID: await upload(book) }))).toMatchObject({ units: 2, regions: 1, added: 3 });
+  const { regions } = await ok(meta({ action: 'get' }, null));
+  const submitted = await ok(t.call('cases', aSubmission({ region: regions[0].id }), 'resident-1'));
+  expect(submitted).toMatchObject({ departmentId: 'jiaoyuju', departmentName: '教育局' });
+});
+
+test('a workbook that marks no dispatch unit for a county without one is refused', async () => {
+  t.cloud.database.handle('database.removeDocument', { collectionName: 'settings', query: JSON.stringify({ _id: 'org' }), multi: false });
+  (require('../../cloudfunctions/_lib/settings') as { forgetOrganization(): void }).forgetOrganization();
+  const res = await meta({ action: 'importCounty', fileID: await upload(await exported()) });
+  expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('分派单位') } });
 });
