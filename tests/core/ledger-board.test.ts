@@ -19,7 +19,15 @@ describe('the 双拥办 board', () => {
   const tasks = [
     aTask({ _id: 't1', areaId: 'area-1', status: 'accepted', points: 2, acceptedScore: 1.5, ownerDepartments: ['civil'] }),
     aTask({ _id: 't2', areaId: 'area-1', status: 'ready', points: 2, selfScore: 2, ownerDepartments: ['civil', 'edu'] }),
-    aTask({ _id: 't3', areaId: 'area-2', status: 'in_progress', points: 3, deadline: '2026-10-31', ownerDepartments: ['edu'] }),
+    aTask({
+      _id: 't3',
+      areaId: 'area-2',
+      status: 'in_progress',
+      points: 3,
+      deadline: '2026-10-31',
+      ownerDepartments: ['edu'],
+      persons: [{ departmentId: 'edu', name: '赵老师' }],
+    }),
     aTask({ _id: 't4', areaId: 'area-2', status: 'not_started', points: 1.1, deadline: '2026-11-02', ownerDepartments: ['edu'] }),
   ];
   const problems = [
@@ -57,6 +65,19 @@ describe('the 双拥办 board', () => {
     ]);
   });
 
+  test('each unit shows the 一把手 and 专人 the county named for it, and nothing where it named nobody', () => {
+    const named = {
+      ...demoOrg,
+      units: demoOrg.units.map((u) =>
+        u.id === 'civil' ? { ...u, leader: { name: '钱局长' }, liaison: { name: '孙专干', title: '科长' } } : u,
+      ),
+    };
+    const departments = board(areas, tasks, problems, today, named).departments;
+    expect(departments.find((d) => d.departmentId === 'civil')).toMatchObject({ name: '民政局', leader: '钱局长', liaison: '孙专干' });
+    expect(departments.find((d) => d.departmentId === 'edu')).not.toHaveProperty('leader');
+    expect(departments.find((d) => d.departmentId === 'edu')).not.toHaveProperty('liaison');
+  });
+
   test('overdue: tasks past their deadline and not accepted, problems past theirs and not done', () => {
     expect(b.overdueTasks).toEqual([
       {
@@ -65,6 +86,7 @@ describe('the 双拥办 board', () => {
         content: tasks[2]?.content,
         deadline: '2026-10-31',
         ownerDepartments: ['edu'],
+        persons: [{ departmentId: 'edu', name: '赵老师' }],
         status: 'in_progress',
         urged: 0,
       },

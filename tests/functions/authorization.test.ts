@@ -213,6 +213,12 @@ const TABLE: Record<string, Row> = {
     access: 'dispatcher',
     payload: (f) => ({ caseId: f.freshCase('assigned'), departmentId: 'hrss', reason: '改派核对' }),
   },
+  // The holding unit names one of its own staff as the case's 承办人.
+  'cases.setHandler': {
+    access: 'staff',
+    payload: (f) => ({ caseId: f.freshCase('accepted'), openid: 'staff-edu' }),
+    verdict: holderOnly,
+  },
   // 上报 is a township station's, on a case it holds: 教育局 holds this one, so it is told only stations
   // escalate (CONFLICT); nobody else may touch it.
   'cases.escalate': {
@@ -457,6 +463,8 @@ const TABLE: Record<string, Row> = {
   'users.createInvite': { access: 'admin', payload: () => ({ departmentId: 'edu' }) },
   'users.removeStaff': { access: 'admin', payload: () => ({ openid: 'no-such-staff' }) },
   'users.listStaff': { access: 'admin', payload: () => ({}) },
+  // The caller's own unit's staff, by name: whom a case can be given to.
+  'users.colleagues': { access: 'staff', payload: () => ({}) },
   'users.auditLog': { access: 'admin', payload: () => ({ operation: 'view' }) },
 };
 
@@ -529,6 +537,8 @@ const FOREIGN: Record<string, Foreign> = {
     objects: { assigned: (f) => ({ caseId: f.foreignCase('assigned'), departmentId: 'hrss', reason: '改派核对' }) },
     verdict: overseers,
   },
+  // Only the holding unit names the 承办人: not 教育局, which held it before, nor the 双拥办 or admins.
+  'cases.setHandler': { objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted'), openid: 'staff-civil' }) }, verdict: nobody },
   // Only the holding unit escalates: not 教育局, which held it before, nor the 双拥办 or admins.
   'cases.escalate': {
     objects: { accepted: (f) => ({ caseId: f.foreignCase('accepted'), departmentId: 'vab', reason: '超出服务站职责' }) },
