@@ -5,7 +5,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/policies/index', 'pages/services/index', 'pages/me/index'],
   subPackages: [
     { root: 'subpackages/profile', pages: ['index', 'bind'] },
-    { root: 'subpackages/admin', pages: ['index', 'templates', 'routing', 'calendar', 'audit'] },
+    { root: 'subpackages/admin', pages: ['index', 'templates', 'routing', 'calendar', 'audit', 'county', 'unit'] },
     { root: 'subpackages/workbench', pages: ['index', 'case'] },
     { root: 'subpackages/office', pages: ['index', 'case', 'record', 'stats'] },
     { root: 'subpackages/cases', pages: ['new', 'submitted', 'mine', 'detail'] },

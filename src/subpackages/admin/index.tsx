@@ -15,6 +15,7 @@ import { InviteForm } from './invite-form';
 import './index.css';
 
 const SETTINGS = [
+  { title: '全县单位', desc: '成员单位、乡镇街道和服务站：导入单位表，逐个修改', url: '/subpackages/admin/county' },
   { title: '答复模板', desc: '各类事项的常用答复，工作人员答复时选用', url: '/subpackages/admin/templates' },
   { title: '分派规则', desc: '哪类事项转给哪个部门，乡镇另有安排的', url: '/subpackages/admin/routing' },
   { title: '工作日历', desc: '节假日和调休，办理期限按它计算', url: '/subpackages/admin/calendar' },
