@@ -1,3 +1,4 @@
+import { findUnit, type Organization } from '../org/model';
 import type { EvidenceKind, LiveMetric } from './model';
 
 /**
@@ -12,10 +13,11 @@ export interface SampleTask {
   points: number;
   criteria: string;
   evidenceKind: EvidenceKind;
+  /** 责任单位 by name, as a county's sheet writes them: resolved against the county's units. */
   owners: string[];
   /** Months after the import's date, rounded to a month end, for the demo's deadlines. */
   deadline: string;
-  link?: { metric: LiveMetric; departmentId?: string };
+  link?: { metric: LiveMetric; unit?: string };
 }
 
 export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[] }[] = [
@@ -28,7 +30,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '有规划文件、年度考核细则各得 1 分',
         evidenceKind: '档案资料',
-        owners: ['office'],
+        owners: ['双拥办'],
         deadline: '2027-04-30',
       },
       {
@@ -36,7 +38,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '机构文件 1 分，会议记录每次 0.5 分',
         evidenceKind: '档案资料',
-        owners: ['office'],
+        owners: ['双拥办'],
         deadline: '2027-04-30',
       },
       {
@@ -44,7 +46,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '预算文件 1 分，拨付凭证 1 分',
         evidenceKind: '档案资料',
-        owners: ['office', 'vab'],
+        owners: ['双拥办', '退役军人事务局'],
         deadline: '2027-04-30',
       },
     ],
@@ -58,7 +60,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 3,
         criteria: '响应率、按时办结率、满意率均达 90% 得满分，每低 5 个百分点扣 0.5 分',
         evidenceKind: '政策落实',
-        owners: ['office'],
+        owners: ['双拥办'],
         deadline: '2027-05-31',
         link: { metric: 'rates' },
       },
@@ -67,25 +69,25 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '有台账、有回访，每户记录齐全 0.5 分',
         evidenceKind: '政策落实',
-        owners: ['civil', 'pafd'],
+        owners: ['民政局', '人武部'],
         deadline: '2027-05-31',
-        link: { metric: 'cases_resolved', departmentId: 'civil' },
+        link: { metric: 'cases_resolved', unit: '民政局' },
       },
       {
         content: '军人子女入学入托优待落实',
         points: 2,
         criteria: '按政策安排到位率 100% 得满分',
         evidenceKind: '政策落实',
-        owners: ['edu'],
+        owners: ['教育局'],
         deadline: '2027-04-30',
-        link: { metric: 'rates', departmentId: 'edu' },
+        link: { metric: 'rates', unit: '教育局' },
       },
       {
         content: '随军家属就业安置',
         points: 1,
         criteria: '有安置计划和结果名单',
         evidenceKind: '政策落实',
-        owners: ['hrss', 'pafd'],
+        owners: ['人社局', '人武部'],
         deadline: '2027-05-31',
       },
     ],
@@ -99,7 +101,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 3,
         criteria: '发放凭证齐全，无拖欠',
         evidenceKind: '政策落实',
-        owners: ['vab'],
+        owners: ['退役军人事务局'],
         deadline: '2027-04-30',
       },
       {
@@ -107,7 +109,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '目录公开 1 分，优待场所挂牌 1 分',
         evidenceKind: '政策落实',
-        owners: ['vab'],
+        owners: ['退役军人事务局'],
         deadline: '2027-04-30',
         link: { metric: 'policies_published' },
       },
@@ -116,7 +118,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 3,
         criteria: '每年至少 2 场专场招聘会，每场 1 分，录用人数达标 1 分',
         evidenceKind: '活动',
-        owners: ['hrss', 'vab'],
+        owners: ['人社局', '退役军人事务局'],
         deadline: '2027-05-31',
         link: { metric: 'fairs' },
       },
@@ -131,7 +133,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 3,
         criteria: '每个示范点 1 分，最高 3 分',
         evidenceKind: '基础设施',
-        owners: ['office'],
+        owners: ['双拥办'],
         deadline: '2027-05-31',
       },
       {
@@ -139,7 +141,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '有协调记录和解决结果',
         evidenceKind: '档案资料',
-        owners: ['pafd'],
+        owners: ['人武部'],
         deadline: '2027-05-31',
       },
     ],
@@ -153,7 +155,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '每类活动有记录 0.5 分',
         evidenceKind: '活动',
-        owners: ['edu', 'office'],
+        owners: ['教育局', '双拥办'],
         deadline: '2027-05-31',
       },
       {
@@ -161,7 +163,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 3,
         criteria: '每年发布典型事迹不少于 4 篇，每篇 0.5 分',
         evidenceKind: '活动',
-        owners: ['office'],
+        owners: ['双拥办'],
         deadline: '2027-05-31',
       },
     ],
@@ -175,7 +177,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '有记录和地方感谢材料',
         evidenceKind: '档案资料',
-        owners: ['pafd'],
+        owners: ['人武部'],
         deadline: '2027-05-31',
       },
       {
@@ -183,7 +185,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '帮扶项目清单和成效',
         evidenceKind: '活动',
-        owners: ['pafd', 'office'],
+        owners: ['人武部', '双拥办'],
         deadline: '2027-05-31',
       },
     ],
@@ -197,7 +199,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '慰问名单、照片、经费凭证齐全',
         evidenceKind: '活动',
-        owners: ['office', 'vab'],
+        owners: ['双拥办', '退役军人事务局'],
         deadline: '2027-02-28',
       },
       {
@@ -205,7 +207,7 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '每季度至少一次志愿活动',
         evidenceKind: '活动',
-        owners: ['office'],
+        owners: ['双拥办'],
         deadline: '2027-05-31',
       },
     ],
@@ -219,24 +221,27 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[
         points: 2,
         criteria: '法律援助台账完整，办结率达标',
         evidenceKind: '政策落实',
-        owners: ['justice'],
+        owners: ['司法局'],
         deadline: '2027-05-31',
-        link: { metric: 'rates', departmentId: 'justice' },
+        link: { metric: 'rates', unit: '司法局' },
       },
       {
         content: '退役军人服务站规范化建设',
         points: 2,
         criteria: '服务站全覆盖，星级评定达标',
         evidenceKind: '基础设施',
-        owners: ['vab'],
+        owners: ['退役军人事务局'],
         deadline: '2027-04-30',
       },
     ],
   },
 ];
 
-/** The sample as importable areas and tasks, numbered the way the sheet numbers them (1.1, 1.2, …). */
-export const sampleAreas = () =>
+/**
+ * The sample as importable areas and tasks, numbered the way the sheet numbers them (1.1, 1.2, …), its
+ * 责任单位 read as the county names its units; a name the county does not have stays as written.
+ */
+export const sampleAreas = (org: Organization) =>
   SAMPLE_STANDARD.map((a, i) => ({
     name: a.name,
     points: a.points,
@@ -246,8 +251,13 @@ export const sampleAreas = () =>
       points: t.points,
       criteria: t.criteria,
       evidenceKind: t.evidenceKind,
-      ownerDepartments: t.owners,
+      ownerDepartments: t.owners.map((name) => findUnit(org, name)?.id ?? name),
       deadline: t.deadline,
-      ...(t.link ? { link: t.link } : {}),
+      ...(t.link ? { link: linkOf(org, t.link) } : {}),
     })),
   }));
+
+function linkOf(org: Organization, { metric, unit }: NonNullable<SampleTask['link']>): { metric: LiveMetric; departmentId?: string } {
+  const departmentId = unit ? findUnit(org, unit)?.id : undefined;
+  return departmentId ? { metric, departmentId } : { metric };
+}

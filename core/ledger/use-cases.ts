@@ -211,7 +211,7 @@ export async function exportStandard(deps: Pick<LedgerDeps, 'port' | 'now' | 'or
 
 /** The sample standard as a blank sheet to fill in: the format, not an official standard. */
 export async function sampleTemplate(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed) {
-  const { areas, tasks } = sampleRecords(sampleAreas(), deps.now);
+  const { areas, tasks } = sampleRecords(sampleAreas(deps.org), deps.now);
   const note = '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入。';
   return deps.port.saveSheet(
     caller.openid,
