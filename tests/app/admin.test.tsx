@@ -66,6 +66,29 @@ test('an invite needs a department, then shows the code to read out', async () =
   await waitFor(() => expect(screen.getAllByText('K7M2Q9XB').length).toBe(2));
 });
 
+test('a leader is invited without a unit; staff may be invited to a station', async () => {
+  const { calls } = adminHost();
+  const { container } = render(<AdminPage />);
+  await screen.findByText('陈主任');
+
+  // Stations are offered with the county's other units, under their own heading.
+  expect(container.querySelector('#invite-units')?.textContent).toContain('退役军人服务站');
+  fireEvent.click(screen.getByText('河口服务站'));
+  fireEvent.click(screen.getByText('生成邀请码'));
+  await waitFor(() => expect(container.querySelector('#invite-code')).toBeTruthy());
+
+  fireEvent.click(screen.getByText('县领导（只读）'));
+  expect(container.querySelector('#invite-units')).toBeNull();
+  expect(container.querySelector('#invite-leader-hint')?.textContent).toContain('什么都不能改');
+  fireEvent.click(screen.getByText('生成邀请码'));
+  await waitFor(() => expect(calls.filter((c) => c.event.action === 'createInvite')).toHaveLength(2));
+  expect(calls.filter((c) => c.event.action === 'createInvite').map((c) => c.event)).toEqual([
+    { action: 'createInvite', departmentId: 'station-hekou', role: 'staff' },
+    { action: 'createInvite', role: 'leader' },
+  ]);
+  await waitFor(() => expect(container.querySelector('#invite-result')?.textContent).toContain('给县领导（只读）的邀请码'));
+});
+
 test('removing staff asks first and does nothing when cancelled', async () => {
   const { calls } = adminHost();
   render(<AdminPage />);

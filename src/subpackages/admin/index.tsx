@@ -37,7 +37,10 @@ export default function AdminPage() {
     const who = member.name ?? member.openid;
     const { confirm } = await Taro.showModal({
       title: '移除工作人员',
-      content: `移除后，${who}立即不能再处理${deptName(member.departmentId) || '部门'}的事项，已办的记录会保留。确定移除吗？`,
+      content:
+        member.role === 'leader'
+          ? `移除后，${who}立即不能再查看创建进度、三率和督办清单。确定移除吗？`
+          : `移除后，${who}立即不能再处理${deptName(member.departmentId) || '部门'}的事项，已办的记录会保留。确定移除吗？`,
       confirmText: '移除',
       confirmColor: '#c62828',
       cancelText: '取消',
@@ -83,7 +86,8 @@ export default function AdminPage() {
               {created ? (
                 <View className="card card--padded" id="invite-result" style={{ marginBottom: '12px' }}>
                   <View className="list-item__desc">
-                    给{deptName(created.departmentId)}的{ROLE_NAMES[created.role]}的邀请码：
+                    给{created.departmentId ? `${deptName(created.departmentId)}的` : ''}
+                    {ROLE_NAMES[created.role]}的邀请码：
                   </View>
                   <View className="invite-code" id="invite-code">
                     {created.code}
@@ -131,7 +135,7 @@ export default function AdminPage() {
                       <View className="list-item__main">
                         <View className="list-item__title">{i.code}</View>
                         <View className="list-item__desc">
-                          {deptName(i.departmentId)} · {ROLE_NAMES[i.role]}
+                          {[deptName(i.departmentId), ROLE_NAMES[i.role]].filter(Boolean).join(' · ')}
                         </View>
                       </View>
                       <View className="list-item__extra">{monthDayText(i.expiresAt)}前有效</View>

@@ -42,7 +42,9 @@ export default function BindStaffPage() {
         <View className="state" id="bind-done">
           <View className="state__title">绑定成功</View>
           <View className="state__text">
-            您现在是{dept}的{ROLE_NAMES[bound.role]}。部门转来的事项会出现在您的工作台上。
+            {bound.role === 'leader'
+              ? `您现在是${ROLE_NAMES.leader}。在「我的」里可以看创建进度、各单位三率和督办清单。`
+              : `您现在是${dept}的${ROLE_NAMES[bound.role]}。部门转来的事项会出现在您的工作台上。`}
           </View>
           <View className="state__action">
             <Button className="btn btn--primary" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
