@@ -24,6 +24,8 @@ interface ActionSheetProps {
   /** Above the text: a template picker, a department picker, two choices… */
   children?: ReactNode;
   id?: string;
+  /** Only the choice above, no words to write (指定承办人). */
+  textless?: boolean;
 }
 
 /** A bottom sheet for one action that takes a few words: the text, its error in plain words, send or cancel. */
@@ -42,14 +44,18 @@ export function ActionSheet(props: ActionSheetProps) {
       id={props.id}
     >
       {props.children}
-      <View className="field__label action-sheet__label">
-        {label}
-        {optional ? '（可不填）' : ''}
-      </View>
-      <TextArea look="boxed" label={label} value={value} maxlength={maxLength} placeholder={placeholder} onChange={onChange} />
-      <View className="action-sheet__count">
-        {Array.from(value).length}/{maxLength}
-      </View>
+      {props.textless ? null : (
+        <>
+          <View className="field__label action-sheet__label">
+            {label}
+            {optional ? '（可不填）' : ''}
+          </View>
+          <TextArea look="boxed" label={label} value={value} maxlength={maxLength} placeholder={placeholder} onChange={onChange} />
+          <View className="action-sheet__count">
+            {Array.from(value).length}/{maxLength}
+          </View>
+        </>
+      )}
     </BottomSheet>
   );
 }

@@ -6,7 +6,7 @@ import { SlaMark } from './sla-mark';
 import './casework.css';
 
 interface CaseCardProps {
-  item: CaseSummary & { urged?: boolean; lastUrge?: string; returned?: boolean; flagged?: boolean };
+  item: CaseSummary & { urged?: boolean; lastUrge?: string; returned?: boolean; flagged?: boolean; handlerName?: string };
   onClick: () => void;
   /** The 双拥办 sees every department: name who holds it. */
   showDepartment?: boolean;
@@ -38,6 +38,7 @@ export function CaseCard({ item, onClick, showDepartment, noticeMissed, children
         {item.returned ? <View className="tag tag--danger">被退回</View> : null}
         {item.flagged ? <View className="tag tag--amber">内容待核</View> : null}
         {showDepartment ? <View className="tag tag--plain">{item.departmentName}</View> : null}
+        {item.handlerName ? <View className="tag tag--plain">承办人 {item.handlerName}</View> : null}
         <View className="tag tag--plain">{STAFF_STATUS[item.status]}</View>
       </View>
       <View className={`case-card__due case-card__due--${item.sla}`}>{deadlineText(item)}</View>

@@ -141,6 +141,7 @@ function DeskView({ c, org, desk, staffCase: state }: DeskViewProps) {
           label={current.fieldLabel}
           placeholder={current.placeholder}
           optional={current.optional}
+          textless={current.textless}
           maxLength={current.maxLength}
           submitLabel={current.submitLabel}
           danger={current.danger}

@@ -25,6 +25,8 @@ function who(org: Organization, actor: Entry['actor']): string {
       return unitById(org, org.dispatchUnitId)?.shortName ?? '双拥办';
     case 'admin':
       return '管理员';
+    case 'leader':
+      return '县领导';
     default:
       return actor.departmentId ? unitShortName(org, actor.departmentId) : '工作人员';
   }
@@ -106,7 +108,8 @@ export function CaseDetail({ c, org, notice, actions }: CaseDetailProps) {
           </View>
           <View className={`case-card__due case-card__due--${c.sla}`}>{deadlineText(c)}</View>
           <View className="case-head__meta">
-            承办：{c.departmentName} · 提交于{when(c.createdAt)}
+            承办：{c.departmentName}
+            {c.handler ? ` · 承办人 ${c.handler.name}` : ''} · 提交于{when(c.createdAt)}
             {c.reopenCount > 0 ? ` · 重办 ${c.reopenCount} 次` : ''}
           </View>
         </View>

@@ -63,6 +63,8 @@ export interface SheetAction extends Button {
   submitLabel: string;
   maxLength: number;
   optional?: boolean;
+  /** Only the choice, nothing to write (指定承办人): `fieldLabel` and `placeholder` go unshown. */
+  textless?: boolean;
   danger?: boolean;
   choice?: SheetChoice;
   /** More above the text, given a way to fill it in (the reply templates). */

@@ -1,13 +1,27 @@
 import { View } from '@tarojs/components';
+import { useMemo } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
 import { canTransition } from '../../../core/cases/lifecycle';
-import type { Organization } from '../../../core/org/model';
+import { OPEN_STATUSES } from '../../../core/cases/model';
+import { activeUnits, isStation, unitName, type Organization } from '../../../core/org/model';
 import { CaseDeskView } from '../../components/casework/case-desk-view';
 import { when } from '../../components/casework/deadline';
 import { firstError, offered, type Ask, type Desk, type DeskAction, type SheetAction } from '../../components/casework/desk';
 import type { CaseRef } from '../../components/casework/use-staff-case';
+import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
-import { accept, addNote, reply, requestInfo, resolve, returnToDispatcher, type StaffCase } from '../../services/cases';
+import {
+  accept,
+  addNote,
+  escalate,
+  reply,
+  requestInfo,
+  resolve,
+  returnToDispatcher,
+  setHandler,
+  type StaffCase,
+} from '../../services/cases';
+import { colleagues } from '../../services/users';
 import { FormerHolderCaseView, isFormerHolderCase } from './former-holder';
 import { TemplatePicker } from './template-picker';
 
@@ -112,6 +126,10 @@ export function allowedActions(c: StaffCase, org: Organization) {
     requestInfo: handling && canTransition(c.status, 'requestInfo'),
     resolve: handling && canTransition(c.status, 'resolve'),
     return: handling && canTransition(c.status, 'return') && c.departmentId !== org.dispatchUnitId,
+    /** A 乡镇 station holding the case hands it to a county unit (上报) while it is still open. */
+    escalate: handling && isStation(org, c.departmentId) && canTransition(c.status, 'assign'),
+    /** The holding unit names who of its staff handles it (承办人). */
+    setHandler: handling && OPEN_STATUSES.includes(c.status),
     note: open,
     why: !handling
       ? `这件求助现在由${c.departmentName}办理，您可以查看和写内部备注。`
@@ -157,29 +175,127 @@ const signFor = (c: StaffCase): DeskAction => ({
   }),
 });
 
-/** The department's desk: sign for a case, answer, ask for more, resolve, send it back, note. */
-export const departmentDesk: Desk = {
-  title: '办理',
-  hint: (c, org) => {
-    const why = allowedActions(c, org).why;
-    return why ? <View className="case-actions__hint">{why}</View> : null;
-  },
-  actions: (c, org) => {
-    const can = allowedActions(c, org);
-    return offered([
-      can.accept ? signFor(c) : null,
-      can.resolve ? sheetAction(c, 'resolve', { id: 'action-resolve', label: '办结', tone: 'primary' }) : null,
-      can.reply ? sheetAction(c, 'reply', { id: 'action-reply', label: '答复', tone: 'ghost' }) : null,
-      can.requestInfo ? sheetAction(c, 'requestInfo', { id: 'action-request-info', label: '要求补充材料', tone: 'ghost' }) : null,
-      can.return ? sheetAction(c, 'return', { id: 'action-return', label: '退回双拥办', tone: 'danger' }) : null,
-      can.note ? sheetAction(c, 'note', { id: 'action-note', label: '内部备注', tone: 'plain' }) : null,
-    ]);
-  },
-  // A case that has left this department: only what the department wrote, and nothing to act on.
-  instead: (c) => (isFormerHolderCase(c) ? <FormerHolderCaseView c={c} /> : null),
-};
+/** Offered to escalate to: every county unit that takes new work (no station hands a case to another). */
+const escalationTargets = (org: Organization) => activeUnits(org).filter((u) => u.kind !== 'station');
+
+/** 上报县级部门: a station holding a case it cannot settle hands it on with its reason; the deadline starts again. */
+function escalateAction(c: StaffCase, org: Organization): SheetAction {
+  return {
+    kind: 'sheet',
+    sheet: 'escalate',
+    id: 'action-escalate',
+    label: '上报县级部门',
+    tone: 'ghost',
+    title: '上报县级部门',
+    hint: '服务站办不了的，选一个县级单位并写明理由。理由只有工作人员看得到；群众会收到“已转给某单位办理”的通知。',
+    fieldLabel: '上报理由',
+    placeholder: '例如：需要民政局审批临时救助，服务站已核实家庭情况',
+    maxLength: 200,
+    submitLabel: '确认上报',
+    choice: {
+      id: 'escalate-departments',
+      label: '上报给哪个单位',
+      choices: escalationTargets(org).map((u) => ({ value: u.id, label: u.shortName })),
+      missing: '请先选择县级单位',
+    },
+    prepare: (text, choice) => {
+      const departmentId = choice ?? '';
+      const reason = text.trim();
+      const checked = validate(casesContract.escalate, { caseId: c.caseId, departmentId, reason });
+      if (!checked.ok) return { error: firstError(checked.errors, 'reason') };
+      const name = unitName(org, departmentId);
+      return {
+        ask: {
+          title: `上报给${name}`,
+          content: `这件求助将交给${name}办理，从现在起重新计时：1 个工作日内签收。上报后服务站不再办理它。确定上报吗？`,
+          confirmText: '上报',
+        },
+        send: () => escalate(c.caseId, departmentId, reason),
+        done: (next) => `已上报${next.departmentName}，须在${when(next.signDueAt)}前签收、${when(next.dueAt)}前办结。`,
+      };
+    },
+  };
+}
+
+/** A colleague who may handle cases, as `users.colleagues` lists them. */
+export interface Colleague {
+  openid: string;
+  name: string;
+}
+
+/** 指定承办人: one of the unit's staff handles the case; they are told, and the inbox shows their name. */
+function handlerAction(c: StaffCase, team: readonly Colleague[]): SheetAction {
+  const verb = c.handler ? '更换承办人' : '指定承办人';
+  return {
+    kind: 'sheet',
+    sheet: 'handler',
+    id: 'action-handler',
+    label: verb,
+    tone: 'plain',
+    title: verb,
+    hint: c.handler
+      ? `现在由${c.handler.name}承办。选另一位同事，他会收到“这件求助由您承办”的提醒。`
+      : '选本单位的一位同事承办这件求助，他会收到“这件求助由您承办”的提醒。',
+    fieldLabel: '',
+    placeholder: '',
+    maxLength: 0,
+    textless: true,
+    submitLabel: '确定',
+    choice: {
+      id: 'handler-colleagues',
+      label: '由谁承办',
+      choices: team.filter((p) => p.openid !== c.handler?.openid).map((p) => ({ value: p.openid, label: p.name })),
+      missing: '请先选一位同事',
+    },
+    prepare: (_text, choice) => {
+      const checked = validate(casesContract.setHandler, { caseId: c.caseId, openid: choice ?? '' });
+      if (!checked.ok) return { error: firstError(checked.errors, 'openid') };
+      const name = team.find((p) => p.openid === choice)?.name ?? '';
+      return {
+        ask: null,
+        send: () => setHandler(c.caseId, checked.data.openid),
+        done: (next) => `已由${next.handler?.name ?? name}承办，他会收到提醒。`,
+      };
+    },
+  };
+}
+
+/**
+ * The department's desk: sign for a case, answer, ask for more, resolve, send it back (a station: escalate
+ * it), name who handles it, note. `team` is the unit's staff to name as 承办人; null until they are read.
+ */
+export function departmentDesk(team: readonly Colleague[] | null): Desk {
+  return {
+    title: '办理',
+    hint: (c, org) => {
+      const why = allowedActions(c, org).why;
+      return why ? <View className="case-actions__hint">{why}</View> : null;
+    },
+    actions: (c, org) => {
+      const can = allowedActions(c, org);
+      // Offered while there is someone to name who is not the 承办人 already.
+      const others = team?.filter((p) => p.openid !== c.handler?.openid) ?? [];
+      return offered([
+        can.accept ? signFor(c) : null,
+        can.resolve ? sheetAction(c, 'resolve', { id: 'action-resolve', label: '办结', tone: 'primary' }) : null,
+        can.reply ? sheetAction(c, 'reply', { id: 'action-reply', label: '答复', tone: 'ghost' }) : null,
+        can.requestInfo ? sheetAction(c, 'requestInfo', { id: 'action-request-info', label: '要求补充材料', tone: 'ghost' }) : null,
+        can.escalate ? escalateAction(c, org) : null,
+        can.return ? sheetAction(c, 'return', { id: 'action-return', label: '退回双拥办', tone: 'danger' }) : null,
+        can.setHandler && team && others.length > 0 ? handlerAction(c, team) : null,
+        can.note ? sheetAction(c, 'note', { id: 'action-note', label: '内部备注', tone: 'plain' }) : null,
+      ]);
+    },
+    // A case that has left this department: only what the department wrote, and nothing to act on.
+    instead: (c) => (isFormerHolderCase(c) ? <FormerHolderCaseView c={c} /> : null),
+  };
+}
 
 /** One case for the department handling it: read it, call the person, and act on it. */
 export function StaffCaseView({ caseRef }: { caseRef: CaseRef }) {
-  return <CaseDeskView caseRef={caseRef} desk={departmentDesk} />;
+  // The unit's staff, to name a 承办人; without them (still reading, or refused) that one button waits.
+  const team = useAsync(colleagues);
+  const items = team.data?.items ?? null;
+  const desk = useMemo(() => departmentDesk(items), [items]);
+  return <CaseDeskView caseRef={caseRef} desk={desk} />;
 }
