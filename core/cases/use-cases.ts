@@ -587,15 +587,15 @@ export async function assignCase(deps: CaseDeps, caller: Authed, input: { caseId
  */
 export async function escalateCase(deps: CaseDeps, caller: Authed, input: { caseId: string; departmentId: string; reason: string }) {
   requireKnown(deps.org, { units: [{ path: ['departmentId'], id: input.departmentId }] });
-  if (isStation(deps.org, input.departmentId)) {
-    throw new AppError('INVALID_INPUT', '上报要选县级单位', [{ path: ['departmentId'], message: '请选择县级单位' }]);
-  }
   const c = await mutate(
     deps,
     input.caseId,
     (c, calendar) => {
       requireHolder(caller, c);
       if (!isStation(deps.org, c.departmentId)) throw new AppError('CONFLICT', '只有服务站可以上报县级单位；部门办不了的请退回双拥办');
+      if (isStation(deps.org, input.departmentId)) {
+        throw new AppError('INVALID_INPUT', '上报要选县级单位', [{ path: ['departmentId'], message: '请选择县级单位' }]);
+      }
       const from = c.departmentId;
       handOver(c, input.departmentId, calendar, deps.now);
       c.escalations = [...(c.escalations ?? []), { from, to: input.departmentId, at: deps.now.toISOString(), reason: input.reason }];

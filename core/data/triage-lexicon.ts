@@ -217,13 +217,13 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     category: 'medical',
     weight: 2,
     why: 'reimbursing a bill is medical (医疗优待), not insurance enrolment',
-    note: '看病费用的报销由医疗保障局（医保局）办理',
+    note: '看病费用的报销一般由医保部门办理',
   },
   {
     all: [COSTS],
     category: 'medical',
     weight: 0,
-    note: '看病费用的报销由医疗保障局（医保局）办理',
+    note: '看病费用的报销一般由医保部门办理',
     why: 'costs are 医保局’s part of 医疗优待 (docs/domain.md: 医保局 takes medical costs)',
   },
   {

@@ -137,7 +137,10 @@ export async function saveProblem(deps: LedgerDeps, caller: Authed, { id, state 
     else requireSupervisor(caller);
   }
   if (!before || before.taskId !== fields.taskId) requireEditor(caller, await mustTask(port, fields.taskId));
-  requireKnown(deps.org, { units: [{ path: ['ownerDepartmentId'], id: fields.ownerDepartmentId }] });
+  // A unit retired since keeps the problems it owns: only a newly named owner must be in service.
+  if (before?.ownerDepartmentId !== fields.ownerDepartmentId) {
+    requireKnown(deps.org, { units: [{ path: ['ownerDepartmentId'], id: fields.ownerDepartmentId }] });
+  }
   const record = savedProblem(before, id ?? deps.newId(), fields, state, now);
   await port.putProblem(record);
   return record;
@@ -175,13 +178,19 @@ export async function urgeTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, c
 /** Who is responsible, the deadline and the live figure that proves the task. */
 export async function setUpTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed, { id, ...settings }: In<'saveTask'>) {
   requireSupervisor(caller);
+  const current = await mustTask(deps.port, id);
+  // Units already on the task stay even if retired since; only newly named ones must be in service.
   requireKnown(deps.org, {
     units: [
-      ...(settings.ownerDepartments ?? []).map((id, i) => ({ path: ['ownerDepartments', i], id })),
-      { path: ['link', 'departmentId'], id: settings.link?.departmentId },
+      ...(settings.ownerDepartments ?? [])
+        .map((id, i) => ({ path: ['ownerDepartments', i], id }))
+        .filter((r) => !current.ownerDepartments.includes(r.id)),
+      ...(settings.link?.departmentId !== current.link?.departmentId
+        ? [{ path: ['link', 'departmentId'], id: settings.link?.departmentId }]
+        : []),
     ],
   });
-  const next = withSettings(await mustTask(deps.port, id), settings, deps.now);
+  const next = withSettings(current, settings, deps.now);
   await deps.port.putTask(next);
   return taskRecord(next);
 }

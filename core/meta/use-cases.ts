@@ -12,7 +12,7 @@ import { AppError } from '../envelope';
 import { resolveCounty } from '../org/county';
 import { nameKey, regionById, requireKnown, unitById, type Organization } from '../org/model';
 import type { Caller } from '../roles';
-import { routingSummary } from '../routing';
+import { routingSummary, type RoutingRule } from '../routing';
 import { calendarYears, retentionSettings } from './model';
 import type { MetaPort, OrgReferences } from './port';
 
@@ -57,9 +57,14 @@ export async function saveRoutingTable(
   caller: Authed,
   { rules }: In<'saveRouting'>,
 ): Promise<Out<'saveRouting'>> {
+  // A rule kept as it was may name a unit or 乡镇 retired since (routing skips it); a new or changed one may not.
+  const stored = await port.routingTable();
+  const same = (a: RoutingRule, b: RoutingRule) =>
+    a.category === b.category && a.regionId === b.regionId && a.departmentId === b.departmentId;
+  const changed = rules.flatMap((r, i) => (stored.some((s) => same(s, r)) ? [] : [{ r, i }]));
   requireKnown(org, {
-    units: rules.map((r, i) => ({ path: ['rules', i, 'departmentId'], id: r.departmentId })),
-    regions: rules.map((r, i) => ({ path: ['rules', i, 'regionId'], id: r.regionId })),
+    units: changed.map(({ r, i }) => ({ path: ['rules', i, 'departmentId'], id: r.departmentId })),
+    regions: changed.map(({ r, i }) => ({ path: ['rules', i, 'regionId'], id: r.regionId })),
   });
   await port.saveRouting(rules, { at: now, by: caller.openid });
   return { rules, summary: routingSummary(org, rules) };

@@ -25,7 +25,8 @@ function departmentIds(org: Organization, text: string): string[] | null {
     .split(/[、,，;；]/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const ids = parts.map((p) => findUnit(org, p)?.id);
+  // A retired unit takes no new tasks.
+  const ids = parts.map((p) => findUnit(org, p)).map((u) => (u && !u.retired ? u.id : undefined));
   return ids.every(Boolean) && ids.length > 0 ? (ids as string[]) : null;
 }
 

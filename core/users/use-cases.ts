@@ -2,7 +2,7 @@ import { auditRecord, type AuditAction, type AuditQuery, type AuditRecord } from
 import { refuseRisky, type ContentVerdict } from '../content';
 import type { DeleteReport, Me, Invite, ProfileInput, StaffMember } from '../contracts/users';
 import { AppError } from '../envelope';
-import { requireKnown, unitById, type Organization } from '../org/model';
+import { isActiveUnit, requireKnown, unitById, type Organization } from '../org/model';
 import type { Caller, Role } from '../roles';
 
 export interface UserRecord {
@@ -92,10 +92,11 @@ export async function saveProfile(
   caller: Authed,
   input: ProfileInput,
 ): Promise<Me> {
-  requireKnown(org, { regions: [{ path: ['regionId'], id: input.regionId }] });
+  const existing = await port.findUser(caller.openid);
+  // A 乡镇 retired since stays on the profile; a newly chosen one must be in service.
+  if (input.regionId !== existing?.profile?.regionId) requireKnown(org, { regions: [{ path: ['regionId'], id: input.regionId }] });
   // A name is read by others (admins list staff by name; sign-up forms start from it): checked first.
   if (input.name) refuseRisky(await port.checkProfileText(input.name, caller.openid));
-  const existing = await port.findUser(caller.openid);
   const at = now.toISOString();
   const profile = { ...(existing?.profile ?? {}), ...input };
   const record: UserRecord = existing
@@ -198,6 +199,9 @@ export async function bindStaff(
   if (!invite) throw new AppError('NOT_FOUND', '邀请码不存在，请核对后再试');
   if (invite.usedBy) throw new AppError('CONFLICT', '这个邀请码已经用过了，请向管理员重新申请');
   if (invite.expiresAt <= now.toISOString()) throw new AppError('CONFLICT', '这个邀请码已过期，请向管理员重新申请');
+  if (invite.departmentId && !isActiveUnit(org, invite.departmentId)) {
+    throw new AppError('CONFLICT', '这个邀请码的单位已经撤销，请向管理员重新申请');
+  }
   const at = now.toISOString();
   if (!(await port.claimInvite(invite.code, caller.openid, at))) {
     throw new AppError('CONFLICT', '这个邀请码已经用过了，请向管理员重新申请');

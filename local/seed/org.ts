@@ -124,7 +124,7 @@ const STATIONS: Unit[] = DEMO_REGIONS.map((r, i) =>
   unit({
     id: `station-${r.id}`,
     name: `${r.name}退役军人服务站`,
-    shortName: `${r.name.replace(/街道|镇|乡$/, '')}服务站`,
+    shortName: `${r.name.replace(/(街道|镇|乡)$/, '')}服务站`,
     kind: 'station',
     regionId: r.id,
     defaultCategories: [],

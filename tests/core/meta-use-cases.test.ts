@@ -138,14 +138,21 @@ describe('meta use cases', () => {
       ['rules', 2, 'departmentId'],
       ['rules', 1, 'regionId'],
     ]);
-    // A retired unit is refused too: it takes nothing new.
-    const retired = await meta.saveRoutingTable(deps(undefined, withRetired(demoOrg, 'housing')), admin, { rules: [rules[0]!] }).then(
+    // A retired unit is refused in a new rule: it takes nothing new.
+    const retiredOrg = withRetired(demoOrg, 'housing');
+    const fresh: RoutingRule = { category: 'housing', regionId: 'hekou', departmentId: 'housing' };
+    const retired = await meta.saveRoutingTable(deps(undefined, retiredOrg), admin, { rules: [...demoRouting, fresh] }).then(
       () => 'saved',
       (err: { code: string }) => err.code,
     );
     expect(retired).toBe('INVALID_INPUT');
     expect(state.routing).toBe(demoRouting);
     expect(edits).toEqual([]);
+    // A stored rule kept as it was still saves (routing skips it), so the table stays editable.
+    const kept = await meta.saveRoutingTable(deps(undefined, retiredOrg), admin, {
+      rules: demoRouting.filter((r) => r.category !== 'legal'),
+    });
+    expect(kept.rules.some((r) => r.departmentId === 'housing')).toBe(true);
     // A rule sending a category in one township to its station is saved.
     const station: RoutingRule = { category: 'relief', regionId: 'hekou', departmentId: 'station-hekou' };
     expect((await meta.saveRoutingTable(deps(), admin, { rules: [...demoRouting, station] })).summary.overrides).toEqual([station]);

@@ -137,8 +137,8 @@ describe('suggestCategories', () => {
     });
   });
 
-  test('medical costs carry the note that the 医保局 handles them', () => {
-    expect(suggestCategories('老伴住院报销')[0]?.note).toContain('医疗保障局');
+  test('medical costs carry the note that the 医保 office handles them', () => {
+    expect(suggestCategories('老伴住院报销')[0]?.note).toContain('医保部门');
     expect(suggestCategories('看病能不能优先')[0]?.note).toBeUndefined();
   });
 

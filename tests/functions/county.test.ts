@@ -296,3 +296,30 @@ test('a workbook that marks no dispatch unit for a county without one is refused
   const res = await meta({ action: 'importCounty', fileID: await upload(await exported()) });
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('分派单位') } });
 });
+
+test('records that name a unit or 乡镇 retired since stay editable; an old invite to it no longer binds', async () => {
+  const { departments, regions } = await ok(meta({ action: 'get' }, null));
+  await ok(t.call('users', { action: 'saveProfile', name: '王建国', regionId: 'liulin' }, 'resident-9'));
+  const invite = await ok(t.call('users', { action: 'createInvite', departmentId: 'justice' }, 'admin'));
+  // The admin has saved the table once, so it is stored with its rule for 司法局.
+  await ok(meta({ action: 'saveRouting', rules: (await ok(meta({ action: 'routing' }))).rules }));
+  await ok(meta({ action: 'saveUnit', ...departments.find((u: Data) => u.id === 'justice'), retired: true }));
+  await ok(meta({ action: 'saveRegion', ...regions.find((r: Data) => r.id === 'liulin'), retired: true }));
+
+  // The resident keeps the 乡镇 on file and can still change their name; choosing it anew is refused.
+  expect(await ok(t.call('users', { action: 'saveProfile', name: '王建军', regionId: 'liulin' }, 'resident-9'))).toMatchObject({
+    profile: { name: '王建军', regionId: 'liulin' },
+  });
+  expect(await t.call('users', { action: 'saveProfile', regionId: 'liulin' }, 'resident-8')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+  // The routing table that still names 司法局 can be saved as it is.
+  const { rules } = await ok(meta({ action: 'routing' }));
+  expect(rules.some((r: Data) => r.departmentId === 'justice')).toBe(true);
+  await ok(meta({ action: 'saveRouting', rules }));
+  expect(await t.call('users', { action: 'bindStaff', inviteCode: invite.code }, 'new-clerk')).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: expect.stringContaining('撤销') },
+  });
+});
