@@ -12,10 +12,13 @@ const CASE_NEW_TEMPLATE = 'case_new';
 
 export type MissedNotices = Awaited<ReturnType<typeof missedNotices>>['missed'];
 
-/** The caller's new-case messages WeChat could not send them, read again whenever `refreshKey` changes. */
-export function useMissedNotices(refreshKey: number) {
+/**
+ * The caller's new-case messages WeChat could not send them, read again whenever `refreshKey` changes.
+ * `receives` false (a county leader, who is sent none) asks nothing and answers none.
+ */
+export function useMissedNotices(refreshKey: number, receives = true) {
   // An answer without `missed` (an older cloud) counts as none: the inbox must not break over a reminder.
-  return useAsync(async () => (await missedNotices()).missed ?? [], [refreshKey]);
+  return useAsync(async () => (receives ? ((await missedNotices()).missed ?? []) : []), [refreshKey, receives]);
 }
 
 interface NoticeConsentProps {

@@ -101,7 +101,15 @@ export default function MePage() {
           {role === 'dispatcher' || role === 'admin' ? (
             <LinkRow id="link-office" title="双拥办督办台" desc="分派、督办、回访和三率统计" onClick={go('/subpackages/office/index')} />
           ) : null}
-          {role === 'staff' || role === 'dispatcher' || role === 'admin' ? (
+          {role === 'leader' ? (
+            <LinkRow
+              id="link-office"
+              title="督办清单和三率"
+              desc="超期、通报、回访的求助，各单位的响应率、解决率、满意率（只读）"
+              onClick={go('/subpackages/office/index')}
+            />
+          ) : null}
+          {role === 'staff' || role === 'dispatcher' || role === 'admin' || role === 'leader' ? (
             <LinkRow
               id="link-ledger"
               title="创建台账"

@@ -13,7 +13,7 @@ import { ownersText, StatusTag } from './marks';
 import { ProgressBar } from './progress-bar';
 import { AcceptSheet, SendBackSheet, UrgeSheet } from './review';
 import { taskUrl } from './task-row';
-import { supervises } from './use-me';
+import { overseesLedger, supervises } from './use-me';
 
 const open = (id: string) => () => void Taro.navigateTo({ url: taskUrl(id) });
 
@@ -67,13 +67,15 @@ function Departments({ board }: { board: Board }) {
         const alerts = [d.overdue ? `逾期 ${d.overdue} 项` : '', d.openProblems ? `问题 ${d.openProblems} 条未改` : '']
           .filter(Boolean)
           .join(' · ');
+        // The unit's 一把手 and its 专人 for 创建 work, as the county named them: who to call about it.
+        const people = [d.leader ? `一把手 ${d.leader}` : '', d.liaison ? `专人 ${d.liaison}` : ''].filter(Boolean).join(' · ');
         return (
           <ProgressBar
             key={d.departmentId}
             id={`bar-dept-${d.departmentId}`}
             label={unitById(org, d.departmentId)?.shortName ?? d.name}
             progress={d.progress}
-            detail={`已验收 ${d.accepted}/${d.tasks} 项，自评达标 ${d.ready} 项 · 预计 ${d.expected}/${d.points} 分`}
+            detail={`已验收 ${d.accepted}/${d.tasks} 项，自评达标 ${d.ready} 项 · 预计 ${d.expected}/${d.points} 分${people ? ` · ${people}` : ''}`}
             alert={alerts || undefined}
           />
         );
@@ -84,14 +86,18 @@ function Departments({ board }: { board: Board }) {
 
 type Sheet = { kind: 'accept' | 'sendBack'; task: LedgerTask } | { kind: 'urge'; task: OverdueTask | LedgerTask } | null;
 
-/** The 双拥办's board: progress by area and by department, the score to expect, what waits for review and what is late. */
+/**
+ * The 双拥办's board: progress by area and by department, the score to expect, what waits for review and what
+ * is late. A leader sees all of it and none of the buttons (验收, 退回, 督办).
+ */
 export function BoardView({ me }: { me: Me }) {
   const org = useOrganization();
   const office = supervises(me);
+  const overview = overseesLedger(me);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [sheet, setSheet] = useState<Sheet>(null);
-  const answer = useAsync(() => Promise.all([getBoard(), office ? listTasks() : Promise.resolve(null)]), [version]);
+  const answer = useAsync(() => Promise.all([getBoard(), overview ? listTasks() : Promise.resolve(null)]), [version]);
 
   const done = (message: string) => {
     setSheet(null);
@@ -123,7 +129,7 @@ export function BoardView({ me }: { me: Me }) {
         </View>
       ) : null}
 
-      {office ? (
+      {overview ? (
         <View className="section" id="board-ready">
           <View className="section__title">等待验收（{ready.length}）</View>
           {ready.length === 0 ? (
@@ -137,25 +143,28 @@ export function BoardView({ me }: { me: Me }) {
                       {t.code} {t.content}
                     </View>
                     <View className="list-item__desc">
-                      {ownersText(org, t.ownerDepartments)} · 自评 {t.selfScore ?? '—'}/{t.points} 分 · 材料 {t.evidence.length} 份
+                      {ownersText(org, t.ownerDepartments, t.persons)} · 自评 {t.selfScore ?? '—'}/{t.points} 分 · 材料 {t.evidence.length}{' '}
+                      份
                     </View>
                   </View>
-                  <View className="lg-item__actions">
-                    <Button
-                      className="btn btn--primary btn--small"
-                      id={`accept-${t.code}`}
-                      onClick={() => setSheet({ kind: 'accept', task: t })}
-                    >
-                      验收
-                    </Button>
-                    <Button
-                      className="btn btn--danger btn--small"
-                      id={`sendback-${t.code}`}
-                      onClick={() => setSheet({ kind: 'sendBack', task: t })}
-                    >
-                      退回
-                    </Button>
-                  </View>
+                  {office ? (
+                    <View className="lg-item__actions">
+                      <Button
+                        className="btn btn--primary btn--small"
+                        id={`accept-${t.code}`}
+                        onClick={() => setSheet({ kind: 'accept', task: t })}
+                      >
+                        验收
+                      </Button>
+                      <Button
+                        className="btn btn--danger btn--small"
+                        id={`sendback-${t.code}`}
+                        onClick={() => setSheet({ kind: 'sendBack', task: t })}
+                      >
+                        退回
+                      </Button>
+                    </View>
+                  ) : null}
                 </View>
               ))}
             </View>
@@ -186,7 +195,8 @@ export function BoardView({ me }: { me: Me }) {
                     {t.code} {t.content}
                   </View>
                   <View className="list-item__desc">
-                    {ownersText(org, t.ownerDepartments)} · 期限 {shortDay(t.deadline, thisYear)} · <StatusTag status={t.status} />
+                    {ownersText(org, t.ownerDepartments, t.persons)} · 期限 {shortDay(t.deadline, thisYear)} ·{' '}
+                    <StatusTag status={t.status} />
                     {t.urged ? ` · 已督办 ${t.urged} 次` : ''}
                   </View>
                 </View>

@@ -11,7 +11,7 @@ import { useAsync } from '../../lib/use-async';
 import { getBoard, listTasks, type Board, type ListedTask } from '../../services/ledger';
 import { getMe } from '../../services/users';
 import { TaskRow } from './task-row';
-import { mayOpenLedger, supervises } from './use-me';
+import { mayOpenLedger, overseesLedger, readsOnly } from './use-me';
 import './ledger.css';
 
 type ListKind = 'mine' | 'all' | 'ready' | 'overdue';
@@ -32,15 +32,21 @@ const byUrgency = (a: ListedTask, b: ListedTask) =>
   Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) ||
   a.deadline.localeCompare(b.deadline);
 
-function Links({ office }: { office: boolean }) {
+/** The 双拥办 supervises from these pages; a leader reads the same ones, without import or review. */
+function Links({ office, reader }: { office: boolean; reader: boolean }) {
   const board = {
     url: '/subpackages/ledger/board',
     title: '创建进度',
-    desc: office ? '按大项、按部门，验收和督办' : '全县各大项、各部门的进度',
+    desc: office && !reader ? '按大项、按部门，验收和督办' : '全县各大项、各部门的进度',
     id: 'link-board',
   };
   const report = { url: '/subpackages/ledger/report', title: '定期报告', desc: '本周进展，可导出 Excel', id: 'link-report' };
-  const standard = { url: '/subpackages/ledger/standard', title: '考评标准', desc: '导入、导出、示例模板', id: 'link-standard' };
+  const standard = {
+    url: '/subpackages/ledger/standard',
+    title: '考评标准',
+    desc: reader ? '导出带进度和得分的台账' : '导入、导出、示例模板',
+    id: 'link-standard',
+  };
   return <LinkTiles links={office ? [board, report, standard] : [board]} />;
 }
 
@@ -69,7 +75,9 @@ function Grouped({ tasks, board, thisYear }: { tasks: ListedTask[]; board: Board
 }
 
 function LedgerHome({ me }: { me: Me }) {
-  const office = supervises(me);
+  // The 双拥办 and the county's leaders see the county as a whole; a leader changes nothing in it.
+  const office = overseesLedger(me);
+  const reader = readsOnly(me);
   const [view, setView] = useState<ListKind>(office ? 'all' : 'mine');
   const answer = useAsync(() => Promise.all([listTasks(), getBoard()]));
   const shown = useRef(false);
@@ -113,7 +121,7 @@ function LedgerHome({ me }: { me: Me }) {
     <View>
       <View className="hero">
         <View className="hero__title" id="ledger-title">
-          {office ? '双拥模范县创建台账' : `${me.unit?.shortName ?? ''} · 创建任务`}
+          {office ? `双拥模范县创建台账${reader ? '（只读）' : ''}` : `${me.unit?.shortName ?? ''} · 创建任务`}
         </View>
         <View className="hero__text" id="ledger-summary">
           {answer.status !== 'ready'
@@ -126,7 +134,7 @@ function LedgerHome({ me }: { me: Me }) {
         </View>
       </View>
       <View className="section">
-        <Links office={office} />
+        <Links office={office} reader={reader} />
       </View>
       <View className="section">
         <FilterTabs
@@ -152,8 +160,10 @@ function LedgerHome({ me }: { me: Me }) {
                 }
                 description={
                   view === 'ready'
-                    ? '部门标记自评达标后，会出现在这里等您验收。'
-                    : view === 'all' && office
+                    ? reader
+                      ? '部门标记自评达标后，会出现在这里等双拥办验收。'
+                      : '部门标记自评达标后，会出现在这里等您验收。'
+                    : view === 'all' && office && !reader
                       ? '在「考评标准」里导入本年度的 .xlsx 标准。'
                       : undefined
                 }

@@ -16,8 +16,23 @@ export function ReadOnlyTag() {
   return <Text className="tag lg-tag lg-tag--readonly">只读</Text>;
 }
 
-/** 教育局、人武部 — a task's owner units by their short names, as the county named them. */
-export const ownersText = (org: Organization, ids: readonly string[]) => ids.map((id) => unitShortName(org, id)).join('、');
+/** Who in an owner unit is responsible for a task. */
+export interface TaskPerson {
+  departmentId: string;
+  name: string;
+}
+
+/**
+ * 教育局（张老师）、人武部 — a task's owner units by their short names, as the county named them, each with
+ * the person it named for the task when there is one.
+ */
+export const ownersText = (org: Organization, ids: readonly string[], persons: readonly TaskPerson[] = []) =>
+  ids
+    .map((id) => {
+      const person = persons.find((p) => p.departmentId === id)?.name;
+      return person ? `${unitShortName(org, id)}（${person}）` : unitShortName(org, id);
+    })
+    .join('、');
 
 /** 2 分 / 1.5 分 */
 export const pointsText = (n: number) => `${n} 分`;

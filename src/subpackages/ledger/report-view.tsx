@@ -105,7 +105,7 @@ function ReportBody({ report }: { report: Report }) {
                     {o.code} {o.content}
                   </View>
                   <View className="list-item__desc">
-                    {ownersText(org, o.ownerDepartments)} · 期限 {shortDay(o.deadline, thisYear)}
+                    {ownersText(org, o.ownerDepartments, o.persons)} · 期限 {shortDay(o.deadline, thisYear)}
                     {o.urged ? ` · 已督办 ${o.urged} 次` : ''}
                   </View>
                 </View>

@@ -5,7 +5,7 @@ import { useAsync } from '../../lib/use-async';
 import { serverNow } from '../../services/meta';
 import { getMe } from '../../services/users';
 import { ReportView } from './report-view';
-import { supervises } from './use-me';
+import { overseesLedger } from './use-me';
 import './ledger.css';
 
 export default function ReportPage() {
@@ -15,7 +15,11 @@ export default function ReportPage() {
     <PageShell>
       <Loaded
         state={ctx}
-        empty={{ when: ([me]) => !supervises(me), title: '定期报告由双拥办生成', description: '各部门的进度可以在「创建进度」里查看。' }}
+        empty={{
+          when: ([me]) => !overseesLedger(me),
+          title: '定期报告由双拥办生成',
+          description: '各部门的进度可以在「创建进度」里查看。',
+        }}
       >
         {([, now]) => <ReportView today={chinaDay(now)} />}
       </Loaded>

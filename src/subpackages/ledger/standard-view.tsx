@@ -129,8 +129,11 @@ function FileCard({
   );
 }
 
-/** The standard as data: import this year's sheet, export the ledger with status and scores, or start from the sample. */
-export function StandardView({ office }: { office: boolean }) {
+/**
+ * The standard as data: import this year's sheet, export the ledger with status and scores, or start from the
+ * sample. `office` imports; `sample` offers the sample template (a leader only exports the ledger).
+ */
+export function StandardView({ office, sample = true }: { office: boolean; sample?: boolean }) {
   return (
     <View>
       <View className="hero">
@@ -151,16 +154,18 @@ export function StandardView({ office }: { office: boolean }) {
           make={exportStandard}
         />
       </View>
-      <View className="section">
-        <FileCard
-          id="standard-sample"
-          title="示例模板"
-          sample
-          text="【示例】只演示表格格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后再导入。"
-          label="下载示例模板"
-          make={sampleTemplate}
-        />
-      </View>
+      {sample ? (
+        <View className="section">
+          <FileCard
+            id="standard-sample"
+            title="示例模板"
+            sample
+            text="【示例】只演示表格格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后再导入。"
+            label="下载示例模板"
+            make={sampleTemplate}
+          />
+        </View>
+      ) : null}
       <View className="lg-bottom" />
     </View>
   );

@@ -3,7 +3,7 @@ import { PageShell } from '../../components/page-shell';
 import { useAsync } from '../../lib/use-async';
 import { getMe } from '../../services/users';
 import { StandardView } from './standard-view';
-import { mayOpenLedger, supervises } from './use-me';
+import { mayOpenLedger, readsOnly, supervises } from './use-me';
 import './ledger.css';
 
 export default function StandardPage() {
@@ -11,7 +11,7 @@ export default function StandardPage() {
   return (
     <PageShell>
       <Loaded state={me} empty={{ when: (m) => !mayOpenLedger(m), title: '创建台账只对部门工作人员开放' }}>
-        {(m) => <StandardView office={supervises(m)} />}
+        {(m) => <StandardView office={supervises(m)} sample={!readsOnly(m)} />}
       </Loaded>
     </PageShell>
   );

@@ -44,7 +44,7 @@ export function TaskRow({ task, thisYear, showOwners }: TaskRowProps) {
           {score}
         </View>
       </View>
-      {showOwners ? <View className="lg-task__owners">责任单位：{ownersText(org, task.ownerDepartments)}</View> : null}
+      {showOwners ? <View className="lg-task__owners">责任单位：{ownersText(org, task.ownerDepartments, task.persons)}</View> : null}
     </View>
   );
 }

@@ -14,8 +14,9 @@ import { OverdueTag, ownersText, pointsText, ReadOnlyTag, StatusTag } from './ma
 import { ProblemsSection } from './problems-section';
 import { AcceptForm, SendBackSheet, UrgeSheet } from './review';
 import { SelfAssessment } from './self-assessment';
+import { TaskPerson } from './task-person';
 import { TaskSettingsSheet } from './task-settings';
-import { supervises } from './use-me';
+import { readsOnly, supervises } from './use-me';
 
 function Row({ label, children, id }: { label: string; children: ReactNode; id?: string }) {
   return (
@@ -86,6 +87,8 @@ export function TaskView({ id, me, today }: TaskViewProps) {
 
   const overdue = task.status !== 'accepted' && task.deadline < today;
   const canEdit = task.editable && task.status !== 'accepted';
+  // An owner unit names who of its people answers for the task; a leader only reads.
+  const ownUnit = me.departmentId !== undefined && task.ownerDepartments.includes(me.departmentId) && !readsOnly(me);
 
   return (
     <View>
@@ -125,12 +128,15 @@ export function TaskView({ id, me, today }: TaskViewProps) {
         <Row label="评分标准">{task.criteria}</Row>
         <Row label="佐证类型">{task.evidenceKind}</Row>
         <Row label="责任单位" id="task-owners">
-          {ownersText(org, task.ownerDepartments)}
+          {ownersText(org, task.ownerDepartments, task.persons)}
         </Row>
         <Row label="完成时限" id="task-deadline">
           {dayText(task.deadline)}
           {overdue ? '（已过期限）' : ''}
         </Row>
+        {ownUnit && task.status !== 'accepted' && me.departmentId ? (
+          <TaskPerson key={task.updatedAt} task={task} departmentId={me.departmentId} onSaved={changed} />
+        ) : null}
         {office ? (
           <View className="link lg-settings" role="button" id="task-settings" onClick={() => setSheet('settings')}>
             调整责任单位、时限和实时数据

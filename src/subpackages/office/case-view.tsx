@@ -7,8 +7,10 @@ import { CaseDeskView } from '../../components/casework/case-desk-view';
 import { when } from '../../components/casework/deadline';
 import { firstError, offered, type Desk, type SheetAction } from '../../components/casework/desk';
 import type { CaseRef } from '../../components/casework/use-staff-case';
+import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
 import { addNote, assign, followUp, urge, type StaffCase } from '../../services/cases';
+import { getMe } from '../../services/users';
 
 const URGEABLE = ['assigned', 'accepted', 'in_progress'];
 
@@ -203,7 +205,20 @@ export const officeDesk: Desk = {
   },
 };
 
+/** A county leader reads every case as the 双拥办 does (the phone masked) and acts on none of them. */
+export const readerDesk: Desk = {
+  title: '双拥办处理',
+  hint: () => <View className="case-actions__hint">您是只读身份：可以查看这件求助和办理经过，分派、督办和回访由双拥办办理。</View>,
+  actions: () => [],
+};
+
+/** While the caller is not known yet: no button, so a leader never sees one. */
+const pendingDesk: Desk = { title: '双拥办处理', hint: () => null, actions: () => [] };
+
 /** One case for the 双拥办: read it, assign or reassign it, urge it, record the follow-up call. */
 export function OfficeCaseView({ caseRef }: { caseRef: CaseRef }) {
-  return <CaseDeskView caseRef={caseRef} desk={officeDesk} />;
+  const me = useAsync(getMe);
+  // Who cannot be told (users.me failed) gets the 双拥办's buttons: the cloud refuses what they may not do.
+  const desk = me.status === 'loading' ? pendingDesk : me.data?.role === 'leader' ? readerDesk : officeDesk;
+  return <CaseDeskView caseRef={caseRef} desk={desk} />;
 }
