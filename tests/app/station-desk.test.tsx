@@ -3,9 +3,10 @@ import Taro from '@tarojs/taro';
 import type { Envelope } from '../../core/envelope';
 import type { StaffCase } from '../../src/services/cases';
 import { StaffCaseView } from '../../src/subpackages/workbench/case-view';
+import { StatsView } from '../../src/subpackages/office/stats-view';
 import { InboxList } from '../../src/subpackages/workbench/inbox-list';
 import { flush, mockApi, ok, withMeta, type ApiCall } from './support/api';
-import { aStaffCase, anInboxItem, typeInTextarea } from './support/casework';
+import { aStaffCase, anInboxItem, someStats, typeInTextarea } from './support/casework';
 
 const actions = (calls: ApiCall[], action: string) =>
   calls.filter((c) => c.fn === 'cases' && c.event.action === action).map((c) => c.event);
@@ -141,4 +142,20 @@ describe('the 承办人', () => {
     expect(container.querySelector('#case-SY260930001')?.textContent).toContain('承办人 李红');
     expect(container.querySelector('#case-SY260930002')?.textContent).not.toContain('承办人');
   });
+});
+
+test('the 三率 count a station’s escalations apart', async () => {
+  const stats = someStats({ 'station-hekou': { received: 3 }, civil: { received: 2 } });
+  const hekou = stats.departments.find((d) => d.departmentId === 'station-hekou');
+  if (!hekou) throw new Error('the demo county has 河口镇’s station');
+  hekou.escalated = 2;
+  mockApi({ meta: withMeta(), cases: () => ok(stats) });
+  const { container } = render(<StatsView now={new Date('2026-11-28T10:00:00+08:00')} />);
+  const station = await waitFor(() => {
+    const el = container.querySelector('#dept-station-hekou');
+    if (!el) throw new Error('no station yet');
+    return el;
+  });
+  expect(station.textContent).toContain('收到 3 件 · 上报县级 2 件');
+  expect(container.querySelector('#dept-civil')?.textContent).not.toContain('上报');
 });

@@ -56,6 +56,8 @@ function Departments({ data }: { data: Stats }) {
             <View className="dept__name">{d.name}</View>
             <View className="dept__meta">
               收到 {d.received} 件{d.avgWorkdaysToResolve !== null ? ` · 平均 ${d.avgWorkdaysToResolve} 个工作日办结` : ''}
+              {/* A station's cases handed on to a county unit: counted apart from 退单. */}
+              {d.escalated > 0 ? ` · 上报县级 ${d.escalated} 件` : ''}
             </View>
           </View>
           {RATES.map((r) => (
