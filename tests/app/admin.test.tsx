@@ -22,7 +22,8 @@ function adminHost() {
             return ok({ items: [...staff], invites: [...invites] });
           case 'createInvite': {
             const invite: Invite = {
-              code: 'K7M2Q9XB',
+              // Each code once, as the cloud makes them.
+              code: `K7M2Q9X${'BCDEFGH'[invites.length] ?? 'Z'}`,
               role: event.role as Invite['role'],
               departmentId: event.departmentId as Invite['departmentId'],
               expiresAt: '2026-12-05T10:00:00+08:00',
