@@ -132,7 +132,8 @@ export function staffView(c: CaseRecord, viewer: Caller, calendar: Calendar, now
     regionName: regionName(org, c.regionId),
     contact: handling || erased ? c.contact : { name: maskName(c.contact.name), phone: maskPhone(c.contact.phone) },
     contactUnmasked: handling,
-    attachments: c.attachments,
+    // A leader's file links would be refused (files.urls): the photos and papers are the handlers' business.
+    attachments: viewer.role === 'leader' ? [] : c.attachments,
     flagged: c.flagged,
     returned: c.returned,
     recorded: Boolean(c.recordedBy),

@@ -223,9 +223,12 @@ async function mustGet(port: CasesPort, caseId: string): Promise<CaseRecord> {
   return c;
 }
 
-/** Residents see their own cases; staff what their department holds now; the dispatcher and admins all. */
+/**
+ * Residents see their own cases; staff what their department holds now; the dispatcher, admins and
+ * leaders all — a leader with the requester's name and phone masked and without the attachments
+ * (staffView): leaders oversee, they handle nothing.
+ */
 export function mayRead(caller: Caller, c: CaseRecord): boolean {
-  // A leader reads every case, its requester's name and phone masked (staffView: leaders handle nothing).
   if (caller.role === 'dispatcher' || caller.role === 'admin' || caller.role === 'leader') return true;
   if (caller.role === 'staff') return Boolean(caller.departmentId && caller.departmentId === c.departmentId);
   return caller.openid !== null && c.requesterOpenid === caller.openid;

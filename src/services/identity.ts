@@ -10,14 +10,14 @@ export interface DemoIdentity {
   /** null = anonymous (no header). */
   id: string | null;
   label: string;
-  group: '访客' | '群众' | '部门' | '服务站' | '双拥办';
+  group: '访客' | '群众' | '部门' | '服务站' | '双拥办' | '县领导';
 }
 
-export const IDENTITY_GROUPS: readonly DemoIdentity['group'][] = ['访客', '群众', '部门', '服务站', '双拥办'];
+export const IDENTITY_GROUPS: readonly DemoIdentity['group'][] = ['访客', '群众', '部门', '服务站', '双拥办', '县领导'];
 
 /**
  * The people the local host's seed knows: residents, one clerk (`staff-<unit id>`) for each unit the
- * county lists — the 乡镇 stations' clerks apart — the dispatcher and an admin.
+ * county lists — the 乡镇 stations' clerks apart — the dispatcher, an admin and a read-only leader.
  */
 export function demoIdentities(org: Organization): DemoIdentity[] {
   return [
@@ -31,6 +31,7 @@ export function demoIdentities(org: Organization): DemoIdentity[] {
     })),
     { id: 'dispatcher', label: '双拥办调度', group: '双拥办' },
     { id: 'admin', label: '管理员', group: '双拥办' },
+    { id: 'leader', label: '县领导（只读）', group: '县领导' },
   ];
 }
 

@@ -52,7 +52,12 @@ test('a leader is invited without a unit, and staff only with one', async () => 
 });
 
 test('a leader reads the board, the 三率, the supervision lists and a case, with every phone masked', async () => {
-  const submitted = await ok(t.call('cases', aSubmission({ contact: { name: '赵大勇', phone: PHONE } }), 'resident-1'));
+  const photo = await t.upload('resident-1', 'photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]));
+  const submitted = await ok(
+    t.call('cases', aSubmission({ contact: { name: '赵大勇', phone: PHONE }, attachments: [photo] }), 'resident-1'),
+  );
+  // The handling unit sees the photo; the leader does not.
+  expect((await ok(t.call('cases', { action: 'get', caseId: submitted.caseId }, 'staff-edu'))).attachments).toEqual([photo]);
   const reads: [string, Data][] = [
     ['ledger', { action: 'board' }],
     ['ledger', { action: 'tasks' }],
@@ -70,7 +75,7 @@ test('a leader reads the board, the 三率, the supervision lists and a case, wi
     expect(JSON.stringify(res)).not.toContain(PHONE);
   }
   const view = await ok(t.call('cases', { action: 'get', caseId: submitted.caseId }, 'leader'));
-  expect(view).toMatchObject({ contact: { phone: '138****5678' }, contactUnmasked: false });
+  expect(view).toMatchObject({ contact: { phone: '138****5678' }, contactUnmasked: false, attachments: [] });
   const stats = await ok(t.call('cases', { action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'leader'));
   // Every unit's row, not only one unit's.
   expect(stats.departments.length).toBeGreaterThan(10);
