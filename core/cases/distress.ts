@@ -2,7 +2,7 @@ import type { DistressCue } from '../content';
 import { unitName, type Organization } from '../org/model';
 import type { Calendar } from './calendar';
 import { deadlines } from './deadlines';
-import { transition } from './lifecycle';
+import { handOver, transition } from './lifecycle';
 import { OPEN_STATUSES, type CaseRecord, type TimelineEntry } from './model';
 
 /**
@@ -57,16 +57,7 @@ export function escalateDistress(org: Organization, c: CaseRecord, calendar: Cal
     const due = deadlines(calendar, now, c.category, true);
     if (c.departmentId !== org.dispatchUnitId) {
       const from = c.departmentId;
-      c.status = transition(c.status, 'assign');
-      c.departmentId = org.dispatchUnitId;
-      if (!c.departmentsHeld.includes(org.dispatchUnitId)) c.departmentsHeld.push(org.dispatchUnitId);
-      c.returned = false;
-      c.routedAt = now.toISOString();
-      c.signDueAt = due.signDueAt.toISOString();
-      c.dueAt = due.dueAt.toISOString();
-      delete c.signedAt;
-      delete c.signedOnTime;
-      delete c.waitingSince;
+      handOver(c, org.dispatchUnitId, calendar, now);
       c.timeline.push(at(now, `${reason}。已从${unitName(org, from)}转双拥办紧急处理：请立即电话联系求助人，核实情况后再改派`, true));
       c.timeline.push(at(now, '您的求助已转给双拥办优先处理', false));
     } else {

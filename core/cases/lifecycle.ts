@@ -1,5 +1,7 @@
 import { AppError } from '../envelope';
-import type { CaseStatus } from './model';
+import type { Calendar } from './calendar';
+import { deadlines } from './deadlines';
+import type { CaseRecord, CaseStatus } from './model';
 
 /** Every action that changes a case's status, and the statuses it may start from (docs/domain.md, "A request's life"). */
 export const TRANSITIONS = {
@@ -37,3 +39,22 @@ export function transition(from: CaseStatus, action: CaseAction): CaseStatus {
 
 export const canTransition = (from: CaseStatus, action: CaseAction): boolean =>
   (TRANSITIONS[action].from as readonly CaseStatus[]).includes(from);
+
+/**
+ * The case goes to `unitId` (改派, 上报, or the 双拥办 taking an urgent one), waiting to be signed, with
+ * its deadlines counted from now; whoever handled it in the unit it left no longer does.
+ */
+export function handOver(c: CaseRecord, unitId: string, calendar: Calendar, now: Date): void {
+  c.status = transition(c.status, 'assign');
+  delete c.handler;
+  const due = deadlines(calendar, now, c.category, c.urgent);
+  c.departmentId = unitId;
+  if (!c.departmentsHeld.includes(unitId)) c.departmentsHeld.push(unitId);
+  c.returned = false;
+  c.routedAt = now.toISOString();
+  c.signDueAt = due.signDueAt.toISOString();
+  c.dueAt = due.dueAt.toISOString();
+  delete c.signedAt;
+  delete c.signedOnTime;
+  delete c.waitingSince;
+}

@@ -10,7 +10,7 @@ import { chinaDay, chinaInstant, describeChina, formatChina } from '../time';
 import type { Calendar } from './calendar';
 import { deadlines, resumeDueAt } from './deadlines';
 import { distressReason, distressRouting, distressSupport, escalateDistress } from './distress';
-import { transition, type CaseAction } from './lifecycle';
+import { handOver, transition, type CaseAction } from './lifecycle';
 import { OPEN_STATUSES, type Actor, type CaseRecord, type TimelineEntry } from './model';
 import type { CasesPort, Notice } from './port';
 import { formerHolderView, requesterView, staffView } from './present';
@@ -642,22 +642,6 @@ export async function setCaseHandler(deps: CaseDeps, caller: Authed, input: { ca
   };
   await deps.port.notify([handler.openid], notice);
   return staffView(c, caller, await deps.port.calendar(), deps.now, deps.org);
-}
-
-/** The case goes to `unitId`, waiting to be signed, with its deadlines counted from now. */
-function handOver(c: CaseRecord, unitId: string, calendar: Calendar, now: Date): void {
-  move(c, 'assign');
-  delete c.handler;
-  const due = deadlines(calendar, now, c.category, c.urgent);
-  c.departmentId = unitId;
-  if (!c.departmentsHeld.includes(unitId)) c.departmentsHeld.push(unitId);
-  c.returned = false;
-  c.routedAt = now.toISOString();
-  c.signDueAt = due.signDueAt.toISOString();
-  c.dueAt = due.dueAt.toISOString();
-  delete c.signedAt;
-  delete c.signedOnTime;
-  delete c.waitingSince;
 }
 
 /** A 督办: the dispatcher's (caller) or the timer's for an overdue case (null); the department is told. */

@@ -297,54 +297,41 @@ export function resolveCounty(org: Organization, rows: CountyRows, idFor: (name:
 /** The organization as the workbook's rows, for the export (and so an export imports back unchanged). */
 export function countyRows(org: Organization): Record<CountySheet, string[][]> {
   const regionName = (id: string | undefined) => org.regions.find((r) => r.id === id)?.name ?? '';
-  const categories = (u: Unit) => u.defaultCategories.map((c) => CATEGORIES.find((k) => k.id === c)?.name ?? c).join('、');
   const state = (retired: boolean) => (retired ? RETIRED : '在用');
+  // Each record's cells by heading, once; each sheet takes its own columns, in its order.
+  const unitCells = (u: Unit): Record<string, string> => ({
+    编号: u.id,
+    单位名称: u.name,
+    名称: u.name,
+    简称: u.shortName,
+    别名: u.aliases.join('、'),
+    类型: UNIT_KIND_NAMES[u.kind],
+    所在乡镇: regionName(u.regionId),
+    默认事项: u.defaultCategories.map((c) => CATEGORIES.find((k) => k.id === c)?.name ?? c).join('、'),
+    办公电话: u.contact.phone ?? '',
+    办公地址: u.contact.address ?? '',
+    办公时间: u.contact.hours ?? '',
+    一把手: u.leader?.name ?? '',
+    站长: u.leader?.name ?? '',
+    一把手职务: u.leader?.title ?? '',
+    双拥专人: u.liaison?.name ?? '',
+    专人职务: u.liaison?.title ?? '',
+    组织招聘会: u.runsFairs ? YES : '否',
+    分派单位: u.id === org.dispatchUnitId ? YES : '',
+    状态: state(u.retired),
+  });
+  const regionCells = (r: Region): Record<string, string> => ({
+    编号: r.id,
+    名称: r.name,
+    类型: r.kind,
+    纬度: r.center ? String(r.center.lat) : '',
+    经度: r.center ? String(r.center.lng) : '',
+    状态: state(r.retired),
+  });
+  const rowsOf = (sheet: CountySheet, cells: Record<string, string>[]) => cells.map((c) => COUNTY_COLUMNS[sheet].map((h) => c[h] ?? ''));
   return {
-    units: org.units
-      .filter((u) => u.kind !== 'station')
-      .map((u) => [
-        u.id,
-        u.name,
-        u.shortName,
-        u.aliases.join('、'),
-        UNIT_KIND_NAMES[u.kind],
-        regionName(u.regionId),
-        categories(u),
-        u.contact.phone ?? '',
-        u.contact.address ?? '',
-        u.contact.hours ?? '',
-        u.leader?.name ?? '',
-        u.leader?.title ?? '',
-        u.liaison?.name ?? '',
-        u.liaison?.title ?? '',
-        u.runsFairs ? YES : '否',
-        u.id === org.dispatchUnitId ? YES : '',
-        state(u.retired),
-      ]),
-    regions: org.regions.map((r) => [
-      r.id,
-      r.name,
-      r.kind,
-      r.center ? String(r.center.lat) : '',
-      r.center ? String(r.center.lng) : '',
-      state(r.retired),
-    ]),
-    stations: org.units
-      .filter((u) => u.kind === 'station')
-      .map((u) => [
-        u.id,
-        u.name,
-        u.shortName,
-        u.aliases.join('、'),
-        regionName(u.regionId),
-        categories(u),
-        u.contact.phone ?? '',
-        u.contact.address ?? '',
-        u.contact.hours ?? '',
-        u.leader?.name ?? '',
-        u.liaison?.name ?? '',
-        u.liaison?.title ?? '',
-        state(u.retired),
-      ]),
+    units: rowsOf('units', org.units.filter((u) => u.kind !== 'station').map(unitCells)),
+    regions: rowsOf('regions', org.regions.map(regionCells)),
+    stations: rowsOf('stations', org.units.filter((u) => u.kind === 'station').map(unitCells)),
   };
 }
