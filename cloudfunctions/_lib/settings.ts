@@ -5,8 +5,9 @@ import type { CalendarOverrides } from '../../core/server/working-calendar';
 import { db, firstRow, pagedRows } from './cloud';
 
 /**
- * Settings every submission reads, kept for a few seconds per warm instance: an admin's edit reaches the
- * instance that made it at once and the others within TTL_MS.
+ * Data every call (the county's organization) or every submission (the routing table, the calendar's
+ * corrections) reads, kept for a few seconds per warm instance: an admin's edit reaches the instance that
+ * made it at once and the others within TTL_MS.
  */
 const TTL_MS = 10_000;
 
