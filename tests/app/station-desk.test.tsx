@@ -159,3 +159,19 @@ test('the 三率 count a station’s escalations apart', async () => {
   expect(station.textContent).toContain('收到 3 件 · 上报县级 2 件');
   expect(container.querySelector('#dept-civil')?.textContent).not.toContain('上报');
 });
+
+test('a station that escalated all it received is shown with its escalations, not as idle', async () => {
+  const stats = someStats({ civil: { received: 1 } });
+  const hekou = stats.departments.find((d) => d.departmentId === 'station-hekou');
+  if (!hekou) throw new Error('the demo county has 河口镇’s station');
+  hekou.escalated = 1;
+  mockApi({ meta: withMeta(), cases: () => ok(stats) });
+  const { container } = render(<StatsView now={new Date('2026-11-28T10:00:00+08:00')} />);
+  const station = await waitFor(() => {
+    const el = container.querySelector('#dept-station-hekou');
+    if (!el) throw new Error('no station yet');
+    return el;
+  });
+  expect(station.textContent).toContain('收到 0 件 · 上报县级 1 件');
+  expect(container.querySelector('#stats-departments')?.textContent).not.toMatch(/本期没有收到求助：[^。]*河口服务站/);
+});

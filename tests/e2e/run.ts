@@ -32,6 +32,7 @@ import { workbenchJourney } from './journeys/workbench';
 import { casesJourney } from './journeys/cases';
 import { placesJourney } from './journeys/places';
 import { ledgerJourney } from './journeys/ledger';
+import { countyJourney } from './journeys/county';
 import { accessibilityJourney } from './journeys/accessibility';
 
 const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) => Promise<void> }[] = [
@@ -45,6 +46,10 @@ const JOURNEYS: { name: string; run: (page: Page, url: string, shots: Screens) =
     run: placesJourney,
   },
   { name: 'ledger: 教育局 adds evidence and marks 2.3 ready; the 双拥办 accepts it and the board moves', run: ledgerJourney },
+  {
+    name: 'county: 全县单位 edited; a 河口镇 relief case escalated by the station to 民政局; the leader reads only',
+    run: countyJourney,
+  },
   {
     name: 'accessibility: every page of each role through axe-core (WCAG 2 A/AA); 长辈模式 text ×1.25 and nothing cut off',
     run: accessibilityJourney,

@@ -46,8 +46,11 @@ function Totals({ total }: { total: Figures }) {
 
 function Departments({ data }: { data: Stats }) {
   const org = useOrganization();
-  const active = data.departments.filter((d) => d.received > 0).sort((a, b) => b.received - a.received);
-  const idle = data.departments.filter((d) => d.received === 0);
+  // A station that passed every case it got on to a county unit holds none of them now, yet it did the work:
+  // it is shown with its escalations, not listed as having received nothing.
+  const busy = (d: Stats['departments'][number]) => d.received > 0 || d.escalated > 0;
+  const active = data.departments.filter(busy).sort((a, b) => b.received - a.received || b.escalated - a.escalated);
+  const idle = data.departments.filter((d) => !busy(d));
   return (
     <View id="stats-departments">
       {active.map((d) => (

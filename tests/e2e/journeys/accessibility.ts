@@ -25,7 +25,7 @@ import {
   type TextMeasure,
 } from '../harness';
 
-type RoleId = 'resident-1' | 'staff-edu' | 'dispatcher' | 'admin';
+type RoleId = 'resident-1' | 'staff-edu' | 'dispatcher' | 'admin' | 'leader';
 
 interface Role {
   id: RoleId;
@@ -38,12 +38,15 @@ const ROLES: Role[] = [
   { id: 'staff-edu', label: '教育局工作人员' },
   { id: 'dispatcher', label: '双拥办调度' },
   { id: 'admin', label: '管理员' },
+  { id: 'leader', label: '县领导（只读）' },
 ];
 
 /** Real objects the pages open: looked up, or created as the people who would create them. */
 interface Fixtures {
   caseId: string;
   trackingNo: string;
+  /** The unit the case went to: the admin's unit editor opens it. */
+  departmentId: string;
   departmentName: string;
   dueAt: string;
   signDueAt: string;
@@ -67,10 +70,12 @@ interface PageVisit {
   ready?: string;
 }
 
-const ALL: RoleId[] = ['resident-1', 'staff-edu', 'dispatcher', 'admin'];
+const ALL: RoleId[] = ['resident-1', 'staff-edu', 'dispatcher', 'admin', 'leader'];
 // 人社局 and 退役军人事务局 staff organize fairs too; their pages are the admin's (fairs journey covers 人社局).
 const ORGANIZERS: RoleId[] = ['admin'];
 const SUPERVISORS: RoleId[] = ['dispatcher', 'admin'];
+/** The read-only leader sees what the 双拥办 supervises: the lists, a case, the 三率 and the whole ledger. */
+const OVERSEERS: RoleId[] = [...SUPERVISORS, 'leader'];
 
 /** Every page of src/app.config.ts, with who reaches it. A page whose content changes by role is listed for each. */
 const PAGES: PageVisit[] = [
@@ -138,28 +143,30 @@ const PAGES: PageVisit[] = [
     roles: ['staff-edu'],
     ready: '#case-status',
   },
-  { name: 'office', path: 'subpackages/office/index', roles: SUPERVISORS, ready: '#queue-tabs' },
-  { name: 'office-case', path: 'subpackages/office/case', query: (f) => ({ id: f.caseId }), roles: SUPERVISORS, ready: '#case-status' },
+  { name: 'office', path: 'subpackages/office/index', roles: OVERSEERS, ready: '#queue-tabs' },
+  { name: 'office-case', path: 'subpackages/office/case', query: (f) => ({ id: f.caseId }), roles: OVERSEERS, ready: '#case-status' },
   { name: 'office-record', path: 'subpackages/office/record', roles: ['dispatcher'], ready: '#field-description' },
-  { name: 'office-stats', path: 'subpackages/office/stats', roles: SUPERVISORS, ready: '#dept-edu' },
+  { name: 'office-stats', path: 'subpackages/office/stats', roles: OVERSEERS, ready: '#dept-edu' },
   // The 创建 ledger.
-  { name: 'ledger', path: 'subpackages/ledger/index', roles: ['staff-edu', 'dispatcher'], ready: '#ledger-title' },
+  { name: 'ledger', path: 'subpackages/ledger/index', roles: ['staff-edu', 'dispatcher', 'leader'], ready: '#ledger-title' },
   {
     name: 'ledger-task',
     path: 'subpackages/ledger/task',
     query: (f) => ({ id: f.taskId }),
-    roles: ['staff-edu', 'dispatcher'],
+    roles: ['staff-edu', 'dispatcher', 'leader'],
     ready: '#task-title',
   },
-  { name: 'ledger-board', path: 'subpackages/ledger/board', roles: SUPERVISORS },
-  { name: 'ledger-report', path: 'subpackages/ledger/report', roles: ['dispatcher'] },
-  { name: 'ledger-standard', path: 'subpackages/ledger/standard', roles: ['dispatcher'] },
+  { name: 'ledger-board', path: 'subpackages/ledger/board', roles: OVERSEERS },
+  { name: 'ledger-report', path: 'subpackages/ledger/report', roles: ['dispatcher', 'leader'] },
+  { name: 'ledger-standard', path: 'subpackages/ledger/standard', roles: ['dispatcher', 'leader'] },
   // 管理后台.
   { name: 'admin', path: 'subpackages/admin/index', roles: ['admin'] },
   { name: 'admin-templates', path: 'subpackages/admin/templates', roles: ['admin'] },
   { name: 'admin-routing', path: 'subpackages/admin/routing', roles: ['admin'], ready: '#route-children' },
   { name: 'admin-calendar', path: 'subpackages/admin/calendar', roles: ['admin'] },
   { name: 'admin-audit', path: 'subpackages/admin/audit', roles: ['admin'], ready: '#audit-query' },
+  { name: 'admin-county', path: 'subpackages/admin/county', roles: ['admin'], ready: '#county-regions' },
+  { name: 'admin-unit', path: 'subpackages/admin/unit', query: (f) => ({ id: f.departmentId }), roles: ['admin'], ready: '#unit-editor' },
 ];
 
 /** 长辈模式 must make body text (at or below the page's base size) at least this much larger… */
@@ -238,6 +245,7 @@ async function fixtures(url: string): Promise<Fixtures> {
   return {
     caseId: submitted.caseId,
     trackingNo: submitted.trackingNo,
+    departmentId: submitted.departmentId,
     departmentName: department?.name ?? submitted.departmentId,
     dueAt: submitted.dueAt,
     signDueAt: submitted.signDueAt,
