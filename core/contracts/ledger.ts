@@ -75,6 +75,7 @@ const taskShape = {
   status: z.enum(TASK_STATUSES),
   selfScore: z.optional(z.number()),
   acceptedScore: z.optional(z.number()),
+  acceptedAt: z.optional(z.string()),
   evidence: z.array(
     z.strictObject({
       name: z.string(),

@@ -63,6 +63,8 @@ export interface TaskRecord {
   status: TaskStatus;
   selfScore?: number;
   acceptedScore?: number;
+  /** When the 双拥办 accepted it (ISO): the annual assessment's "done on time". */
+  acceptedAt?: string;
   evidence: Evidence[];
   link?: { metric: LiveMetric; departmentId?: string };
   urges: { at: string; note: string; by: string }[];

@@ -74,13 +74,13 @@ export function withEvidence(t: TaskRecord, evidence: Evidence, at: Date): TaskR
 export function accepted(t: TaskRecord, score: number, at: Date): TaskRecord {
   if (t.status !== 'ready') throw new AppError('CONFLICT', '部门自评达标后才能验收');
   requireWithinPoints(t, score, 'score', `验收得分不能超过 ${t.points} 分`);
-  return { ...t, status: 'accepted', acceptedScore: score, updatedAt: at.toISOString() };
+  return { ...t, status: 'accepted', acceptedScore: score, acceptedAt: at.toISOString(), updatedAt: at.toISOString() };
 }
 
 /** Back to the department with the reason on record; an accepted task loses its accepted score. */
 export function sentBack(t: TaskRecord, reason: string, by: string, at: Date): TaskRecord {
   if (t.status !== 'ready' && t.status !== 'accepted') throw new AppError('CONFLICT', '只有自评达标或已验收的任务可以退回');
-  const { acceptedScore: _dropped, ...rest } = t;
+  const { acceptedScore: _dropped, acceptedAt: _when, ...rest } = t;
   return {
     ...rest,
     status: 'in_progress',
