@@ -69,8 +69,13 @@ const taskShape = {
   points: z.number(),
   criteria: z.string(),
   evidenceKind: z.enum(EVIDENCE_KINDS),
+  /** The first is the 牵头 unit, the others 配合. */
   ownerDepartments: z.array(departmentId),
   persons: z.optional(z.array(z.strictObject({ departmentId, name: z.string() }))),
+  evidenceNeeded: z.optional(z.array(z.string())),
+  extra: z.optional(z.array(z.strictObject({ heading: z.string(), value: z.string() }))),
+  part: z.optional(z.strictObject({ code: z.string(), unitId: departmentId })),
+  ongoing: z.optional(z.boolean()),
   deadline: z.string(),
   status: z.enum(TASK_STATUSES),
   selfScore: z.optional(z.number()),

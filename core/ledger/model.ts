@@ -55,7 +55,19 @@ export interface TaskRecord {
   points: number;
   criteria: string;
   evidenceKind: EvidenceKind;
+  /**
+   * The units responsible, in the order the standard's 责任单位 names them: the FIRST is the 牵头 unit
+   * (leadUnit), the others 配合. Every one of them works the task and may edit it.
+   */
   ownerDepartments: string[];
+  /** What the standard's 佐证材料 asks for, one item each: the checklist the task's evidence is held against. */
+  evidenceNeeded?: string[];
+  /** Columns of the county's sheet the ledger has no field for (备注, 分管领导…), by heading, in the sheet's order. */
+  extra?: { heading: string; value: string }[];
+  /** One unit's part of a standard row given to 各乡镇（街道）: that row's 序号 and the 乡镇 (or its station) doing this part. */
+  part?: { code: string; unitId: string };
+  /** The standard says 长期 or 常态化: the task has no day of its own and `deadline` is the campaign's end. */
+  ongoing?: boolean;
   /** The person each owner unit made responsible (its 专人 unless it named another). */
   persons?: TaskPerson[];
   /** YYYY-MM-DD (UTC+8). */
@@ -84,6 +96,9 @@ export interface ProblemRecord {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The 牵头 unit: the first the standard names. */
+export const leadUnit = (t: Pick<TaskRecord, 'ownerDepartments'>): string | undefined => t.ownerDepartments[0];
 
 /** A task past its deadline (a UTC+8 day) that the 双拥办 has not accepted yet. */
 export const isOverdue = (t: Pick<TaskRecord, 'status' | 'deadline'>, today: string): boolean =>
