@@ -86,7 +86,7 @@ export async function platformJourney(page: Page, url: string, shots: Screens) {
   await text(page, '管理后台').click();
   await expectText(text(page, '邀请新同事'), '邀请新同事', '管理后台');
   await shots.take('admin', 'admin');
-  await shown(page, '.chips').getByText('教育局', { exact: true }).click();
+  await shown(page, '#invite-units').getByText('教育局', { exact: true }).click();
   await button(page, '生成邀请码').click();
   const code = await expectText(shown(page, '#invite-code'), /^[A-Z2-9]{8}$/, '新的邀请码');
   await shots.take('admin', 'admin-invite');
