@@ -1,17 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import { ledgerContract } from '../../core/contracts/ledger';
+import * as supervision from '../../core/ledger/supervision';
+import { runLedgerTimer } from '../../core/ledger/timer';
 import * as ledger from '../../core/ledger/use-cases';
+import type { Organization } from '../../core/org/model';
 import { action, createMain, type AuthedContext } from '../_lib/router';
+import { loadOrganization } from '../_lib/settings';
 import { ledgerStore } from './store';
+import { supervisionStore } from './supervision-store';
 
 const newId = () => randomBytes(8).toString('hex');
 const deps = (ctx: AuthedContext): ledger.LedgerDeps => ({ port: ledgerStore(), now: ctx.now, newId, org: ctx.org });
+/** Milestones, weekly reports and the timer: the ledger's port with the setting and the reports beside it. */
+const supervisionDeps = (now: Date, org: Organization): supervision.SupervisionDeps => ({
+  port: { ...ledgerStore(), ...supervisionStore() },
+  now,
+  org,
+});
+const watch = (ctx: AuthedContext) => supervisionDeps(ctx.now, ctx.org);
 
 // Every action is for staff; who may change what (the task's departments, the 双拥办) is core/ledger's rule.
 export const main = createMain({
   name: 'ledger',
   actions: {
-    board: action({ access: 'reader', input: ledgerContract.board, run: (ctx) => ledger.viewBoard(deps(ctx), ctx.caller) }),
+    board: action({
+      access: 'reader',
+      input: ledgerContract.board,
+      run: (ctx) => supervision.viewBoardWithMilestones(watch(ctx), ctx.caller),
+    }),
     tasks: action({ access: 'reader', input: ledgerContract.tasks, run: (ctx, input) => ledger.listTasks(deps(ctx), ctx.caller, input) }),
     task: action({ access: 'reader', input: ledgerContract.task, run: (ctx, input) => ledger.getTask(deps(ctx), ctx.caller, input) }),
     updateTask: action({
@@ -66,5 +82,29 @@ export const main = createMain({
       input: ledgerContract.report,
       run: (ctx, input) => ledger.periodReport(deps(ctx), ctx.caller, input),
     }),
+    // The campaign's milestones: read with the board by everyone, set by the 双拥办.
+    milestones: action({
+      access: 'reader',
+      input: ledgerContract.milestones,
+      run: (ctx, input) => supervision.viewMilestones(watch(ctx), ctx.caller, input),
+    }),
+    saveMilestones: action({
+      access: 'dispatcher',
+      input: ledgerContract.saveMilestones,
+      run: (ctx, input) => supervision.saveMilestones(watch(ctx), ctx.caller, input),
+    }),
+    // The weekly reports: each unit's staff are sent their line and may open the whole; leaders read them all.
+    reports: action({
+      access: 'reader',
+      input: ledgerContract.reports,
+      run: (ctx, input) => supervision.listReports(watch(ctx), ctx.caller, input),
+    }),
+    reportGet: action({
+      access: 'reader',
+      input: ledgerContract.reportGet,
+      run: (ctx, input) => supervision.getReport(watch(ctx), ctx.caller, input),
+    }),
   },
+  // Urges what is late, once a day; writes the weekly report at the 双拥办's hour and sends each unit its line.
+  timer: async (now) => runLedgerTimer(supervisionDeps(now, await loadOrganization()), null),
 });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { unitRef } from './org';
 import { EVIDENCE_KINDS, LIVE_METRICS, PROBLEM_STATES, TASK_STATUSES } from '../ledger/model';
 import { count, generatedFile, listOf, rate } from './answer-parts';
+import { boardMilestone, supervisionAnswers, supervisionContract } from './ledger-supervision';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD'));
@@ -54,11 +55,15 @@ export const ledgerContract = {
   exportStandard: z.strictObject({}),
   sampleTemplate: z.strictObject({}),
   report: z.strictObject({ from: day, to: day }),
+  ...supervisionContract,
 };
 
 // ---- answers ----
 
 const departmentId = z.string();
+
+/** A 督办: by the 双拥办, or `automatic` by the hourly timer. */
+const urge = z.strictObject({ at: z.string(), note: z.string(), by: z.string(), automatic: z.optional(z.boolean()) });
 
 const taskShape = {
   _id: z.string(),
@@ -92,7 +97,7 @@ const taskShape = {
     }),
   ),
   link: z.optional(z.strictObject({ metric: z.enum(LIVE_METRICS), departmentId: z.optional(departmentId) })),
-  urges: z.array(z.strictObject({ at: z.string(), note: z.string(), by: z.string() })),
+  urges: z.array(urge),
   notes: z.array(z.strictObject({ at: z.string(), text: z.string(), by: z.string() })),
   updatedAt: z.string(),
   /** The same as `_id`, the name the app uses. */
@@ -114,6 +119,7 @@ export const problem = z.strictObject({
   state: z.enum(PROBLEM_STATES),
   createdAt: z.string(),
   updatedAt: z.string(),
+  urges: z.optional(z.array(urge)),
 });
 
 /**
@@ -182,6 +188,8 @@ const boardShape = {
       ...progressShape,
       overdue: count,
       openProblems: count,
+      /** 督办 received on its tasks and problems, by the 双拥办 and by the timer. */
+      urges: count,
     }),
   ),
   overdueTasks: z.array(
@@ -207,7 +215,8 @@ const boardShape = {
     }),
   ),
 };
-export const board = z.strictObject(boardShape);
+/** The board as `ledger.board` answers it: with the countdown to each milestone and what must close before it. */
+export const board = z.strictObject({ ...boardShape, milestones: z.array(boardMilestone) });
 
 export const taskDetail = z.strictObject({
   ...taskShape,
@@ -240,6 +249,7 @@ export const ledgerAnswers = {
     live: z.array(liveFigureOf({ code: z.string(), content: z.string() })),
     file: generatedFile,
   }),
+  ...supervisionAnswers,
 };
 
 export type Board = z.output<typeof board>;

@@ -1,4 +1,5 @@
 import { activeUnits, type Organization } from '../org/model';
+import { urgesByUnit } from './milestones';
 import { isOverdue, type AreaRecord, type ProblemRecord, type TaskRecord } from './model';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -30,6 +31,7 @@ const progressOf = (tasks: TaskRecord[]) => ({
 export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: ProblemRecord[], today: string, org: Organization) {
   const overdueTasks = tasks.filter((t) => isOverdue(t, today));
   const overdueProblems = problems.filter((p) => p.state !== 'done' && p.deadline < today);
+  const urges = urgesByUnit(tasks, problems);
   return {
     today,
     total: progressOf(tasks),
@@ -48,6 +50,8 @@ export function board(areas: AreaRecord[], tasks: TaskRecord[], problems: Proble
           ...progressOf(mine),
           overdue: mine.filter((t) => overdueTasks.includes(t)).length,
           openProblems: problems.filter((p) => p.ownerDepartmentId === d.id && p.state !== 'done').length,
+          /** 督办 received, by the 双拥办 and by the timer: on its tasks and on its problems. */
+          urges: urges.get(d.id) ?? 0,
         };
       })
       .filter((d) => d.tasks > 0),

@@ -40,6 +40,13 @@ export interface Evidence {
   departmentId?: string;
 }
 
+export interface UrgeEntry {
+  at: string;
+  note: string;
+  by: string;
+  automatic?: boolean;
+}
+
 export interface TaskPerson {
   departmentId: string;
   name: string;
@@ -79,7 +86,8 @@ export interface TaskRecord {
   acceptedAt?: string;
   evidence: Evidence[];
   link?: { metric: LiveMetric; departmentId?: string };
-  urges: { at: string; note: string; by: string }[];
+  /** 督办: by the 双拥办, or `automatic` by the hourly timer (`by: 'system'`) when the task is late. */
+  urges: UrgeEntry[];
   notes: { at: string; text: string; by: string }[];
   updatedAt: string;
 }
@@ -95,6 +103,8 @@ export interface ProblemRecord {
   state: ProblemState;
   createdAt: string;
   updatedAt: string;
+  /** The timer's 督办 of a problem past its deadline (absent on problems never urged). */
+  urges?: UrgeEntry[];
 }
 
 /** The 牵头 unit: the first the standard names. */

@@ -30,7 +30,11 @@ export interface EnvVariable {
 export const ENV_VARIABLES: EnvVariable[] = [
   { name: 'ADMIN_OPENIDS', required: true, what: 'OPENIDs of the first admins, comma-separated' },
   { name: 'TEMPLATE_CASE_UPDATE', required: false, what: 'subscribe-message template for requesters' },
-  { name: 'TEMPLATE_CASE_NEW', required: false, what: 'subscribe-message template for staff: new, returned, urged cases, ledger urges' },
+  {
+    name: 'TEMPLATE_CASE_NEW',
+    required: false,
+    what: 'subscribe-message template for staff: new, returned, urged cases, ledger urges, weekly reports',
+  },
   {
     name: 'TEMPLATE_CASE_NEW_LONG_TERM',
     required: false,
@@ -451,6 +455,16 @@ export const COLLECTIONS: CollectionDecl[] = [
         fields: [['deadline', 'asc']],
         optional: true,
         serves: '`problems({})`: `orderBy(\x27deadline\x27, \x27asc\x27)` (the board and the report)',
+      },
+    ],
+  },
+  {
+    name: 'ledger_reports',
+    indexes: [
+      {
+        fields: [['day', 'desc']],
+        optional: true,
+        serves: '`ledger.reports` and the weekly report: `orderBy(\x27day\x27, \x27desc\x27)`, one document a week',
       },
     ],
   },

@@ -59,8 +59,8 @@ const BOARD: Board = {
   total: progress(),
   areas: [{ areaId: 'area-2', name: '拥军工作扎实有效', areaPoints: 8, ...progress() }],
   departments: [
-    { departmentId: 'edu', name: '教育局', leader: '王局长', liaison: '赵老师', ...progress(), overdue: 0, openProblems: 0 },
-    { departmentId: 'pafd', name: '人民武装部', ...progress(), overdue: 1, openProblems: 0 },
+    { departmentId: 'edu', name: '教育局', leader: '王局长', liaison: '赵老师', ...progress(), overdue: 0, openProblems: 0, urges: 0 },
+    { departmentId: 'pafd', name: '人民武装部', ...progress(), overdue: 1, openProblems: 0, urges: 0 },
   ],
   overdueTasks: [
     {
@@ -75,6 +75,7 @@ const BOARD: Board = {
     },
   ],
   overdueProblems: [],
+  milestones: [],
 };
 
 describe('a county leader reads and changes nothing', () => {

@@ -98,6 +98,7 @@ function aBoard(): Board {
         ...progress({ tasks: 1, accepted: 1, ready: 0, progress: 100, expected: 2, points: 2 }),
         overdue: 0,
         openProblems: 0,
+        urges: 0,
       },
       {
         departmentId: 'civil',
@@ -105,6 +106,7 @@ function aBoard(): Board {
         ...progress({ tasks: 2, accepted: 0, ready: 1, progress: 25 }),
         overdue: 1,
         openProblems: 2,
+        urges: 0,
       },
     ],
     overdueTasks: [
@@ -120,6 +122,7 @@ function aBoard(): Board {
       },
     ],
     overdueProblems: [],
+    milestones: [],
   };
 }
 

@@ -20,6 +20,7 @@ import { policiesAnswers, policiesContract } from '../../core/contracts/policies
 import { usersAnswers, usersContract } from '../../core/contracts/users';
 import { fairSummary, mySignupView, rosterRow } from '../../core/fairs/present';
 import { board } from '../../core/ledger/board';
+import { defaultMilestones, milestoneBoard } from '../../core/ledger/milestones';
 import { activityView, placeView, storySummary, storyView } from '../../core/places/present';
 import { routingSummary } from '../../core/routing';
 import { isSettled } from '../../core/signups/engine';
@@ -146,6 +147,7 @@ test('fairs, places, activities and stories answer what their contracts say', ()
 
 test('the ledger board and the routing summary answer what their contracts say', () => {
   const tasks = [aTask(), aTask({ _id: 'task-1.2', code: '1.2', status: 'ready', selfScore: 1, evidence: [anEvidence()] })];
-  fits(boardSchema)(board([anArea()], tasks, [aProblem()], '2027-01-05', demoOrg));
+  const milestones = milestoneBoard(defaultMilestones('2027-01-05'), tasks, [aProblem()], '2027-01-05');
+  fits(boardSchema)({ ...board([anArea()], tasks, [aProblem()], '2027-01-05', demoOrg), milestones });
   fits(metaAnswers.saveRouting)({ rules: [...demoRouting], summary: routingSummary(demoOrg, demoRouting) });
 });

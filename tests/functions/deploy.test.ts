@@ -25,6 +25,7 @@ test('the plan holds every function folder with the declared runtime, its config
   }
   expect(plan.functions.find((f) => f.name === 'cases')?.triggers.map((t) => t.name)).toEqual(['hourly-supervision']);
   expect(plan.functions.find((f) => f.name === 'files')?.triggers.map((t) => t.name)).toEqual(['hourly-cleanup']);
+  expect(plan.functions.find((f) => f.name === 'ledger')?.triggers.map((t) => t.name)).toEqual(['hourly-supervision']);
   expect(RUNTIME.cloudbase).toBe(`Nodejs${RUNTIME.node.split('.').slice(0, 2).join('.')}`);
   expect(ESBUILD_TARGET).toBe(`node${RUNTIME.node}`);
 });
@@ -51,6 +52,7 @@ test('the plan holds every collection the deploy docs name, admin-only, with the
     'ledger_areas',
     'ledger_tasks',
     'ledger_problems',
+    'ledger_reports',
     'files',
     'upload_quotas',
   ])
