@@ -57,8 +57,14 @@ export function patchSdk(deps: RuntimeDeps): void {
     return { result, errMsg: 'cloud.callFunction:ok', requestID: `local-${Date.now()}` };
   };
 
-  cloud.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer | string }) => ({
-    fileID: deps.storage.put(cloudPath, Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent)),
+  // The SDK takes a Buffer or a stream (fs.createReadStream of a generated file).
+  cloud.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer | string | NodeJS.ReadableStream }) => ({
+    fileID:
+      typeof fileContent === 'string'
+        ? deps.storage.put(cloudPath, Buffer.from(fileContent))
+        : Buffer.isBuffer(fileContent)
+          ? deps.storage.put(cloudPath, fileContent)
+          : await deps.storage.putStream(cloudPath, fileContent),
     statusCode: 200,
     errMsg: 'uploadFile:ok',
   });
@@ -72,7 +78,7 @@ export function patchSdk(deps: RuntimeDeps): void {
     fileList: fileList.map((f) => {
       const fileID = typeof f === 'string' ? f : f.fileID;
       const maxAge = typeof f === 'string' ? DEFAULT_LINK_AGE_S : (f.maxAge ?? DEFAULT_LINK_AGE_S);
-      const exists = deps.storage.get(fileID) !== null;
+      const exists = deps.storage.has(fileID);
       return {
         fileID,
         tempFileURL: exists ? deps.storage.signedUrl(fileID, deps.now() + maxAge * 1000) : '',

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { LOCAL_ENV } from './context';
 
 const PREFIX = `cloud://${LOCAL_ENV}.local/`;
@@ -42,9 +43,12 @@ export class LocalStorage {
     return path.join(this.root, rel);
   }
 
+  private idFor(cloudPath: string): string {
+    return PREFIX + cloudPath.replace(/^\/+/, '').replace(/\.\.+/g, '.');
+  }
+
   put(cloudPath: string, content: Buffer): string {
-    const clean = cloudPath.replace(/^\/+/, '').replace(/\.\.+/g, '.');
-    const fileID = PREFIX + clean;
+    const fileID = this.idFor(cloudPath);
     const file = this.fileOf(fileID);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // The file appears under its name whole or not at all: written and synced under a temp name, then
@@ -64,6 +68,40 @@ export class LocalStorage {
       throw e;
     }
     return fileID;
+  }
+
+  /**
+   * `put` for content that arrives as a stream (a generated package written to a temporary file): piped
+   * to disk under a temp name, synced, then renamed, never held in memory whole.
+   */
+  async putStream(cloudPath: string, content: NodeJS.ReadableStream): Promise<string> {
+    const fileID = this.idFor(cloudPath);
+    const file = this.fileOf(fileID);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const handle = await fs.promises.open(tmp, 'wx');
+      try {
+        await pipeline(content, handle.createWriteStream({ autoClose: false }));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    return fileID;
+  }
+
+  /** Whether storage has the file, without reading it. */
+  has(fileID: string): boolean {
+    try {
+      return fs.statSync(this.fileOf(fileID)).isFile();
+    } catch {
+      return false;
+    }
   }
 
   get(fileID: string): Buffer | null {

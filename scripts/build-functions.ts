@@ -18,7 +18,7 @@ const rootDeps = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'u
  * Left out of the bundle and declared in the function's package.json instead (CloudBase installs them):
  * the SDK, and libraries too big to parse on every cold start that an action requires only when it runs.
  */
-const EXTERNAL = ['wx-server-sdk', 'exceljs', 'opencc-js', 'pinyin-pro'];
+const EXTERNAL = ['wx-server-sdk', 'exceljs', 'yazl', 'opencc-js', 'pinyin-pro'];
 
 export const functionNames = (from = srcDir): string[] =>
   fs

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { AppError, type Issue } from '../../core/envelope';
 import {
   attachRefusal,
@@ -88,6 +89,11 @@ export async function readOwnUpload(openid: string, fileID: string, field: strin
   }
 }
 
+/** The bytes of a stored file the caller was allowed to read by its owner object's rules (ledger evidence). */
+export async function readStoredFile(fileID: string): Promise<Buffer> {
+  return ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
+}
+
 /** Marks the files as belonging to `target`; each only while still unused (or already the target's). */
 export async function attachFiles(fileIDs: string[], target: FileRef): Promise<void> {
   const ids = fileIDs.flatMap((f) => fileRecordId(f) ?? []);
@@ -148,13 +154,22 @@ export async function fileLinks(fileIDs: string[], maxAge = PRIVATE_LINK_TTL_S):
   return new Map(res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]));
 }
 
+/** Which of these files storage has, asked 50 at a time (what one call of getTempFileURL takes). */
+export async function storedFiles(fileIDs: string[]): Promise<Set<string>> {
+  const unique = [...new Set(fileIDs)];
+  const found = new Set<string>();
+  for (let i = 0; i < unique.length; i += 50) for (const id of (await fileLinks(unique.slice(i, i + 50), 60)).keys()) found.add(id);
+  return found;
+}
+
 /**
- * Stores a file the function generated (an .xlsx ledger or roster) for the person who asked for it:
- * under an unguessable name in their own folder, readable only by them, removed a day later.
+ * Stores a file the function generated (an .xlsx ledger or roster, or the 迎查 package written to a
+ * temporary file and streamed from it) for the person who asked for it: under an unguessable name in
+ * their own folder, readable only by them, removed a day later.
  */
 export async function saveGeneratedFile(
   requester: string,
-  content: Buffer,
+  content: Buffer | { path: string },
   name: string,
   now: Date,
 ): Promise<{ fileID: string; url: string; name: string; expiresAt: string }> {
@@ -165,12 +180,13 @@ export async function saveGeneratedFile(
     cloudPath,
     owner: requester,
     name,
-    size: content.length,
+    size: Buffer.isBuffer(content) ? content.length : (await fs.promises.stat(content.path)).size,
     createdAt: now.toISOString(),
     attachedTo: { kind: 'export', id },
     expiresAt,
   };
-  const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
+  const fileContent = Buffer.isBuffer(content) ? content : fs.createReadStream(content.path);
+  const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent })) as { fileID: string };
   await db()
     .collection(FILES)
     .doc(id)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ledgerContract } from '../../core/contracts/ledger';
 import * as supervision from '../../core/ledger/supervision';
 import { runLedgerTimer } from '../../core/ledger/timer';
+import * as oversight from '../../core/ledger/oversight';
 import * as ledger from '../../core/ledger/use-cases';
 import type { Organization } from '../../core/org/model';
 import { action, createMain, type AuthedContext } from '../_lib/router';
@@ -81,6 +82,22 @@ export const main = createMain({
       access: 'overseer',
       input: ledgerContract.report,
       run: (ctx, input) => ledger.periodReport(deps(ctx), ctx.caller, input),
+    }),
+    // What the 双拥办 and the leaders take out: the 迎查 package and the 组织部's annual assessment.
+    evidencePackage: action({
+      access: 'overseer',
+      input: ledgerContract.evidencePackage,
+      run: (ctx, input) => oversight.evidencePackage(deps(ctx), ctx.caller, input),
+    }),
+    assessment: action({
+      access: 'overseer',
+      input: ledgerContract.assessment,
+      run: (ctx, input) => oversight.viewAssessment(deps(ctx), ctx.caller, input),
+    }),
+    exportAssessment: action({
+      access: 'overseer',
+      input: ledgerContract.exportAssessment,
+      run: (ctx, input) => oversight.exportAssessment(deps(ctx), ctx.caller, input),
     }),
     // The campaign's milestones: read with the board by everyone, set by the 双拥办.
     milestones: action({

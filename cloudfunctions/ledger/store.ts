@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AreaRecord, ProblemRecord, TaskRecord } from '../../core/ledger/model';
 import type { LedgerPort } from '../../core/ledger/port';
 import { db, firstRow, pagedRows, rows } from '../_lib/cloud';
-import { attachFiles, attachIssues, readOwnUpload, saveGeneratedFile } from '../_lib/files';
+import { attachFiles, attachIssues, readOwnUpload, readStoredFile, saveGeneratedFile, storedFiles } from '../_lib/files';
 import { clearMissedNotice, sendStaffNotice } from '../_lib/notice-failures';
 import { messageTime } from '../_lib/notify';
 import { liveEvidence, liveSources } from './evidence';
@@ -77,6 +80,26 @@ export function ledgerStore(): LedgerPort {
       const { standardWorkbook } = await standardXlsx();
       const content = await standardWorkbook(title, note, areas, tasks, org, progress === false ? { progress } : {});
       return saveGeneratedFile(openid, content, fileName, at);
+    },
+    storedFiles: (fileIDs) => storedFiles(fileIDs),
+    // Written to a temporary file and uploaded from it: only the file being added is ever in memory.
+    async savePackage(openid, fileName, { title, note, layout, files, stored }, at) {
+      const { packageIndex, writePackage } = await import('../../core/server/evidence-package');
+      const index = await packageIndex(title, note, layout, stored);
+      const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'evidence-'));
+      const zip = path.join(dir, 'package.zip');
+      try {
+        const out = fs.createWriteStream(zip);
+        // A file that cannot be read half-way fails the package (the router answers INTERNAL); nothing is kept.
+        await writePackage(layout, index, files, readStoredFile, out, at).finally(() => out.destroy());
+        return await saveGeneratedFile(openid, { path: zip }, fileName, at);
+      } finally {
+        await fs.promises.rm(dir, { recursive: true, force: true });
+      }
+    },
+    async saveAssessment(openid, fileName, assessment, at) {
+      const { assessmentWorkbook } = await import('../../core/server/assessment-xlsx');
+      return saveGeneratedFile(openid, await assessmentWorkbook(assessment), fileName, at);
     },
   };
 }

@@ -13,8 +13,8 @@ import { functionNames, subpackageRoots } from './zones.mjs';
 
 /** Packages `core/` may use anywhere: both the app and the functions bundle it. */
 export const CORE_PACKAGES = ['zod', 'dayjs'];
-/** What `core/server/` adds, for the functions only: spreadsheets, search and the working calendar. */
-export const CORE_SERVER_PACKAGES = [...CORE_PACKAGES, 'exceljs', 'minisearch', 'opencc-js', 'pinyin-pro', 'chinese-days'];
+/** What `core/server/` adds, for the functions only: spreadsheets, zips, search and the working calendar. */
+export const CORE_SERVER_PACKAGES = [...CORE_PACKAGES, 'exceljs', 'yazl', 'minisearch', 'opencc-js', 'pinyin-pro', 'chinese-days'];
 
 /** `core/` outside `core/server/`: the top-level files and every folder but `server`. */
 const CORE_PURE = ['core/*.{ts,tsx}', 'core/!(server)/**'];

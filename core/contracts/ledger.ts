@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { unitRef } from './org';
 import { EVIDENCE_KINDS, LIVE_METRICS, PROBLEM_STATES, TASK_STATUSES } from '../ledger/model';
 import { count, generatedFile, listOf, rate } from './answer-parts';
+import { oversightAnswers, oversightContract } from './ledger-oversight';
 import { boardMilestone, supervisionAnswers, supervisionContract } from './ledger-supervision';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -55,6 +56,7 @@ export const ledgerContract = {
   exportStandard: z.strictObject({}),
   sampleTemplate: z.strictObject({}),
   report: z.strictObject({ from: day, to: day }),
+  ...oversightContract,
   ...supervisionContract,
 };
 
@@ -249,6 +251,7 @@ export const ledgerAnswers = {
     live: z.array(liveFigureOf({ code: z.string(), content: z.string() })),
     file: generatedFile,
   }),
+  ...oversightAnswers,
   ...supervisionAnswers,
 };
 

@@ -3,6 +3,8 @@ import type { Rate } from '../cases/stats';
 import type { Issue } from '../envelope';
 import type { AreaRecord, LiveMetric, ProblemRecord, TaskRecord } from './model';
 import type { Standard } from './standard-import';
+import type { Assessment } from './assessment';
+import type { EvidenceLayout, PackagedFile } from './evidence-package';
 
 export interface ProblemQuery {
   taskId?: string;
@@ -53,6 +55,16 @@ export interface StandardSheet {
   org: Organization;
 }
 
+/** The 迎查 package to write: its layout, the stored files that go in it, and the index's title and note. */
+export interface EvidencePackage {
+  title: string;
+  note: string;
+  layout: EvidenceLayout;
+  files: PackagedFile[];
+  /** The file IDs storage has: the others are listed in the index as missing. */
+  stored: ReadonlySet<string>;
+}
+
 /** A generated file, for the person who asked for it only, kept a day. */
 export interface SavedFile {
   fileID: string;
@@ -91,4 +103,10 @@ export interface LedgerPort {
   liveFigures(from: string, to: string): LiveFiguresOf;
   /** Writes the sheet as .xlsx for `openid` alone. */
   saveSheet(openid: string, fileName: string, sheet: StandardSheet, at: Date): Promise<SavedFile>;
+  /** Which of these files storage still has. */
+  storedFiles(fileIDs: string[]): Promise<Set<string>>;
+  /** Writes the 迎查 package as .zip for `openid` alone: the index, then each of `files` read one at a time. */
+  savePackage(openid: string, fileName: string, pkg: EvidencePackage, at: Date): Promise<SavedFile>;
+  /** Writes the annual assessment as .xlsx for `openid` alone. */
+  saveAssessment(openid: string, fileName: string, assessment: Assessment, at: Date): Promise<SavedFile>;
 }

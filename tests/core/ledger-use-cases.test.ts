@@ -48,6 +48,10 @@ function memoryPort(seed: { areas?: AreaRecord[]; tasks?: TaskRecord[]; problems
       sheets.push({ openid, fileName, sheet });
       return { fileID: `cloud://${fileName}`, url: '', name: fileName, expiresAt: '' };
     },
+    // The 迎查 package and the annual assessment have their own test (ledger-oversight.test.ts).
+    storedFiles: async (fileIDs) => new Set(fileIDs),
+    savePackage: async (_openid, fileName) => ({ fileID: `cloud://${fileName}`, url: '', name: fileName, expiresAt: '' }),
+    saveAssessment: async (_openid, fileName) => ({ fileID: `cloud://${fileName}`, url: '', name: fileName, expiresAt: '' }),
   };
   return {
     port,

@@ -20,7 +20,7 @@ test.each(functionNames())('%s loads on its own with only its declared dependenc
   const dir = path.join(root, 'dist/cloudfunctions', name);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
   expect(pkg).toMatchObject({ main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } });
-  expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'opencc-js', 'pinyin-pro'].includes(d))).toBe(true);
+  expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'yazl', 'opencc-js', 'pinyin-pro'].includes(d))).toBe(true);
   const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { timeout?: number };
   expect(config.timeout).toBeGreaterThan(0);
 
@@ -46,6 +46,13 @@ test('the cases function declares the libraries it requires lazily, and its bund
   const dir = path.join(root, 'dist/cloudfunctions/cases');
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   expect(Object.keys(pkg.dependencies).sort()).toEqual(['exceljs', 'opencc-js', 'wx-server-sdk']);
+});
+
+test('the ledger function declares the spreadsheet and zip libraries it requires lazily (the 迎查 package)', () => {
+  const dir = path.join(root, 'dist/cloudfunctions/ledger');
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  expect(Object.keys(pkg.dependencies).sort()).toEqual(['exceljs', 'wx-server-sdk', 'yazl']);
+  expect(fs.readFileSync(path.join(dir, 'index.js'), 'utf8')).toContain('require("yazl")');
 });
 
 test('the policies function declares its dictionaries (required when the search index is built) and bundles the index', () => {
