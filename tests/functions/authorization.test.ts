@@ -362,6 +362,15 @@ const TABLE: Record<string, Row> = {
   'ledger.sampleTemplate': { access: 'staff', payload: () => ({}) },
   // The 双拥办's periodic report, read by the county's leaders too.
   'ledger.report': { access: 'overseer', payload: () => period },
+  // The milestones: read by every reader with the board, set by the 双拥办 only (not the leader).
+  'ledger.milestones': { access: 'reader', payload: () => ({}) },
+  'ledger.saveMilestones': {
+    access: 'dispatcher',
+    payload: () => ({ milestones: [{ date: '2027-04-30', name: '整体提标' }], report: { weekday: 1, hour: 8 } }),
+  },
+  // The weekly reports: the leader reads them all; units open the one their message links to.
+  'ledger.reports': { access: 'reader', payload: () => ({}) },
+  'ledger.reportGet': { access: 'reader', payload: () => ({ id: '2026-W48' }) },
 
   // ---- meta ----
   'meta.get': { access: 'public', payload: () => ({}) },
@@ -524,6 +533,9 @@ const LEADER_READS = [
   'ledger.task',
   'ledger.problems',
   'ledger.exportStandard',
+  'ledger.milestones',
+  'ledger.reports',
+  'ledger.reportGet',
   // overseer
   'cases.queue',
   'ledger.report',
@@ -690,6 +702,7 @@ const FOREIGN: Record<string, Foreign> = {
   'meta.removeRegion': { none: ADMIN_ONLY },
 
   // ---- places, policies, users ----
+  'ledger.reportGet': { none: "a weekly report is the county's: every unit has its line in each, none is another unit's" },
   'places.get': { none: 'places are public, and none is a draft' },
   'places.story': { none: 'published stories are public; drafts are hidden from all but admins (main table)' },
   'places.activity': { none: "volunteer activities are the county's, organized by admins; published ones are public" },
