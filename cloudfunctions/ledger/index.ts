@@ -4,14 +4,17 @@ import * as supervision from '../../core/ledger/supervision';
 import { runLedgerTimer } from '../../core/ledger/timer';
 import * as oversight from '../../core/ledger/oversight';
 import * as ledger from '../../core/ledger/use-cases';
+import * as survey from '../../core/ledger/survey';
 import type { Organization } from '../../core/org/model';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { loadOrganization } from '../_lib/settings';
 import { ledgerStore } from './store';
+import { surveyStore } from './survey-store';
 import { supervisionStore } from './supervision-store';
 
 const newId = () => randomBytes(8).toString('hex');
 const deps = (ctx: AuthedContext): ledger.LedgerDeps => ({ port: ledgerStore(), now: ctx.now, newId, org: ctx.org });
+const surveyDeps = (ctx: AuthedContext): survey.SurveyDeps => ({ port: surveyStore(), now: ctx.now, newId, org: ctx.org });
 /** Milestones, weekly reports and the timer: the ledger's port with the setting and the reports beside it. */
 const supervisionDeps = (now: Date, org: Organization): supervision.SupervisionDeps => ({
   port: { ...ledgerStore(), ...supervisionStore() },
@@ -120,6 +123,33 @@ export const main = createMain({
       access: 'reader',
       input: ledgerContract.reportGet,
       run: (ctx, input) => supervision.getReport(watch(ctx), ctx.caller, input),
+    }),
+    // The questionnaire behind 知晓率, 支持率 and 参与率: residents answer it once, anonymously.
+    survey: action({
+      access: 'public',
+      input: ledgerContract.survey,
+      run: (ctx, input) => survey.viewSurvey(surveyDeps(ctx), ctx.caller, input),
+    }),
+    answerSurvey: action({
+      access: 'user',
+      input: ledgerContract.answerSurvey,
+      // The 乡镇 the person's profile names now: the answer is counted there, without the person.
+      run: (ctx, input) =>
+        survey.answerSurvey(
+          surveyDeps(ctx),
+          { ...ctx.caller, ...(ctx.record?.profile?.regionId ? { regionId: ctx.record.profile.regionId } : {}) },
+          input,
+        ),
+    }),
+    saveSurvey: action({
+      access: 'dispatcher',
+      input: ledgerContract.saveSurvey,
+      run: (ctx, input) => survey.saveSurvey(surveyDeps(ctx), ctx.caller, input),
+    }),
+    surveyResults: action({
+      access: 'reader',
+      input: ledgerContract.surveyResults,
+      run: (ctx, input) => survey.surveyResults(surveyDeps(ctx), ctx.caller, input),
     }),
   },
   // Urges what is late, once a day; writes the weekly report at the 双拥办's hour and sends each unit its line.

@@ -3,6 +3,7 @@ import { unitRef } from './org';
 import { EVIDENCE_KINDS, LIVE_METRICS, PROBLEM_STATES, TASK_STATUSES } from '../ledger/model';
 import { count, generatedFile, listOf, rate } from './answer-parts';
 import { oversightAnswers, oversightContract } from './ledger-oversight';
+import { surveyAnswers, surveyContract } from './survey';
 import { boardMilestone, supervisionAnswers, supervisionContract } from './ledger-supervision';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -11,6 +12,17 @@ const text = (label: string, max: number) =>
   z.string().check(z.trim(), z.minLength(1, `请填写${label}`), z.maxLength(max, `${label}最多 ${max} 个字`));
 const period = { from: z.optional(day), to: z.optional(day) };
 const score = z.number().check(z.gte(0, '分数不能是负数'), z.lte(100));
+
+/** What proves a task and the rule that turns its figure into points (core/ledger/live.ts). */
+const liveLink = {
+  metric: z.enum(LIVE_METRICS),
+  departmentId: z.optional(unitRef()),
+  kind: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  minStars: z.optional(z.int().check(z.gte(1), z.lte(5))),
+  measure: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  target: z.optional(z.number().check(z.gt(0, '目标要大于 0'), z.lte(1_000_000))),
+  points: z.optional(z.number().check(z.gt(0, '分值要大于 0'), z.lte(100))),
+};
 
 export const ledgerContract = {
   board: z.strictObject({}),
@@ -50,13 +62,14 @@ export const ledgerContract = {
     /** The person responsible in each owner unit. */
     persons: z.optional(z.array(z.strictObject({ departmentId: unitRef(), name: text('负责人姓名', 20) })).check(z.maxLength(20))),
     deadline: z.optional(day),
-    link: z.optional(z.nullable(z.strictObject({ metric: z.enum(LIVE_METRICS), departmentId: z.optional(unitRef()) }))),
+    link: z.optional(z.nullable(z.strictObject(liveLink))),
   }),
   importStandard: z.strictObject({ fileID: z.string().check(z.regex(/^cloud:\/\/\S+$/, '请先上传 .xlsx 文件')) }),
   exportStandard: z.strictObject({}),
   sampleTemplate: z.strictObject({}),
   report: z.strictObject({ from: day, to: day }),
   ...oversightContract,
+  ...surveyContract,
   ...supervisionContract,
 };
 
@@ -98,7 +111,17 @@ const taskShape = {
       departmentId: z.optional(departmentId),
     }),
   ),
-  link: z.optional(z.strictObject({ metric: z.enum(LIVE_METRICS), departmentId: z.optional(departmentId) })),
+  link: z.optional(
+    z.strictObject({
+      metric: z.enum(LIVE_METRICS),
+      departmentId: z.optional(departmentId),
+      kind: z.optional(z.string()),
+      minStars: z.optional(z.number()),
+      measure: z.optional(z.string()),
+      target: z.optional(z.number()),
+      points: z.optional(z.number()),
+    }),
+  ),
   urges: z.array(urge),
   notes: z.array(z.strictObject({ at: z.string(), text: z.string(), by: z.string() })),
   updatedAt: z.string(),
@@ -135,8 +158,27 @@ const liveFigureOf = <E extends z.core.$ZodLooseShape>(extra: E) => {
     to: z.string(),
     /** Whose figures: a unit's (case metrics linked to one), or null and absent for the whole county. */
     departmentId: z.optional(z.nullable(departmentId)),
+    /** What the link narrowed the figure to: a story or 五个一批 kind, a station star level. */
+    kind: z.optional(z.nullable(z.string())),
+    minStars: z.optional(z.nullable(z.number())),
+    /** The link's point rule applied to the figure: what it earns of the rule's points (null: nothing to measure yet). */
+    score: z.optional(
+      z.nullable(
+        z.strictObject({
+          measure: z.string(),
+          label: z.string(),
+          unit: z.string(),
+          value: z.nullable(z.number()),
+          target: z.number(),
+          points: z.number(),
+          earned: z.nullable(z.number()),
+        }),
+      ),
+    ),
     ...extra,
   };
+  const byKind = z.array(z.strictObject({ kind: z.string(), count }));
+  const surveyRate = z.nullable(z.strictObject({ rate, sample: count }));
   return z.discriminatedUnion('metric', [
     z.strictObject({
       metric: z.literal('rates'),
@@ -160,6 +202,21 @@ const liveFigureOf = <E extends z.core.$ZodLooseShape>(extra: E) => {
       ...base,
       figures: z.nullable(z.strictObject({ published: count, publishedInPeriod: count })),
     }),
+    z.strictObject({ metric: z.literal('stories'), ...base, figures: z.nullable(z.strictObject({ published: count, byKind })) }),
+    z.strictObject({
+      metric: z.literal('volunteering'),
+      ...base,
+      figures: z.nullable(z.strictObject({ activities: count, signedUp: count, checkedIn: count, hours: z.number() })),
+    }),
+    z.strictObject({
+      metric: z.literal('stations'),
+      ...base,
+      figures: z.nullable(z.strictObject({ stations: count, byStars: z.array(z.strictObject({ stars: count, count })) })),
+    }),
+    z.strictObject({ metric: z.literal('five_batches'), ...base, figures: z.nullable(z.strictObject({ units: count, byKind })) }),
+    z.strictObject({ metric: z.literal('awareness'), ...base, figures: surveyRate }),
+    z.strictObject({ metric: z.literal('support'), ...base, figures: surveyRate }),
+    z.strictObject({ metric: z.literal('participation'), ...base, figures: surveyRate }),
   ]);
 };
 export const liveFigure = liveFigureOf({});
@@ -252,6 +309,7 @@ export const ledgerAnswers = {
     file: generatedFile,
   }),
   ...oversightAnswers,
+  ...surveyAnswers,
   ...supervisionAnswers,
 };
 

@@ -18,6 +18,8 @@ export const STORY_KINDS = [
   { id: 'model_person', name: '典型人物' },
   { id: 'support_military', name: '拥军优属' },
   { id: 'support_government', name: '拥政爱民' },
+  // 退役军人创新创业: the 典型宣传 the standards count besides 典型人物 and 拥军优属.
+  { id: 'innovation', name: '创新创业' },
 ] as const;
 export type StoryKind = (typeof STORY_KINDS)[number]['id'];
 export const STORY_KIND_IDS = STORY_KINDS.map((k) => k.id) as [StoryKind, ...StoryKind[]];

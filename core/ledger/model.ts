@@ -15,14 +15,50 @@ export type ProblemState = (typeof PROBLEM_STATES)[number];
 export const PROBLEM_STATE_TEXT: Record<ProblemState, string> = { open: '待整改', in_progress: '整改中', done: '已整改' };
 
 /** Figures this system already knows that can prove a task, for the period asked. */
-export const LIVE_METRICS = ['rates', 'cases_resolved', 'fairs', 'policies_published'] as const;
+export const LIVE_METRICS = [
+  'rates',
+  'cases_resolved',
+  'fairs',
+  'policies_published',
+  'stories',
+  'volunteering',
+  'stations',
+  'five_batches',
+  'awareness',
+  'support',
+  'participation',
+] as const;
 export type LiveMetric = (typeof LIVE_METRICS)[number];
 export const LIVE_METRIC_TEXT: Record<LiveMetric, string> = {
   rates: '求助办理三率',
   cases_resolved: '办结求助件数',
   fairs: '退役军人专场招聘会',
   policies_published: '已发布的优待政策',
+  stories: '典型宣传（双拥故事）',
+  volunteering: '志愿服务活动',
+  stations: '退役军人服务站（星级）',
+  five_batches: '“五个一批”单位',
+  awareness: '群众知晓率（问卷）',
+  support: '群众支持率（问卷）',
+  participation: '群众参与率（问卷）',
 };
+
+/**
+ * What proves a task, and how its figure turns into points (core/ledger/live.ts): `measure` (the metric's
+ * first by default) reaching `target` earns the link's `points`, less earns its share.
+ */
+export interface LiveLink {
+  metric: LiveMetric;
+  /** Case metrics: one unit's cases only. */
+  departmentId?: string;
+  /** stories: one story kind; five_batches: one kind of 五个一批 unit. */
+  kind?: string;
+  /** stations: only those rated at least this many stars. */
+  minStars?: number;
+  measure?: string;
+  target?: number;
+  points?: number;
+}
 
 export interface AreaRecord {
   _id: string;
@@ -85,7 +121,7 @@ export interface TaskRecord {
   /** When the 双拥办 accepted it (ISO): the annual assessment's "done on time". */
   acceptedAt?: string;
   evidence: Evidence[];
-  link?: { metric: LiveMetric; departmentId?: string };
+  link?: LiveLink;
   /** 督办: by the 双拥办, or `automatic` by the hourly timer (`by: 'system'`) when the task is late. */
   urges: UrgeEntry[];
   notes: { at: string; text: string; by: string }[];

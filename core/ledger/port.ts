@@ -1,7 +1,7 @@
 import type { Organization } from '../org/model';
 import type { Rate } from '../cases/stats';
 import type { Issue } from '../envelope';
-import type { AreaRecord, LiveMetric, ProblemRecord, TaskRecord } from './model';
+import type { AreaRecord, LiveLink, LiveMetric, ProblemRecord, TaskRecord } from './model';
 import type { Standard } from './standard-import';
 import type { Assessment } from './assessment';
 import type { EvidenceLayout, PackagedFile } from './evidence-package';
@@ -17,6 +17,31 @@ export interface LiveFigures {
   cases_resolved: { resolved: number; received: number };
   fairs: { fairs: number; signedUp: number; checkedIn: number; hired: number };
   policies_published: { published: number; publishedInPeriod: number };
+  /** Stories published in the period: those of the link's kind, and every kind's count. */
+  stories: { published: number; byKind: { kind: string; count: number }[] };
+  /** Activities held in the period, their sign-ups, the volunteers checked in and their hours (duration × checked in). */
+  volunteering: { activities: number; signedUp: number; checkedIn: number; hours: number };
+  /** Stations now: those the link counts (at least its stars), and how many hold each star level (0: not rated). */
+  stations: { stations: number; byStars: { stars: number; count: number }[] };
+  /** 五个一批 units now: those the link counts (its kind), and each kind's count. */
+  five_batches: { units: number; byKind: { kind: string; count: number }[] };
+  /** The questionnaire's rates over the answers of the period; the sample is the answers to the question asked. */
+  awareness: { rate: Rate; sample: number };
+  support: { rate: Rate; sample: number };
+  participation: { rate: Rate; sample: number };
+}
+
+/** A link's point rule applied to its figure: what the figure earns of the rule's points. */
+export interface LiveScore {
+  measure: string;
+  /** The measure's name and unit, as shown beside the figure. */
+  label: string;
+  unit: string;
+  /** null: nothing to measure yet (a rate with nothing to divide by). */
+  value: number | null;
+  target: number;
+  points: number;
+  earned: number | null;
 }
 
 /** The figure the system already knows for a linked task, over a period; null figures: the department had none. */
@@ -27,12 +52,17 @@ export type LiveFigure = {
     from: string;
     to: string;
     departmentId?: string | null;
+    /** What the link narrowed the figure to: a story or 五个一批 kind, a station star level. */
+    kind?: string | null;
+    minStars?: number | null;
     figures: LiveFigures[M] | null;
+    /** The link's point rule applied, when it has one. */
+    score?: LiveScore | null;
   };
 }[LiveMetric];
 
 /** The live figures of one period: each source is read at most once however many tasks are linked to it. */
-export type LiveFiguresOf = (link: NonNullable<TaskRecord['link']>) => Promise<LiveFigure>;
+export type LiveFiguresOf = (link: LiveLink) => Promise<LiveFigure>;
 
 /** A 督办 message to the staff of a task's departments. */
 export interface TaskNotice {

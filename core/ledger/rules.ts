@@ -1,4 +1,5 @@
 import { AppError } from '../envelope';
+import { checkedLink } from './live';
 import { isSupervisor, mayEditTask, type Evidence, type ProblemRecord, type TaskPerson, type TaskRecord } from './model';
 
 /**
@@ -126,7 +127,7 @@ export function withSettings(t: TaskRecord, change: TaskSettings, at: Date): Tas
   }
   if (change.deadline) next.deadline = change.deadline;
   if (change.link === null) delete next.link;
-  else if (change.link) next.link = change.link;
+  else if (change.link) next.link = checkedLink(change.link, next.points);
   return next;
 }
 

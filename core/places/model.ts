@@ -21,7 +21,7 @@ export interface PlaceRecord {
   updatedAt: string;
 }
 
-/** 典型人物, 拥军优属, 拥政爱民: admins write them, everyone reads the published ones. */
+/** 典型人物, 拥军优属, 拥政爱民, 创新创业: admins write them, everyone reads the published ones. */
 export interface StoryRecord {
   _id: string;
   title: string;

@@ -469,6 +469,37 @@ export const COLLECTIONS: CollectionDecl[] = [
     ],
   },
   {
+    name: 'surveys',
+    indexes: [
+      {
+        fields: [['createdAt', 'desc']],
+        optional: true,
+        serves:
+          '`ledger/survey-store.ts` `currentSurvey`: `orderBy(\x27createdAt\x27, \x27desc\x27).limit(1)` (a handful of questionnaires a year)',
+      },
+    ],
+  },
+  {
+    name: 'survey_answers',
+    indexes: [
+      {
+        fields: [
+          ['day', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves:
+          '`ledger/survey-store.ts` `answersBetween`: `where({ day: gte(from).and(lte(to)) }).orderBy(\x27day\x27, \x27asc\x27).orderBy(\x27_id\x27, \x27asc\x27)` (`ledger.surveyResults`); `ledger/evidence.ts`: `where({ day: …, awareness|support|participation })`.count() (prefix)',
+      },
+      {
+        fields: [['surveyId', 'asc']],
+        serves:
+          '`ledger/survey-store.ts` `answerCount`: `where({ surveyId }).count()` (`ledger.saveSurvey`: may the questions still change)',
+      },
+    ],
+  },
+  // One marker per person and questionnaire, read and written by `_id` only (a hash, never the OPENID).
+  { name: 'survey_takers', indexes: [] },
+  {
     name: 'files',
     indexes: [
       {
