@@ -1,7 +1,7 @@
 import { unitById, type Organization } from '../org/model';
 import { chinaDay } from '../time';
-import { assistUnitsOf, leadUnitOf } from './evidence-package';
-import type { ProblemRecord, TaskRecord } from './model';
+import { assistUnits } from './evidence-package';
+import { leadUnit, type ProblemRecord, type TaskRecord } from './model';
 
 /**
  * The 组织部's annual assessment of each member unit's 创建 work: the figures it enters in 年度考评.
@@ -14,7 +14,8 @@ import type { ProblemRecord, TaskRecord } from './model';
  *   (by the year's end, or today) without an acceptance by then.
  * - points: earned (the accepted scores of tasks accepted by the cut-off), expected (the units' own
  *   self-scores), against possible (the tasks' points in the standard).
- * - urges received: the 督办 on the unit's tasks in the year (an urge aimed at one unit counts for it alone).
+ * - urges received: the 督办 in the year, by the 双拥办 or the timer, on the unit's tasks (a task's goes to
+ *   every unit on it) and on the problems it owns, as the board counts them.
  * - problems: those the unit owns that were open at some time in the year; closed: those put right in it.
  */
 
@@ -52,9 +53,6 @@ export function acceptedOn(t: Pick<TaskRecord, 'status' | 'updatedAt'> & { accep
   return dayOf(t.acceptedAt ?? t.updatedAt);
 }
 
-/** Whether an urge on a task counts for a unit: one aimed at a unit counts for it, any other for every holder. */
-const urgeFor = (u: { at: string; departmentId?: string }, unit: string) => !u.departmentId || u.departmentId === unit;
-
 export function assessment(
   tasks: readonly TaskRecord[],
   problems: readonly ProblemRecord[],
@@ -67,6 +65,8 @@ export function assessment(
   const asOf = today < last ? today : last;
   const inYear = (day: string) => day >= first && day <= asOf;
   // Past its deadline by the cut-off and not accepted by then; one accepted late in an earlier year was that year's.
+  const urgesIn = (lists: (readonly { at: string }[] | undefined)[]) =>
+    lists.reduce((n, urges) => n + (urges ?? []).filter((u) => inYear(dayOf(u.at))).length, 0);
   const lateAt = (t: TaskRecord, on: string | null) => t.deadline < asOf && !(on !== null && (on <= t.deadline || on < first));
 
   // Every unit that holds a task or owns a problem, in the organization's order; units it no longer knows last.
@@ -83,15 +83,15 @@ export function assessment(
     return {
       departmentId: id,
       name: unitById(org, id)?.name ?? id,
-      lead: held.filter((t) => leadUnitOf(t) === id).length,
-      assist: held.filter((t) => assistUnitsOf(t).includes(id)).length,
+      lead: held.filter((t) => leadUnit(t) === id).length,
+      assist: held.filter((t) => assistUnits(t).includes(id)).length,
       due: held.filter((t) => t.deadline >= first && t.deadline <= last).length,
       onTime: accepted.filter((a) => a.on !== null && inYear(a.on) && a.on <= a.t.deadline).length,
       overdue: accepted.filter((a) => lateAt(a.t, a.on)).length,
       earned: round1(byCutOff.reduce((n, a) => n + (a.t.acceptedScore ?? 0), 0)),
       expected: round1(held.reduce((n, t) => n + (t.selfScore ?? 0), 0)),
       possible: round1(held.reduce((n, t) => n + t.points, 0)),
-      urges: held.reduce((n, t) => n + t.urges.filter((u) => urgeFor(u, id) && inYear(dayOf(u.at))).length, 0),
+      urges: urgesIn([...held.map((t) => t.urges), ...problems.filter((p) => p.ownerDepartmentId === id).map((p) => p.urges)]),
       problems: owned.length,
       problemsClosed: owned.filter((p) => p.state === 'done' && inYear(dayOf(p.updatedAt))).length,
     };
@@ -111,7 +111,7 @@ export function assessment(
       earned: round1(county.reduce((n, a) => n + (a.on !== null && a.on <= asOf ? (a.t.acceptedScore ?? 0) : 0), 0)),
       expected: round1(tasks.reduce((n, t) => n + (t.selfScore ?? 0), 0)),
       possible: round1(tasks.reduce((n, t) => n + t.points, 0)),
-      urges: tasks.reduce((n, t) => n + t.urges.filter((u) => inYear(dayOf(u.at))).length, 0),
+      urges: urgesIn([...tasks.map((t) => t.urges), ...problems.map((p) => p.urges)]),
       problems: sum('problems'),
       problemsClosed: sum('problemsClosed'),
     },

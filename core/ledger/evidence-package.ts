@@ -1,6 +1,6 @@
 import { unitName, type Organization } from '../org/model';
 import { chinaDay } from '../time';
-import { TASK_STATUS_TEXT, type AreaRecord, type TaskRecord, type TaskStatus } from './model';
+import { leadUnit, TASK_STATUS_TEXT, type AreaRecord, type TaskRecord, type TaskStatus } from './model';
 
 /**
  * The 迎查 evidence package as inspectors read it: a folder per area (`<n>-<大项名>`), in it a folder
@@ -91,13 +91,13 @@ function uniqueIn(taken: Set<string>, base: string, ext: string): string {
   return name;
 }
 
-/** The 牵头单位 of a task: the first unit named for it, the others 配合. */
-export const leadUnitOf = (t: Pick<TaskRecord, 'ownerDepartments'>): string | undefined => t.ownerDepartments[0];
-export const assistUnitsOf = (t: Pick<TaskRecord, 'ownerDepartments'>): string[] => t.ownerDepartments.slice(1);
+/** The 配合单位 of a task: every unit named for it after the 牵头 (leadUnit). */
+export const assistUnits = (t: Pick<TaskRecord, 'ownerDepartments'>): string[] => t.ownerDepartments.slice(1);
 
 /**
  * The package's layout: areas in the standard's order (tasks of an area no longer in the standard last,
- * under 未归入大项), tasks in theirs, each evidence file named after the task and the material.
+ * under 未归入大项), tasks in theirs, each evidence file named after the task and the material. A row
+ * given to 各乡镇（街道） is one folder under its 序号, holding a folder per 乡镇's part (`10.2/10.2-3-某镇`).
  */
 export function packageLayout(areas: readonly AreaRecord[], tasks: readonly TaskRecord[], org: Organization): EvidenceLayout {
   const sorted = [...areas].sort((a, b) => a.order - b.order);
@@ -112,6 +112,15 @@ export function packageLayout(areas: readonly AreaRecord[], tasks: readonly Task
   const packaged = groups.map((g, i): PackagedArea => {
     const folder = uniqueIn(areaFolders, `${i + 1}-${safeSegment(g.name, '大项')}`, '');
     const taskFolders = new Set<string>();
+    // A row's folder, shared by its 乡镇 parts; each part's folder within it.
+    const rowFolders = new Map<string, { name: string; parts: Set<string> }>();
+    const folderOf = (t: TaskRecord, code: string): string => {
+      if (!t.part) return `${folder}/${uniqueIn(taskFolders, code, '')}`;
+      const rowCode = safeSegment(t.part.code, code, 20);
+      let row = rowFolders.get(t.part.code);
+      if (!row) rowFolders.set(t.part.code, (row = { name: uniqueIn(taskFolders, rowCode, ''), parts: new Set() }));
+      return `${folder}/${row.name}/${uniqueIn(row.parts, `${code}-${safeSegment(unitName(org, t.part.unitId), '乡镇', 30)}`, '')}`;
+    };
     const ordered = [...g.tasks].sort((a, b) => a.order - b.order);
     return {
       name: g.name,
@@ -119,9 +128,9 @@ export function packageLayout(areas: readonly AreaRecord[], tasks: readonly Task
       folder,
       tasks: ordered.map((t): PackagedTask => {
         const code = safeSegment(t.code, String(t.order), 20);
-        const taskFolder = `${folder}/${uniqueIn(taskFolders, code, '')}`;
+        const taskFolder = folderOf(t, code);
         const names = new Set<string>();
-        const lead = leadUnitOf(t);
+        const lead = leadUnit(t);
         return {
           code: t.code,
           content: t.content,
@@ -130,7 +139,7 @@ export function packageLayout(areas: readonly AreaRecord[], tasks: readonly Task
           ...(t.acceptedScore !== undefined ? { acceptedScore: t.acceptedScore } : {}),
           status: t.status,
           lead: lead ? unitName(org, lead) : '',
-          assist: assistUnitsOf(t).map((id) => unitName(org, id)),
+          assist: assistUnits(t).map((id) => unitName(org, id)),
           deadline: t.deadline,
           folder: taskFolder,
           evidence: t.evidence.map((e): PackagedEvidence => {
