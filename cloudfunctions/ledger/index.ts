@@ -69,7 +69,7 @@ export const main = createMain({
     importStandard: action({
       access: 'staff',
       input: ledgerContract.importStandard,
-      run: (ctx, input) => ledger.importStandard(deps(ctx), ctx.caller, input),
+      run: (ctx, input) => ledger.importStandard({ ...watch(ctx), newId }, ctx.caller, input),
     }),
     exportStandard: action({
       access: 'reader',
@@ -79,7 +79,7 @@ export const main = createMain({
     sampleTemplate: action({
       access: 'staff',
       input: ledgerContract.sampleTemplate,
-      run: (ctx) => ledger.sampleTemplate(deps(ctx), ctx.caller),
+      run: (ctx) => ledger.sampleTemplate(watch(ctx), ctx.caller),
     }),
     report: action({
       access: 'overseer',

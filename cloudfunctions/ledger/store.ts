@@ -68,17 +68,20 @@ export function ledgerStore(): LedgerPort {
     taskSeen: (openid, taskId) => clearMissedNotice(openid, { taskId }),
     attachmentIssues: (openid, fileIDs, taskId) => attachIssues(openid, fileIDs, { kind: 'evidence', id: taskId }, ['fileID']),
     attachFiles: (fileIDs, taskId) => attachFiles(fileIDs, { kind: 'evidence', id: taskId }),
-    async readStandard(openid, fileID, org) {
+    async readStandard(openid, fileID) {
       const content = await readOwnUpload(openid, fileID, 'fileID');
-      return (await standardXlsx()).parseStandard(content, org);
+      return (await standardXlsx()).readStandardRows(content);
     },
     liveFigures(from, to) {
       const sources = liveSources(from, to);
       return (link) => liveEvidence(link, sources);
     },
-    async saveSheet(openid, fileName, { title, note, areas, tasks, progress, org }, at) {
+    async saveSheet(openid, fileName, { title, note, areas, tasks, progress, layout, org }, at) {
       const { standardWorkbook } = await standardXlsx();
-      const content = await standardWorkbook(title, note, areas, tasks, org, progress === false ? { progress } : {});
+      const content = await standardWorkbook(title, note, areas, tasks, org, {
+        ...(progress === false ? { progress } : {}),
+        ...(layout ? { layout } : {}),
+      });
       return saveGeneratedFile(openid, content, fileName, at);
     },
     storedFiles: (fileIDs) => storedFiles(fileIDs),

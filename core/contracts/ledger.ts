@@ -297,8 +297,11 @@ export const ledgerAnswers = {
   problems: z.strictObject({ items: z.array(problem) }),
   saveProblem: problem,
   saveTask: ledgerTask,
-  /** What an import changed: the standard's title, its areas, and tasks created and updated (matched by code). */
-  importStandard: z.strictObject({ title: z.string(), areas: count, created: count, updated: count }),
+  /**
+   * What an import changed: the standard's title, its areas, its rows (序号), and tasks created and updated
+   * (matched by code). A row given to 各乡镇（街道） is one task per 乡镇, so there can be more tasks than rows.
+   */
+  importStandard: z.strictObject({ title: z.string(), areas: count, rows: count, created: count, updated: count }),
   exportStandard: generatedFile,
   sampleTemplate: generatedFile,
   report: z.strictObject({

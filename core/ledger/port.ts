@@ -2,7 +2,7 @@ import type { Organization } from '../org/model';
 import type { Rate } from '../cases/stats';
 import type { Issue } from '../envelope';
 import type { AreaRecord, LiveLink, LiveMetric, ProblemRecord, TaskRecord } from './model';
-import type { Standard } from './standard-import';
+import type { StandardRows } from './standard-sheet';
 import type { Assessment } from './assessment';
 import type { EvidenceLayout, PackagedFile } from './evidence-package';
 
@@ -81,6 +81,8 @@ export interface StandardSheet {
   areas: AreaRecord[];
   tasks: TaskRecord[];
   progress?: boolean;
+  /** 'county': the blank template in the layout a 双拥办 keeps (大项 merged down its rows); the export by default. */
+  layout?: 'ledger' | 'county';
   /** Names the responsible units. */
   org: Organization;
 }
@@ -128,8 +130,8 @@ export interface LedgerPort {
   attachmentIssues(openid: string, fileIDs: string[], taskId: string): Promise<Issue[]>;
   /** The files are the task's evidence from now on. */
   attachFiles(fileIDs: string[], taskId: string): Promise<void>;
-  /** The caller's own uploaded .xlsx, read as a standard; refuses (NOT_FOUND, INVALID_INPUT) what is not. */
-  readStandard(openid: string, fileID: string, org: Organization): Promise<Standard>;
+  /** The caller's own uploaded .xlsx, its rows by heading; refuses (NOT_FOUND, INVALID_INPUT) what is not a workbook. */
+  readStandard(openid: string, fileID: string): Promise<StandardRows>;
   liveFigures(from: string, to: string): LiveFiguresOf;
   /** Writes the sheet as .xlsx for `openid` alone. */
   saveSheet(openid: string, fileName: string, sheet: StandardSheet, at: Date): Promise<SavedFile>;

@@ -1,263 +1,340 @@
-import { findUnit, type Organization } from '../org/model';
-import type { EvidenceKind, LiveMetric } from './model';
+import type { Organization } from '../org/model';
+import { findUnit } from '../org/model';
+import type { LiveMetric, TaskRecord } from './model';
+import type { Standard } from './standard-import';
+import { resolveStandard, STANDARD_COLUMNS, type StandardColumn, type StandardRows } from './standard-sheet';
 
 /**
- * A SAMPLE evaluation standard, written for the demo from the eight areas the published basic standards
- * name. It is not an official sheet: the real 考评标准 differs by year and province, so the office
- * imports its own (.xlsx) and this only shows the shape.
+ * A SAMPLE evaluation standard for the demo county, in the shape a county's 双拥办 keeps it: ten 大方面,
+ * 78 具体任务, 责任单位 by name or alias (the first 牵头, the others 配合), one row given to 各乡镇（街道）,
+ * 完成时限 as counties write them and the 佐证材料 each task needs. It is written for the demo, not an
+ * official sheet: the real 考评标准 differs by year and province, so the office imports its own.
  */
-export const SAMPLE_TITLE = '双拥模范县（城）考评标准（示例模板，非正式标准）';
+export const SAMPLE_TITLE = '双拥模范县创建考评标准（示例模板，非正式标准）';
 
-export interface SampleTask {
-  content: string;
-  points: number;
-  criteria: string;
-  evidenceKind: EvidenceKind;
-  /** 责任单位 by name, as a county's sheet writes them: resolved against the county's units. */
-  owners: string[];
-  /** Months after the import's date, rounded to a month end, for the demo's deadlines. */
-  deadline: string;
-  link?: { metric: LiveMetric; unit?: string };
-}
+/** 考评内容, 分值, 评分标准, 责任单位 (as written), 完成时限 (as written), 佐证材料, and the figure that proves it. */
+export type SampleRow = [
+  content: string,
+  points: number,
+  criteria: string,
+  owners: string,
+  deadline: string,
+  evidence: string,
+  link?: { metric: LiveMetric; unit?: string },
+];
 
-export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleTask[] }[] = [
+export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleRow[] }[] = [
   {
     name: '组织领导坚强有力',
-    points: 6,
+    points: 10,
     tasks: [
-      {
-        content: '党委政府把双拥工作纳入经济社会发展规划和年度考核',
-        points: 2,
-        criteria: '有规划文件、年度考核细则各得 1 分',
-        evidenceKind: '档案资料',
-        owners: ['双拥办'],
-        deadline: '2027-04-30',
-      },
-      {
-        content: '双拥工作领导小组健全，每半年至少召开一次专题会议',
-        points: 2,
-        criteria: '机构文件 1 分，会议记录每次 0.5 分',
-        evidenceKind: '档案资料',
-        owners: ['双拥办'],
-        deadline: '2027-04-30',
-      },
-      {
-        content: '双拥工作经费列入财政预算并足额到位',
-        points: 2,
-        criteria: '预算文件 1 分，拨付凭证 1 分',
-        evidenceKind: '档案资料',
-        owners: ['双拥办', '退役军人事务局'],
-        deadline: '2027-04-30',
-      },
+      [
+        '党委政府把双拥工作纳入经济社会发展总体规划和年度目标考核',
+        2,
+        '有规划文件、年度考核细则各得 1 分',
+        '双拥办',
+        '2027-04-30',
+        '发展规划文件、年度考核细则',
+      ],
+      ['调整充实双拥工作领导小组，党政主要负责同志任组长', 1, '有调整文件得 1 分', '双拥办', '2027年3月31日', '领导小组调整文件'],
+      [
+        '领导小组每半年至少召开一次全体会议，专题研究双拥工作',
+        1.5,
+        '每次会议 0.75 分',
+        '县双拥工作领导小组办公室',
+        '常态化',
+        '会议通知、会议纪要、签到表',
+      ],
+      [
+        '印发成员单位双拥工作责任清单，逐项落实到人',
+        1,
+        '清单印发 0.5 分，责任到人 0.5 分',
+        '双拥办',
+        '4月底',
+        '责任清单、成员单位专人名单',
+      ],
+      [
+        '双拥工作经费列入县级财政预算并足额到位',
+        1.5,
+        '预算文件 1 分，拨付凭证 0.5 分',
+        '双拥办、退役军人局',
+        '2027-04-30',
+        '预算文件、经费拨付凭证',
+      ],
+      ['县级领导定期联系驻地部队，每年到部队现场办公不少于 2 次', 1, '每次 0.5 分', '双拥办、县人武部', '2027-05-31', '现场办公纪要、照片'],
+      [
+        '建立军地联席会议制度，协调解决部队实际困难',
+        1,
+        '有制度 0.5 分，有解决事项清单 0.5 分',
+        '人武部，双拥办',
+        '5月底',
+        '联席会议制度、问题解决清单',
+      ],
+      ['双拥工作纳入成员单位年度考评，结果运用到位', 1, '有考评通报得 1 分', '双拥办', '2027-05-31', '年度考评通报'],
     ],
   },
   {
-    name: '拥军工作扎实有效',
+    name: '拥军优属落实到位',
+    points: 14,
+    tasks: [
+      [
+        '退役军人和军属求助按时受理、按时办结，群众满意',
+        2,
+        '响应率、按时办结率、满意率均达 90% 得满分，每低 5 个百分点扣 0.5 分',
+        '双拥办',
+        '2027-05-31',
+        '三率台账、回访记录',
+        { metric: 'rates' },
+      ],
+      [
+        '驻地部队官兵困难家庭帮扶解困',
+        2,
+        '有台账、有回访，每户记录齐全 0.5 分',
+        '县民政局、人武部',
+        '2027-05-31',
+        '困难家庭台账、帮扶记录、回访记录',
+        { metric: 'cases_resolved', unit: '民政局' },
+      ],
+      [
+        '军人子女入学入托优待落实',
+        2,
+        '按政策安排到位率 100% 得满分',
+        '县教育局',
+        '2027-04-30',
+        '入学安排名单、优待政策文件',
+        { metric: 'rates', unit: '教育局' },
+      ],
+      ['随军家属就业安置，有安置计划和结果名单', 1.5, '安置率 100% 得满分', '县人社局、人武部', '2027-05-31', '安置计划、安置名单'],
+      [
+        '军人军属、退役军人医疗优待，医疗机构设立优先窗口',
+        1.5,
+        '优先窗口全覆盖得满分，每缺一家扣 0.5 分',
+        '卫健委、医保局',
+        '4月底',
+        '优先窗口照片、优待服务制度',
+      ],
+      ['军属、烈属家庭悬挂光荣牌', 1, '悬挂率 100% 得满分', '退役军人事务局', '2027-04-30', '光荣牌悬挂台账、照片'],
+      ['现役军人家庭住房保障优先', 1, '符合条件的优先安排保障性住房', '住建局', '2027-05-31', '优先保障名单、配租文件'],
+      [
+        '春节、八一走访慰问驻地部队和军人家庭',
+        1,
+        '慰问名单、照片、经费凭证齐全得满分',
+        '双拥办、退役军人事务局、人武部',
+        '常态化',
+        '慰问名单、活动照片、经费凭证',
+      ],
+      [
+        '为部队官兵和军属提供法律援助，涉军维权案件及时办理',
+        1,
+        '法律援助台账完整、办结率达标得满分',
+        '司法局',
+        '2027-05-31',
+        '法律援助台账、案件办结材料',
+        { metric: 'rates', unit: '司法局' },
+      ],
+      ['军人家属参加医疗保险，待遇落实', 1, '参保率 100% 得满分', '县医疗保障局；县人社局', '5月底', '参保名单、待遇落实情况表'],
+    ],
+  },
+  {
+    name: '优抚政策落到实处',
+    points: 12,
+    tasks: [
+      ['抚恤优待金按标准按时足额发放', 2, '发放凭证齐全、无拖欠得满分', '退役军人事务局', '2027-04-30', '发放花名册、银行发放凭证'],
+      [
+        '优待证全面发放，社会优待目录公开',
+        2,
+        '目录公开 1 分，优待场所挂牌 1 分',
+        '退役军人局',
+        '2027-04-30',
+        '社会优待目录、挂牌照片',
+        { metric: 'policies_published' },
+      ],
+      ['重点优抚对象定期体检和医疗保障', 1.5, '体检覆盖率 100% 得满分', '卫健局、退役军人事务局', '5月底', '体检名单、体检情况汇总'],
+      ['优抚对象住房困难解决', 1.5, '困难户全部纳入保障得满分', '住建局、民政局', '2027-05-31', '困难户台账、保障落实情况'],
+      [
+        '烈士纪念设施保护管理，祭扫活动规范有序',
+        1.5,
+        '设施完好 1 分，清明祭扫有记录 0.5 分',
+        '退役军人事务局、民政局',
+        '4月底',
+        '设施管护记录、祭扫活动照片',
+      ],
+      ['义务兵家庭优待金按时兑现', 1.5, '兑现率 100% 得满分', '县退役军人事务局、人武部', '2027-04-30', '优待金发放名单、拨付凭证'],
+      ['优抚对象困难救助及时', 1, '符合条件的全部纳入救助', '民政局', '2027-05-31', '救助台账、审批表'],
+      ['优抚政策宣传解读，政策文件及时公开', 1, '公开及时得满分', '退役局', '常态化', '政策公开截图、解读材料'],
+    ],
+  },
+  {
+    name: '支持国防和部队建设',
+    points: 10,
+    tasks: [
+      ['兵役登记和征兵任务全面完成', 2, '完成征兵任务得满分，未完成不得分', '人武部', '2027-05-31', '征兵工作总结、入伍名单'],
+      [
+        '支持部队练兵备战，协调解决训练场地等实际问题',
+        1.5,
+        '有协调记录和解决结果',
+        '县人民武装部、双拥办',
+        '5月底',
+        '协调记录、问题解决清单',
+      ],
+      ['民兵组织整顿和训练落实', 1, '整组到位、训练达标得满分', '人武部', '2027-04-30', '整组方案、训练记录'],
+      ['军事设施保护，军事用地不受侵占', 1, '无侵占问题得满分', '人武部、住建局', '常态化', '巡查记录、设施保护协议'],
+      ['部队官兵家属随军落户“一站式”办理', 1, '办理时限达标得满分', '双拥办、人社局', '2027-04-30', '办理流程、办结台账'],
+      ['国防动员潜力调查，应急保障预案完善', 1.5, '预案完善、演练一次得满分', '人武部、双拥办', '2027-05-31', '应急保障预案、演练记录'],
+      ['退役军人应急救援队伍建设', 1, '组建队伍并登记在册', '退役军人事务局、人武部', '5月底', '队伍名册、训练照片'],
+      ['为驻地部队办实事，年内办结不少于 3 件', 1, '每件 0.5 分，最高 1 分', '双拥办', '2027-05-31', '实事清单、办结证明'],
+    ],
+  },
+  {
+    name: '国防教育和双拥宣传',
+    points: 10,
+    tasks: [
+      ['双拥工作纳入全县宣传工作要点，全年开展主题宣传', 1, '有宣传计划和报道', '双拥办', '2027-04-30', '宣传工作要点、报道截图'],
+      ['宣传典型人物和双拥故事，全年发布不少于 4 篇', 2, '每篇 0.5 分，最高 2 分', '双拥办', '常态化', '典型事迹材料、发布链接'],
+      [
+        '国防教育进学校，中小学开设国防教育课、开展学生军训',
+        1.5,
+        '覆盖率 100% 得满分',
+        '人武部、教育局',
+        '2027-05-31',
+        '课程安排、军训照片',
+      ],
+      ['国防教育进机关、进社区', 1, '每类活动有记录 0.5 分', '双拥办、民政局', '5月底', '活动方案、活动照片'],
+      ['全民国防教育日和八一集中宣传', 1, '有活动方案和现场照片', '人武部、双拥办', '常态化', '活动方案、现场照片'],
+      ['城区主干道、公园设置双拥宣传标识和公益广告', 1, '设置到位得满分', '住建局、双拥办', '4月底', '宣传标识照片、点位清单'],
+      ['建设双拥主题公园或双拥文化长廊', 1, '建成开放得满分', '住建局', '2027-04-30', '建设方案、验收材料、照片'],
+      ['县融媒体中心开设双拥专栏，定期刊播', 1, '每季度至少刊播一次', '双拥办', '常态化', '专栏截图'],
+      ['开展“最美退役军人”评选宣传', 0.5, '有评选文件和宣传报道', '退役军人事务局', '5月底', '评选文件、宣传报道'],
+    ],
+  },
+  {
+    name: '退役军人服务保障',
+    points: 12,
+    tasks: [
+      [
+        '退役军人就业创业扶持，举办专场招聘会',
+        2,
+        '每年至少 2 场专场招聘会，每场 0.5 分，录用人数达标 1 分',
+        '人社局、退役军人事务局',
+        '2027-05-31',
+        '招聘会方案、参会企业名单、录用名单',
+        { metric: 'fairs' },
+      ],
+      ['退役军人适应性培训和职业技能培训', 1.5, '培训率达 90% 得满分', '人力社保局、退役军人局', '4月底', '培训计划、培训签到表'],
+      ['退役军人服务中心规范化建设', 1.5, '场所、人员、制度达标得满分', '退役军人事务局', '2027-04-30', '建设方案、场所照片、人员名单'],
+      ['退役军人信息采集和建档立卡', 1, '建档率 100% 得满分', '退役军人事务局', '2027-03-31', '信息采集台账'],
+      ['退役军人困难帮扶援助', 1.5, '符合条件的全部帮扶', '退役军人事务局、民政局', '5月底', '帮扶台账、援助审批表'],
+      ['涉军信访和矛盾纠纷及时化解', 1.5, '化解率达标、无越级上访', '法律援助中心、退役军人事务局', '常态化', '信访台账、调解记录'],
+      ['退役军人优先就医，医疗保障落实', 1, '优先就医政策落实', '卫健委、医保局', '2027-05-31', '就医优待制度、结算记录'],
+      ['退役军人创业孵化基地建设', 1, '建成并入驻企业不少于 3 家', '人社局', '5月底', '基地挂牌照片、入驻企业名单'],
+      ['退役军人志愿服务队伍建设', 1, '队伍组建、活动经常', '退役军人事务局', '常态化', '队伍名册、活动记录'],
+    ],
+  },
+  {
+    name: '军民共建共享',
     points: 8,
     tasks: [
-      {
-        content: '退役军人和军属求助按时受理、按时办结，群众满意',
-        points: 3,
-        criteria: '响应率、按时办结率、满意率均达 90% 得满分，每低 5 个百分点扣 0.5 分',
-        evidenceKind: '政策落实',
-        owners: ['双拥办'],
-        deadline: '2027-05-31',
-        link: { metric: 'rates' },
-      },
-      {
-        content: '驻地部队官兵困难家庭帮扶解困',
-        points: 2,
-        criteria: '有台账、有回访，每户记录齐全 0.5 分',
-        evidenceKind: '政策落实',
-        owners: ['民政局', '人武部'],
-        deadline: '2027-05-31',
-        link: { metric: 'cases_resolved', unit: '民政局' },
-      },
-      {
-        content: '军人子女入学入托优待落实',
-        points: 2,
-        criteria: '按政策安排到位率 100% 得满分',
-        evidenceKind: '政策落实',
-        owners: ['教育局'],
-        deadline: '2027-04-30',
-        link: { metric: 'rates', unit: '教育局' },
-      },
-      {
-        content: '随军家属就业安置',
-        points: 1,
-        criteria: '有安置计划和结果名单',
-        evidenceKind: '政策落实',
-        owners: ['人社局', '人武部'],
-        deadline: '2027-05-31',
-      },
+      ['开展军民共建示范点创建', 1.5, '每个示范点 0.5 分，最高 1.5 分', '双拥办', '2027-05-31', '示范点名单、共建协议、照片'],
+      ['军地共建社区（村）结对全覆盖', 1, '结对协议齐全', '民政局、人武部', '4月底', '结对协议、共建活动记录'],
+      ['军地人才共育，部队官兵参加地方技能培训', 1, '有培训记录', '人社局、人武部', '2027-05-31', '培训名单、结业证书'],
+      ['军地医疗资源共享，为部队提供巡诊服务', 1, '每半年巡诊一次', '卫健委', '常态化', '巡诊记录、照片'],
+      ['地方基础设施建设兼顾国防需求', 1.5, '项目有国防要求论证', '住建局、人武部', '2027-05-31', '项目清单、论证意见'],
+      ['军地联合开展普法和法律服务', 1, '每年不少于 2 次', '司法局、人武部', '5月底', '活动方案、照片'],
+      ['军营开放日和军民联谊活动', 1, '有活动方案和照片', '人武部、双拥办', '2027-05-31', '活动方案、照片'],
     ],
   },
   {
-    name: '政策法规落到实处',
+    name: '拥政爱民成效显著',
     points: 8,
     tasks: [
-      {
-        content: '抚恤优待金按标准按时足额发放',
-        points: 3,
-        criteria: '发放凭证齐全，无拖欠',
-        evidenceKind: '政策落实',
-        owners: ['退役军人事务局'],
-        deadline: '2027-04-30',
-      },
-      {
-        content: '优待证全面发放，社会优待目录公开',
-        points: 2,
-        criteria: '目录公开 1 分，优待场所挂牌 1 分',
-        evidenceKind: '政策落实',
-        owners: ['退役军人事务局'],
-        deadline: '2027-04-30',
-        link: { metric: 'policies_published' },
-      },
-      {
-        content: '退役军人就业创业扶持，举办专场招聘会',
-        points: 3,
-        criteria: '每年至少 2 场专场招聘会，每场 1 分，录用人数达标 1 分',
-        evidenceKind: '活动',
-        owners: ['人社局', '退役军人事务局'],
-        deadline: '2027-05-31',
-        link: { metric: 'fairs' },
-      },
+      ['部队参加地方抢险救灾和重点工程建设', 1.5, '有记录和地方感谢材料', '人武部', '2027-05-31', '抢险救灾记录、感谢信'],
+      ['部队参与乡村振兴帮扶', 1.5, '帮扶项目清单和成效', '人武部、双拥办', '5月底', '帮扶项目清单、成效材料'],
+      ['部队支持地方精神文明建设', 1, '共建活动有记录', '双拥办', '常态化', '活动记录、照片'],
+      ['部队参与驻地社会治理和平安建设', 1.5, '有联防联治记录', '人武部、司法局', '2027-05-31', '联防联治记录'],
+      ['部队医疗力量为群众义诊', 1, '每年不少于 2 次', '卫健委、人武部', '常态化', '义诊记录、照片'],
+      ['部队支持地方生态环境保护', 1.5, '有植树造林等活动记录', '住建局、人武部', '2027-04-30', '活动记录、照片'],
     ],
   },
   {
-    name: '军民共建富有成效',
-    points: 5,
+    name: '双拥活动常态开展',
+    points: 8,
     tasks: [
-      {
-        content: '开展军民共建示范点创建',
-        points: 3,
-        criteria: '每个示范点 1 分，最高 3 分',
-        evidenceKind: '基础设施',
-        owners: ['双拥办'],
-        deadline: '2027-05-31',
-      },
-      {
-        content: '支持部队练兵备战，协调解决训练场地等实际问题',
-        points: 2,
-        criteria: '有协调记录和解决结果',
-        evidenceKind: '档案资料',
-        owners: ['人武部'],
-        deadline: '2027-05-31',
-      },
+      [
+        '春节、八一等重要节点走访慰问',
+        1.5,
+        '慰问名单、照片、经费凭证齐全',
+        '双拥办、退役军人事务局',
+        '2027-02-28',
+        '慰问名单、照片、经费凭证',
+      ],
+      ['拥军志愿服务常态化，每季度至少一次志愿活动', 1.5, '每季度一次得满分', '双拥办', '常态化', '活动记录、照片'],
+      ['双拥文艺演出和文化进军营', 1, '全年不少于 2 场', '双拥办', '5月底', '演出方案、照片'],
+      ['开展“拥军模范”“最美军嫂”表彰', 1.5, '有表彰文件', '双拥办、退役军人事务局', '2027-04-30', '表彰文件、宣传报道'],
+      ['组织企业、社会组织开展拥军优属', 1.5, '参与单位不少于 10 家', '双拥办、人社局', '2027-05-31', '参与单位名单、活动照片'],
+      ['群众对双拥工作知晓率、支持率、参与率', 1, '三率均达 90% 得满分', '双拥办', '5月底', '问卷调查报告'],
     ],
   },
   {
-    name: '宣传教育广泛深入',
-    points: 5,
+    name: '基层双拥基础扎实',
+    points: 8,
     tasks: [
-      {
-        content: '国防教育进机关、进学校、进社区',
-        points: 2,
-        criteria: '每类活动有记录 0.5 分',
-        evidenceKind: '活动',
-        owners: ['教育局', '双拥办'],
-        deadline: '2027-05-31',
-      },
-      {
-        content: '宣传典型人物和双拥故事',
-        points: 3,
-        criteria: '每年发布典型事迹不少于 4 篇，每篇 0.5 分',
-        evidenceKind: '活动',
-        owners: ['双拥办'],
-        deadline: '2027-05-31',
-      },
-    ],
-  },
-  {
-    name: '拥政爱民成果显著',
-    points: 4,
-    tasks: [
-      {
-        content: '部队参加地方抢险救灾和重点工程建设',
-        points: 2,
-        criteria: '有记录和地方感谢材料',
-        evidenceKind: '档案资料',
-        owners: ['人武部'],
-        deadline: '2027-05-31',
-      },
-      {
-        content: '部队参与乡村振兴帮扶',
-        points: 2,
-        criteria: '帮扶项目清单和成效',
-        evidenceKind: '活动',
-        owners: ['人武部', '双拥办'],
-        deadline: '2027-05-31',
-      },
-    ],
-  },
-  {
-    name: '双拥活动坚持经常',
-    points: 4,
-    tasks: [
-      {
-        content: '八一、春节等重要节点走访慰问',
-        points: 2,
-        criteria: '慰问名单、照片、经费凭证齐全',
-        evidenceKind: '活动',
-        owners: ['双拥办', '退役军人事务局'],
-        deadline: '2027-02-28',
-      },
-      {
-        content: '拥军志愿服务常态化',
-        points: 2,
-        criteria: '每季度至少一次志愿活动',
-        evidenceKind: '活动',
-        owners: ['双拥办'],
-        deadline: '2027-05-31',
-      },
-    ],
-  },
-  {
-    name: '军政军民关系融洽',
-    points: 4,
-    tasks: [
-      {
-        content: '涉军矛盾纠纷及时化解，军人军属合法权益得到维护',
-        points: 2,
-        criteria: '法律援助台账完整，办结率达标',
-        evidenceKind: '政策落实',
-        owners: ['司法局'],
-        deadline: '2027-05-31',
-        link: { metric: 'rates', unit: '司法局' },
-      },
-      {
-        content: '退役军人服务站规范化建设',
-        points: 2,
-        criteria: '服务站全覆盖，星级评定达标',
-        evidenceKind: '基础设施',
-        owners: ['退役军人事务局'],
-        deadline: '2027-04-30',
-      },
+      ['乡镇（街道）双拥工作机构健全，明确专人负责', 1, '机构文件、专人名单齐全', '双拥办', '2027-03-31', '机构文件、专人名单'],
+      [
+        '乡镇（街道）退役军人服务站“五有”规范化建设',
+        4,
+        '每个服务站达标 0.5 分',
+        '各乡镇（街道）',
+        '4月底',
+        '挂牌照片、人员名单、经费拨付凭证、管理制度',
+      ],
+      ['村（社区）退役军人服务站星级评定', 1, '三星以上占比达 60% 得满分', '退役军人事务局', '2027-05-31', '星级评定文件'],
+      ['“五个一批”双拥示范单位培育', 0.5, '有培育名单', '双拥办', '5月底', '培育名单'],
+      ['双拥档案资料规范，分类归档', 0.5, '档案齐全规范', '双拥办', '2027-05-31', '档案目录'],
+      ['双拥工作信息报送及时', 0.5, '每月报送', '双拥办', '常态化', '信息报送记录'],
+      ['迎查准备，完成自查自评报告', 0.5, '有自查报告', '双拥办', '2027-05-31', '自查自评报告'],
     ],
   },
 ];
 
-/**
- * The sample as importable areas and tasks, numbered the way the sheet numbers them (1.1, 1.2, …), its
- * 责任单位 read as the county names its units; a name the county does not have stays as written.
- */
-export const sampleAreas = (org: Organization) =>
-  SAMPLE_STANDARD.map((a, i) => ({
-    name: a.name,
-    points: a.points,
-    tasks: a.tasks.map((t, j) => ({
-      code: `${i + 1}.${j + 1}`,
-      content: t.content,
-      points: t.points,
-      criteria: t.criteria,
-      evidenceKind: t.evidenceKind,
-      ownerDepartments: t.owners.map((name) => findUnit(org, name)?.id ?? name),
-      deadline: t.deadline,
-      ...(t.link ? { link: linkOf(org, t.link) } : {}),
-    })),
-  }));
+const NUMERALS = '一二三四五六七八九十';
+const SAMPLE_COLUMNS: StandardColumn[] = ['area', 'code', 'content', 'points', 'criteria', 'owners', 'deadline', 'evidence'];
 
-function linkOf(org: Organization, { metric, unit }: NonNullable<SampleTask['link']>): { metric: LiveMetric; departmentId?: string } {
+/** The sample as the rows of the county's sheet would read: 大项 on each area's first row, 序号 1.1, 1.2 … */
+export const sampleRows = (): StandardRows => ({
+  title: SAMPLE_TITLE,
+  headings: { row: 2, columns: SAMPLE_COLUMNS },
+  rows: SAMPLE_STANDARD.flatMap((a, i) =>
+    a.tasks.map(([content, points, criteria, owners, deadline, evidence], j) => ({
+      kind: 'task' as const,
+      row: 3 + SAMPLE_STANDARD.slice(0, i).reduce((n, x) => n + x.tasks.length, 0) + j,
+      area: `${NUMERALS[i]}、${a.name}（${a.points}分）`,
+      cells: { code: `${i + 1}.${j + 1}`, content, points: String(points), criteria, owners, deadline, evidence },
+      extra: [],
+    })),
+  ),
+});
+
+/** The sample's headings, as its sheet writes them. */
+export const SAMPLE_HEADINGS = SAMPLE_COLUMNS.map((c) => STANDARD_COLUMNS[c]);
+
+/**
+ * The sample resolved against the county's units, with the live figure each linked task is proved by:
+ * what importing the sample's sheet would give, and what the demo seeds.
+ */
+export function sampleStandard(org: Organization, campaignEnd: string): Standard & { rows: number } {
+  const standard = resolveStandard(sampleRows(), org, { campaignEnd });
+  const links = new Map<string, NonNullable<SampleRow[6]>>(
+    SAMPLE_STANDARD.flatMap((a, i) => a.tasks.flatMap((row, j) => (row[6] ? [[`${i + 1}.${j + 1}`, row[6]]] : []))),
+  );
+  for (const area of standard.areas)
+    for (const task of area.tasks) {
+      const link = links.get(task.code);
+      if (link) task.link = linkOf(org, link);
+    }
+  return standard;
+}
+
+function linkOf(org: Organization, { metric, unit }: { metric: LiveMetric; unit?: string }): NonNullable<TaskRecord['link']> {
   const departmentId = unit ? findUnit(org, unit)?.id : undefined;
   return departmentId ? { metric, departmentId } : { metric };
 }

@@ -21,8 +21,11 @@ import {
   withEvidence,
   withSettings,
 } from './rules';
-import { SAMPLE_TITLE, sampleAreas } from './sample-standard';
+import { SAMPLE_TITLE, sampleStandard } from './sample-standard';
 import { mergeStandard, sampleRecords } from './standard-import';
+import { resolveStandard } from './standard-sheet';
+import { calendarOf } from './milestones';
+import type { SupervisionPort } from './supervision';
 
 /**
  * The 创建 ledger: the evaluation standard's tasks, each held by the departments responsible for it,
@@ -195,18 +198,34 @@ export async function setUpTask(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, 
   return taskRecord(next);
 }
 
-/** Upserts the standard by task code: a re-import keeps each task's status, scores and evidence. */
-export async function importStandard(deps: LedgerDeps, caller: Authed, { fileID }: In<'importStandard'>) {
+/** What reading the standard needs besides the ledger: the 双拥办's milestones. */
+export type StandardDeps = LedgerDeps & { port: LedgerPort & Pick<SupervisionPort, 'calendar'> };
+
+/**
+ * The campaign's last milestone (5月31日 迎查准备 unless the 双拥办 set its own): the day 长期 / 常态化
+ * tasks come to, and the end of the twelve months a 完成时限 written without a year (4月底) falls in.
+ */
+async function campaignEnd(deps: Pick<StandardDeps, 'port' | 'now'>): Promise<string> {
+  const { milestones } = calendarOf(await deps.port.calendar(), chinaDay(deps.now));
+  return (milestones.at(-1) as { date: string }).date;
+}
+
+/**
+ * Reads the county's sheet (or an export) and upserts it by task code: a re-import keeps each task's
+ * status, scores, evidence, persons and notes. Every row must resolve (its units, its 完成时限) or
+ * nothing is written.
+ */
+export async function importStandard(deps: StandardDeps, caller: Authed, { fileID }: In<'importStandard'>) {
   const { port } = deps;
   requireSupervisor(caller);
-  const sheet = await port.readStandard(caller.openid, fileID, deps.org);
+  const sheet = resolveStandard(await port.readStandard(caller.openid, fileID), deps.org, { campaignEnd: await campaignEnd(deps) });
   const merged = mergeStandard(await port.tasks(), sheet.areas, deps.now, deps.newId);
   for (const area of merged.areas) {
     await port.putArea(area);
     for (const task of merged.tasks.filter((t) => t.areaId === area._id)) await port.putTask(task);
   }
   await port.removeAreasExcept(merged.areas.map((a) => a._id));
-  return { title: sheet.title, areas: merged.areas.length, created: merged.created, updated: merged.updated };
+  return { title: sheet.title, areas: merged.areas.length, rows: sheet.rows, created: merged.created, updated: merged.updated };
 }
 
 // ---- spreadsheets ----
@@ -218,14 +237,15 @@ export async function exportStandard(deps: Pick<LedgerDeps, 'port' | 'now' | 'or
   return port.saveSheet(caller.openid, '创建考评台账.xlsx', { title, note: '状态和得分为导出时的情况', areas, tasks, org: deps.org }, now);
 }
 
-/** The sample standard as a blank sheet to fill in: the format, not an official standard. */
-export async function sampleTemplate(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Authed) {
-  const { areas, tasks } = sampleRecords(sampleAreas(deps.org), deps.now);
-  const note = '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入。';
+/** The sample standard as a blank sheet in the county's layout, to fill in: the format, not an official standard. */
+export async function sampleTemplate(deps: Pick<StandardDeps, 'port' | 'now' | 'org'>, caller: Authed) {
+  const { areas, tasks } = sampleRecords(sampleStandard(deps.org, await campaignEnd(deps)).areas, deps.now);
+  const note =
+    '【示例】本表只演示格式，不是正式考评标准。请按本年度、本省下发的正式标准填写后导入：责任单位写多个时第一个为牵头单位，其余为配合单位；“各乡镇（街道）”分解到每个乡镇；佐证材料用顿号分开。';
   return deps.port.saveSheet(
     caller.openid,
     '考评标准-示例模板.xlsx',
-    { title: SAMPLE_TITLE, note, areas, tasks, progress: false, org: deps.org },
+    { title: SAMPLE_TITLE, note, areas, tasks, progress: false, layout: 'county', org: deps.org },
     deps.now,
   );
 }

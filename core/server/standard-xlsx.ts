@@ -1,158 +1,249 @@
-import type { Row, Workbook } from 'exceljs';
-import { findUnit, unitName, type Organization } from '../org/model';
-import { AppError, type Issue } from '../envelope';
+/**
+ * The standard as an .xlsx. Reading takes the first sheet's rows by heading — the county's own sheet
+ * (大项 merged down its rows, columns in any order, a title above) or the ledger's export (大项 as
+ * heading rows) — and what they mean is core/ledger/standard-sheet.ts. Writing makes the export (status
+ * and scores, one row per 乡镇 part) or the blank template in the county's layout.
+ */
+import type { Row, Workbook, Worksheet } from 'exceljs';
+import type { Organization } from '../org/model';
+import { unitName, unitShortName } from '../org/model';
+import { AppError } from '../envelope';
+import { TASK_STATUS_TEXT, type AreaRecord, type TaskRecord } from '../ledger/model';
+import type { Standard } from '../ledger/standard-import';
 import {
-  EVIDENCE_KINDS,
-  TASK_STATUS_TEXT,
-  TASK_STATUSES,
-  type AreaRecord,
-  type EvidenceKind,
-  type TaskRecord,
-  type TaskStatus,
-} from '../ledger/model';
+  columnOf,
+  resolveStandard,
+  STANDARD_COLUMNS,
+  type StandardColumn,
+  type StandardRow,
+  type StandardRows,
+} from '../ledger/standard-sheet';
 import { cellText, workbookRows } from './workbook-reader';
 import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits';
 
 const NUMERALS = '一二三四五六七八九十';
 const numeral = (n: number) => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11]}` : String(n));
-const HEADERS = ['序号', '考评内容', '分值', '评分标准', '证据类型', '责任单位', '完成时限', '考评得分', '状态', '自评分'];
-const AREA_ROW = /^[一二三四五六七八九十]+[、.．]\s*(.+?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/;
-
-const departmentNames = (org: Organization, ids: string[]) => ids.map((id) => unitName(org, id)).join('、');
-
-function departmentIds(org: Organization, text: string): string[] | null {
-  const parts = text
-    .split(/[、,，;；]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  // A retired unit takes no new tasks.
-  const ids = parts.map((p) => findUnit(org, p)).map((u) => (u && !u.retired ? u.id : undefined));
-  return ids.every(Boolean) && ids.length > 0 ? (ids as string[]) : null;
-}
+/** The rows above the headings a sheet may have (a title, a note, a date): the headings are looked for this far. */
+const HEADING_ROWS = 10;
+const AREA_HEADING = /^\s*[一二三四五六七八九十百]+\s*[、.．]/;
+/** Lines under the table that are not tasks: 合计, or a note on how it was filled in. */
+const NOT_A_TASK = /^(合计|总计|小计|总分|注|说明|备注|填表)/;
 
 const exceljs = () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- heavy: loaded only for import and export
   return require('exceljs') as { Workbook: new () => Workbook };
 };
 
-/** The standard as the office's sheet: areas as headings, tasks as rows, with status and scores filled in. */
+// ---- reading ----
+
+function textsOf(row: Row): Map<number, string> {
+  const texts = new Map<number, string>();
+  row.eachCell((cell, col) => {
+    const text = cellText(cell.value).trim();
+    if (text) texts.set(col, text);
+  });
+  return texts;
+}
+
+/**
+ * The first sheet's rows below its headings. The heading row is the first of the top rows with both
+ * 序号 and 考评内容 (or their other names); any row above it gives the title. A 大项 cell merged down its
+ * rows holds its text in the first row only (as exceljs streams it), so the 大项 is carried down.
+ */
+export async function readStandardRows(content: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<StandardRows> {
+  const sheet: StandardRows = { title: '', headings: null, rows: [] };
+  let columns = new Map<number, { column?: StandardColumn; heading: string }>();
+  let area = '';
+  const visit = (row: Row) => {
+    const texts = textsOf(row);
+    if (!sheet.headings) {
+      if (row.number > HEADING_ROWS) return;
+      const found = new Map([...texts].map(([col, text]) => [col, { column: columnOf(text), heading: text }]));
+      const named = [...found.values()].map((c) => c.column);
+      if (named.includes('code') && named.includes('content')) {
+        columns = found;
+        sheet.headings = { row: row.number, columns: named.filter((c): c is StandardColumn => c !== undefined) };
+      } else if (!sheet.title) sheet.title = [...texts.values()][0] ?? '';
+      return;
+    }
+    const values = [...texts.values()];
+    const [only] = values;
+    const areaColumn = [...texts.keys()].every((col) => columns.get(col)?.column === 'area');
+    if (only !== undefined && values.length === 1 && (AREA_HEADING.test(only) || areaColumn)) {
+      area = '';
+      sheet.rows.push({ kind: 'area', row: row.number, text: only });
+      return;
+    }
+    const cells: Partial<Record<StandardColumn, string>> = {};
+    const extra: { heading: string; value: string }[] = [];
+    for (const [col, text] of texts) {
+      const at = columns.get(col);
+      if (!at) continue;
+      if (at.column) cells[at.column] = text;
+      else extra.push({ heading: at.heading, value: text });
+    }
+    if (!cells.code && NOT_A_TASK.test(cells.content ?? cells.area ?? values[0] ?? '')) return;
+    if (cells.area) area = cells.area;
+    const task: StandardRow = { kind: 'task', row: row.number, area, cells, extra };
+    sheet.rows.push(task);
+  };
+  try {
+    for await (const { row } of workbookRows(content, limits)) visit(row);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('INVALID_INPUT', '文件不是有效的 .xlsx 表格');
+  }
+  return sheet;
+}
+
+/** Reads and resolves in one step: the standard, or INVALID_INPUT naming every row to fix. */
+export async function parseStandard(
+  content: Buffer,
+  org: Organization,
+  campaignEnd: string,
+  limits: WorkbookLimits = WORKBOOK_LIMITS,
+): Promise<Standard & { rows: number }> {
+  return resolveStandard(await readStandardRows(content, limits), org, { campaignEnd });
+}
+
+// ---- writing ----
+
+const LEDGER_COLUMNS: StandardColumn[] = [
+  'code',
+  'content',
+  'points',
+  'criteria',
+  'kind',
+  'owners',
+  'deadline',
+  'evidence',
+  'acceptedScore',
+  'status',
+  'selfScore',
+];
+const COUNTY_COLUMNS: StandardColumn[] = ['area', 'code', 'content', 'points', 'criteria', 'owners', 'deadline', 'evidence'];
+const WIDTH: Partial<Record<StandardColumn, number>> = {
+  area: 18,
+  code: 8,
+  content: 40,
+  criteria: 36,
+  owners: 24,
+  deadline: 12,
+  evidence: 30,
+};
+const ONGOING_TEXT = '常态化';
+const TOWNSHIPS_TEXT = '各乡镇（街道）';
+
+const byOrder = <T extends { order: number }>(list: readonly T[]) => [...list].sort((a, b) => a.order - b.order);
+
+/** A task's cells as the sheet writes them; `names` spells its units. */
+function cellsOf(t: TaskRecord, names: (id: string) => string, progress: boolean): Record<StandardColumn, string | number> {
+  return {
+    area: '',
+    code: t.code,
+    content: t.content,
+    points: t.points,
+    criteria: t.criteria,
+    kind: t.evidenceKind,
+    owners: t.ownerDepartments.map(names).join('、'),
+    lead: '',
+    partners: '',
+    deadline: t.ongoing ? ONGOING_TEXT : t.deadline,
+    evidence: (t.evidenceNeeded ?? []).join('、'),
+    acceptedScore: progress ? (t.acceptedScore ?? '') : '',
+    status: progress ? TASK_STATUS_TEXT[t.status] : '',
+    selfScore: progress ? (t.selfScore ?? '') : '',
+  };
+}
+
+function addHeading(sheet: Worksheet, headings: string[], title: string, note: string) {
+  sheet.addRow([title]).font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, headings.length);
+  sheet.addRow([note]).font = { italic: true, color: { argb: 'FF8A1C1C' } };
+  sheet.mergeCells(2, 1, 2, headings.length);
+  sheet.addRow(headings).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 3 }];
+}
+
+export interface StandardWorkbookOptions {
+  /** false: a blank template, no status or scores (importing it must not look like progress). */
+  progress?: boolean;
+  /**
+   * 'ledger' (the export): 大项 as heading rows, each 乡镇's part a row of its own, status and scores.
+   * 'county': the sheet a 双拥办 keeps — 大项 merged down its rows, a 各乡镇（街道） row once.
+   */
+  layout?: 'ledger' | 'county';
+}
+
+/** The standard as the office's sheet. */
 export async function standardWorkbook(
   title: string,
   note: string,
   areas: AreaRecord[],
   tasks: TaskRecord[],
   org: Organization,
-  options: { progress?: boolean } = {},
+  options: StandardWorkbookOptions = {},
 ): Promise<Buffer> {
-  // A blank template carries no status or scores: importing it must not look like progress.
-  const progress = options.progress ?? true;
   const book = new (exceljs().Workbook)();
   const sheet = book.addWorksheet('考评标准');
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, HEADERS.length);
-  sheet.addRow([note]).font = { italic: true, color: { argb: 'FF8A1C1C' } };
-  sheet.mergeCells(2, 1, 2, HEADERS.length);
-  sheet.addRow(HEADERS).font = { bold: true };
-  [...areas]
-    .sort((a, b) => a.order - b.order)
-    .forEach((area, i) => {
-      const row = sheet.addRow([`${numeral(i + 1)}、${area.name}（${area.points}分）`]);
-      row.font = { bold: true };
-      sheet.mergeCells(row.number, 1, row.number, HEADERS.length);
-      for (const t of tasks.filter((t) => t.areaId === area._id).sort((a, b) => a.order - b.order)) {
-        sheet.addRow([
-          t.code,
-          t.content,
-          t.points,
-          t.criteria,
-          t.evidenceKind,
-          departmentNames(org, t.ownerDepartments),
-          t.deadline,
-          progress ? (t.acceptedScore ?? '') : '',
-          progress ? TASK_STATUS_TEXT[t.status] : '',
-          progress ? (t.selfScore ?? '') : '',
-        ]);
-      }
-    });
-  sheet.columns.forEach((c, i) => (c.width = [8, 40, 6, 36, 10, 24, 12, 10, 10, 8][i] ?? 10));
+  if (options.layout === 'county') countyLayout(sheet, title, note, areas, tasks, org);
+  else ledgerLayout(sheet, title, note, areas, tasks, org, options.progress ?? true);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export interface ParsedTask {
-  code: string;
-  content: string;
-  points: number;
-  criteria: string;
-  evidenceKind: EvidenceKind;
-  ownerDepartments: string[];
-  deadline: string;
-  status?: TaskStatus;
-  selfScore?: number;
-  acceptedScore?: number;
-}
-
-export interface ParsedStandard {
-  title: string;
-  areas: { name: string; points: number; tasks: ParsedTask[] }[];
-}
-
-/**
- * Reads the office's sheet back. Every problem is reported with its row — the first `limits.issues` of them, with a
- * count of the rest — and nothing is imported then.
- */
-export async function parseStandard(content: Buffer, org: Organization, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<ParsedStandard> {
-  const issues: Issue[] = [];
-  let problems = 0;
-  const report = (issue: Issue) => {
-    problems++;
-    if (issues.length < limits.issues) issues.push(issue);
-  };
-  const parsed: ParsedStandard = { title: '', areas: [] };
-  const statusByText = new Map(TASK_STATUSES.map((s) => [TASK_STATUS_TEXT[s], s]));
-  const visit = (row: Row, n: number) => {
-    const first = cellText(row.getCell(1).value);
-    if (n === 1) parsed.title = first;
-    const area = AREA_ROW.exec(first);
-    if (area) {
-      parsed.areas.push({ name: area[1] as string, points: Number(area[2]), tasks: [] });
-      return;
+function ledgerLayout(
+  sheet: Worksheet,
+  title: string,
+  note: string,
+  areas: AreaRecord[],
+  tasks: TaskRecord[],
+  org: Organization,
+  progress: boolean,
+) {
+  // Columns of the county's own sheet the ledger keeps as notes go back out under their headings.
+  const extras = [...new Set(tasks.flatMap((t) => (t.extra ?? []).map((e) => e.heading)))];
+  const headings = [...LEDGER_COLUMNS.map((c) => STANDARD_COLUMNS[c]), ...extras];
+  addHeading(sheet, headings, title, note);
+  byOrder(areas).forEach((area, i) => {
+    const row = sheet.addRow([`${numeral(i + 1)}、${area.name}（${area.points}分）`]);
+    row.font = { bold: true };
+    sheet.mergeCells(row.number, 1, row.number, headings.length);
+    for (const t of byOrder(tasks.filter((t) => t.areaId === area._id))) {
+      const cells = cellsOf(t, (id) => unitName(org, id), progress);
+      const extra = new Map((t.extra ?? []).map((e) => [e.heading, e.value]));
+      sheet.addRow([...LEDGER_COLUMNS.map((c) => cells[c]), ...extras.map((h) => extra.get(h) ?? '')]);
     }
-    if (!/^\d+(\.\d+)*$/.test(first)) return;
-    const at = (i: number) => cellText(row.getCell(i).value);
-    const current = parsed.areas.at(-1);
-    const problem = (message: string) => report({ path: ['row', n], message: `第 ${n} 行：${message}` });
-    if (!current) return void problem('考评项目前面要有“一、……（N分）”这样的大项');
-    const points = Number(at(3));
-    const owners = departmentIds(org, at(6));
-    const evidenceKind = at(5) as EvidenceKind;
-    const deadline = at(7);
-    if (!at(2)) problem('缺少考评内容');
-    if (!Number.isFinite(points) || points <= 0) problem('分值要是正数');
-    if (!EVIDENCE_KINDS.includes(evidenceKind)) problem(`证据类型只能是 ${EVIDENCE_KINDS.join('、')}`);
-    if (!owners) problem(`责任单位不认识：${at(6) || '（空）'}`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) problem('完成时限的格式是 YYYY-MM-DD');
-    const task: ParsedTask = {
-      code: first,
-      content: at(2),
-      points,
-      criteria: at(4),
-      evidenceKind,
-      ownerDepartments: owners ?? [],
-      deadline,
-    };
-    const status = statusByText.get(at(9) as never);
-    if (status) task.status = status;
-    if (at(8) !== '') task.acceptedScore = Number(at(8));
-    if (at(10) !== '') task.selfScore = Number(at(10));
-    current.tasks.push(task);
-  };
-  try {
-    for await (const { row } of workbookRows(content, limits)) visit(row, row.number);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('INVALID_INPUT', '文件不是有效的 .xlsx 表格');
-  }
-  if (parsed.areas.length === 0) report({ path: [], message: '没有找到任何大项（例如“一、组织领导坚强有力（6分）”）' });
-  if (problems) throw new AppError('INVALID_INPUT', `表格有 ${problems} 处需要修改，什么都没有导入`, issues, problems - issues.length);
-  return parsed;
+  });
+  sheet.columns.forEach((c, i) => (c.width = WIDTH[LEDGER_COLUMNS[i] as StandardColumn] ?? 10));
+}
+
+function countyLayout(sheet: Worksheet, title: string, note: string, areas: AreaRecord[], tasks: TaskRecord[], org: Organization) {
+  addHeading(
+    sheet,
+    COUNTY_COLUMNS.map((c) => STANDARD_COLUMNS[c]),
+    title,
+    note,
+  );
+  byOrder(areas).forEach((area, i) => {
+    const first = sheet.rowCount + 1;
+    const written = new Set<string>();
+    for (const t of byOrder(tasks.filter((t) => t.areaId === area._id))) {
+      // The 乡镇 parts of one row go back as the row the county wrote: 各乡镇（街道）, their points together.
+      if (t.part && written.has(t.part.code)) continue;
+      const parts = t.part ? tasks.filter((x) => x.part?.code === t.part?.code) : [t];
+      const township = t.part?.unitId;
+      const cells = cellsOf(t, (id) => (id === township ? TOWNSHIPS_TEXT : unitShortName(org, id)), false);
+      if (t.part) {
+        written.add(t.part.code);
+        cells.code = t.part.code;
+        cells.points = Math.round(parts.reduce((n, x) => n + x.points, 0) * 100) / 100;
+      }
+      cells.area = sheet.rowCount + 1 === first ? `${numeral(i + 1)}、${area.name}（${area.points}分）` : '';
+      sheet.addRow(COUNTY_COLUMNS.map((c) => cells[c]));
+    }
+    if (sheet.rowCount < first) return;
+    if (sheet.rowCount > first) sheet.mergeCells(first, 1, sheet.rowCount, 1);
+    sheet.getCell(first, 1).alignment = { vertical: 'middle', wrapText: true };
+  });
+  sheet.columns.forEach((c, i) => (c.width = WIDTH[COUNTY_COLUMNS[i] as StandardColumn] ?? 10));
 }

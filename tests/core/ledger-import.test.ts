@@ -32,9 +32,9 @@ describe('importing the standard', () => {
       { _id: 'area-2', order: 2, name: '拥军优属', points: 20 },
     ]);
     expect(merged.tasks.map((t) => [t._id, t.code, t.areaId, t.order, t.status])).toEqual([
-      ['new-1', '1.1', 'area-1', 100, 'not_started'],
-      ['new-2', '1.2', 'area-1', 101, 'not_started'],
-      ['new-3', '2.1', 'area-2', 200, 'not_started'],
+      ['new-1', '1.1', 'area-1', 1000, 'not_started'],
+      ['new-2', '1.2', 'area-1', 1001, 'not_started'],
+      ['new-3', '2.1', 'area-2', 2000, 'not_started'],
     ]);
     expect(merged.tasks[2]).toMatchObject({ ownerDepartments: ['edu'], evidence: [], urges: [], notes: [], updatedAt: at.toISOString() });
     expect(merged).toMatchObject({ created: 3, updated: 0 });
@@ -62,6 +62,7 @@ describe('importing the standard', () => {
     expect(merged.tasks[0]).toEqual({
       ...stored,
       content: '新的表述',
+      order: 1000,
       points: 3,
       deadline: '2027-06-30',
       updatedAt: at.toISOString(),
@@ -89,7 +90,7 @@ describe('importing the standard', () => {
     const sheet = [aStandardArea({ tasks: [] }), aStandardArea({ name: '第二部分', tasks: [aStandardTask({ code: '1.1' })] })];
     const merged = mergeStandard(stored, sheet, at, ids());
     expect(merged.tasks).toHaveLength(1);
-    expect(merged.tasks[0]).toMatchObject({ _id: 'a', areaId: 'area-2', order: 200 });
+    expect(merged.tasks[0]).toMatchObject({ _id: 'a', areaId: 'area-2', order: 2000 });
     expect(merged.areas.map((a) => a._id)).toEqual(['area-1', 'area-2']);
   });
 });

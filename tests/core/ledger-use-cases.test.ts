@@ -2,10 +2,11 @@ import { AppError, type Issue } from '../../core/envelope';
 import type { AreaRecord, ProblemRecord, TaskRecord } from '../../core/ledger/model';
 import type { LedgerPort, LiveFigure, StandardSheet, TaskNotice } from '../../core/ledger/port';
 import { SAMPLE_STANDARD, SAMPLE_TITLE } from '../../core/ledger/sample-standard';
-import type { Standard } from '../../core/ledger/standard-import';
+import type { StandardRows } from '../../core/ledger/standard-sheet';
+import type { SupervisionPort } from '../../core/ledger/supervision';
 import * as ledger from '../../core/ledger/use-cases';
 import type { Caller } from '../../core/roles';
-import { aProblem, aStandardArea, aStandardTask, aTask, anArea, anEvidence, problemFields } from './builders/ledger';
+import { aProblem, aSheet, aTask, anArea, anEvidence, problemFields } from './builders/ledger';
 import { demoOrg, withRetired } from './builders/org';
 
 /** The ledger's storage and platform as plain maps and lists, with what was sent and saved kept for the test to read. */
@@ -19,9 +20,10 @@ function memoryPort(seed: { areas?: AreaRecord[]; tasks?: TaskRecord[]; problems
   const sheets: { openid: string; fileName: string; sheet: StandardSheet }[] = [];
   const periods: string[] = [];
   const staff: Record<string, string[]> = { civil: ['staff-civil'], edu: ['staff-edu'] };
-  let standard: Standard = { title: '', areas: [] };
+  let standard: StandardRows = { title: '', headings: null, rows: [] };
   let unusable: Issue[] = [];
-  const port: LedgerPort = {
+  // The standard's reading also asks the 双拥办's milestones: none saved, the defaults.
+  const port: LedgerPort & Pick<SupervisionPort, 'calendar'> = {
     areas: async () => [...areas.values()].sort((a, b) => a.order - b.order),
     tasks: async () => [...tasks.values()].sort((a, b) => a.order - b.order),
     task: async (id) => tasks.get(id) ?? null,
@@ -40,6 +42,7 @@ function memoryPort(seed: { areas?: AreaRecord[]; tasks?: TaskRecord[]; problems
     attachmentIssues: async () => unusable,
     attachFiles: async (fileIDs, taskId) => void attached.push(...fileIDs.map((f) => `${taskId}:${f}`)),
     readStandard: async () => standard,
+    calendar: async () => null,
     liveFigures: (from, to) => {
       periods.push(`${from}..${to}`);
       return async (link): Promise<LiveFigure> => ({ metric: 'fairs', label: link.metric, from, to, figures: null });
@@ -63,7 +66,7 @@ function memoryPort(seed: { areas?: AreaRecord[]; tasks?: TaskRecord[]; problems
     attached,
     sheets,
     periods,
-    setStandard: (s: Standard) => (standard = s),
+    setStandard: (s: StandardRows) => (standard = s),
     refuseFiles: (issues: Issue[]) => (unusable = issues),
   };
 }
@@ -170,11 +173,12 @@ test('importing the standard writes the merged areas and tasks and removes areas
     areas: [anArea({ _id: 'area-1' }), anArea({ _id: 'area-3', order: 3 })],
     tasks: [aTask({ _id: 'kept', code: '1.1', status: 'ready', evidence: [anEvidence()] })],
   });
-  m.setStandard({ title: '某省标准', areas: [aStandardArea({ tasks: [aStandardTask({ code: '1.1' }), aStandardTask({ code: '1.2' })] })] });
+  m.setStandard(aSheet([{ code: '1.1' }, { code: '1.2' }], '某省标准'));
   expect(await codeOf(ledger.importStandard(depsOf(m), civil, { fileID: 'cloud://x' }))).toBe('FORBIDDEN');
   expect(await ledger.importStandard(depsOf(m), dispatcher, { fileID: 'cloud://x' })).toEqual({
     title: '某省标准',
     areas: 1,
+    rows: 2,
     created: 1,
     updated: 1,
   });
@@ -219,10 +223,15 @@ test('the report is the 双拥办’s: the board, the tasks changed in the perio
 test('the sample template is a blank sheet: no progress, the sample labelled as such', async () => {
   const m = memoryPort();
   await ledger.sampleTemplate(depsOf(m), civil);
-  expect(m.sheets[0]).toMatchObject({ fileName: '考评标准-示例模板.xlsx', sheet: { title: SAMPLE_TITLE, progress: false } });
+  expect(m.sheets[0]).toMatchObject({
+    fileName: '考评标准-示例模板.xlsx',
+    sheet: { title: SAMPLE_TITLE, progress: false, layout: 'county' },
+  });
   const sheet = m.sheets[0]?.sheet;
   expect(sheet?.areas.map((a) => a.name)).toEqual(SAMPLE_STANDARD.map((a) => a.name));
-  expect(sheet?.tasks).toHaveLength(SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0));
+  // 78 rows; the 各乡镇（街道） row is one task per station of the demo county's eight.
+  expect(SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0)).toBe(78);
+  expect(sheet?.tasks).toHaveLength(78 - 1 + 8);
   expect(sheet?.tasks.every((t) => t.status === 'not_started')).toBe(true);
 });
 

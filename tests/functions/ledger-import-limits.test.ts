@@ -17,6 +17,9 @@ import { createHostServer } from '../../local/http';
 import { startTestCloud, type TestCloud } from './harness';
 import { columnLetters, hostileRows, rowXml, workbookOf, workbookParts, zip } from './xlsx-fixtures';
 
+/** 5月31日 of the demo's campaign: the year a 4月底 falls in. */
+const CAMPAIGN_END = '2027-05-31';
+
 let t: TestCloud;
 let server: http.Server;
 let base: string;
@@ -34,11 +37,9 @@ beforeAll(async () => {
   // instance has, so what is measured below is the hostile file and not the first require.
   const sample = (await api({ action: 'sampleTemplate' })) as { ok: true; data: { fileID: string } };
   const imported = await api({ action: 'importStandard', fileID: await upload(t.cloud.storage.get(sample.data.fileID) as Buffer) });
-  // The seeded ledger is the sample already: every task is updated in place.
-  expect(imported).toMatchObject({
-    ok: true,
-    data: { areas: SAMPLE_STANDARD.length, created: 0, updated: SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0) },
-  });
+  // The seeded ledger is the sample already: every task is updated in place, the 各乡镇（街道） row's eight too.
+  const rows = SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0);
+  expect(imported).toMatchObject({ ok: true, data: { areas: SAMPLE_STANDARD.length, rows, created: 0, updated: rows - 1 + 8 } });
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -120,21 +121,26 @@ test('the same rows under the size limits are refused at row 2,001 by the stream
   expect(ledgerState()).toBe(before);
 });
 
+/** The headings of the ledger's export, as the rows below are laid out. */
+const HEADINGS = ['序号', '考评内容', '分值', '评分标准', '证据类型', '责任单位', '完成时限', '考评得分', '状态', '自评分'];
+/** A task row failing five checks: no content, points not a number, an unknown evidence kind, no unit, no deadline. */
+const badRow = (i: number) => [`1.${i + 1}`, '', 'x', '', '照片'];
+
 test('an issue list over 50 is cut, with the count of the rest, through the host', async () => {
-  const bad = workbookOf([['某省标准'], ['一、组织领导坚强有力（6分）'], ...Array.from({ length: 30 }, (_, i) => [`1.${i + 1}`, '', 'x'])]);
+  const bad = workbookOf([['某省标准'], HEADINGS, ['一、组织领导坚强有力（6分）'], ...Array.from({ length: 30 }, (_, i) => badRow(i))]);
   const before = ledgerState();
   const { answer } = await importWhileProbing(bad);
   const error = refusal(answer);
-  // Each row: no content, points not a number, evidence kind, unit and deadline — five issues, 150 in all.
+  // Each row: no content, points not a number, evidence kind, deadline and unit — five issues, 150 in all.
   expect(error).toMatchObject({ code: 'INVALID_INPUT', message: '表格有 150 处需要修改，什么都没有导入', moreIssues: 100 });
   expect(error.issues).toHaveLength(50);
-  expect(error.issues?.[0]).toEqual({ path: ['row', 3], message: '第 3 行：缺少考评内容' });
-  expect(error.issues?.[49]?.path).toEqual(['row', 12]);
+  expect(error.issues?.[0]).toEqual({ path: ['row', 4], message: '第 4 行：缺少考评内容' });
+  expect(error.issues?.[49]?.path).toEqual(['row', 13]);
   expect(ledgerState()).toBe(before);
 });
 
 test('a list of 50 issues or fewer carries no count', async () => {
-  const bad = workbookOf([['某省标准'], ['一、组织领导坚强有力（6分）'], ...Array.from({ length: 10 }, (_, i) => [`1.${i + 1}`, '', 'x'])]);
+  const bad = workbookOf([['某省标准'], HEADINGS, ['一、组织领导坚强有力（6分）'], ...Array.from({ length: 10 }, (_, i) => badRow(i))]);
   const error = refusal(await api({ action: 'importStandard', fileID: await upload(bad) }));
   expect(error.issues).toHaveLength(50);
   expect(error).not.toHaveProperty('moreIssues');
@@ -162,7 +168,7 @@ describe('the parser on its own', () => {
   test('a zip bomb is refused from its directory, without being inflated', async () => {
     const bomb = zip(workbookParts(Buffer.from(bombSheet())));
     expect(bomb.length).toBeLessThan(200 * 1024);
-    await expect(parseStandard(bomb, DEMO_ORGANIZATION)).rejects.toMatchObject({
+    await expect(parseStandard(bomb, DEMO_ORGANIZATION, CAMPAIGN_END)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/^表格解压后不能超过 10 MB（这个文件解压后有 30 MB），什么都没有导入$/),
     });
@@ -173,7 +179,7 @@ describe('the parser on its own', () => {
       p.name === 'xl/worksheets/sheet1.xml' ? { ...p, claimedSize: 4096 } : p,
     );
     const rss = process.memoryUsage().rss;
-    await expect(parseStandard(zip(parts), DEMO_ORGANIZATION)).rejects.toMatchObject({
+    await expect(parseStandard(zip(parts), DEMO_ORGANIZATION, CAMPAIGN_END)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: '文件不是有效的 .xlsx 表格',
     });
@@ -186,7 +192,7 @@ describe('the parser on its own', () => {
       ...workbookParts(rowXml(1, ['某省标准'])),
       ...Array.from({ length: 200 }, (_, i) => ({ name: `xl/media/${i}.txt`, data: 'x' })),
     ]);
-    await expect(parseStandard(book, DEMO_ORGANIZATION)).rejects.toMatchObject({
+    await expect(parseStandard(book, DEMO_ORGANIZATION, CAMPAIGN_END)).rejects.toMatchObject({
       message: '表格文件里的部件不能超过 200 个（这个文件有 205 个），什么都没有导入',
     });
   });
@@ -195,26 +201,28 @@ describe('the parser on its own', () => {
     const wide = zip(
       workbookParts([rowXml(1, ['某省标准']), rowXml(2, ['一、组织领导坚强有力（6分）', { at: 27, value: '备注' }])].join('')),
     );
-    await expect(parseStandard(wide, DEMO_ORGANIZATION)).rejects.toMatchObject({
+    await expect(parseStandard(wide, DEMO_ORGANIZATION, CAMPAIGN_END)).rejects.toMatchObject({
       message: '表格不能超过 26 列（A 到 Z），什么都没有导入',
       issues: [{ path: ['row', 2, 27], message: '第 2 行 AA 列：超出了 Z 列，请删去这一列' }],
     });
     expect(columnLetters(27)).toBe('AA');
     const long = workbookOf([
       ['某省标准'],
+      HEADINGS,
       ['一、组织领导坚强有力（6分）'],
       ['1.1', '很'.repeat(2001), 2, '有文件', '档案资料', '双拥办', '2027-04-30'],
     ]);
-    await expect(parseStandard(long, DEMO_ORGANIZATION)).rejects.toMatchObject({
+    await expect(parseStandard(long, DEMO_ORGANIZATION, CAMPAIGN_END)).rejects.toMatchObject({
       message: '每格不能超过 2000 个字，什么都没有导入',
-      issues: [{ path: ['row', 3, 2], message: '第 3 行 B 列：有 2001 个字，请精简到 2000 个字以内' }],
+      issues: [{ path: ['row', 4, 2], message: '第 4 行 B 列：有 2001 个字，请精简到 2000 个字以内' }],
     });
     const fits = workbookOf([
       ['某省标准'],
+      HEADINGS,
       ['一、组织领导坚强有力（6分）'],
       ['1.1', '很'.repeat(2000), 2, '有文件', '档案资料', '双拥办', '2027-04-30'],
     ]);
-    expect((await parseStandard(fits, DEMO_ORGANIZATION)).areas[0]?.tasks[0]?.content).toHaveLength(2000);
+    expect((await parseStandard(fits, DEMO_ORGANIZATION, CAMPAIGN_END)).areas[0]?.tasks[0]?.content).toHaveLength(2000);
   });
 
   test('a sheet from Excel reads as before: shared strings after the sheet, rich text, formulas, dates, the first tab', async () => {
@@ -224,6 +232,7 @@ describe('the parser on its own', () => {
     const sheet = book.addWorksheet('考评标准');
     book.addWorksheet('说明').addRow(['1.9', '说明页上的行不是任务']);
     sheet.addRow(['某省双拥模范县考评标准']);
+    sheet.addRow(HEADINGS);
     sheet.addRow(['一、组织领导坚强有力（6分）']);
     const task = sheet.addRow([
       '1.1',
@@ -242,10 +251,11 @@ describe('the parser on its own', () => {
     // the parts are reordered so that it never has to.
     const parked = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`)).length;
     const parkedBefore = parked();
-    const parsed = await parseStandard(Buffer.from(await book.xlsx.writeBuffer()), DEMO_ORGANIZATION);
+    const parsed = await parseStandard(Buffer.from(await book.xlsx.writeBuffer()), DEMO_ORGANIZATION, CAMPAIGN_END);
     expect(parked()).toBe(parkedBefore);
     expect(parsed).toEqual({
       title: '某省双拥模范县考评标准',
+      rows: 1,
       areas: [
         {
           name: '组织领导坚强有力',
@@ -269,10 +279,10 @@ describe('the parser on its own', () => {
   });
 
   test('what is not an .xlsx is refused as such', async () => {
-    await expect(parseStandard(Buffer.from('这不是表格'), DEMO_ORGANIZATION)).rejects.toMatchObject({
+    await expect(parseStandard(Buffer.from('这不是表格'), DEMO_ORGANIZATION, CAMPAIGN_END)).rejects.toMatchObject({
       message: '文件不是有效的 .xlsx 表格',
     });
     const noSheet = zip(workbookParts('').filter((p) => p.name !== 'xl/worksheets/sheet1.xml'));
-    await expect(parseStandard(noSheet, DEMO_ORGANIZATION)).rejects.toMatchObject({ message: '表格里没有工作表' });
+    await expect(parseStandard(noSheet, DEMO_ORGANIZATION, CAMPAIGN_END)).rejects.toMatchObject({ message: '表格里没有工作表' });
   });
 });

@@ -5,6 +5,8 @@ import { aSubmission } from './builders';
 import { startTestCloud, type TestCloud } from './harness';
 
 type Data = Record<string, any>;
+/** 5月31日 of the demo's campaign (the clock starts in November 2026): the year a 4月底 falls in. */
+const CAMPAIGN_END = '2027-05-31';
 let t: TestCloud;
 beforeEach(() => {
   t = startTestCloud({ functions: ['ledger', 'cases', 'files'], startAt: '2026-11-02T09:00:00+08:00' });
@@ -26,8 +28,9 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
       t.cloud.database.handle('database.removeDocument', { collectionName: c, query: JSON.stringify({ _id: d._id }), multi: false });
   expect(await ok(ledger({ action: 'tasks' }, 'dispatcher'))).toMatchObject({ total: 0 });
   const sample = await ok(ledger({ action: 'sampleTemplate' }, 'staff-edu'));
-  const sampleSheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer, DEMO_ORGANIZATION);
+  const sampleSheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer, DEMO_ORGANIZATION, CAMPAIGN_END);
   expect(sampleSheet.title).toContain('示例');
+  const sampleTasks = sampleSheet.areas.flatMap((a) => a.tasks);
   // The office downloads the sample and uploads it again: an import reads only the caller's own upload.
   const sampleUpload = (openid: string) => t.upload(openid, '考评标准.xlsx', t.cloud.storage.get(sample.fileID) as Buffer);
   expect(await ledger({ action: 'importStandard', fileID: await sampleUpload('staff-edu') }, 'staff-edu')).toMatchObject({
@@ -39,8 +42,9 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
     error: { code: 'NOT_FOUND', issues: [{ path: ['fileID'] }] },
   });
   const imported = await ok(ledger({ action: 'importStandard', fileID: await sampleUpload('dispatcher') }, 'dispatcher'));
-  const taskCount = SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0);
-  expect(imported).toMatchObject({ areas: SAMPLE_STANDARD.length, created: taskCount, updated: 0 });
+  // 78 rows, the 各乡镇（街道） one a task for each of the eight stations.
+  const taskCount = SAMPLE_STANDARD.reduce((n, a) => n + a.tasks.length, 0) - 1 + 8;
+  expect(imported).toMatchObject({ areas: SAMPLE_STANDARD.length, rows: 78, created: taskCount, updated: 0 });
 
   const edu = await taskByCode('2.3');
   await ok(
@@ -50,9 +54,13 @@ test('import of the sample .xlsx creates the areas and tasks; export gives back 
   await ok(ledger({ action: 'accept', taskId: edu.id, score: 1.5 }, 'dispatcher'));
 
   const exported = await ok(ledger({ action: 'exportStandard' }, 'staff-edu'));
-  const back = await parseStandard(t.cloud.storage.get(exported.fileID) as Buffer, DEMO_ORGANIZATION);
+  const back = await parseStandard(t.cloud.storage.get(exported.fileID) as Buffer, DEMO_ORGANIZATION, CAMPAIGN_END);
   expect(back.areas.map((a) => [a.name, a.points])).toEqual(SAMPLE_STANDARD.map((a) => [a.name, a.points]));
-  expect(back.areas.flatMap((a) => a.tasks.map((x) => x.content))).toEqual(SAMPLE_STANDARD.flatMap((a) => a.tasks.map((x) => x.content)));
+  // Every task comes back as it went in: its wording, units (牵头 first), 完成时限, 佐证材料 and 乡镇 part.
+  const wording = ({ code, content, points, ownerDepartments, deadline, ongoing, evidenceNeeded, part }: Data) =>
+    JSON.stringify({ code, content, points, ownerDepartments, deadline, ongoing, evidenceNeeded, part });
+  expect(back.areas.flatMap((a) => a.tasks.map(wording))).toEqual(sampleTasks.map(wording));
+  expect(back.rows).toBe(taskCount);
   expect(back.areas[1]?.tasks[2]).toMatchObject({
     code: '2.3',
     status: 'accepted',
@@ -82,6 +90,7 @@ test('a sheet with mistakes is refused row by row and imports nothing', async ()
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('考评标准');
   sheet.addRow(['某省标准']);
+  sheet.addRow(['序号', '考评内容', '分值', '评分标准', '证据类型', '责任单位', '完成时限']);
   sheet.addRow(['一、组织领导坚强有力（6分）']);
   sheet.addRow(['1.1', '有规划', 2, '有文件', '档案资料', '双拥办', '2027-04-30']);
   sheet.addRow(['1.2', '有会议', 'two', '有记录', '照片', '火星局', '明年']);
@@ -91,7 +100,7 @@ test('a sheet with mistakes is refused row by row and imports nothing', async ()
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   if (!res.ok)
     expect(res.error.issues?.map((i) => i.message).join(' ')).toMatch(
-      /第 4 行：分值要是正数.*第 4 行：证据类型.*第 4 行：责任单位不认识：火星局.*第 4 行：完成时限/,
+      /第 5 行：分值要是正数，不认识“two”.*第 5 行：完成时限“明年”看不懂.*第 5 行：证据类型只能是.*第 5 行：不认识“火星局”，本县没有这个单位/,
     );
   expect(JSON.stringify(t.cloud.database.all('ledger_tasks'))).toBe(before);
 });
@@ -154,7 +163,7 @@ test('evidence, ready, accepted: the board moves; problems and urges reach the d
   const after = await ok(ledger({ action: 'board' }, 'dispatcher'));
   expect(after.total.accepted).toBe(before.total.accepted + 1);
   expect(after.total.expected).toBe(before.total.expected + 2);
-  // edu owns 2.3 and shares 5.1: one of its two tasks is accepted.
+  // edu owns 2.3 and shares 5.3: one of its two tasks is accepted.
   expect(before.departments.find((d: Data) => d.departmentId === 'edu').progress).toBe(0);
   expect(after.departments.find((d: Data) => d.departmentId === 'edu').progress).toBe(50);
 
@@ -190,7 +199,7 @@ test('importing the blank template over a live ledger keeps every task’s progr
   await ok(ledger({ action: 'addEvidence', taskId: task.id, name: '名单', description: '入学名单' }, 'staff-edu'));
   await ok(ledger({ action: 'updateTask', id: task.id, status: 'ready', selfScore: 2 }, 'staff-edu'));
   const sample = await ok(ledger({ action: 'sampleTemplate' }, 'dispatcher'));
-  const sheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer, DEMO_ORGANIZATION);
+  const sheet = await parseStandard(t.cloud.storage.get(sample.fileID) as Buffer, DEMO_ORGANIZATION, CAMPAIGN_END);
   expect(sheet.areas.flatMap((a) => a.tasks).every((x) => x.status === undefined && x.selfScore === undefined)).toBe(true);
   const blank = await t.upload('dispatcher', '考评标准.xlsx', t.cloud.storage.get(sample.fileID) as Buffer);
   await ok(ledger({ action: 'importStandard', fileID: blank }, 'dispatcher'));

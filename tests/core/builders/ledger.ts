@@ -1,6 +1,7 @@
 import type { AreaRecord, ProblemRecord, TaskRecord } from '../../../core/ledger/model';
 import type { ProblemFields } from '../../../core/ledger/rules';
 import type { StandardArea, StandardTask } from '../../../core/ledger/standard-import';
+import type { StandardColumn, StandardRows } from '../../../core/ledger/standard-sheet';
 
 /** A task of the 民政局 worth 2 points, not started, due at the end of 2026; override what a test is about. */
 export function aTask(overrides: Partial<TaskRecord> = {}): TaskRecord {
@@ -76,4 +77,29 @@ export function aStandardTask(overrides: Partial<StandardTask> = {}): StandardTa
 
 export function aStandardArea(overrides: Partial<StandardArea> = {}): StandardArea {
   return { name: '组织领导坚强有力', points: 6, tasks: [aStandardTask()], ...overrides };
+}
+
+/** A task row of the county's sheet as read, with every column filled: 民政局's 2-point task of 组织领导, due 2027-04-30. */
+export const aSheetRow = (cells: Partial<Record<StandardColumn, string>> = {}): Partial<Record<StandardColumn, string>> => ({
+  area: '一、组织领导坚强有力（6分）',
+  code: '1.1',
+  content: '建立退役军人服务站并配齐人员',
+  points: '2',
+  criteria: '有站点、有人员各得 1 分',
+  owners: '民政局',
+  deadline: '2027-04-30',
+  evidence: '',
+  ...cells,
+});
+
+/** The county's sheet as read: a title, the headings on row 2, these task rows from row 3 (see aSheetRow). */
+export function aSheet(rows: Partial<Record<StandardColumn, string>>[], title = '某县双拥模范县创建考评标准'): StandardRows {
+  return {
+    title,
+    headings: { row: 2, columns: ['area', 'code', 'content', 'points', 'criteria', 'owners', 'deadline', 'evidence'] },
+    rows: rows.map((cells, i) => {
+      const { area, ...rest } = aSheetRow(cells);
+      return { kind: 'task', row: 3 + i, area: area ?? '', cells: rest, extra: [] };
+    }),
+  };
 }
