@@ -371,6 +371,35 @@ const TABLE: Record<string, Row> = {
   // The weekly reports: the leader reads them all; units open the one their message links to.
   'ledger.reports': { access: 'reader', payload: () => ({}) },
   'ledger.reportGet': { access: 'reader', payload: () => ({ id: '2026-W48' }) },
+  // The questionnaire: anyone reads the open one; residents answer it (staff are not counted among them);
+  // the 双拥办 writes it; every reader, the leader included, reads the rates.
+  'ledger.survey': { access: 'public', payload: () => ({}) },
+  'ledger.answerSurvey': {
+    access: 'user',
+    payload: () => {
+      const at = new Date(NOW).toISOString();
+      const question = { text: '您知道我县正在创建双拥模范县吗？', choices: ['知道', '不知道'], measure: 'awareness', counts: [0] };
+      t.cloud.database.write('surveys', 'matrix-survey', {
+        title: '问卷',
+        intro: '',
+        questions: [question],
+        open: true,
+        createdAt: at,
+        updatedAt: at,
+      });
+      return { surveyId: 'matrix-survey', answers: [0] };
+    },
+    verdict: (role) => (role === 'owner' || role === 'otherResident' ? 'allow' : 'deny'),
+  },
+  'ledger.saveSurvey': {
+    access: 'dispatcher',
+    payload: () => ({
+      title: '问卷',
+      open: true,
+      questions: [{ text: '您支持创建工作吗？', choices: ['支持', '不支持'], measure: 'support', counts: [0] }],
+    }),
+  },
+  'ledger.surveyResults': { access: 'reader', payload: () => ({}) },
 
   // ---- meta ----
   'meta.get': { access: 'public', payload: () => ({}) },
@@ -518,6 +547,7 @@ const LEADER_READS = [
   'policies.list',
   'policies.search',
   'policies.get',
+  'ledger.survey',
   // self
   'cases.mine',
   'cases.get',
@@ -536,6 +566,7 @@ const LEADER_READS = [
   'ledger.milestones',
   'ledger.reports',
   'ledger.reportGet',
+  'ledger.surveyResults',
   // overseer
   'cases.queue',
   'ledger.report',
@@ -748,6 +779,9 @@ const STORED = [
   'signups',
   'stories',
   'subscriptions',
+  'survey_answers',
+  'survey_takers',
+  'surveys',
   'templates',
   'units',
   'upload_quotas',
