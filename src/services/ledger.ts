@@ -4,6 +4,7 @@ import { callFunction } from './call';
 type LedgerAnswer<A extends ActionName<'ledger'>> = Answer<'ledger', A>;
 
 export type { Board, LedgerTask, ListedTask, LiveFigure, Problem, TaskDetail } from '../../core/contracts/ledger';
+export type { BoardMilestone, LedgerCalendarAnswer as Milestones, WeeklyReport } from '../../core/contracts/ledger-supervision';
 export type OverdueTask = LedgerAnswer<'board'>['overdueTasks'][number];
 export type Evidence = LedgerAnswer<'task'>['evidence'][number];
 export type LedgerFile = LedgerAnswer<'exportStandard'>;
@@ -34,3 +35,10 @@ export const importStandard = (fileID: string) => call('importStandard', { fileI
 export const exportStandard = () => call('exportStandard', {});
 export const sampleTemplate = () => call('sampleTemplate', {});
 export const weeklyReport = (from: string, to: string) => call('report', { from, to });
+
+// Milestones and the weekly reports: every reader reads them; the 双拥办 sets the milestones
+export const getMilestones = () => call('milestones', {});
+export const saveMilestones = (input: Input<'ledger', 'saveMilestones'>) => call('saveMilestones', defined({ ...input }));
+export type ReportSummary = LedgerAnswer<'reports'>['items'][number];
+export const listReports = () => call('reports', {});
+export const getWeeklyReport = (id: string) => call('reportGet', { id });

@@ -10,6 +10,7 @@ import { useAsync } from '../../lib/use-async';
 import { getBoard, listTasks, type Board, type LedgerTask, type OverdueTask } from '../../services/ledger';
 import { shortDay } from '../../../core/time';
 import { ownersText, StatusTag } from './marks';
+import { MilestonesCountdown } from './milestones-countdown';
 import { ProgressBar } from './progress-bar';
 import { AcceptSheet, SendBackSheet, UrgeSheet } from './review';
 import { taskUrl } from './task-row';
@@ -64,7 +65,11 @@ function Departments({ board }: { board: Board }) {
   return (
     <View className="card card--padded" id="board-departments">
       {board.departments.map((d) => {
-        const alerts = [d.overdue ? `逾期 ${d.overdue} 项` : '', d.openProblems ? `问题 ${d.openProblems} 条未改` : '']
+        const alerts = [
+          d.overdue ? `逾期 ${d.overdue} 项` : '',
+          d.openProblems ? `问题 ${d.openProblems} 条未改` : '',
+          d.urges ? `督办 ${d.urges} 次` : '',
+        ]
           .filter(Boolean)
           .join(' · ');
         // The unit's 一把手 and its 专人 for 创建 work, as the county named them: who to call about it.
@@ -121,6 +126,7 @@ export function BoardView({ me }: { me: Me }) {
       <View className="section">
         <Total board={board} />
       </View>
+      {board.milestones.length ? <MilestonesCountdown milestones={board.milestones} today={board.today} edits={office} /> : null}
       {notice ? (
         <View className="section">
           <View className="callout callout--success" role="status" id="board-notice">

@@ -41,13 +41,14 @@ function Links({ office, reader }: { office: boolean; reader: boolean }) {
     id: 'link-board',
   };
   const report = { url: '/subpackages/ledger/report', title: '定期报告', desc: '本周进展，可导出 Excel', id: 'link-report' };
+  const weekly = { url: '/subpackages/ledger/reports', title: '创建周报', desc: '每周自动生成，与上周比较', id: 'link-reports' };
   const standard = {
     url: '/subpackages/ledger/standard',
     title: '考评标准',
     desc: reader ? '导出带进度和得分的台账' : '导入、导出、示例模板',
     id: 'link-standard',
   };
-  return <LinkTiles links={office ? [board, report, standard] : [board]} />;
+  return <LinkTiles links={office ? [board, weekly, report, standard] : [board, weekly]} />;
 }
 
 function Grouped({ tasks, board, thisYear }: { tasks: ListedTask[]; board: Board; thisYear: string }) {

@@ -1,0 +1,19 @@
+import { Loaded } from '../../components/loaded';
+import { PageShell } from '../../components/page-shell';
+import { useAsync } from '../../lib/use-async';
+import { getMe } from '../../services/users';
+import { ReportsView } from './reports-view';
+import { mayOpenLedger } from './use-me';
+import './ledger.css';
+
+/** /subpackages/ledger/reports: every weekly report the timer wrote. */
+export default function ReportsPage() {
+  const me = useAsync(getMe);
+  return (
+    <PageShell>
+      <Loaded state={me} empty={{ when: (m) => !mayOpenLedger(m), title: '创建台账只对部门工作人员开放' }}>
+        {() => <ReportsView />}
+      </Loaded>
+    </PageShell>
+  );
+}
