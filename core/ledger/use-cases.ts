@@ -57,10 +57,7 @@ export const yearSoFar = (now: Date) => ({ from: `${chinaDay(now).slice(0, 4)}-0
 
 // ---- reading ----
 
-export async function viewBoard(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, _caller: Caller) {
-  const [areas, tasks, problems] = await Promise.all([deps.port.areas(), deps.port.tasks(), deps.port.problems({})]);
-  return board(areas, tasks, problems, chinaDay(deps.now), deps.org);
-}
+// The board, with its milestones, is core/ledger/supervision.ts's viewBoardWithMilestones.
 
 /** Every task, or one area's; `mine`: only those the caller may edit. */
 export async function listTasks(deps: Pick<LedgerDeps, 'port' | 'now' | 'org'>, caller: Caller, { areaId, mine }: In<'tasks'>) {
