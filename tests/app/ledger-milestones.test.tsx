@@ -232,7 +232,10 @@ describe('the weekly reports', () => {
     mockApi({ meta: withMeta(), ledger: (e) => ok(e.action === 'reports' ? { items: SUMMARIES, total: 2 } : CALENDAR) });
     const { container } = render(<ReportsView />);
     await waitFor(() => expect($(container, '#reports-list')).not.toBeNull());
-    expect([...container.querySelectorAll('#reports-list .list-item')].map((e) => e.id)).toEqual(['report-2027-W17', 'report-2027-W16']);
+    expect(Array.from(container.querySelectorAll('#reports-list .list-item')).map((e) => e.id)).toEqual([
+      'report-2027-W17',
+      'report-2027-W16',
+    ]);
     expect($(container, '#report-2027-W17')?.textContent).toContain('4月19日至4月25日 · 预计 12/50 分 · 完成 30% · 逾期 2 项');
     expect($(container, '#report-2027-W17')?.textContent).toContain('有进展 3 个单位 · 停滞或退步 4 个单位');
     expect($(container, '#reports-schedule')?.textContent).toContain('每周一 08:00自动生成');
