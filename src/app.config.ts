@@ -4,7 +4,7 @@ export default defineAppConfig({
   // Only the four tab pages live in the main package; every feature is a subpackage.
   pages: ['pages/home/index', 'pages/policies/index', 'pages/services/index', 'pages/me/index'],
   subPackages: [
-    { root: 'subpackages/profile', pages: ['index', 'bind'] },
+    { root: 'subpackages/profile', pages: ['index', 'bind', 'survey'] },
     { root: 'subpackages/admin', pages: ['index', 'templates', 'routing', 'calendar', 'audit', 'county', 'unit'] },
     { root: 'subpackages/workbench', pages: ['index', 'case'] },
     { root: 'subpackages/office', pages: ['index', 'case', 'record', 'stats'] },
@@ -15,7 +15,7 @@ export default defineAppConfig({
       root: 'subpackages/places',
       pages: ['index', 'place', 'stories', 'story', 'activities', 'activity', 'manage', 'place-edit', 'story-edit', 'activity-edit'],
     },
-    { root: 'subpackages/ledger', pages: ['index', 'task', 'board', 'report', 'standard', 'milestones', 'reports', 'weekly'] },
+    { root: 'subpackages/ledger', pages: ['index', 'task', 'board', 'report', 'standard', 'milestones', 'reports', 'weekly', 'survey'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['subpackages/fairs', 'subpackages/places'] },

@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/use-async';
 import { getMeta } from '../../services/meta';
 import { NearbyCard } from './nearby-card';
 import { RecommendedPolicies } from './recommended';
+import { SurveyCard } from './survey-card';
 
 interface EntryProps {
   icon: string;
@@ -92,6 +93,8 @@ export default function HomePage() {
           />
         </View>
       </View>
+
+      <SurveyCard />
 
       <NearbyCard />
 

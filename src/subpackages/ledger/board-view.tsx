@@ -13,6 +13,7 @@ import { ownersText, StatusTag } from './marks';
 import { MilestonesCountdown } from './milestones-countdown';
 import { ProgressBar } from './progress-bar';
 import { AcceptSheet, SendBackSheet, UrgeSheet } from './review';
+import { SurveyRatesCard } from './survey-rates';
 import { taskUrl } from './task-row';
 import { overseesLedger, supervises } from './use-me';
 
@@ -127,6 +128,7 @@ export function BoardView({ me }: { me: Me }) {
         <Total board={board} />
       </View>
       {board.milestones.length ? <MilestonesCountdown milestones={board.milestones} today={board.today} edits={office} /> : null}
+      <SurveyRatesCard />
       {notice ? (
         <View className="section">
           <View className="callout callout--success" role="status" id="board-notice">

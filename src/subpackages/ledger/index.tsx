@@ -48,7 +48,8 @@ function Links({ office, reader }: { office: boolean; reader: boolean }) {
     desc: reader ? '导出带进度和得分的台账' : '导入、导出、示例模板',
     id: 'link-standard',
   };
-  return <LinkTiles links={office ? [board, weekly, report, standard] : [board, weekly]} />;
+  const survey = { url: '/subpackages/ledger/survey', title: '群众问卷', desc: '知晓率、支持率、参与率', id: 'link-survey' };
+  return <LinkTiles links={office ? [board, weekly, report, survey, standard] : [board, weekly]} />;
 }
 
 function Grouped({ tasks, board, thisYear }: { tasks: ListedTask[]; board: Board; thisYear: string }) {

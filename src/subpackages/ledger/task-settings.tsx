@@ -2,7 +2,6 @@ import { Picker, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ledgerContract } from '../../../core/contracts/ledger';
 import { activeUnits, unitById, type Organization } from '../../../core/org/model';
-import { LIVE_METRIC_TEXT, LIVE_METRICS, type LiveMetric } from '../../../core/ledger/model';
 import { ChoiceChips } from '../../components/choice-chips';
 import { Field } from '../../components/field';
 import { useOrganization } from '../../components/use-organization';
@@ -10,10 +9,8 @@ import { validate } from '../../lib/validate';
 import { saveTask, type LedgerTask } from '../../services/ledger';
 import { dayText } from '../../../core/time';
 import { BottomSheet } from '../../components/bottom-sheet';
+import { draftOf, LinkFields, linkOf } from './link-fields';
 import { useAction } from './use-action';
-
-/** Metrics that can be narrowed to one department's cases. */
-const PER_DEPARTMENT: readonly LiveMetric[] = ['rates', 'cases_resolved'];
 
 /** The units offered: every one that takes new work, and those already chosen (a retired one, marked, to take off). */
 function unitChoices(org: Organization, chosen: readonly string[]): { id: string; name: string }[] {
@@ -32,8 +29,7 @@ function unitChoices(org: Organization, chosen: readonly string[]): { id: string
 export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask; onClose: () => void; onDone: (notice: string) => void }) {
   const [owners, setOwners] = useState<string[]>([...task.ownerDepartments]);
   const [deadline, setDeadline] = useState(task.deadline);
-  const [metric, setMetric] = useState<LiveMetric | null>(task.link?.metric ?? null);
-  const [linkDept, setLinkDept] = useState<string | null>(task.link?.departmentId ?? null);
+  const [link, setLink] = useState(() => draftOf(task.link));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const action = useAction();
   const org = useOrganization();
@@ -46,10 +42,14 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
       setErrors({ ownerDepartments: '至少选一个责任单位' });
       return;
     }
-    const link = metric ? { metric, ...(linkDept && PER_DEPARTMENT.includes(metric) ? { departmentId: linkDept } : {}) } : null;
-    const checked = validate(ledgerContract.saveTask, { id: task.id, ownerDepartments: owners, deadline, link });
+    const checked = validate(ledgerContract.saveTask, { id: task.id, ownerDepartments: owners, deadline, link: linkOf(link) });
     if (!checked.ok) {
       setErrors(checked.errors);
+      return;
+    }
+    // A rule gives no more than the task is worth (the cloud says so too).
+    if ((checked.data.link?.points ?? 0) > task.points) {
+      setErrors({ link: `计分规则的分值最多 ${task.points} 分` });
       return;
     }
     setErrors({});
@@ -88,30 +88,7 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
             </View>
           </Picker>
         </Field>
-        <Field label="实时数据" name="settings-link" error={errors.link}>
-          <ChoiceChips
-            id="settings-metric"
-            choices={[null, ...LIVE_METRICS].map((m) => ({ value: m, label: m ? LIVE_METRIC_TEXT[m] : '不关联' }))}
-            value={metric}
-            onChange={setMetric}
-          />
-          {metric && PER_DEPARTMENT.includes(metric) ? (
-            <Picker
-              mode="selector"
-              range={deptChoices.map((d) => d.name)}
-              value={Math.max(
-                0,
-                deptChoices.findIndex((d) => d.id === linkDept),
-              )}
-              onChange={(e) => setLinkDept(deptChoices[Number(e.detail.value)]?.id ?? null)}
-            >
-              <View className="field__picker" id="settings-link-dept">
-                统计范围：{deptChoices.find((d) => d.id === linkDept)?.name ?? '全县'}
-                <View className="list-item__arrow" />
-              </View>
-            </Picker>
-          ) : null}
-        </Field>
+        <LinkFields draft={link} onChange={setLink} units={deptChoices} taskPoints={task.points} error={errors.link} />
       </View>
     </BottomSheet>
   );
