@@ -111,7 +111,7 @@ describe('a county leader reads and changes nothing', () => {
     await screen.findByText('创建进度');
     expect(container.querySelector('#bar-dept-edu')?.textContent).toContain('一把手 王局长 · 专人 赵老师');
     // Who answers for a late task, beside its unit.
-    expect(container.querySelector('#overdue-4\\.2')?.textContent).toContain('人武部（孙参谋）、教育局');
+    expect(container.querySelector('#overdue-4\\.2')?.textContent).toContain('人武部（孙参谋）牵头，教育局配合');
     // The tasks waiting for review are listed, to read.
     expect(container.querySelector('#ready-2\\.3')?.textContent).toContain('军人子女入学入托优待落实');
     expect(buttonTexts(container)).toEqual([]);
@@ -185,7 +185,8 @@ describe('the person an owner unit names for its task', () => {
     });
     const { container } = render(<TaskView id="task-2.3" me={staffMe('edu')} today={TODAY} />);
     await screen.findByText('考评要求');
-    expect(container.querySelector('#task-owners')?.textContent).toContain('教育局、民政局（周科长）');
+    expect(container.querySelector('#task-lead')?.textContent).toBe('牵头：教育局');
+    expect(container.querySelector('#task-partners')?.textContent).toBe('配合：民政局（周科长）');
     await typeInto(container, '#field-person', '赵老师');
     fireEvent.click(container.querySelector('#task-person-save') as Element);
     await waitFor(() =>

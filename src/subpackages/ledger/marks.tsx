@@ -22,17 +22,34 @@ export interface TaskPerson {
   name: string;
 }
 
+const named = (org: Organization, id: string, persons: readonly TaskPerson[]) => {
+  const person = persons.find((p) => p.departmentId === id)?.name;
+  return person ? `${unitShortName(org, id)}（${person}）` : unitShortName(org, id);
+};
+
+/** Names in a line, the first `max` of them and how many there are in all: 民政局、人武部、双拥办等 5 个单位. */
+const listed = (names: string[], max: number) =>
+  names.length > max ? `${names.slice(0, max).join('、')}等 ${names.length} 个单位` : names.join('、');
+
 /**
- * 教育局（张老师）、人武部 — a task's owner units by their short names, as the county named them, each with
- * the person it named for the task when there is one.
+ * 教育局（张老师）、人武部 — a task's units by their short names, as the county named them, each with the
+ * person it named for the task when there is one; past `max` units, how many more.
  */
-export const ownersText = (org: Organization, ids: readonly string[], persons: readonly TaskPerson[] = []) =>
-  ids
-    .map((id) => {
-      const person = persons.find((p) => p.departmentId === id)?.name;
-      return person ? `${unitShortName(org, id)}（${person}）` : unitShortName(org, id);
-    })
-    .join('、');
+export const unitNames = (org: Organization, ids: readonly string[], persons: readonly TaskPerson[] = [], max = 4) =>
+  listed(
+    ids.map((id) => named(org, id, persons)),
+    max,
+  );
+
+/**
+ * Who answers for a task, as lists show it: 教育局（张老师） alone, or 民政局（王科长）牵头，人武部配合 —
+ * the first unit the standard names leads, the others work with it (at most three named).
+ */
+export const ownersText = (org: Organization, ids: readonly string[], persons: readonly TaskPerson[] = []) => {
+  const [lead, ...partners] = ids.map((id) => named(org, id, persons));
+  if (lead === undefined) return '';
+  return partners.length ? `${lead}牵头，${listed(partners, 3)}配合` : lead;
+};
 
 /** 2 分 / 1.5 分 */
 export const pointsText = (n: number) => `${n} 分`;

@@ -4,7 +4,7 @@ import { ledgerContract } from '../../../core/contracts/ledger';
 import { Field } from '../../components/field';
 import { validate } from '../../lib/validate';
 import { acceptTask, sendBack, urgeTask, type LedgerTask } from '../../services/ledger';
-import { ownersText } from './marks';
+import { unitNames } from './marks';
 import { parseScore } from './self-assessment';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { TextArea } from '../../components/text-input';
@@ -34,14 +34,14 @@ export function UrgeSheet({ task, onClose, onDone }: { task: TaskRef; onClose: (
     }
     void action.run(
       () => urgeTask(task.id, checked.data.note),
-      () => onDone(`已督办 ${task.code}，${ownersText(org, task.ownerDepartments)}的工作人员会收到提醒。`),
+      () => onDone(`已督办 ${task.code}，${unitNames(org, task.ownerDepartments)}的工作人员会收到提醒。`),
     );
   };
   return (
     <BottomSheet
       id="urge-sheet"
       title={`督办 ${task.code}`}
-      hint={`${task.content}。督办意见会发给${ownersText(org, task.ownerDepartments)}，并记入这项任务的工作记录。`}
+      hint={`${task.content}。督办意见会发给${unitNames(org, task.ownerDepartments)}，并记入这项任务的工作记录。`}
       error={action.error ?? errors.note ?? null}
       busy={action.busy}
       submitLabel="发出督办"
@@ -68,7 +68,7 @@ export function SendBackSheet({ task, onClose, onDone }: { task: TaskRef; onClos
     }
     void action.run(
       () => sendBack(task.id, checked.data.reason),
-      () => onDone(`已退回 ${task.code}，${ownersText(org, task.ownerDepartments)}会看到退回原因，补齐后再标记自评达标。`),
+      () => onDone(`已退回 ${task.code}，${unitNames(org, task.ownerDepartments)}会看到退回原因，补齐后再标记自评达标。`),
     );
   };
   return (
@@ -183,7 +183,7 @@ export function AcceptSheet({ task, onClose, onDone }: { task: LedgerTask; onClo
     <BottomSheet
       id="accept-sheet"
       title={`验收 ${task.code}`}
-      hint={`${task.content}。${ownersText(org, task.ownerDepartments)}自评${task.selfScore !== undefined ? ` ${task.selfScore} 分` : '未打分'}，佐证材料 ${task.evidence.length} 份。`}
+      hint={`${task.content}。${unitNames(org, task.ownerDepartments)}自评${task.selfScore !== undefined ? ` ${task.selfScore} 分` : '未打分'}，佐证材料 ${task.evidence.length} 份。`}
       error={action.error}
       busy={action.busy}
       submitLabel="验收通过"

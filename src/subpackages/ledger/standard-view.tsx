@@ -23,7 +23,7 @@ function ImportCard() {
     const { confirm } = await Taro.showModal({
       title: '导入考评标准',
       content:
-        '按序号更新大项和任务：表里填了状态、得分的以表为准，没填的保留现有进度；材料和检视问题都会保留。表里没有的大项会移除。确定导入吗？',
+        '按序号更新大项和任务：表里填了状态、得分的以表为准，没填的保留现有进度；材料、得分、负责人和检视问题都会保留。表里没有的大项会移除。确定导入吗？',
       confirmText: '选择文件',
     });
     if (!confirm) return;
@@ -53,8 +53,10 @@ function ImportCard() {
     <View className="card card--padded" id="standard-import">
       <View className="lg-card__title">导入考评标准</View>
       <View className="lg-card__text">
-        把本年度、本省下发的考评标准整理成
-        .xlsx（格式同示例模板）后导入：大项、序号、考评内容、分值、评分标准、佐证类型、责任单位和完成时限。
+        直接导入双拥办自己的任务分解表（.xlsx）：按列名认列，顺序不限，上面可以有标题行；要有序号、考评内容、分值、责任单位、完成时限，可以有大项（可合并单元格）、评分标准、佐证材料，其他列作为备注保留。
+      </View>
+      <View className="lg-card__text">
+        责任单位写多个时用顿号分开，第一个为牵头单位；写“各乡镇（街道）”的，每个乡镇各分一项。完成时限可写 2027-04-30、4月底或“常态化”。
       </View>
       <Button
         className={`btn btn--primary btn--block lg-add${working ? ' btn--disabled' : ''}`}
@@ -66,8 +68,9 @@ function ImportCard() {
       </Button>
       {state.step === 'done' ? (
         <View className="callout callout--success lg-import-result" role="status" id="import-result">
-          已导入「{state.result.title ?? state.fileName}」：{state.result.areas} 个大项，新增 {state.result.created} 项任务，更新{' '}
-          {state.result.updated} 项。
+          已导入「{state.result.title || state.fileName}」：{state.result.areas} 个大项、{state.result.rows} 项考评内容，新增{' '}
+          {state.result.created} 项任务，更新 {state.result.updated} 项。
+          {state.result.created + state.result.updated > state.result.rows ? '“各乡镇（街道）”的任务已分到每个乡镇。' : ''}
         </View>
       ) : null}
       {state.step === 'failed' ? <ImportErrors message={state.message} issues={state.issues} more={state.more} /> : null}

@@ -10,7 +10,8 @@ import { getTask, type TaskDetail } from '../../services/ledger';
 import { dayText, timeText } from '../../../core/time';
 import { EvidenceForm, EvidenceList } from './evidence-section';
 import { LiveFigureCard } from './live-figure';
-import { OverdueTag, ownersText, pointsText, ReadOnlyTag, StatusTag } from './marks';
+import { EvidenceChecklist } from './evidence-checklist';
+import { OverdueTag, pointsText, ReadOnlyTag, StatusTag, unitNames } from './marks';
 import { ProblemsSection } from './problems-section';
 import { AcceptForm, SendBackSheet, UrgeSheet } from './review';
 import { SelfAssessment } from './self-assessment';
@@ -89,6 +90,8 @@ export function TaskView({ id, me, today }: TaskViewProps) {
   const canEdit = task.editable && task.status !== 'accepted';
   // An owner unit names who of its people answers for the task; a leader only reads.
   const ownUnit = me.departmentId !== undefined && task.ownerDepartments.includes(me.departmentId) && !readsOnly(me);
+  // The standard names the 牵头 unit first; the others 配合.
+  const [lead, partners] = [task.ownerDepartments.slice(0, 1), task.ownerDepartments.slice(1)];
 
   return (
     <View>
@@ -115,7 +118,7 @@ export function TaskView({ id, me, today }: TaskViewProps) {
       {!task.editable ? (
         <View className="section">
           <View className="lg-readonly" id="readonly-note">
-            这项任务由{ownersText(org, task.ownerDepartments)}负责，您可以查看，不能修改。
+            这项任务由{unitNames(org, task.ownerDepartments)}负责，您可以查看，不能修改。
           </View>
         </View>
       ) : null}
@@ -128,12 +131,26 @@ export function TaskView({ id, me, today }: TaskViewProps) {
         <Row label="评分标准">{task.criteria}</Row>
         <Row label="佐证类型">{task.evidenceKind}</Row>
         <Row label="责任单位" id="task-owners">
-          {ownersText(org, task.ownerDepartments, task.persons)}
+          <View id="task-lead">
+            {partners.length ? '牵头：' : ''}
+            {unitNames(org, lead, task.persons)}
+          </View>
+          {partners.length ? <View id="task-partners">配合：{unitNames(org, partners, task.persons, Infinity)}</View> : null}
         </Row>
+        {task.part ? (
+          <Row label="分解自" id="task-part">
+            第 {task.part.code} 项（各乡镇（街道）），这是{unitNames(org, [task.part.unitId])}的部分
+          </Row>
+        ) : null}
         <Row label="完成时限" id="task-deadline">
-          {dayText(task.deadline)}
+          {task.ongoing ? `常态化，迎查前（${dayText(task.deadline)}）检查` : dayText(task.deadline)}
           {overdue ? '（已过期限）' : ''}
         </Row>
+        {(task.extra ?? []).map((e, i) => (
+          <Row key={e.heading} label={e.heading} id={`task-extra-${i}`}>
+            {e.value}
+          </Row>
+        ))}
         {ownUnit && task.status !== 'accepted' && me.departmentId ? (
           <TaskPerson key={task.updatedAt} task={task} departmentId={me.departmentId} onSaved={changed} />
         ) : null}
@@ -153,9 +170,16 @@ export function TaskView({ id, me, today }: TaskViewProps) {
 
       <Section
         title={`佐证材料（${task.evidence.length}）`}
-        hint={canEdit ? '文件、会议记录、经费凭证、活动照片都可以；每份写清它证明了什么。' : undefined}
+        hint={
+          canEdit
+            ? task.evidenceNeeded?.length
+              ? '材料名称写上应备材料的名称（如“会议纪要”），清单会自动勾上；每份写清它证明了什么。'
+              : '文件、会议记录、经费凭证、活动照片都可以；每份写清它证明了什么。'
+            : undefined
+        }
         id="task-evidence"
       >
+        <EvidenceChecklist task={task} />
         <EvidenceList items={task.evidence} />
         {canEdit ? (
           <EvidenceForm taskId={task.id} onAdded={(name) => changed(`已添加佐证材料「${name}」。材料齐了，就可以在下面标记自评达标。`)} />
