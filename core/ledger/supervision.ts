@@ -53,6 +53,11 @@ export interface SupervisionDeps {
 
 type In<K extends keyof typeof ledgerContract> = z.output<(typeof ledgerContract)[K]>;
 
+const isCalendarDay = (day: string) => {
+  const at = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(+at) && at.toISOString().slice(0, 10) === day;
+};
+
 /** Reports a list holds: two years of weeks, more than a campaign's cycle looks back on. */
 const REPORTS_LISTED = 104;
 
@@ -91,6 +96,10 @@ export async function saveMilestones(
   { milestones, report }: In<'saveMilestones'>,
 ) {
   requireSupervisor(caller);
+  // The contract checks the form (YYYY-MM-DD); a day the calendar does not have (2月30日) is refused here.
+  const unreal = milestones.findIndex((m) => !isCalendarDay(m.date));
+  if (unreal >= 0)
+    throw new AppError('INVALID_INPUT', '没有这一天', [{ path: ['milestones', unreal, 'date'], message: '请选日历上有的日期' }]);
   const dates = milestones.map((m) => m.date);
   const twice = dates.findIndex((d, i) => dates.indexOf(d) !== i);
   if (twice >= 0)

@@ -9,6 +9,25 @@ import { compareLines, reportPeriod, reportSlot, reportTitle, unitLine, unitMess
 const SYSTEM = 'system';
 
 /**
+ * At most this many 督办 a run, the longest late first: a run stays well inside the function's time limit
+ * on the day a milestone passes with much left open, and the rest go out at the next hourly run that day.
+ */
+export const URGES_PER_RUN = 30;
+
+/** Each unit's staff, read once a run however many tasks and lines name the unit. */
+function staffByUnit(deps: SupervisionDeps) {
+  const known = new Map<string, Promise<string[]>>();
+  const ofUnit = (unit: string) => {
+    let staff = known.get(unit);
+    if (!staff) known.set(unit, (staff = deps.port.staffOf([unit])));
+    return staff;
+  };
+  return async (units: string[]) => [...new Set((await Promise.all(units.map(ofUnit))).flat())];
+}
+
+type StaffOf = ReturnType<typeof staffByUnit>;
+
+/**
  * The ledger function's hourly timer (nobody calls it, hence no caller): from 9:00 it urges what is late —
  * tasks past their deadline or a passed milestone, problems past theirs — at most once a day each, with the
  * same message the 双拥办's 督办 sends; and once a week, at the 双拥办's hour, it writes the weekly report and
@@ -21,8 +40,11 @@ export async function runLedgerTimer(
   const { port, now } = deps;
   const [areas, tasks, problems, stored] = await Promise.all([port.areas(), port.tasks(), port.problems({}), port.calendar()]);
   const calendar = calendarOf(stored, chinaDay(now));
-  const { urged, problemsUrged } = urgingHours(now) ? await urgeLate(deps, calendar, tasks, problems) : { urged: 0, problemsUrged: 0 };
-  const report = await writeWeeklyReport(deps, calendar, areas, tasks, problems);
+  const staffOf = staffByUnit(deps);
+  const { urged, problemsUrged } = urgingHours(now)
+    ? await urgeLate(deps, staffOf, calendar, tasks, problems)
+    : { urged: 0, problemsUrged: 0 };
+  const report = await writeWeeklyReport(deps, staffOf, calendar, areas, tasks, problems);
   return { urged, problemsUrged, report };
 }
 
@@ -31,19 +53,26 @@ export async function runLedgerTimer(
  * unit did nothing) and tells the owner units' staff. Updates the lists in place, so the report written in the
  * same run counts them.
  */
-async function urgeLate(deps: SupervisionDeps, calendar: LedgerCalendar, tasks: TaskRecord[], problems: ProblemRecord[]) {
+async function urgeLate(deps: SupervisionDeps, staffOf: StaffOf, calendar: LedgerCalendar, tasks: TaskRecord[], problems: ProblemRecord[]) {
   const { port, now } = deps;
   const at = now.toISOString();
   const sentAt = formatChina(now);
-  const taskUrges = tasksToUrge(tasks, calendar.milestones, now);
+  // The longest late first, tasks and problems alike, up to the run's share.
+  const due = [
+    ...tasksToUrge(tasks, calendar.milestones, now).map((u) => ({ ...u, deadline: u.task.deadline })),
+    ...problemsToUrge(problems, calendar.milestones, now).map((u) => ({ ...u, deadline: u.problem.deadline })),
+  ]
+    .sort((a, b) => a.deadline.localeCompare(b.deadline))
+    .slice(0, URGES_PER_RUN);
+  const taskUrges = due.flatMap((u) => ('task' in u ? [u] : []));
+  const problemUrges = due.flatMap((u) => ('problem' in u ? [u] : []));
   for (const { task, text } of taskUrges) {
     const next: TaskRecord = { ...task, urges: [...task.urges, { at, note: text, by: SYSTEM, automatic: true }] };
     await port.putTask(next);
     tasks[tasks.indexOf(task)] = next;
     const notice = { taskId: task._id, code: task.code, title: `创建任务督办 ${task.code}`, text, at: sentAt };
-    for (const openid of await port.staffOf(task.ownerDepartments)) await port.notify(openid, notice);
+    for (const openid of await staffOf(task.ownerDepartments)) await port.notify(openid, notice);
   }
-  const problemUrges = problemsToUrge(problems, calendar.milestones, now);
   for (const { problem, text } of problemUrges) {
     const next: ProblemRecord = { ...problem, urges: [...(problem.urges ?? []), { at, note: text, by: SYSTEM, automatic: true }] };
     await port.putProblem(next);
@@ -51,7 +80,7 @@ async function urgeLate(deps: SupervisionDeps, calendar: LedgerCalendar, tasks: 
     // The message opens the problem's task, where the problem is listed.
     const code = tasks.find((t) => t._id === problem.taskId)?.code ?? '';
     const notice = { taskId: problem.taskId, code, title: `检视问题督办 ${code}`.trim(), text, at: sentAt };
-    for (const openid of await port.staffOf([problem.ownerDepartmentId])) await port.notify(openid, notice);
+    for (const openid of await staffOf([problem.ownerDepartmentId])) await port.notify(openid, notice);
   }
   return { urged: taskUrges.length, problemsUrged: problemUrges.length };
 }
@@ -63,6 +92,7 @@ async function urgeLate(deps: SupervisionDeps, calendar: LedgerCalendar, tasks: 
  */
 async function writeWeeklyReport(
   deps: SupervisionDeps,
+  staffOf: StaffOf,
   calendar: LedgerCalendar,
   areas: AreaRecord[],
   tasks: TaskRecord[],
@@ -122,7 +152,7 @@ async function writeWeeklyReport(
   const at = formatChina(now);
   for (const line of lines) {
     const message = unitMessage(line, org);
-    for (const openid of await port.staffOf([line.departmentId])) {
+    for (const openid of await staffOf([line.departmentId])) {
       if (await port.notifyReport(openid, { week: slot.week, ...message, at })) sent++;
       else missed++;
     }

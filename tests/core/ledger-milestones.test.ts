@@ -13,7 +13,7 @@ import {
 import type { ProblemRecord, TaskRecord } from '../../core/ledger/model';
 import type { StandardSheet } from '../../core/ledger/port';
 import { saveMilestones, viewMilestones, type ReportNotice, type SupervisionDeps } from '../../core/ledger/supervision';
-import { runLedgerTimer } from '../../core/ledger/timer';
+import { runLedgerTimer, URGES_PER_RUN } from '../../core/ledger/timer';
 import {
   compareLines,
   isoWeekKey,
@@ -220,13 +220,17 @@ function memory(seed: { tasks: TaskRecord[]; problems?: ProblemRecord[]; calenda
   const files: { id: string; fileName: string; sheet: StandardSheet }[] = [];
   const staff: Record<string, string[]> = { civil: ['staff-civil'], edu: ['staff-edu', 'staff-edu-2'], hrss: ['staff-hrss'] };
   const refused = new Set<string>();
+  const staffReads: string[] = [];
   const port = {
     areas: async () => [anArea()],
     tasks: async () => [...tasks.values()],
     problems: async () => [...problems.values()],
     putTask: async (t: TaskRecord) => void tasks.set(t._id, t),
     putProblem: async (p: ProblemRecord) => void problems.set(p._id, p),
-    staffOf: async (units: string[]) => units.flatMap((u) => staff[u] ?? []),
+    staffOf: async (units: string[]) => {
+      staffReads.push(units.join(','));
+      return units.flatMap((u) => staff[u] ?? []);
+    },
     notify: async (openid: string, notice: { title: string; text: string }) => void urgesSent.push({ openid, ...notice }),
     calendar: async () => calendar,
     putCalendar: async (c: StoredLedgerCalendar) => void (calendar = c),
@@ -248,7 +252,7 @@ function memory(seed: { tasks: TaskRecord[]; problems?: ProblemRecord[]; calenda
       return !refused.has(openid);
     },
   };
-  return { port, tasks, problems, reports, urgesSent, reportsSent, files, refused, calendar: () => calendar };
+  return { port, tasks, problems, reports, urgesSent, reportsSent, files, refused, staffReads, calendar: () => calendar };
 }
 
 const depsAt = (m: ReturnType<typeof memory>, iso: string): SupervisionDeps => ({
@@ -391,6 +395,26 @@ describe('the ledger timer', () => {
     expect(m.files).toHaveLength(1);
   });
 
+  test('a run urges at most its share, the longest late first; the rest go out at the next run that day', async () => {
+    const late = Array.from({ length: URGES_PER_RUN + 5 }, (_, i) =>
+      aTask({ _id: `t${i}`, code: `9.${i}`, deadline: `2027-04-${String(30 - (i % 20)).padStart(2, '0')}` }),
+    );
+    const m = memory({ tasks: late, problems: [aProblem({ _id: 'oldest', deadline: '2027-03-01' })] });
+    m.reports.set('2027-W17', { _id: '2027-W17', state: 'done', day: '2027-04-26' } as WeeklyReportRecord);
+    const first = await runLedgerTimer(depsAt(m, '2027-05-01T01:00:00.000Z'), null);
+    expect(first.urged + first.problemsUrged).toBe(URGES_PER_RUN);
+    expect(first.problemsUrged).toBe(1);
+    // Those urged were the longest late.
+    const urgedDeadlines = [...m.tasks.values()].filter((t) => t.urges.length).map((t) => t.deadline);
+    const waiting = [...m.tasks.values()].filter((t) => !t.urges.length).map((t) => t.deadline);
+    expect(Math.max(...urgedDeadlines.map(Date.parse))).toBeLessThanOrEqual(Math.min(...waiting.map(Date.parse)));
+    // 民政局's staff were read once for the run, not once per task; each of the 30 messages went out.
+    expect(m.staffReads).toEqual(['civil']);
+    expect(m.urgesSent).toHaveLength(URGES_PER_RUN);
+    expect(await runLedgerTimer(depsAt(m, '2027-05-01T02:00:00.000Z'), null)).toMatchObject({ urged: 6, problemsUrged: 0 });
+    expect(await runLedgerTimer(depsAt(m, '2027-05-01T03:00:00.000Z'), null)).toMatchObject({ urged: 0, problemsUrged: 0 });
+  });
+
   test('nothing is reported while the ledger has no standard', async () => {
     const m = memory({ tasks: [] });
     expect(await runLedgerTimer(depsAt(m, '2027-05-03T02:00:00.000Z'), null)).toEqual({ urged: 0, problemsUrged: 0, report: null });
@@ -418,6 +442,10 @@ describe('the milestones setting', () => {
     await expect(
       saveMilestones(deps, dispatcher, { milestones: [MILESTONES[0] as Milestone, { date: '2027-04-30', name: '自查' }] }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: ['milestones', 1, 'date'] }] });
+    await expect(saveMilestones(deps, dispatcher, { milestones: [{ date: '2027-02-30', name: '自查' }] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [{ path: ['milestones', 0, 'date'] }],
+    });
     expect(m.calendar()).toBeNull();
 
     const saved = await saveMilestones(deps, dispatcher, {

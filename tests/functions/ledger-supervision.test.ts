@@ -24,7 +24,8 @@ const fireTimer = () => t.cloud.invoke('ledger', { Type: 'Timer', TriggerName: '
 const timer = async () => ok(fireTimer() as never);
 /** One-time consent to the staff template: that many messages may reach the person. */
 const consent = (openid: string, n = 100) => t.cloud.database.write('subscriptions', `${openid}:case_new`, { remaining: n });
-const outbox = () => t.cloud.database.all('outbox') as { touser: string; page: string; data: Record<string, { value: string }> }[];
+const outbox = () =>
+  t.cloud.database.all('outbox') as unknown as { touser: string; page: string; data: Record<string, { value: string }> }[];
 const tasks = async () => (await ok(ledger({ action: 'tasks' }, 'dispatcher'))).items as Data[];
 
 test('the ledger function declares its hourly timer, as the cases function does', () => {
@@ -65,7 +66,7 @@ test('past 4月30日, a task its unit has not finished is urged and the unit tol
     .slice(sentBefore)
     .filter((m) => m.page.startsWith('subpackages/ledger/task'));
   expect(urges.map((m) => [m.touser, m.page])).toEqual([['staff-edu', `subpackages/ledger/task?id=${edu.id}`]]);
-  expect(urges[0]?.data.thing1.value).toBe(`创建任务督办 ${edu.code}`);
+  expect(urges[0]?.data.thing1?.value).toBe(`创建任务督办 ${edu.code}`);
 
   // The board turns it red under the passed milestone and counts the 督办 on the unit's row.
   const after = await ok(ledger({ action: 'board' }, 'leader'));
@@ -128,9 +129,9 @@ test('the Monday timer writes one report, sends each unit its line, and next wee
   expect(lines.map((m) => m.touser).sort()).toEqual(['staff-civil', 'staff-edu']);
   const edu = board.departments.find((d: Data) => d.departmentId === 'edu');
   const eduLine = lines.find((m) => m.touser === 'staff-edu');
-  expect(eduLine?.data.thing1.value).toBe('创建周报 教育局');
-  expect(eduLine?.data.thing2.value).toBe(`验收${edu.accepted}/${edu.tasks}，逾期${edu.overdue}，预计${edu.expected}分`);
-  expect(eduLine?.data.character_string3.value).toBe('2026-W46');
+  expect(eduLine?.data.thing1?.value).toBe('创建周报 教育局');
+  expect(eduLine?.data.thing2?.value).toBe(`验收${edu.accepted}/${edu.tasks}，逾期${edu.overdue}，预计${edu.expected}分`);
+  expect(eduLine?.data.character_string3?.value).toBe('2026-W46');
 
   // Again that hour and later that week: the same report, nothing sent again.
   t.cloud.clock.set('2026-11-09T09:00:00+08:00');
@@ -176,6 +177,16 @@ test('the Monday timer writes one report, sends each unit its line, and next wee
   expect(await ok(ledger({ action: 'reportGet', id: '2026-W47' }, 'staff-edu'))).toMatchObject({ id: '2026-W47' });
   expect(await ledger({ action: 'reportGet', id: '2026-W47' }, 'resident-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await ledger({ action: 'reportGet', id: '2026-W40' }, 'leader')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+});
+
+test('two timer runs at once write the week’s report once and send each line once', async () => {
+  consent('staff-edu');
+  t.cloud.clock.set('2026-11-09T08:00:00+08:00');
+  const runs = (await Promise.all([fireTimer(), fireTimer(), fireTimer()])) as { ok: boolean; data: Data }[];
+  expect(runs.map((r) => r.ok)).toEqual([true, true, true]);
+  expect(runs.map((r) => r.data.report).filter(Boolean)).toEqual(['2026-W46']);
+  expect(t.cloud.database.all('ledger_reports')).toHaveLength(1);
+  expect(outbox().filter((m) => m.touser === 'staff-edu' && m.page.startsWith('subpackages/ledger/weekly'))).toHaveLength(1);
 });
 
 test('the 双拥办 moves the report to Friday 17:00 and sets its own milestones; leaders read them, units cannot change them', async () => {
