@@ -125,7 +125,11 @@ export function withSettings(t: TaskRecord, change: TaskSettings, at: Date): Tas
     // A unit no longer responsible takes its person with it.
     next.persons = t.persons?.filter((p) => next.ownerDepartments.includes(p.departmentId));
   }
-  if (change.deadline) next.deadline = change.deadline;
+  if (change.deadline && change.deadline !== t.deadline) {
+    next.deadline = change.deadline;
+    // A day of its own: no longer the standard's 常态化.
+    delete next.ongoing;
+  }
   if (change.link === null) delete next.link;
   else if (change.link) next.link = checkedLink(change.link, next.points);
   return next;

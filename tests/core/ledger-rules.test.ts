@@ -148,6 +148,14 @@ describe('the 双拥办 accepts or sends back', () => {
     expect(withSettings(linked, { link: null }, at)).not.toHaveProperty('link');
     expect(withSettings(aTask(), { link: { metric: 'fairs' } }, at).link).toEqual({ metric: 'fairs' });
   });
+
+  test('a 常态化 task given a day of its own is no longer ongoing; the same day sent again leaves it so', () => {
+    const ongoing = aTask({ ongoing: true, deadline: '2027-05-31' });
+    expect(withSettings(ongoing, { ownerDepartments: ['civil', 'pafd'], deadline: '2027-05-31' }, at)).toMatchObject({ ongoing: true });
+    const dated = withSettings(ongoing, { deadline: '2027-04-30' }, at);
+    expect(dated.deadline).toBe('2027-04-30');
+    expect(dated).not.toHaveProperty('ongoing');
+  });
 });
 
 describe('the person each responsible unit names', () => {
