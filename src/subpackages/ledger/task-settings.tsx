@@ -71,7 +71,13 @@ export function TaskSettingsSheet({ task, onClose, onDone }: { task: LedgerTask;
       onCancel={onClose}
     >
       <View className="lg-sheet__fields">
-        <Field label="责任单位（可多选）" required name="settings-owners" error={errors.ownerDepartments}>
+        <Field
+          label="责任单位（可多选）"
+          required
+          name="settings-owners"
+          error={errors.ownerDepartments}
+          hint={owners.length > 1 ? `${unitById(org, owners[0])?.shortName ?? owners[0]}牵头，其余配合：先选的为牵头单位` : undefined}
+        >
           <ChoiceChips
             multiple
             id="settings-owners"
