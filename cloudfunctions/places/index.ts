@@ -76,6 +76,11 @@ export const main = createMain({
       input: placesContract.activityRoster,
       run: (ctx, input) => places.activityRoster(deps(ctx.now, ctx.org), ctx.caller, input),
     }),
+    activityCheckin: action({
+      access: 'admin',
+      input: placesContract.activityCheckin,
+      run: (ctx, input) => places.checkInVolunteer(deps(ctx.now, ctx.org), ctx.caller, input),
+    }),
     saveActivity: action({
       access: 'admin',
       input: placesContract.saveActivity,

@@ -70,7 +70,7 @@ export const placesContract = {
   get: z.strictObject({ id, lat: z.optional(lat), lng: z.optional(lng) }),
   save: placeSchema,
   remove: z.strictObject({ id }),
-  // Stories (典型人物, 拥军优属, 拥政爱民): admins publish, everyone reads.
+  // Stories (典型人物, 拥军优属, 拥政爱民, 创新创业): admins publish, everyone reads.
   /** `all`: admins also see drafts. */
   stories: z.strictObject({ kind: z.optional(z.enum(STORY_KIND_IDS)), all: z.optional(z.boolean()), ...page }),
   story: z.strictObject({ id }),
@@ -81,6 +81,8 @@ export const placesContract = {
   activitySignup: z.strictObject({ activityId: id, ...signupFields }),
   activityCancel: z.strictObject({ activityId: id }),
   activityRoster: z.strictObject({ activityId: id }),
+  /** The organizer marks a volunteer on the roster as having come (志愿服务时长 counts those who came). */
+  activityCheckin: z.strictObject({ activityId: id, signupId: id }),
   saveActivity: activitySchema,
 };
 
@@ -166,6 +168,7 @@ export const placesAnswers = {
   activitySignup: signupResult,
   activityCancel: cancelled,
   activityRoster: listOf(activityRosterRow),
+  activityCheckin: z.strictObject({ signupId: z.string(), status: z.literal('checkedIn'), checkedInAt: z.string() }),
   saveActivity: savedId,
 };
 

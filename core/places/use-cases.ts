@@ -8,7 +8,8 @@ import { attachmentError } from '../files';
 import type { Point } from '../geo';
 import { requireKnown, type Organization } from '../org/model';
 import type { Caller } from '../roles';
-import { cancelSignup, inStep, isSettled, outcomeOf, resizeSeats, signUp, type SignupDeps } from '../signups/engine';
+import { cancelSignup, inStep, isSettled, outcomeOf, resizeSeats, settle, signUp, type SignupDeps } from '../signups/engine';
+import { chinaDay } from '../time';
 import { remindDayBefore } from '../signups/reminders';
 import type { ActivityRecord } from './model';
 import type { PlacesPort } from './port';
@@ -164,6 +165,27 @@ export async function activityRoster(deps: PlacesDeps, caller: Authed, { activit
   }));
   await port.audit(auditRecord(caller, 'places.activityRoster', { type: 'activity', id: activityId }, deps.now));
   return { items, total: items.length };
+}
+
+/**
+ * The organizer marks, from the roster, a volunteer who came: from the activity's day on (attendance is often
+ * written up afterwards), a confirmed sign-up of this activity, once. Volunteer hours count these.
+ */
+export async function checkInVolunteer(deps: PlacesDeps, _caller: Authed, { activityId, signupId }: In<'activityCheckin'>) {
+  const a = await loadActivity(deps, activityId);
+  // As the activity records it: a seat given back by a cancellation cut off before its status is no seat.
+  const s = signupId.startsWith(`${activityId}:`) ? await settle(deps, activityId, signupId) : null;
+  if (!s || s.eventId !== activityId || s.status === 'pending') throw new AppError('NOT_FOUND', '这个活动没有这个报名');
+  if (s.status === 'checkedIn') throw new AppError('CONFLICT', `${s.name} 已经签到过了`);
+  if (s.status !== 'confirmed')
+    throw new AppError('CONFLICT', s.status === 'waitlisted' ? '候补的报名不能签到' : '这个报名已经取消，不能签到');
+  if (a.status === 'cancelled') throw new AppError('CONFLICT', '活动已经取消了');
+  if (chinaDay(deps.now) < chinaDay(new Date(a.startAt))) throw new AppError('CONFLICT', '活动当天起才能签到');
+  const checkedInAt = deps.now.toISOString();
+  if (!(await deps.port.updateSignupIf(s._id, 'confirmed', { status: 'checkedIn', checkedInAt }))) {
+    throw new AppError('CONFLICT', `${s.name} 已经签到过了`);
+  }
+  return { signupId: s._id, status: 'checkedIn' as const, checkedInAt };
 }
 
 export async function saveActivity(deps: PlacesDeps, _caller: Authed, { id, ...a }: In<'saveActivity'>) {

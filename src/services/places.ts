@@ -36,3 +36,5 @@ export const savePlace = (place: PlaceDraft) => call('save', place);
 export const saveStory = (story: StoryDraft) => call('saveStory', story);
 export const saveActivity = (activity: ActivityDraft) => call('saveActivity', activity);
 export const activityRoster = (activityId: string) => call('activityRoster', { activityId });
+/** Marks a volunteer on the roster as having come (from the activity's day on). */
+export const checkInVolunteer = (activityId: string, signupId: string) => call('activityCheckin', { activityId, signupId });

@@ -462,6 +462,8 @@ const TABLE: Record<string, Row> = {
   'places.activityCancel': { access: 'user', payload: () => ({ activityId: 'act-visit' }) },
   // Admins organize the volunteer activities: the roster is theirs, numbers included.
   'places.activityRoster': { access: 'admin', payload: () => ({ activityId: 'act-clean' }), seesPhone: (role) => role === 'admin' },
+  // The organizer marks who came; before the activity's day an admin is told so (CONFLICT).
+  'places.activityCheckin': { access: 'admin', payload: () => ({ activityId: 'act-clean', signupId: 'act-clean:resident-1' }) },
   'places.saveActivity': {
     access: 'admin',
     payload: () => ({
@@ -740,6 +742,7 @@ const FOREIGN: Record<string, Foreign> = {
   'places.activitySignup': { none: OWN_SIGNUP },
   'places.activityCancel': { none: OWN_SIGNUP },
   'places.activityRoster': { none: ADMIN_ONLY },
+  'places.activityCheckin': { none: ADMIN_ONLY },
   'places.save': { none: ADMIN_ONLY },
   'places.remove': { none: ADMIN_ONLY },
   'places.saveStory': { none: ADMIN_ONLY },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestCloud, type TestCloud } from './harness';
 
 /**
@@ -8,7 +9,7 @@ import { startTestCloud, type TestCloud } from './harness';
 type Data = Record<string, any>;
 let t: TestCloud;
 beforeEach(() => {
-  t = startTestCloud({ functions: ['ledger'], startAt: '2026-11-02T09:00:00+08:00' });
+  t = startTestCloud({ functions: ['ledger', 'places'], startAt: '2026-11-02T09:00:00+08:00' });
   // This test's own map, stories and activities, in place of the demo's.
   for (const c of ['places', 'stories', 'activities'])
     for (const d of t.cloud.database.all(c))
@@ -238,5 +239,56 @@ test('the report reads each new source once, however many tasks are linked to it
     signedUp: 3,
     checkedIn: 3,
     hours: 6,
+  });
+});
+
+test('the volunteers an organizer marks as come are the hours: from the activity’s day on, once each', async () => {
+  const places = (event: Record<string, unknown>, openid: string | null) => t.call<Data>('places', event, openid);
+  const { id } = await ok(
+    places(
+      {
+        action: 'saveActivity',
+        title: '敬老院慰问',
+        startAt: '2026-11-05T09:00:00+08:00',
+        endAt: '2026-11-05T11:30:00+08:00',
+        signupDeadline: '2026-11-04T18:00:00+08:00',
+        capacity: 3,
+        place: '服务站',
+        regionId: 'hekou',
+        description: '走访',
+      },
+      'admin',
+    ),
+  );
+  for (const who of ['v0', 'v1', 'v2', 'v3'])
+    await ok(places({ action: 'activitySignup', activityId: id, requestId: randomUUID(), name: who, phone: '13900000000' }, who));
+  const checkIn = (who: string, as = 'admin') => places({ action: 'activityCheckin', activityId: id, signupId: `${id}:${who}` }, as);
+  // Not before the day; not by anyone but an organizer; not the one still waiting; not twice.
+  expect(await checkIn('v0')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '活动当天起才能签到' } });
+  t.cloud.clock.set('2026-11-05T11:00:00+08:00');
+  expect(await checkIn('v0', 'staff-edu')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await checkIn('v3')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await places({ action: 'activityCheckin', activityId: id, signupId: 'another-activity:v0' }, 'admin')).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
+  expect(await ok(checkIn('v0'))).toMatchObject({ signupId: `${id}:v0`, status: 'checkedIn' });
+  expect(await checkIn('v0')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  // Written up the day after: still counted.
+  t.cloud.clock.set('2026-11-06T09:00:00+08:00');
+  await ok(checkIn('v1'));
+  const roster = await ok(places({ action: 'activityRoster', activityId: id }, 'admin'));
+  expect(roster.items.map((r: Data) => [r.name, r.status])).toEqual([
+    ['v0', 'checkedIn'],
+    ['v1', 'checkedIn'],
+    ['v2', 'confirmed'],
+    ['v3', 'waitlisted'],
+  ]);
+
+  const [task] = await linkedTasks([{ metric: 'volunteering', measure: 'hours', target: 10, points: 2 }]);
+  // Two volunteers of a 2.5-hour activity: 5 hours, half the target.
+  expect(await figureOf(task as string, { from: '2026-11-01', to: '2026-11-30' })).toMatchObject({
+    figures: { activities: 1, signedUp: 3, checkedIn: 2, hours: 5 },
+    score: { value: 5, earned: 1 },
   });
 });

@@ -1,5 +1,6 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { placesContract } from '../../../core/contracts/places';
 import { activeRegions } from '../../../core/org/model';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -13,7 +14,8 @@ import { useEditor } from '../../components/use-editor';
 import { param } from '../../lib/page-params';
 import { useAsync } from '../../lib/use-async';
 import { validate } from '../../lib/validate';
-import { activityRoster, getActivity, saveActivity, type ActivityDetail } from '../../services/places';
+import { activityRoster, checkInVolunteer, getActivity, saveActivity, type ActivityDetail } from '../../services/places';
+import { errorMessage } from '../../components/error-state';
 import { AdminGate } from './admin-gate';
 import { dayBefore, joinChina, splitChina } from '../../../core/time';
 import { choicesOf } from './form-parts';
@@ -152,33 +154,63 @@ export function ActivityFormView({ initial, onSaved }: { initial: ActivityForm; 
 
 const STATUS_TEXT = { confirmed: '已报名', checkedIn: '已签到', waitlisted: '候补', cancelled: '已取消' } as const;
 
-/** Who signed up: names and phones for the organizer to call, the waitlist in order. */
-function Roster({ activityId }: { activityId: string }) {
-  const roster = useAsync(() => activityRoster(activityId), [activityId]);
+/**
+ * Who signed up: names and phones for the organizer to call, the waitlist in order; from the activity's day
+ * on, the organizer marks who came (the volunteer hours of the 创建 ledger count them).
+ */
+export function Roster({ activityId }: { activityId: string }) {
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const roster = useAsync(() => activityRoster(activityId), [activityId, version]);
   const live = <R extends { status: string }>(items: readonly R[]) => items.filter((r) => r.status !== 'cancelled');
+  const checkIn = async (signupId: string) => {
+    setError(null);
+    try {
+      await checkInVolunteer(activityId, signupId);
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
   return (
-    <Loaded
-      state={roster}
-      loadingText="正在读取报名名单…"
-      errorTitle="没能读到报名名单"
-      empty={{ when: (d) => live(d.items).length === 0, title: '还没有人报名' }}
-    >
-      {(d) => (
-        <View className="card" id="activity-roster">
-          {live(d.items).map((r) => (
-            <View key={r.signupId} className="list-item">
-              <View className="list-item__main">
-                <View className="list-item__title">{r.name}</View>
-                {r.phone ? <View className="list-item__desc">{r.phone}</View> : null}
-              </View>
-              <View className="list-item__extra">
-                {r.status === 'waitlisted' && r.waitlistPosition ? `候补第 ${r.waitlistPosition} 位` : STATUS_TEXT[r.status]}
-              </View>
-            </View>
-          ))}
+    <>
+      {error ? (
+        <View className="field__error" role="alert" id="roster-error">
+          {error}
         </View>
-      )}
-    </Loaded>
+      ) : null}
+      <Loaded
+        state={roster}
+        loadingText="正在读取报名名单…"
+        errorTitle="没能读到报名名单"
+        empty={{ when: (d) => live(d.items).length === 0, title: '还没有人报名' }}
+      >
+        {(d) => (
+          <View className="card" id="activity-roster">
+            {live(d.items).map((r) => (
+              <View key={r.signupId} className="list-item">
+                <View className="list-item__main">
+                  <View className="list-item__title">{r.name}</View>
+                  {r.phone ? <View className="list-item__desc">{r.phone}</View> : null}
+                </View>
+                <View className="list-item__extra">
+                  {r.status === 'waitlisted' && r.waitlistPosition ? `候补第 ${r.waitlistPosition} 位` : STATUS_TEXT[r.status]}
+                </View>
+                {r.status === 'confirmed' ? (
+                  <Button
+                    className="btn btn--ghost btn--small"
+                    id={`checkin-${r.signupId.replace(':', '-')}`}
+                    onClick={() => void checkIn(r.signupId)}
+                  >
+                    到场
+                  </Button>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </Loaded>
+    </>
   );
 }
 
