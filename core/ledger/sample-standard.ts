@@ -1,8 +1,8 @@
 import type { Organization } from '../org/model';
 import { findUnit } from '../org/model';
-import type { LiveMetric, TaskRecord } from './model';
+import type { LiveLink, TaskRecord } from './model';
 import type { Standard } from './standard-import';
-import { resolveStandard, STANDARD_COLUMNS, type StandardColumn, type StandardRows } from './standard-sheet';
+import { resolveStandard, type StandardColumn, type StandardRows } from './standard-sheet';
 
 /**
  * A SAMPLE evaluation standard for the demo county, in the shape a county's 双拥办 keeps it: ten 大方面,
@@ -20,7 +20,8 @@ export type SampleRow = [
   owners: string,
   deadline: string,
   evidence: string,
-  link?: { metric: LiveMetric; unit?: string },
+  /** The unit by name for case figures; a kind, stars and a point rule as the link takes them. */
+  link?: Omit<LiveLink, 'departmentId'> & { unit?: string },
 ];
 
 export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleRow[] }[] = [
@@ -190,7 +191,15 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleRow[]
     points: 10,
     tasks: [
       ['双拥工作纳入全县宣传工作要点，全年开展主题宣传', 1, '有宣传计划和报道', '双拥办', '2027-04-30', '宣传工作要点、报道截图'],
-      ['宣传典型人物和双拥故事，全年发布不少于 4 篇', 2, '每篇 0.5 分，最高 2 分', '双拥办', '常态化', '典型事迹材料、发布链接'],
+      [
+        '宣传典型人物和双拥故事，全年发布不少于 4 篇',
+        2,
+        '每篇 0.5 分，最高 2 分',
+        '双拥办',
+        '常态化',
+        '典型事迹材料、发布链接',
+        { metric: 'stories', target: 4, points: 2 },
+      ],
       [
         '国防教育进学校，中小学开设国防教育课、开展学生军训',
         1.5,
@@ -227,14 +236,30 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleRow[]
       ['涉军信访和矛盾纠纷及时化解', 1.5, '化解率达标、无越级上访', '法律援助中心、退役军人事务局', '常态化', '信访台账、调解记录'],
       ['退役军人优先就医，医疗保障落实', 1, '优先就医政策落实', '卫健委、医保局', '2027-05-31', '就医优待制度、结算记录'],
       ['退役军人创业孵化基地建设', 1, '建成并入驻企业不少于 3 家', '人社局', '5月底', '基地挂牌照片、入驻企业名单'],
-      ['退役军人志愿服务队伍建设', 1, '队伍组建、活动经常', '退役军人事务局', '常态化', '队伍名册、活动记录'],
+      [
+        '退役军人志愿服务队伍建设',
+        1,
+        '队伍组建、活动经常',
+        '退役军人事务局',
+        '常态化',
+        '队伍名册、活动记录',
+        { metric: 'volunteering', measure: 'hours' },
+      ],
     ],
   },
   {
     name: '军民共建共享',
     points: 8,
     tasks: [
-      ['开展军民共建示范点创建', 1.5, '每个示范点 0.5 分，最高 1.5 分', '双拥办', '2027-05-31', '示范点名单、共建协议、照片'],
+      [
+        '开展军民共建示范点创建',
+        1.5,
+        '每个示范点 0.5 分，最高 1.5 分',
+        '双拥办',
+        '2027-05-31',
+        '示范点名单、共建协议、照片',
+        { metric: 'five_batches', kind: 'model_community', target: 3, points: 1.5 },
+      ],
       ['军地共建社区（村）结对全覆盖', 1, '结对协议齐全', '民政局、人武部', '4月底', '结对协议、共建活动记录'],
       ['军地人才共育，部队官兵参加地方技能培训', 1, '有培训记录', '人社局、人武部', '2027-05-31', '培训名单、结业证书'],
       ['军地医疗资源共享，为部队提供巡诊服务', 1, '每半年巡诊一次', '卫健委', '常态化', '巡诊记录、照片'],
@@ -267,11 +292,27 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleRow[]
         '2027-02-28',
         '慰问名单、照片、经费凭证',
       ],
-      ['拥军志愿服务常态化，每季度至少一次志愿活动', 1.5, '每季度一次得满分', '双拥办', '常态化', '活动记录、照片'],
+      [
+        '拥军志愿服务常态化，每季度至少一次志愿活动',
+        1.5,
+        '每季度一次得满分',
+        '双拥办',
+        '常态化',
+        '活动记录、照片',
+        { metric: 'volunteering', target: 4, points: 1.5 },
+      ],
       ['双拥文艺演出和文化进军营', 1, '全年不少于 2 场', '双拥办', '5月底', '演出方案、照片'],
       ['开展“拥军模范”“最美军嫂”表彰', 1.5, '有表彰文件', '双拥办、退役军人事务局', '2027-04-30', '表彰文件、宣传报道'],
       ['组织企业、社会组织开展拥军优属', 1.5, '参与单位不少于 10 家', '双拥办、人社局', '2027-05-31', '参与单位名单、活动照片'],
-      ['群众对双拥工作知晓率、支持率、参与率', 1, '三率均达 90% 得满分', '双拥办', '5月底', '问卷调查报告'],
+      [
+        '群众对双拥工作知晓率、支持率、参与率',
+        1,
+        '三率均达 90% 得满分',
+        '双拥办',
+        '5月底',
+        '问卷调查报告',
+        { metric: 'awareness', target: 90, points: 1 },
+      ],
     ],
   },
   {
@@ -287,8 +328,16 @@ export const SAMPLE_STANDARD: { name: string; points: number; tasks: SampleRow[]
         '4月底',
         '挂牌照片、人员名单、经费拨付凭证、管理制度',
       ],
-      ['村（社区）退役军人服务站星级评定', 1, '三星以上占比达 60% 得满分', '退役军人事务局', '2027-05-31', '星级评定文件'],
-      ['“五个一批”双拥示范单位培育', 0.5, '有培育名单', '双拥办', '5月底', '培育名单'],
+      [
+        '村（社区）退役军人服务站星级评定',
+        1,
+        '三星以上占比达 60% 得满分',
+        '退役军人事务局',
+        '2027-05-31',
+        '星级评定文件',
+        { metric: 'stations', minStars: 3 },
+      ],
+      ['“五个一批”双拥示范单位培育', 0.5, '有培育名单', '双拥办', '5月底', '培育名单', { metric: 'five_batches' }],
       ['双拥档案资料规范，分类归档', 0.5, '档案齐全规范', '双拥办', '2027-05-31', '档案目录'],
       ['双拥工作信息报送及时', 0.5, '每月报送', '双拥办', '常态化', '信息报送记录'],
       ['迎查准备，完成自查自评报告', 0.5, '有自查报告', '双拥办', '2027-05-31', '自查自评报告'],
@@ -314,9 +363,6 @@ export const sampleRows = (): StandardRows => ({
   ),
 });
 
-/** The sample's headings, as its sheet writes them. */
-export const SAMPLE_HEADINGS = SAMPLE_COLUMNS.map((c) => STANDARD_COLUMNS[c]);
-
 /**
  * The sample resolved against the county's units, with the live figure each linked task is proved by:
  * what importing the sample's sheet would give, and what the demo seeds.
@@ -334,7 +380,7 @@ export function sampleStandard(org: Organization, campaignEnd: string): Standard
   return standard;
 }
 
-function linkOf(org: Organization, { metric, unit }: { metric: LiveMetric; unit?: string }): NonNullable<TaskRecord['link']> {
+function linkOf(org: Organization, { unit, ...link }: NonNullable<SampleRow[6]>): NonNullable<TaskRecord['link']> {
   const departmentId = unit ? findUnit(org, unit)?.id : undefined;
-  return departmentId ? { metric, departmentId } : { metric };
+  return departmentId ? { ...link, departmentId } : link;
 }

@@ -54,11 +54,13 @@ const place = (id: string, kind: string, stars?: number) =>
   db().write('places', id, { name: id, kind, regionId: 'hekou', address: '某路', lat: 30.5, lng: 114.3, ...(stars ? { stars } : {}) });
 
 async function linkedTasks(links: Data[]): Promise<string[]> {
-  const free: Data[] = (await ok(ledger({ action: 'tasks' }, 'dispatcher'))).items.filter((x: Data) => !x.link);
+  // Unlinked tasks first; a task the sample linked already is taken over when no other is worth enough.
+  const all: Data[] = (await ok(ledger({ action: 'tasks' }, 'dispatcher'))).items;
+  const candidates = [...all.filter((x) => !x.link), ...all.filter((x) => x.link)];
   const ids: string[] = [];
   for (const link of links) {
-    // A task worth at least the rule's points, not linked yet.
-    const task = free.find((x) => x.points >= (link.points ?? 0) && !ids.includes(x.id)) as Data;
+    // A task worth at least the rule's points, not chosen yet.
+    const task = candidates.find((x) => x.points >= (link.points ?? 0) && !ids.includes(x.id)) as Data;
     await ok(ledger({ action: 'saveTask', id: task.id, link }, 'dispatcher'));
     ids.push(task.id);
   }

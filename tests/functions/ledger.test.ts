@@ -294,7 +294,8 @@ test('the report reads each source once, however many tasks are linked to it', a
   // Tasks linked to the same figure show the same numbers.
   const byLink = new Map<string, unknown>();
   for (const e of many.live) {
-    const key = `${e.metric}/${e.departmentId ?? ''}`;
+    // The same figure: the same metric, narrowed alike (a unit, a kind, a star level).
+    const key = `${e.metric}/${e.departmentId ?? ''}/${e.kind ?? ''}/${e.minStars ?? ''}`;
     if (!byLink.has(key)) byLink.set(key, e.figures);
     expect(e.figures).toEqual(byLink.get(key));
   }
