@@ -5,6 +5,7 @@ import { runLedgerTimer } from '../../core/ledger/timer';
 import * as oversight from '../../core/ledger/oversight';
 import * as ledger from '../../core/ledger/use-cases';
 import * as survey from '../../core/ledger/survey';
+import { viewUnitCampaign } from '../../core/ledger/unit-campaign';
 import type { Organization } from '../../core/org/model';
 import { action, createMain, type AuthedContext } from '../_lib/router';
 import { loadOrganization } from '../_lib/settings';
@@ -85,6 +86,12 @@ export const main = createMain({
       access: 'overseer',
       input: ledgerContract.report,
       run: (ctx, input) => ledger.periodReport(deps(ctx), ctx.caller, input),
+    }),
+    // A unit's own page: staff read their unit's, the 双拥办 and leaders any unit's (core/ledger/unit-campaign.ts).
+    unitCampaign: action({
+      access: 'reader',
+      input: ledgerContract.unitCampaign,
+      run: (ctx, input) => viewUnitCampaign(deps(ctx), ctx.caller, input),
     }),
     // What the 双拥办 and the leaders take out: the 迎查 package and the 组织部's annual assessment.
     evidencePackage: action({

@@ -68,6 +68,8 @@ export const ledgerContract = {
   exportStandard: z.strictObject({}),
   sampleTemplate: z.strictObject({}),
   report: z.strictObject({ from: day, to: day }),
+  /** One unit's own campaign page: staff their own unit (the default), the 双拥办 and leaders any unit. */
+  unitCampaign: z.strictObject({ departmentId: z.optional(unitRef()) }),
   ...oversightContract,
   ...surveyContract,
   ...supervisionContract,
@@ -285,6 +287,50 @@ export const taskDetail = z.strictObject({
   live: z.nullable(liveFigure),
 });
 
+const campaignPoints = { possible: z.number(), expected: z.number(), gap: z.number() };
+const campaignTask = z.strictObject({
+  id: z.string(),
+  code: z.string(),
+  content: z.string(),
+  points: z.number(),
+  expected: z.number(),
+  part: z.optional(z.strictObject({ code: z.string(), unitId: departmentId })),
+  person: z.string(),
+  lead: z.string(),
+  partners: z.array(z.string()),
+  status: z.enum(TASK_STATUSES),
+  deadline: z.string(),
+  overdue: z.boolean(),
+  evidenceKind: z.enum(EVIDENCE_KINDS),
+  evidenceNeeded: z.number(),
+  missing: z.array(z.strictObject({ kind: z.enum(EVIDENCE_KINDS), items: z.array(z.string()) })),
+});
+/** A unit's own page (core/ledger/unit-campaign.ts): 牵头 and 配合 tasks apart, missing proof by class, its points. */
+export const unitCampaign = z.strictObject({
+  departmentId: z.string(),
+  name: z.string(),
+  leader: z.optional(z.string()),
+  liaison: z.optional(z.string()),
+  today: z.string(),
+  lead: z.array(campaignTask),
+  assist: z.array(campaignTask),
+  missingByKind: z.array(z.strictObject({ kind: z.enum(EVIDENCE_KINDS), count: z.number() })),
+  problems: z.array(
+    z.strictObject({
+      id: z.string(),
+      taskId: z.string(),
+      code: z.string(),
+      description: z.string(),
+      measure: z.string(),
+      ownerPerson: z.optional(z.string()),
+      deadline: z.string(),
+      state: z.enum(PROBLEM_STATES),
+      overdue: z.boolean(),
+    }),
+  ),
+  points: z.strictObject({ ...campaignPoints, lead: z.strictObject(campaignPoints), assist: z.strictObject(campaignPoints) }),
+});
+
 export const ledgerAnswers = {
   board,
   tasks: listOf(listedTask),
@@ -311,6 +357,7 @@ export const ledgerAnswers = {
     live: z.array(liveFigureOf({ code: z.string(), content: z.string() })),
     file: generatedFile,
   }),
+  unitCampaign,
   ...oversightAnswers,
   ...surveyAnswers,
   ...supervisionAnswers,
@@ -320,5 +367,6 @@ export type Board = z.output<typeof board>;
 export type LedgerTask = z.output<typeof ledgerTask>;
 export type ListedTask = z.output<typeof listedTask>;
 export type TaskDetail = z.output<typeof taskDetail>;
+export type UnitCampaign = z.output<typeof unitCampaign>;
 export type Problem = z.output<typeof problem>;
 export type LiveFigure = z.output<typeof liveFigure>;

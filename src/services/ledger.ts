@@ -3,7 +3,7 @@ import { callFunction } from './call';
 
 type LedgerAnswer<A extends ActionName<'ledger'>> = Answer<'ledger', A>;
 
-export type { Board, LedgerTask, ListedTask, LiveFigure, Problem, TaskDetail } from '../../core/contracts/ledger';
+export type { Board, LedgerTask, ListedTask, LiveFigure, Problem, TaskDetail, UnitCampaign } from '../../core/contracts/ledger';
 export type { BoardMilestone, LedgerCalendarAnswer as Milestones, WeeklyReport } from '../../core/contracts/ledger-supervision';
 export type OverdueTask = LedgerAnswer<'board'>['overdueTasks'][number];
 export type Evidence = LedgerAnswer<'task'>['evidence'][number];
@@ -25,6 +25,8 @@ export const getTask = (id: string, period: { from?: string; to?: string } = {})
 export const updateTask = (id: string, change: Omit<Input<'ledger', 'updateTask'>, 'id'>) => call('updateTask', defined({ id, ...change }));
 export const addEvidence = (input: Input<'ledger', 'addEvidence'>) => call('addEvidence', defined(input));
 export const saveProblem = (input: ProblemInput) => call('saveProblem', defined({ ...input }));
+/** A unit's own campaign page: the caller's unit unless another is named (the 双拥办 and leaders). */
+export const getUnitCampaign = (departmentId?: string) => call('unitCampaign', defined({ departmentId }));
 
 // The 双拥办 (dispatcher) and admins
 export const acceptTask = (taskId: string, score: number) => call('accept', { taskId, score });

@@ -69,7 +69,7 @@ test('every action a function takes has an answer schema, and every answer schem
   for (const [fn, contract] of Object.entries(inputs))
     expect([fn, Object.keys(answerContracts[fn as keyof typeof inputs]).sort()]).toEqual([fn, Object.keys(contract).sort()]);
   const actions = Object.values(answerContracts).reduce((n, answers) => n + Object.keys(answers).length, 0);
-  expect(actions).toBe(115);
+  expect(actions).toBe(117);
   expect([casesAnswers, fairsAnswers, filesAnswers, ledgerAnswers, metaAnswers, placesAnswers, policiesAnswers, usersAnswers]).toEqual(
     Object.values(answerContracts),
   );

@@ -362,6 +362,12 @@ const TABLE: Record<string, Row> = {
   'ledger.sampleTemplate': { access: 'staff', payload: () => ({}) },
   // The 双拥办's periodic report, read by the county's leaders too.
   'ledger.report': { access: 'overseer', payload: () => period },
+  // 教育局's page: its own staff, the 双拥办, admins and the leader read it; another unit's staff may not.
+  'ledger.unitCampaign': {
+    access: 'reader',
+    payload: () => ({ departmentId: 'edu' }),
+    verdict: (role) => (['handler', 'dispatcher', 'admin', 'leader'].includes(role) ? 'allow' : 'deny'),
+  },
   // The milestones: read by every reader with the board, set by the 双拥办 only (not the leader).
   'ledger.milestones': { access: 'reader', payload: () => ({}) },
   'ledger.saveMilestones': {
@@ -569,6 +575,7 @@ const LEADER_READS = [
   'ledger.reports',
   'ledger.reportGet',
   'ledger.surveyResults',
+  'ledger.unitCampaign',
   // overseer
   'cases.queue',
   'ledger.report',
