@@ -15,7 +15,10 @@ export default defineAppConfig({
       root: 'subpackages/places',
       pages: ['index', 'place', 'stories', 'story', 'activities', 'activity', 'manage', 'place-edit', 'story-edit', 'activity-edit'],
     },
-    { root: 'subpackages/ledger', pages: ['index', 'task', 'board', 'report', 'standard', 'milestones', 'reports', 'weekly', 'survey'] },
+    {
+      root: 'subpackages/ledger',
+      pages: ['index', 'task', 'board', 'report', 'standard', 'milestones', 'reports', 'weekly', 'survey', 'unit'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['subpackages/fairs', 'subpackages/places'] },

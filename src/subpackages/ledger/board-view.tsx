@@ -15,6 +15,7 @@ import { ProgressBar } from './progress-bar';
 import { AcceptSheet, SendBackSheet, UrgeSheet } from './review';
 import { SurveyRatesCard } from './survey-rates';
 import { taskUrl } from './task-row';
+import { unitUrl } from './unit-view';
 import { overseesLedger, supervises } from './use-me';
 
 const open = (id: string) => () => void Taro.navigateTo({ url: taskUrl(id) });
@@ -61,7 +62,8 @@ function Areas({ board }: { board: Board }) {
   );
 }
 
-function Departments({ board }: { board: Board }) {
+/** `opens`: whether the caller may open that unit's own page (the 双拥办 and leaders any, staff their own). */
+function Departments({ board, opens }: { board: Board; opens: (departmentId: string) => boolean }) {
   const org = useOrganization();
   return (
     <View className="card card--padded" id="board-departments">
@@ -75,7 +77,7 @@ function Departments({ board }: { board: Board }) {
           .join(' · ');
         // The unit's 一把手 and its 专人 for 创建 work, as the county named them: who to call about it.
         const people = [d.leader ? `一把手 ${d.leader}` : '', d.liaison ? `专人 ${d.liaison}` : ''].filter(Boolean).join(' · ');
-        return (
+        const bar = (
           <ProgressBar
             key={d.departmentId}
             id={`bar-dept-${d.departmentId}`}
@@ -84,6 +86,19 @@ function Departments({ board }: { board: Board }) {
             detail={`已验收 ${d.accepted}/${d.tasks} 项，自评达标 ${d.ready} 项 · 预计 ${d.expected}/${d.points} 分${people ? ` · ${people}` : ''}`}
             alert={alerts || undefined}
           />
+        );
+        // The unit's own page: its tasks, missing proof and points, one tap from its row.
+        return opens(d.departmentId) ? (
+          <View
+            key={d.departmentId}
+            id={`open-unit-${d.departmentId}`}
+            role="button"
+            onClick={() => void Taro.navigateTo({ url: unitUrl(d.departmentId) })}
+          >
+            {bar}
+          </View>
+        ) : (
+          bar
         );
       })}
     </View>
@@ -187,7 +202,7 @@ export function BoardView({ me }: { me: Me }) {
       <View className="section">
         <View className="section__title">按部门</View>
         <View className="section__hint">一项任务由几个部门共同负责时，每个部门都算上。</View>
-        <Departments board={board} />
+        <Departments board={board} opens={(id) => overview || id === me.departmentId} />
       </View>
 
       <View className="section" id="board-overdue">

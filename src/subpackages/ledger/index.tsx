@@ -11,6 +11,7 @@ import { useAsync } from '../../lib/use-async';
 import { getBoard, listTasks, type Board, type ListedTask } from '../../services/ledger';
 import { getMe } from '../../services/users';
 import { TaskRow } from './task-row';
+import { unitUrl } from './unit-view';
 import { mayOpenLedger, overseesLedger, readsOnly } from './use-me';
 import './ledger.css';
 
@@ -33,7 +34,7 @@ const byUrgency = (a: ListedTask, b: ListedTask) =>
   a.deadline.localeCompare(b.deadline);
 
 /** The 双拥办 supervises from these pages; a leader reads the same ones, without import or review. */
-function Links({ office, reader }: { office: boolean; reader: boolean }) {
+function Links({ office, reader, ownUnit }: { office: boolean; reader: boolean; ownUnit: boolean }) {
   const board = {
     url: '/subpackages/ledger/board',
     title: '创建进度',
@@ -49,7 +50,9 @@ function Links({ office, reader }: { office: boolean; reader: boolean }) {
     id: 'link-standard',
   };
   const survey = { url: '/subpackages/ledger/survey', title: '群众问卷', desc: '知晓率、支持率、参与率', id: 'link-survey' };
-  return <LinkTiles links={office ? [board, weekly, report, survey, standard] : [board, weekly]} />;
+  // A unit's own page: its tasks led and assisted, what proof is missing, its points (the 双拥办 opens others' from the board).
+  const unit = { url: unitUrl(), title: '本单位创建任务', desc: '牵头和配合、待补材料、每分必争', id: 'link-unit' };
+  return <LinkTiles links={office ? [board, weekly, report, survey, standard, ...(ownUnit ? [unit] : [])] : [unit, board, weekly]} />;
 }
 
 function Grouped({ tasks, board, thisYear }: { tasks: ListedTask[]; board: Board; thisYear: string }) {
@@ -136,7 +139,7 @@ function LedgerHome({ me }: { me: Me }) {
         </View>
       </View>
       <View className="section">
-        <Links office={office} reader={reader} />
+        <Links office={office} reader={reader} ownUnit={Boolean(me.departmentId)} />
       </View>
       <View className="section">
         <FilterTabs
