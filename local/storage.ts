@@ -80,12 +80,12 @@ export class LocalStorage {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      const handle = await fs.promises.open(tmp, 'wx');
+      await pipeline(content, fs.createWriteStream(tmp, { flags: 'wx' }));
+      const fd = fs.openSync(tmp, 'r+');
       try {
-        await pipeline(content, handle.createWriteStream({ autoClose: false }));
-        await handle.sync();
+        fs.fsyncSync(fd);
       } finally {
-        await handle.close();
+        fs.closeSync(fd);
       }
       fs.renameSync(tmp, file);
     } catch (e) {

@@ -94,10 +94,13 @@ export async function writePackage(
   });
   zip.outputStream.pipe(out);
   zip.addBuffer(index, PACKAGE_INDEX_NAME, { mtime: at });
-  for (const area of layout.areas) {
-    zip.addEmptyDirectory(area.folder, { mtime: at });
-    for (const t of area.tasks) zip.addEmptyDirectory(t.folder, { mtime: at });
+  // Every folder on the way to each task's (a 乡镇's part sits under its row's folder), each once.
+  const folders = new Set<string>(layout.areas.map((a) => a.folder));
+  for (const t of layout.areas.flatMap((a) => a.tasks)) {
+    const parts = t.folder.split('/');
+    for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
   }
+  for (const folder of [...folders].sort((a, b) => a.split('/').length - b.split('/').length)) zip.addEmptyDirectory(folder, { mtime: at });
   for (const f of files) {
     // yazl asks for an entry's bytes only once the one before it is written: one file in memory at a time.
     zip.addReadStreamLazy(f.path, { mtime: new Date(f.at), compress: !COMPRESSED.test(f.fileName) }, (cb) => {
