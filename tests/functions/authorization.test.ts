@@ -362,6 +362,10 @@ const TABLE: Record<string, Row> = {
   'ledger.sampleTemplate': { access: 'staff', payload: () => ({}) },
   // The 双拥办's periodic report, read by the county's leaders too.
   'ledger.report': { access: 'overseer', payload: () => period },
+  // What the 双拥办 and the leaders take out of the ledger: the 迎查 package, the annual assessment and its sheet.
+  'ledger.evidencePackage': { access: 'overseer', payload: () => ({}) },
+  'ledger.assessment': { access: 'overseer', payload: () => ({ year: 2026 }) },
+  'ledger.exportAssessment': { access: 'overseer', payload: () => ({ year: 2026 }) },
   // 教育局's page: its own staff, the 双拥办, admins and the leader read it; another unit's staff may not.
   'ledger.unitCampaign': {
     access: 'reader',
@@ -579,6 +583,9 @@ const LEADER_READS = [
   // overseer
   'cases.queue',
   'ledger.report',
+  'ledger.evidencePackage',
+  'ledger.assessment',
+  'ledger.exportAssessment',
 ];
 
 // ---- the object axis ----
