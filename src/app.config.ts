@@ -17,7 +17,20 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/ledger',
-      pages: ['index', 'task', 'board', 'report', 'standard', 'milestones', 'reports', 'weekly', 'survey', 'unit'],
+      pages: [
+        'index',
+        'task',
+        'board',
+        'report',
+        'standard',
+        'milestones',
+        'reports',
+        'weekly',
+        'survey',
+        'unit',
+        'inspection',
+        'assessment',
+      ],
     },
   ],
   preloadRule: {

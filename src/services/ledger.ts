@@ -38,6 +38,13 @@ export const exportStandard = () => call('exportStandard', {});
 export const sampleTemplate = () => call('sampleTemplate', {});
 export const weeklyReport = (from: string, to: string) => call('report', { from, to });
 
+// What the 双拥办 and the leaders take out: the 迎查 package (a .zip kept a day for the caller) and the annual assessment
+export type EvidencePackageFile = LedgerAnswer<'evidencePackage'>;
+export type Assessment = LedgerAnswer<'assessment'>;
+export const evidencePackage = () => call('evidencePackage', {});
+export const getAssessment = (year: number) => call('assessment', { year });
+export const exportAssessment = (year: number) => call('exportAssessment', { year });
+
 // Milestones and the weekly reports: every reader reads them; the 双拥办 sets the milestones
 export const getMilestones = () => call('milestones', {});
 export const saveMilestones = (input: Input<'ledger', 'saveMilestones'>) => call('saveMilestones', defined({ ...input }));

@@ -6,3 +6,8 @@
 export declare function openStoredFile(fileID: string): Promise<void>;
 /** Opens a generated spreadsheet at `url` (the exported ledger). */
 export declare function openSpreadsheet(url: string): Promise<void>;
+/**
+ * Hands over a generated file WeChat cannot open (the 迎查 package's .zip): weapp sends it to a chat (文件传输助手
+ * opens it on a computer); h5 downloads it under `name`.
+ */
+export declare function sendFile(url: string, name: string): Promise<void>;

@@ -34,3 +34,14 @@ export async function openStoredFile(fileID: string): Promise<void> {
 export async function openSpreadsheet(url: string): Promise<void> {
   await open(await download(url), 'ledger.xlsx');
 }
+
+export async function sendFile(url: string, name: string): Promise<void> {
+  const filePath = await download(url);
+  try {
+    await Taro.shareFileMessage({ filePath, fileName: name });
+  } catch (e) {
+    // Closing the chat picker is not a failure.
+    if (/cancel/.test(String((e as { errMsg?: string }).errMsg ?? ''))) return;
+    throw new ServiceError('INVALID_INPUT', '没能发送这个文件，请稍后再试，或在电脑上用网页版下载');
+  }
+}

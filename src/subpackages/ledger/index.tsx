@@ -50,9 +50,26 @@ function Links({ office, reader, ownUnit }: { office: boolean; reader: boolean; 
     id: 'link-standard',
   };
   const survey = { url: '/subpackages/ledger/survey', title: '群众问卷', desc: '知晓率、支持率、参与率', id: 'link-survey' };
+  // What an inspection and the 组织部 read: every task's evidence in one package, each unit's year in one table.
+  const inspection = {
+    url: '/subpackages/ledger/inspection',
+    title: '迎查材料包',
+    desc: '全部佐证材料按大项、序号打包',
+    id: 'link-inspection',
+  };
+  const assessment = {
+    url: '/subpackages/ledger/assessment',
+    title: '年度考评',
+    desc: '各单位任务、得分、督办和整改',
+    id: 'link-assessment',
+  };
   // A unit's own page: its tasks led and assisted, what proof is missing, its points (the 双拥办 opens others' from the board).
   const unit = { url: unitUrl(), title: '本单位创建任务', desc: '牵头和配合、待补材料、每分必争', id: 'link-unit' };
-  return <LinkTiles links={office ? [board, weekly, report, survey, standard, ...(ownUnit ? [unit] : [])] : [unit, board, weekly]} />;
+  return (
+    <LinkTiles
+      links={office ? [board, weekly, report, survey, standard, inspection, assessment, ...(ownUnit ? [unit] : [])] : [unit, board, weekly]}
+    />
+  );
 }
 
 function Grouped({ tasks, board, thisYear }: { tasks: ListedTask[]; board: Board; thisYear: string }) {

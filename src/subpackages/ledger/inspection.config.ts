@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '迎查材料包' });
