@@ -123,7 +123,14 @@ describe('年度考评', () => {
     expect(await screen.findByText('全县 4 项任务（统计截至 2026-11-28）')).toBeTruthy();
     expect(ledgerCalls(calls, 'assessment')).toEqual([{ action: 'assessment', year: 2026 }]);
     const civil = container.querySelector('#assessment-civil') as HTMLElement;
-    expect([...civil.querySelectorAll('.figure-table__cell')].map((c) => c.textContent)).toEqual(['3/1', '1/3', '2', '2.5/9', '4', '1/2']);
+    expect(Array.from(civil.querySelectorAll('.figure-table__cell'), (c) => c.textContent)).toEqual([
+      '3/1',
+      '1/3',
+      '2',
+      '2.5/9',
+      '4',
+      '1/2',
+    ]);
     // Overdue in red; none for 教育局.
     expect(civil.querySelector('.figure-table__cell--alert')?.textContent).toBe('2');
     expect(container.querySelector('#assessment-edu .figure-table__cell--alert')).toBeNull();
