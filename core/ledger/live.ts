@@ -2,7 +2,6 @@ import { PLACE_KINDS, STORY_KINDS } from '../data/place-kinds';
 import { AppError, type Issue } from '../envelope';
 import type { LiveLink, LiveMetric } from './model';
 import type { LiveFigure, LiveFigures, LiveScore } from './port';
-import { SURVEY_MEASURES } from './survey';
 
 /**
  * How a live figure turns into points. A standard says what earns a task's points ("每年发布典型宣传不少于
@@ -69,8 +68,6 @@ export const LINK_KINDS: Partial<Record<LiveMetric, readonly { id: string; name:
   stories: STORY_KINDS,
   five_batches: FIVE_BATCH_KINDS,
 };
-/** The questionnaire's rates (core/ledger/survey.ts). */
-export const SURVEY_METRICS: readonly LiveMetric[] = SURVEY_MEASURES;
 
 export const measureOf = (link: Pick<LiveLink, 'metric' | 'measure'>): LiveMeasure | undefined =>
   LIVE_MEASURES[link.metric].find((m) => m.id === (link.measure ?? LIVE_MEASURES[link.metric][0]?.id));
