@@ -52,6 +52,8 @@ async function chooseFile(
   beforeChooser?: () => Promise<void>,
 ) {
   const chooser = page.waitForEvent('filechooser', { timeout: STEP_TIMEOUT });
+  // A step before the chooser may fail first: that failure is the one to report, not an unhandled wait.
+  chooser.catch(() => undefined);
   await shown(page, opener).click();
   if (beforeChooser) await beforeChooser();
   const consent = text(page, '同意并继续');
@@ -215,7 +217,7 @@ export async function ledgerJourney(page: Page, url: string, shots: Screens) {
     async () => {
       // Taro's H5 modal asks first; its confirm opens the chooser.
       const modal = page.locator('.taro-modal__content').filter({ visible: true }).first();
-      await expectText(modal.locator('.taro-modal__text'), /材料和检视问题都会保留/, '导入前的确认');
+      await expectText(modal.locator('.taro-modal__text'), /材料、得分、负责人和检视问题都会保留/, '导入前的确认');
       await modal.locator('.taro-model__confirm').click();
     },
   );
