@@ -535,7 +535,8 @@ describe('storage failing in the middle of an upload', () => {
     expect(swept).toMatchObject({ status: 200, body: { ok: true } });
     const left = uploadRecords(dataDir).files;
     expect(left.map((r) => r.fileID)).toEqual([fileID]);
-    expect(filesIn(filesDir())).toEqual([fileID.slice(prefix.length)]);
+    // The clock's move also ran the ledger's timer, which keeps the week's report under reports/.
+    expect(filesIn(filesDir()).filter((f) => !f.startsWith('reports/'))).toEqual([fileID.slice(prefix.length)]);
   });
 });
 
