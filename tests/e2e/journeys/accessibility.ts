@@ -56,6 +56,10 @@ interface Fixtures {
   storyId: string;
   activityId: string;
   taskId: string;
+  /** 教育局: its own campaign page for its staff, and the unit the overseers open from the board. */
+  unitId: string;
+  /** A weekly report the ledger's timer wrote (its week, e.g. 2027-W18). */
+  weeklyId: string;
 }
 
 interface PageVisit {
@@ -86,6 +90,8 @@ const PAGES: PageVisit[] = [
   { name: 'me', path: 'pages/me/index', roles: ALL, ready: '#me-role' },
   // The person's own pages.
   { name: 'profile', path: 'subpackages/profile/index', roles: ['resident-1', 'staff-edu'], ready: '#field-name' },
+  // The 双拥办's questionnaire, from the card on 首页: residents answer it (staff are told it is for residents).
+  { name: 'survey', path: 'subpackages/profile/survey', roles: ['resident-1'], ready: '#survey-form' },
   { name: 'bind', path: 'subpackages/profile/bind', roles: ['resident-1'], ready: '#field-inviteCode' },
   { name: 'case-new', path: 'subpackages/cases/new', roles: ['resident-1'], ready: '#field-description' },
   {
@@ -159,6 +165,32 @@ const PAGES: PageVisit[] = [
   { name: 'ledger-board', path: 'subpackages/ledger/board', roles: OVERSEERS },
   { name: 'ledger-report', path: 'subpackages/ledger/report', roles: ['dispatcher', 'leader'] },
   { name: 'ledger-standard', path: 'subpackages/ledger/standard', roles: ['dispatcher', 'leader'] },
+  // The board's countdown: the 双拥办 edits the milestones, the others read them.
+  {
+    name: 'ledger-milestones',
+    path: 'subpackages/ledger/milestones',
+    roles: ['staff-edu', 'dispatcher', 'leader'],
+    ready: '#milestones-list, #milestones-form',
+  },
+  { name: 'ledger-reports', path: 'subpackages/ledger/reports', roles: ['staff-edu', 'dispatcher', 'leader'], ready: '#reports-list' },
+  {
+    name: 'ledger-weekly',
+    path: 'subpackages/ledger/weekly',
+    query: (f) => ({ id: f.weeklyId }),
+    roles: ['staff-edu', 'dispatcher', 'leader'],
+    ready: '#weekly-report',
+  },
+  // The questionnaire's results (and its editor, for the 双拥办), from the ledger's home and the board.
+  { name: 'ledger-survey', path: 'subpackages/ledger/survey', roles: ['dispatcher', 'leader'], ready: '#survey-questions' },
+  {
+    name: 'ledger-unit',
+    path: 'subpackages/ledger/unit',
+    query: (f) => ({ departmentId: f.unitId }),
+    roles: ['staff-edu', 'dispatcher', 'leader'],
+    ready: '#unit-points',
+  },
+  { name: 'ledger-inspection', path: 'subpackages/ledger/inspection', roles: ['dispatcher', 'leader'], ready: '#inspection-package' },
+  { name: 'ledger-assessment', path: 'subpackages/ledger/assessment', roles: ['dispatcher', 'leader'], ready: '#assessment-total' },
   // 管理后台.
   { name: 'admin', path: 'subpackages/admin/index', roles: ['admin'] },
   { name: 'admin-templates', path: 'subpackages/admin/templates', roles: ['admin'] },
@@ -242,6 +274,19 @@ async function fixtures(url: string): Promise<Fixtures> {
   const stories = (await api<{ items: { id: string }[] }>(url, 'places', null, { action: 'stories' })).items;
   const activities = (await api<{ items: { id: string }[] }>(url, 'places', 'resident-1', { action: 'activities' })).items;
   const tasks = (await api<{ items: { id: string }[] }>(url, 'ledger', 'staff-edu', { action: 'tasks', mine: true })).items;
+  const staff = await api<{ departmentId?: string }>(url, 'users', 'staff-edu', { action: 'me' });
+  if (!staff.departmentId) throw new E2EFailure('教育局工作人员没有所属单位');
+  // An open questionnaire, so a resident has its questions to answer and the 双拥办 its results and editor.
+  await api(url, 'ledger', 'dispatcher', {
+    action: 'saveSurvey',
+    title: '双拥工作群众问卷',
+    intro: '每题选一项，不记名。',
+    questions: [
+      { text: '您知道本县正在创建双拥模范县吗？', choices: ['知道', '不知道'], measure: 'awareness', counts: [0] },
+      { text: '您支持创建工作吗？', choices: ['支持', '无所谓', '不支持'], measure: 'support', counts: [0] },
+    ],
+    open: true,
+  });
   return {
     caseId: submitted.caseId,
     trackingNo: submitted.trackingNo,
@@ -255,7 +300,24 @@ async function fixtures(url: string): Promise<Fixtures> {
     storyId: first(stories, '双拥故事').id,
     activityId: first(activities, '志愿活动').id,
     taskId: first(tasks, '教育局的台账任务').id,
+    unitId: staff.departmentId,
+    weeklyId: await weeklyReport(url),
   };
+}
+
+/**
+ * The newest weekly report. The ledger's timer writes the one due for the last scheduled hour whenever it
+ * runs (no clock to move), and one already written is kept, so running it here changes no other journey.
+ */
+async function weeklyReport(url: string): Promise<string> {
+  const list = () => api<{ items: { id: string }[] }>(url, 'ledger', 'dispatcher', { action: 'reports' });
+  let items = (await list()).items;
+  if (items.length === 0) {
+    const res = await fetch(`${url}/__local/timers/ledger`, { method: 'POST' });
+    if (!res.ok) throw new E2EFailure(`台账定时任务没有运行：${res.status}`);
+    items = (await list()).items;
+  }
+  return first(items, '创建周报').id;
 }
 
 // ---------- the walk ----------
