@@ -202,7 +202,13 @@ export function SurveyEditor({ survey, onSaved }: { survey: SurveyResults['surve
           {failure}
         </View>
       ) : null}
-      <Button className="btn btn--primary btn--block" id="survey-save" loading={busy} disabled={busy} onClick={() => void submit()}>
+      <Button
+        className={`btn btn--primary btn--block${busy ? ' btn--disabled' : ''}`}
+        id="survey-save"
+        loading={busy}
+        aria-disabled={busy}
+        onClick={busy ? undefined : () => void submit()}
+      >
         保存问卷
       </Button>
     </View>

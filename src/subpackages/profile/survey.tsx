@@ -81,7 +81,13 @@ export function SurveyForm({ survey, onDone }: { survey: ResidentSurvey; onDone:
               {error}
             </View>
           ) : null}
-          <Button className="btn btn--primary btn--block" id="survey-submit" loading={busy} disabled={busy} onClick={() => void submit()}>
+          <Button
+            className={`btn btn--primary btn--block${busy ? ' btn--disabled' : ''}`}
+            id="survey-submit"
+            loading={busy}
+            aria-disabled={busy}
+            onClick={busy ? undefined : () => void submit()}
+          >
             提交
           </Button>
         </View>
