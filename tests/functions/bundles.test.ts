@@ -20,7 +20,9 @@ test.each(functionNames())('%s loads on its own with only its declared dependenc
   const dir = path.join(root, 'dist/cloudfunctions', name);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
   expect(pkg).toMatchObject({ main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } });
-  expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'yazl', 'opencc-js', 'pinyin-pro'].includes(d))).toBe(true);
+  expect(Object.keys(pkg.dependencies).every((d) => ['wx-server-sdk', 'exceljs', 'yazl', 'opencc-js', 'pinyin-pro'].includes(d))).toBe(
+    true,
+  );
   const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { timeout?: number };
   expect(config.timeout).toBeGreaterThan(0);
 
