@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { GeneratedFile } from '../../../core/contracts/answer-parts';
 import type { Issue } from '../../../core/envelope';
 import { errorMessage } from '../../components/error-state';
+import { useMadeFile } from '../../components/use-made-file';
 import { FileLink } from '../../components/file-link';
 import { ensurePrivacyConsent } from '../../lib/privacy';
 import { chooseFile } from '../../services/choose-file';
@@ -62,22 +63,10 @@ export function CountyImportIssues({ message, issues, more }: { message: string;
  * import it back. An import is all or nothing; `onImported` lets the page read the county again.
  */
 export function CountyWorkbook({ onImported }: { onImported: () => void }) {
-  const [file, setFile] = useState<GeneratedFile | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const { file, busy: exporting, error: exportError, make: makeFile } = useMadeFile<GeneratedFile>();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
 
-  const runExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      setFile(await exportCounty());
-    } catch (e) {
-      setExportError(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const runExport = () => makeFile(exportCounty);
 
   const runImport = async () => {
     const { confirm } = await Taro.showModal({

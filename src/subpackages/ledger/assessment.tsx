@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { chinaDay } from '../../../core/time';
-import { errorMessage } from '../../components/error-state';
+import { useMadeFile } from '../../components/use-made-file';
 import { FigureTable } from '../../components/figures/table';
 import { FigureTile, FigureTiles } from '../../components/figures/tiles';
 import { FileLink } from '../../components/file-link';
@@ -68,20 +68,8 @@ function AssessmentBody({ a }: { a: Assessment }) {
 }
 
 function ExportCard({ year }: { year: number }) {
-  const [file, setFile] = useState<LedgerFile | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setFile(await exportAssessment(year));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { file, busy, error, make: makeFile } = useMadeFile<LedgerFile>();
+  const run = () => makeFile(() => exportAssessment(year));
   return (
     <View className="section">
       <View className="card card--padded" id="assessment-export">

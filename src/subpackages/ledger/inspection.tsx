@@ -1,6 +1,5 @@
 import { Button, View } from '@tarojs/components';
-import { useState } from 'react';
-import { errorMessage } from '../../components/error-state';
+import { useMadeFile } from '../../components/use-made-file';
 import { FileLink } from '../../components/file-link';
 import { Loaded } from '../../components/loaded';
 import { PageShell } from '../../components/page-shell';
@@ -16,20 +15,8 @@ import './ledger.css';
  * chat (文件传输助手) to be opened on a computer.
  */
 export function InspectionView() {
-  const [file, setFile] = useState<EvidencePackageFile | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setFile(await evidencePackage());
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { file, busy, error, make: makeFile } = useMadeFile<EvidencePackageFile>();
+  const run = () => makeFile(() => evidencePackage());
   return (
     <View>
       <View className="hero">

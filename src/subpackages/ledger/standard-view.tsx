@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Issue } from '../../../core/envelope';
 import { errorMessage } from '../../components/error-state';
+import { useMadeFile } from '../../components/use-made-file';
 import { FileLink } from '../../components/file-link';
 import { ensurePrivacyConsent } from '../../lib/privacy';
 import { exportStandard, importStandard, sampleTemplate, type ImportResult, type LedgerFile } from '../../services/ledger';
@@ -93,20 +94,8 @@ function FileCard({
   make: () => Promise<LedgerFile>;
   sample?: boolean;
 }) {
-  const [file, setFile] = useState<LedgerFile | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setFile(await make());
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { file, busy, error, make: makeFile } = useMadeFile<LedgerFile>();
+  const run = () => makeFile(() => make());
   return (
     <View className="card card--padded" id={id}>
       <View className="lg-card__title">

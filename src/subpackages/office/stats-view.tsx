@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { casesContract } from '../../../core/contracts/cases';
 import { unitById } from '../../../core/org/model';
-import { errorMessage } from '../../components/error-state';
+import { useMadeFile } from '../../components/use-made-file';
 import { rateText } from '../../components/figures/rate';
 import { FigureTable } from '../../components/figures/table';
 import { useOrganization } from '../../components/use-organization';
@@ -89,20 +89,8 @@ function Categories({ data }: { data: Stats }) {
 }
 
 function Export({ period }: { period: Period }) {
-  const [file, setFile] = useState<LedgerFile | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setFile(await exportStats(period.from, period.to));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { file, busy, error, make: makeFile } = useMadeFile<LedgerFile>();
+  const run = () => makeFile(() => exportStats(period.from, period.to));
   return (
     <View className="card card--padded" id="stats-export">
       <View className="list-item__desc">
